@@ -1,0 +1,69 @@
+// The figures as the JSON that scripts read (`aggregate --json`). Full-precision
+// numbers plus the rounded Vietnamese text; keyed objects have no prototype, so a
+// code such as "__proto__" is data like any other.
+import { toNumber, type Rational } from '../numbers/rational.js';
+import type { Figure, Figures } from './aggregate.js';
+import { displayChange, displayChangePct, displayValue } from './display.js';
+import type { Indicator } from '../definition/parse.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function dict(entries: Iterable<[string, Json]>): { [key: string]: Json } {
+  const out = Object.create(null) as { [key: string]: Json };
+  for (const [k, v] of entries) out[k] = v;
+  return out;
+}
+
+const num = (r: Rational | null): Json => {
+  if (r === null) return null;
+  // Sums beyond 2^53 would lose digits as a JSON number; give them as a string.
+  if (r.d === 1n && (r.n > BigInt(Number.MAX_SAFE_INTEGER) || r.n < -BigInt(Number.MAX_SAFE_INTEGER))) return r.n.toString();
+  return toNumber(r);
+};
+
+function figureJson(ind: Indicator, f: Figure): { [key: string]: Json } {
+  return {
+    current: num(f.current),
+    previous: num(f.previous),
+    change: num(f.change),
+    changePct: num(f.changePct),
+    display: {
+      current: displayValue(ind, f.current),
+      previous: displayValue(ind, f.previous),
+      change: displayChange(ind, f.change),
+      changePct: displayChangePct(f.changePct),
+    },
+  };
+}
+
+export function figuresToJson(figures: Figures): { [key: string]: Json } {
+  const def = figures.definition;
+  return {
+    period: { ...def.period },
+    units: {
+      expected: figures.units.expected,
+      received: figures.units.received,
+      missing: figures.units.missing,
+      names: dict(def.units.map((u) => [u.code, u.name])),
+    },
+    indicators: dict(
+      figures.indicators.map((f) => [
+        f.indicator.code,
+        {
+          label: f.indicator.label,
+          unit: f.indicator.unit,
+          kind: f.indicator.kind,
+          ...figureJson(f.indicator, f),
+          target: f.target ? (JSON.parse(JSON.stringify(f.target)) as Json) : null,
+          status: f.status,
+        },
+      ]),
+    ),
+    byUnit: dict(
+      [...figures.byUnit].map(([unit, byIndicator]) => [
+        unit,
+        dict([...byIndicator].map(([code, f]) => [code, figureJson(def.indicatorByCode.get(code)!, f)])),
+      ]),
+    ),
+  };
+}

@@ -1,0 +1,188 @@
+// The CLI: parses arguments, runs one command through the pipeline, prints, and
+// returns the exit code (0 done, 1 the data has problems, 2 the command could not run).
+import { Command, CommanderError, Option } from 'commander';
+import { figuresToJson } from '../aggregate/json.js';
+import { ENCODINGS, type Encoding } from '../ingest/decode.js';
+import { message, type Lang } from '../messages/catalog.js';
+import { FatalError, type Problem } from '../messages/problem.js';
+import { aggregateStage, checkStage, type PipelineOptions } from '../pipeline.js';
+import { colorFor } from './color.js';
+import { formatFiguresTable } from './figures-view.js';
+import { formatProblem, formatProblems, formatSummary, problemJson } from './problems-view.js';
+import type { World } from './world.js';
+
+declare const BAOCAO_VERSION: string;
+const VERSION = typeof BAOCAO_VERSION === 'string' ? BAOCAO_VERSION : '0.0.0-dev';
+
+export const EXIT = { OK: 0, DATA: 1, FAILED: 2 } as const;
+
+interface CommonFlags {
+  config?: string;
+  json?: boolean;
+  lang: Lang;
+  allowMissing?: boolean;
+  encoding?: Encoding;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+function argvLang(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i === -1 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return value === 'en' ? 'en' : 'vi';
+}
+
+function writeJson(world: World, value: unknown) {
+  world.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+function reportFatal(world: World, problems: Problem[], flags: Pick<CommonFlags, 'json' | 'lang'>) {
+  if (flags.json) writeJson(world, { ok: false, errors: problems.map((p) => problemJson(p, flags.lang)), warnings: [] });
+  const c = colorFor(world.stderr, world.env);
+  for (const p of problems) world.stderr.write((p.file ? `${p.file}: ` : '') + formatProblem(p, flags.lang, c) + '\n');
+}
+
+function withCommonOptions(cmd: Command): Command {
+  return cmd
+    .option('-c, --config <tệp>', 'tệp định nghĩa báo cáo (mặc định ./baocao.yaml)')
+    .option('--allow-missing', 'vẫn tổng hợp khi có đơn vị chưa gửi báo cáo (chỉ cảnh báo)')
+    .addOption(new Option('--encoding <bảng-mã>', 'bảng mã của tệp CSV (mặc định: tự nhận)').choices(ENCODINGS))
+    .option('--json', 'in kết quả dạng JSON ra stdout (cho chương trình khác đọc)')
+    .addOption(new Option('--lang <ngôn-ngữ>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'))
+    .option('-q, --quiet', 'chỉ in lỗi')
+    .option('--debug', 'in chi tiết kỹ thuật khi có lỗi ngoài dự kiến');
+}
+
+function pipelineOptions(world: World, inputs: string[], flags: CommonFlags): PipelineOptions {
+  const progress = world.stderr.isTTY && !flags.quiet;
+  return {
+    cwd: world.cwd,
+    config: flags.config,
+    inputs,
+    allowMissing: flags.allowMissing,
+    encoding: flags.encoding,
+    lang: flags.lang,
+    readStdin: world.readStdin,
+    onFile: progress
+      ? (done, total) => {
+          if (total >= 50 && (done % 50 === 0 || done === total)) world.stderr.write(`\r${done}/${total}${done === total ? '\n' : ''}`);
+        }
+      : undefined,
+  };
+}
+
+async function checkCommand(world: World, inputs: string[], flags: CommonFlags): Promise<number> {
+  const outcome = await checkStage(pipelineOptions(world, inputs, flags));
+  const ok = outcome.errors.length === 0;
+  if (flags.json) {
+    writeJson(world, {
+      ok,
+      errors: outcome.errors.map((p) => problemJson(p, flags.lang)),
+      warnings: outcome.warnings.map((p) => problemJson(p, flags.lang)),
+    });
+  }
+  const c = colorFor(world.stderr, world.env);
+  const shown = flags.quiet ? outcome.errors : [...outcome.errors, ...outcome.warnings];
+  const ordered = outcome.errors.length && shown.length > outcome.errors.length ? sortLike(shown, outcome) : shown;
+  world.stderr.write(formatProblems(ordered, flags.lang, c));
+  if (!flags.quiet || !ok) world.stderr.write(formatSummary(outcome, flags.lang, c, flags.quiet));
+  return ok ? EXIT.OK : EXIT.DATA;
+}
+
+/** Errors and warnings interleaved back in file and line order. */
+function sortLike(shown: Problem[], outcome: { errors: Problem[]; warnings: Problem[] }): Problem[] {
+  const order = new Map<Problem, number>();
+  const files = [...new Set([...outcome.errors, ...outcome.warnings].map((p) => p.file))];
+  const rank = (p: Problem) => (p.file === undefined ? Infinity : files.indexOf(p.file));
+  shown.forEach((p, i) => order.set(p, i));
+  return [...shown].sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0) || order.get(a)! - order.get(b)!);
+}
+
+async function aggregateCommand(world: World, inputs: string[], flags: CommonFlags): Promise<number> {
+  const outcome = await aggregateStage(pipelineOptions(world, inputs, flags));
+  const c = colorFor(world.stderr, world.env);
+  if (!outcome.figures) {
+    if (flags.json)
+      writeJson(world, {
+        ok: false,
+        errors: outcome.errors.map((p) => problemJson(p, flags.lang)),
+        warnings: outcome.warnings.map((p) => problemJson(p, flags.lang)),
+      });
+    world.stderr.write(formatProblems(flags.quiet ? outcome.errors : sortLike([...outcome.errors, ...outcome.warnings], outcome), flags.lang, c));
+    world.stderr.write(formatSummary(outcome, flags.lang, c, flags.quiet));
+    return EXIT.DATA;
+  }
+  if (!flags.quiet && outcome.warnings.length > 0) {
+    world.stderr.write(formatProblems(outcome.warnings, flags.lang, c));
+    world.stderr.write(formatSummary(outcome, flags.lang, c));
+  }
+  if (flags.json)
+    writeJson(world, { ok: true, ...figuresToJson(outcome.figures), warnings: outcome.warnings.map((p) => problemJson(p, flags.lang)) });
+  else world.stdout.write(formatFiguresTable(outcome.figures, flags.lang, colorFor(world.stdout, world.env)));
+  return EXIT.OK;
+}
+
+function buildProgram(world: World, setExit: (code: number) => void): Command {
+  const program = new Command('baocao')
+    .description('Kiểm tra, tổng hợp số liệu báo cáo thống kê của các đơn vị và lập báo cáo sơ kết, tổng kết.')
+    .version(VERSION, '-V, --version', 'in số phiên bản')
+    .helpOption('-h, --help', 'hiển thị trợ giúp')
+    .helpCommand('help [lệnh]', 'hiển thị trợ giúp của một lệnh')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => world.stdout.write(s),
+      writeErr: (s) => world.stderr.write(s),
+      outputError: () => {},
+    })
+    .showSuggestionAfterError(true);
+
+  withCommonOptions(
+    program
+      .command('check')
+      .description('Kiểm tra các tệp báo cáo của đơn vị; liệt kê mọi lỗi kèm tệp, dòng và cách sửa.')
+      .argument('[đầu-vào...]', 'tệp .csv, thư mục, hoặc - (đọc từ stdin); mặc định: thư mục returns trong định nghĩa')
+      .addHelpText('after', '\nVí dụ:\n  baocao check\n  baocao check returns/ --config baocao.yaml\n  baocao check "Báo cáo/028 Yên Minh.csv" --json'),
+  ).action(async (inputs: string[], flags: CommonFlags) => setExit(await checkCommand(world, inputs, flags)));
+
+  withCommonOptions(
+    program
+      .command('aggregate')
+      .description('Kiểm tra rồi tổng hợp số liệu toàn tỉnh: kỳ này, cùng kỳ, tăng/giảm và mức đạt chỉ tiêu.')
+      .argument('[đầu-vào...]', 'tệp .csv, thư mục, hoặc - (đọc từ stdin); mặc định: thư mục returns trong định nghĩa')
+      .addHelpText('after', '\nVí dụ:\n  baocao aggregate\n  baocao aggregate --json > so-lieu.json\n  baocao aggregate --allow-missing --config bc-6-thang.yaml'),
+  ).action(async (inputs: string[], flags: CommonFlags) => setExit(await aggregateCommand(world, inputs, flags)));
+
+  return program;
+}
+
+export async function run(world: World): Promise<number> {
+  const lang = argvLang(world.argv);
+  const json = world.argv.includes('--json');
+  const debug = world.argv.includes('--debug');
+  let exitCode: number = EXIT.OK;
+  try {
+    const program = buildProgram(world, (code) => (exitCode = code));
+    if (world.argv.length === 0) {
+      world.stderr.write(program.helpInformation());
+      return EXIT.FAILED;
+    }
+    await program.parseAsync(world.argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return EXIT.OK;
+      reportFatal(world, [{ code: 'USAGE', severity: 'error', params: { detail: err.message.replace(/^error: /, '') } }], { json, lang });
+      return EXIT.FAILED;
+    }
+    if (err instanceof FatalError) {
+      reportFatal(world, err.problems, { json, lang });
+      return EXIT.FAILED;
+    }
+    const detail = err instanceof Error ? err.message : String(err);
+    reportFatal(world, [{ code: 'INTERNAL', severity: 'error', params: { detail } }], { json, lang });
+    if (debug && err instanceof Error && err.stack) world.stderr.write(err.stack + '\n');
+    return EXIT.FAILED;
+  }
+}
+
+export { message };

@@ -1,0 +1,67 @@
+// Problems for people (grouped by file, one line each, then a summary) and for
+// tools (the JSON items of `--json`).
+import type { ChalkInstance } from 'chalk';
+import { message, type Lang } from '../messages/catalog.js';
+import type { Problem } from '../messages/problem.js';
+import type { CheckOutcome } from '../pipeline.js';
+
+const WORDS = {
+  vi: { line: 'dòng', error: 'lỗi', warning: 'cảnh báo', noFile: '(chung)', files: 'tệp', units: 'đơn vị', missing: 'Đơn vị chưa báo cáo', ok: 'không có lỗi', checked: 'Đã kiểm tra' },
+  en: { line: 'line', error: 'error', warning: 'warning', noFile: '(general)', files: 'file(s)', units: 'units', missing: 'Units that have not reported', ok: 'no errors', checked: 'Checked' },
+};
+
+export function problemJson(p: Problem, lang: Lang): Record<string, unknown> {
+  return {
+    code: p.code,
+    severity: p.severity,
+    message: message(p.code, p.params, lang),
+    file: p.file ?? null,
+    line: p.line ?? null,
+    ...(p.column !== undefined && { column: p.column }),
+    ...(p.unit !== undefined && { unit: p.unit }),
+    ...(p.indicator !== undefined && { indicator: p.indicator }),
+  };
+}
+
+/** One line: "dòng 5  lỗi NOT_A_NUMBER [ky_nay · 028 · TTXH_VU] "abc" không phải là số…". */
+export function formatProblem(p: Problem, lang: Lang, c: ChalkInstance): string {
+  const w = WORDS[lang];
+  const where = p.line !== undefined ? `${w.line} ${p.line}: ` : '';
+  const tags = [p.column, p.unit, p.indicator].filter((x) => x !== undefined).join(' · ');
+  const sev = p.severity === 'error' ? c.red(w.error) : c.yellow(w.warning);
+  return `${where}${sev} ${c.bold(p.code)}${tags ? c.dim(` [${tags}]`) : ''} ${message(p.code, p.params, lang)}`;
+}
+
+export function formatProblems(problems: Problem[], lang: Lang, c: ChalkInstance): string {
+  const byFile = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const key = p.file ?? WORDS[lang].noFile;
+    byFile.set(key, [...(byFile.get(key) ?? []), p]);
+  }
+  let out = '';
+  for (const [file, list] of byFile) {
+    out += c.underline(file) + '\n';
+    for (const p of list) out += '  ' + formatProblem(p, lang, c) + '\n';
+  }
+  return out;
+}
+
+/** "3 lỗi, 1 cảnh báo trong 2 tệp" and the units that have not reported, by name. */
+export function formatSummary(outcome: CheckOutcome, lang: Lang, c: ChalkInstance, quiet = false): string {
+  const w = WORDS[lang];
+  const { errors, warnings, definition, checked } = outcome;
+  const fileCount = new Set([...errors, ...(quiet ? [] : warnings)].map((p) => p.file).filter((f) => f !== undefined)).size;
+  const units = `${checked.received.length}/${definition.units.length} ${w.units}`;
+  let out: string;
+  if (errors.length === 0 && warnings.length === 0)
+    out = c.green(`${w.checked} ${outcome.files.length} ${w.files}, ${units}: ${w.ok}.`) + '\n';
+  else {
+    const counts = lang === 'vi' ? `${errors.length} lỗi, ${warnings.length} cảnh báo trong ${fileCount} tệp` : `${errors.length} error(s), ${warnings.length} warning(s) in ${fileCount} file(s)`;
+    out = (errors.length > 0 ? c.red(counts) : c.yellow(counts)) + ` (${w.checked.toLowerCase()} ${outcome.files.length} ${w.files}, ${units}).\n`;
+  }
+  if (checked.missing.length > 0) {
+    const names = checked.missing.map((code) => `${code} ${definition.unitByCode.get(code)!.name}`).join(', ');
+    out += `${w.missing} (${checked.missing.length}/${definition.units.length}): ${names}\n`;
+  }
+  return out;
+}

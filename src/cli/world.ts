@@ -1,0 +1,30 @@
+// Everything the CLI touches of the outside world, passed in so tests can run it in process.
+
+export interface OutStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface World {
+  argv: string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: OutStream;
+  stderr: OutStream;
+  readStdin: () => Promise<Uint8Array>;
+}
+
+export function processWorld(): World {
+  return {
+    argv: process.argv.slice(2),
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+  };
+}

@@ -1,0 +1,168 @@
+// Turns the text of baocao.yaml into a checked, indexed definition, or the full
+// list of its problems, each with the YAML line it is on.
+import path from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { z } from 'zod';
+import type { Lang } from '../messages/catalog.js';
+import { FatalError, type Problem } from '../messages/problem.js';
+import { definitionSchema, type DefinitionData, type DocumentData, type IndicatorData, type RuleData } from './schema.js';
+
+export interface Unit {
+  code: string;
+  name: string;
+}
+
+export type Indicator = IndicatorData;
+
+export interface Definition {
+  /** The definition file as the user named it. */
+  file: string;
+  title?: string;
+  period: DefinitionData['period'];
+  returnsDir: string;
+  templatePath?: string;
+  outputPath?: string;
+  units: Unit[];
+  unitByCode: Map<string, Unit>;
+  indicators: Indicator[];
+  indicatorByCode: Map<string, Indicator>;
+  /** Indicators the returns carry (all but ratios, which are derived). */
+  inputIndicators: Indicator[];
+  rules: RuleData[];
+  document?: DocumentData;
+}
+
+type PathKey = string | number;
+
+function displayPath(p: readonly PathKey[]): string {
+  return p.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '') || '(gốc)';
+}
+
+/** The line of the deepest node that exists along `p`. */
+function lineOf(doc: Document, counter: LineCounter, p: readonly PathKey[]): number | undefined {
+  for (let n = p.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(p.slice(0, n), true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** Details of the definition's own checks; schema messages are keys into this too. */
+const DETAILS = {
+  DATE_FORMAT: { vi: () => 'ngày phải viết dạng YYYY-MM-DD, ví dụ 2021-06-14', en: () => 'a date is written YYYY-MM-DD, e.g. 2021-06-14' },
+  CODE_FORMAT: { vi: () => 'mã chỉ gồm chữ không dấu, số và các dấu _ - .', en: () => 'a code uses only letters, digits and _ - .' },
+  ONE_BOUND: { vi: () => 'cần đúng một trong atLeast hoặc atMost', en: () => 'needs exactly one of atLeast, atMost' },
+  DUPLICATE_UNIT: { vi: (a: string, b = '') => `mã đơn vị "${a}" trùng với ${b}`, en: (a: string, b = '') => `unit code "${a}" repeats ${b}` },
+  DUPLICATE_INDICATOR: { vi: (a: string, b = '') => `mã chỉ tiêu "${a}" trùng với ${b}`, en: (a: string, b = '') => `indicator code "${a}" repeats ${b}` },
+  UNKNOWN_REF: { vi: (a: string) => `không có chỉ tiêu "${a}"`, en: (a: string) => `there is no indicator "${a}"` },
+  RATIO_REF: {
+    vi: (a: string) => `"${a}" là tỷ lệ; ở đây chỉ dùng được chỉ tiêu count hoặc stock`,
+    en: (a: string) => `"${a}" is a ratio; only count or stock indicators can be used here`,
+  },
+  END_BEFORE_START: { vi: () => 'ngày kết thúc trước ngày bắt đầu', en: () => 'the end date is before the start date' },
+  CODE_IS_NUMBER: { vi: () => 'mã phải là chuỗi: đặt trong nháy kép, ví dụ "024"', en: () => 'a code must be a string: quote it, e.g. "024"' },
+} satisfies Record<string, Record<Lang, (a: string, b?: string) => string>>;
+
+const detailText = (key: keyof typeof DETAILS, lang: Lang, a = '', b = ''): string =>
+  (DETAILS[key][lang] as (a: string, b?: string) => string)(a, b);
+
+function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detail: string }[] {
+  const t = (key: keyof typeof DETAILS, a = '', b = '') => detailText(key, lang, a, b);
+  const issues: { path: PathKey[]; detail: string }[] = [];
+  const seenUnits = new Map<string, number>();
+  d.units.forEach((u, i) => {
+    const first = seenUnits.get(u.code);
+    if (first !== undefined) issues.push({ path: ['units', i, 'code'], detail: t('DUPLICATE_UNIT', u.code, `units[${first}]`) });
+    else seenUnits.set(u.code, i);
+  });
+  const kinds = new Map<string, IndicatorData['kind']>();
+  const firstIndicator = new Map<string, number>();
+  d.indicators.forEach((ind, i) => {
+    if (kinds.has(ind.code)) issues.push({ path: ['indicators', i, 'code'], detail: t('DUPLICATE_INDICATOR', ind.code, `indicators[${firstIndicator.get(ind.code)}]`) });
+    else {
+      kinds.set(ind.code, ind.kind);
+      firstIndicator.set(ind.code, i);
+    }
+  });
+  const needInput = (ref: string, at: PathKey[]) => {
+    const kind = kinds.get(ref);
+    if (kind === undefined) issues.push({ path: at, detail: t('UNKNOWN_REF', ref) });
+    else if (kind === 'ratio') issues.push({ path: at, detail: t('RATIO_REF', ref) });
+  };
+  d.indicators.forEach((ind, i) => {
+    if (ind.kind !== 'ratio') return;
+    needInput(ind.numerator, ['indicators', i, 'numerator']);
+    needInput(ind.denominator, ['indicators', i, 'denominator']);
+  });
+  d.rules.forEach((r, i) => {
+    needInput(r.indicator, ['rules', i, 'indicator']);
+    needInput((r.atMost ?? r.atLeast)!, ['rules', i, r.atMost !== undefined ? 'atMost' : 'atLeast']);
+  });
+  if (d.period.start > d.period.end) issues.push({ path: ['period', 'end'], detail: t('END_BEFORE_START') });
+  return issues;
+}
+
+/**
+ * Parses and checks a definition. Throws FatalError (exit 2) carrying every
+ * problem found, each with the YAML line, so the user fixes them in one go.
+ */
+/** `file` is the name shown in messages; relative paths inside resolve against `baseDir`. */
+export function parseDefinition(text: string, file: string, baseDir: string, lang: Lang = 'vi'): Definition {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new FatalError(
+      doc.errors.map((e) => ({
+        code: 'CONFIG_SYNTAX',
+        severity: 'error',
+        file,
+        line: e.linePos?.[0]?.line,
+        params: { detail: e.message.split('\n')[0]! },
+      })),
+    );
+  }
+  const problem = (p: PathKey[], detail: string): Problem => ({
+    code: 'CONFIG_INVALID',
+    severity: 'error',
+    file,
+    line: lineOf(doc, counter, p),
+    params: { path: displayPath(p), detail },
+  });
+  const parsed = definitionSchema.safeParse(doc.toJS({ maxAliasCount: 100 }), {
+    error: (lang === 'vi' ? z.locales.vi() : z.locales.en()).localeError,
+  });
+  if (!parsed.success) {
+    throw new FatalError(
+      parsed.error.issues.flatMap((iss) => {
+        const p = iss.path as PathKey[];
+        // An unknown key points at its own line, one problem per key.
+        if (iss.code === 'unrecognized_keys') return iss.keys.map((k) => problem([...p, k], iss.message));
+        const key = Object.hasOwn(DETAILS, iss.message) ? (iss.message as keyof typeof DETAILS) : undefined;
+        let detail = key ? detailText(key, lang) : iss.message;
+        if (iss.code === 'invalid_type' && typeof doc.getIn(p) === 'number' && ['code', 'numerator', 'denominator', 'indicator'].includes(String(p.at(-1))))
+          detail = detailText('CODE_IS_NUMBER', lang);
+        return problem(p, detail);
+      }),
+    );
+  }
+  const d = parsed.data;
+  const semantic = semanticIssues(d, lang);
+  if (semantic.length > 0) throw new FatalError(semantic.map((s) => problem(s.path, s.detail)));
+
+  const resolve = (p: string | undefined) => (p === undefined ? undefined : path.resolve(baseDir, p));
+  return {
+    file,
+    title: d.title,
+    period: d.period,
+    returnsDir: resolve(d.returns)!,
+    templatePath: resolve(d.template),
+    outputPath: resolve(d.output),
+    units: d.units,
+    unitByCode: new Map(d.units.map((u) => [u.code, u])),
+    indicators: d.indicators,
+    indicatorByCode: new Map(d.indicators.map((i) => [i.code, i])),
+    inputIndicators: d.indicators.filter((i) => i.kind !== 'ratio'),
+    rules: d.rules,
+    document: d.document,
+  };
+}

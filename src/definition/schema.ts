@@ -1,0 +1,118 @@
+// The one schema of the report definition (baocao.yaml): it gives the TypeScript
+// types, the messages for a bad definition and the published JSON Schema.
+import { z } from 'zod';
+import { isMatch } from 'date-fns';
+
+const CODE = /^[A-Za-z0-9_.-]+$/;
+const isoDate = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isMatch(s, 'yyyy-MM-dd'), {
+    message: 'DATE_FORMAT',
+  });
+const code = z.string().trim().min(1).regex(CODE, {
+  message: 'CODE_FORMAT',
+});
+
+export const periodSchema = z
+  .object({
+    code: code.describe('Mã kỳ báo cáo, phải trùng cột ky_bao_cao của các tệp, ví dụ 2021-6T'),
+    label: z.string().min(1).describe('Tên kỳ, ví dụ "6 tháng đầu năm 2021"'),
+    previousLabel: z.string().min(1).describe('Tên kỳ so sánh, ví dụ "cùng kỳ năm 2020"'),
+    start: isoDate.describe('Ngày bắt đầu kỳ (YYYY-MM-DD)'),
+    end: isoDate.describe('Ngày kết thúc kỳ (YYYY-MM-DD)'),
+  })
+  .strict();
+
+export const unitSchema = z
+  .object({
+    code: code.describe('Mã đơn vị (đặt trong nháy kép để giữ số 0 ở đầu: "024")'),
+    name: z.string().trim().min(1).describe('Tên đơn vị'),
+  })
+  .strict();
+
+export const targetSchema = z
+  .object({
+    measure: z
+      .enum(['current', 'changePct'])
+      .default('current')
+      .describe('current: so với số liệu kỳ này; changePct: so với tỷ lệ tăng/giảm (%) so cùng kỳ'),
+    atLeast: z.number().finite().optional().describe('Chỉ tiêu: không thấp hơn'),
+    atMost: z.number().finite().optional().describe('Chỉ tiêu: không cao hơn'),
+  })
+  .strict()
+  .refine((t) => (t.atLeast === undefined) !== (t.atMost === undefined), {
+    message: 'ONE_BOUND',
+  });
+
+const indicatorBase = {
+  code: code.describe('Mã chỉ tiêu, trùng cột ma_chi_tieu'),
+  label: z.string().trim().min(1).describe('Tên chỉ tiêu'),
+  target: targetSchema.optional(),
+};
+
+export const indicatorSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      ...indicatorBase,
+      kind: z.enum(['count', 'stock']).describe('count: số phát sinh trong kỳ; stock: số hiện có (cộng theo đơn vị)'),
+      unit: z.string().trim().min(1).describe('Đơn vị tính: vụ, người, mô hình...'),
+    })
+    .strict(),
+  z
+    .object({
+      ...indicatorBase,
+      kind: z.literal('ratio').describe('ratio: tỷ lệ % = numerator / denominator, tính từ tổng'),
+      unit: z.string().trim().min(1).default('%'),
+      numerator: code.describe('Mã chỉ tiêu tử số'),
+      denominator: code.describe('Mã chỉ tiêu mẫu số'),
+    })
+    .strict(),
+]);
+
+export const ruleSchema = z
+  .object({
+    indicator: code,
+    atMost: code.optional().describe('Mã chỉ tiêu mà chỉ tiêu này không được vượt quá'),
+    atLeast: code.optional().describe('Mã chỉ tiêu mà chỉ tiêu này không được thấp hơn'),
+  })
+  .strict()
+  .refine((r) => (r.atLeast === undefined) !== (r.atMost === undefined), {
+    message: 'ONE_BOUND',
+  });
+
+export const documentSchema = z
+  .object({
+    coQuanChuQuan: z.string().min(1).describe('Tên cơ quan chủ quản, ví dụ "UBND TỈNH HÀ GIANG"'),
+    coQuanBanHanh: z.string().min(1).describe('Tên cơ quan ban hành, ví dụ "BAN CHỈ ĐẠO 138"'),
+    soKyHieu: z.string().min(1).describe('Số, ký hiệu văn bản, ví dụ "45/BC-BCĐ"'),
+    diaDanh: z.string().min(1).describe('Địa danh ghi trước ngày tháng, ví dụ "Hà Giang"'),
+    ngay: isoDate.describe('Ngày ban hành (YYYY-MM-DD)'),
+    trichYeu: z.string().min(1).describe('Trích yếu nội dung báo cáo'),
+    thamQuyen: z.string().min(1).describe('Quyền hạn ký, ví dụ "TM. BAN CHỈ ĐẠO"'),
+    chucVu: z.array(z.string().min(1)).min(1).describe('Chức vụ người ký, mỗi dòng một mục'),
+    nguoiKy: z.string().min(1).describe('Họ tên người ký'),
+    noiNhan: z.array(z.string().min(1)).min(1).describe('Nơi nhận, mỗi nơi một mục; mục cuối là "Lưu: VT, ..."'),
+  })
+  .strict();
+
+export const definitionSchema = z
+  .object({
+    $schema: z.string().optional(),
+    title: z.string().optional().describe('Tên báo cáo, hiện trong bảng tổng hợp'),
+    period: periodSchema,
+    returns: z.string().min(1).default('returns').describe('Thư mục chứa các tệp báo cáo (so với tệp này)'),
+    template: z.string().min(1).optional().describe('Mẫu báo cáo .md.hbs (so với tệp này)'),
+    output: z.string().min(1).optional().describe('Tệp DOCX sẽ ghi ra (so với tệp này)'),
+    units: z.array(unitSchema).min(1).describe('Danh sách đơn vị báo cáo'),
+    indicators: z.array(indicatorSchema).min(1).describe('Danh sách chỉ tiêu'),
+    rules: z.array(ruleSchema).default([]).describe('Quy tắc kiểm tra giữa các chỉ tiêu của cùng đơn vị'),
+    document: documentSchema.optional().describe('Thể thức văn bản (Nghị định 30/2020/NĐ-CP)'),
+  })
+  .strict();
+
+export type DefinitionInput = z.input<typeof definitionSchema>;
+export type DefinitionData = z.output<typeof definitionSchema>;
+export type IndicatorData = z.output<typeof indicatorSchema>;
+export type RuleData = z.output<typeof ruleSchema>;
+export type TargetData = z.output<typeof targetSchema>;
+export type DocumentData = z.output<typeof documentSchema>;

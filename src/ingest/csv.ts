@@ -1,0 +1,84 @@
+// Text to CSV records with 1-based line numbers. Detects the delimiter (, ; or tab,
+// or Excel's "sep=" line) and keeps going far enough to report where a file breaks.
+import { parse } from 'csv-parse/sync';
+
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+export interface CsvTable {
+  records: CsvRecord[];
+  delimiter: string;
+  /** Set when the file could not be read to its end. */
+  broken?: { line: number; reason: 'QUOTE_NOT_CLOSED' | 'BAD_QUOTE' | 'OTHER' };
+}
+
+const DELIMITERS = [',', ';', '\t'];
+
+/** Counts each candidate delimiter outside quotes on the first non-blank line. */
+export function detectDelimiter(firstLine: string): string {
+  const counts = new Map(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const d of DELIMITERS) if (counts.get(d)! > counts.get(best)!) best = d;
+  return best;
+}
+
+const countNewlines = (s: string) => {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+/** The 1-based number of the first non-blank line after line `after` (where a broken record starts). */
+function nextNonBlankLine(text: string, after: number): number {
+  const lines = text.split('\n');
+  let i = after;
+  while (i < lines.length - 1 && lines[i]!.trim() === '') i++;
+  return i + 1;
+}
+
+export function parseCsv(input: string): CsvTable {
+  let text = input.replace(/\r\n?/g, '\n');
+  let lineOffset = 0;
+  let delimiter: string | undefined;
+  const sep = /^sep=(.)\n/i.exec(text);
+  if (sep) {
+    delimiter = sep[1];
+    text = text.slice(sep[0].length);
+    lineOffset = 1;
+  }
+  delimiter ??= detectDelimiter(/^[^\n]*\S[^\n]*$/m.exec(text)?.[0] ?? '');
+
+  const records: CsvRecord[] = [];
+  let lastLine = lineOffset;
+  try {
+    // Records are taken as they are read, so those before a break are kept and checked too.
+    parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      raw: true,
+      on_record: (out: unknown, context: { lines: number }) => {
+        const { record, raw } = out as { record: string[]; raw: string };
+        lastLine = context.lines + lineOffset;
+        // Rows of empty cells (";;;;" from a blank Excel row) are blank lines, not data.
+        if (!record.every((c) => c === '')) records.push({ line: lastLine - countNewlines(raw.replace(/\n$/, '')), cells: record });
+        return null;
+      },
+    });
+  } catch (err) {
+    const e = err as { code?: string; lines?: number };
+    const reason = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'QUOTE_NOT_CLOSED' : e.code === 'CSV_INVALID_CLOSING_QUOTE' ? 'BAD_QUOTE' : 'OTHER';
+    return { records, delimiter, broken: { line: nextNonBlankLine(text, lastLine - lineOffset) + lineOffset, reason } };
+  }
+  return { records, delimiter };
+}

@@ -1,0 +1,22 @@
+// Reads the report definition file; parsing and checking are in definition/parse.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseDefinition, type Definition } from '../definition/parse.js';
+import type { Lang } from '../messages/catalog.js';
+import { FatalError } from '../messages/problem.js';
+
+export const DEFAULT_DEFINITION = 'baocao.yaml';
+
+export async function loadDefinition(config: string | undefined, cwd: string, lang: Lang): Promise<Definition> {
+  const shown = config ?? DEFAULT_DEFINITION;
+  const file = path.resolve(cwd, shown);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR') throw FatalError.of('CONFIG_NOT_FOUND', { params: { path: shown } });
+    throw FatalError.of('CONFIG_NOT_FOUND', { params: { path: `${shown} (${code})` } });
+  }
+  return parseDefinition(text.replace(/^\uFEFF/, ''), shown, path.dirname(file), lang);
+}

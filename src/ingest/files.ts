@@ -1,0 +1,64 @@
+// The file-system edge of ingest: expands inputs (files, folders, "-" for stdin)
+// and reads each return's bytes. Input files are only ever opened for reading.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { FatalError, type Problem } from '../messages/problem.js';
+import type { Encoding } from './decode.js';
+import { readReturn, type ReturnFile } from './returns.js';
+
+export interface IngestOptions {
+  cwd: string;
+  encoding?: Encoding;
+  readStdin: () => Promise<Uint8Array>;
+  /** Called after each file, for progress on a terminal. */
+  onFile?: (done: number, total: number) => void;
+}
+
+export interface Ingested {
+  files: ReturnFile[];
+  problems: Problem[];
+}
+
+const isCsv = (name: string) => /\.csv$/i.test(name);
+const STDIN = '-';
+
+/** The files an input names: itself, or the .csv files directly inside a folder (sorted). */
+async function expand(input: string, cwd: string, problems: Problem[]): Promise<string[]> {
+  if (input === STDIN) return [STDIN];
+  const abs = path.resolve(cwd, input);
+  const stat = await fs.stat(abs).catch(() => undefined);
+  if (!stat) throw FatalError.of('INPUT_NOT_FOUND', { params: { path: input } });
+  if (!stat.isDirectory()) return [input];
+  const names = (await fs.readdir(abs)).filter(isCsv).sort();
+  if (names.length === 0) problems.push({ code: 'NO_CSV_FILES', severity: 'warning', file: input });
+  return names.map((n) => path.join(input, n));
+}
+
+function reasonOf(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'EISDIR' ? 'IS_DIRECTORY' : code === 'ENOENT' ? 'BROKEN_LINK' : code === 'EACCES' || code === 'EPERM' ? 'PERMISSION' : (code ?? 'OTHER');
+}
+
+export async function ingestReturns(inputs: readonly string[], opts: IngestOptions): Promise<Ingested> {
+  const problems: Problem[] = [];
+  const names: string[] = [];
+  for (const input of inputs) names.push(...(await expand(input, opts.cwd, problems)));
+  const files: ReturnFile[] = [];
+  let done = 0;
+  for (const name of names) {
+    let bytes: Uint8Array;
+    try {
+      bytes = name === STDIN ? await opts.readStdin() : await fs.readFile(path.resolve(opts.cwd, name), { flag: 'r' });
+    } catch (err) {
+      const problem = { code: 'UNREADABLE_FILE', severity: 'error', file: name, params: { reason: reasonOf(err) } } as const;
+      files.push({ file: name, rows: [], complete: false, problems: [problem] });
+      problems.push(problem);
+      continue;
+    }
+    const file = readReturn(bytes, name === STDIN ? '(stdin)' : name, opts.encoding);
+    files.push(file);
+    problems.push(...file.problems);
+    opts.onFile?.(++done, names.length);
+  }
+  return { files, problems };
+}

@@ -1,0 +1,53 @@
+// Matches a header row to the return format's columns, ignoring case, diacritics
+// (đ = d), spaces vs underscores and Unicode normalisation.
+
+export const COLUMNS = {
+  ma_don_vi: 'Mã đơn vị',
+  ky_bao_cao: 'Kỳ báo cáo',
+  ma_chi_tieu: 'Mã chỉ tiêu',
+  ten_chi_tieu: 'Tên chỉ tiêu',
+  ky_nay: 'Kỳ này',
+  cung_ky: 'Cùng kỳ',
+} as const;
+
+export type Column = keyof typeof COLUMNS;
+export const REQUIRED_COLUMNS: readonly Column[] = ['ma_don_vi', 'ky_bao_cao', 'ma_chi_tieu', 'ky_nay', 'cung_ky'];
+
+/** "Mã  Đơn-vị" → "ma_don_vi". */
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .trim()
+    .replace(/[\s_-]+/g, '_');
+}
+
+export interface HeaderMatch {
+  /** Index of each known column in the row. */
+  index: Map<Column, number>;
+  missing: Column[];
+  duplicates: { column: Column; first: number; second: number }[];
+  /** 1-based positions and names of columns that are not part of the format. */
+  extra: { position: number; name: string }[];
+}
+
+export function matchHeader(cells: readonly string[]): HeaderMatch {
+  const known = new Set<string>(Object.keys(COLUMNS));
+  const index = new Map<Column, number>();
+  const duplicates: HeaderMatch['duplicates'] = [];
+  const extra: HeaderMatch['extra'] = [];
+  cells.forEach((cell, i) => {
+    const key = normaliseHeader(cell);
+    if (!known.has(key)) {
+      if (cell.trim() !== '') extra.push({ position: i + 1, name: cell });
+      return;
+    }
+    const column = key as Column;
+    const first = index.get(column);
+    if (first === undefined) index.set(column, i);
+    else duplicates.push({ column, first: first + 1, second: i + 1 });
+  });
+  return { index, missing: REQUIRED_COLUMNS.filter((c) => !index.has(c)), duplicates, extra };
+}

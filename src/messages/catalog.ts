@@ -1,0 +1,161 @@
+// Every message a user reads, keyed by a stable code, in Vietnamese and English.
+// A test checks that both languages cover every code.
+
+export type Lang = 'vi' | 'en';
+type Params = Record<string, string | number | undefined>;
+type Render = (p: Params) => string;
+
+const catalog = {
+  // ── Files and text ──────────────────────────────────────────────────────
+  EMPTY_FILE: {
+    vi: () => 'Tệp không có dữ liệu. Hãy điền biểu mẫu (dòng tiêu đề và mỗi chỉ tiêu một dòng) rồi gửi lại.',
+    en: () => 'The file has no data. Fill in the form (a header row and one row per indicator) and send it again.',
+  },
+  NOT_TEXT: {
+    vi: (p) => `Tệp không phải văn bản CSV (${p.kind}). Trong Excel chọn "Lưu thành" (Save As) kiểu "CSV UTF-8" rồi gửi lại tệp .csv.`,
+    en: (p) => `The file is not CSV text (${p.kind}). In Excel use "Save As" with type "CSV UTF-8" and send the .csv file.`,
+  },
+  INVALID_ENCODING: {
+    vi: (p) => `Tệp không đọc được theo bảng mã ${p.encoding}. Bỏ tuỳ chọn --encoding để tự nhận bảng mã, hoặc lưu lại tệp dạng "CSV UTF-8".`,
+    en: (p) => `The file cannot be read as ${p.encoding}. Drop --encoding to detect it, or save the file as "CSV UTF-8".`,
+  },
+  UNREADABLE_FILE: {
+    vi: (p) =>
+      `Không đọc được tệp: ${
+        { IS_DIRECTORY: 'đây là thư mục', BROKEN_LINK: 'liên kết trỏ tới tệp không còn tồn tại', PERMISSION: 'không có quyền đọc' }[String(p.reason)] ?? `lỗi ${p.reason}`
+      }. Chép lại tệp báo cáo vào thư mục rồi chạy lại.`,
+    en: (p) =>
+      `The file cannot be read: ${
+        { IS_DIRECTORY: 'it is a folder', BROKEN_LINK: 'it is a link to a file that no longer exists', PERMISSION: 'permission denied' }[String(p.reason)] ?? `error ${p.reason}`
+      }. Copy the return into the folder again and rerun.`,
+  },
+  NO_CSV_FILES: {
+    vi: () => 'Thư mục không có tệp .csv nào. Hãy chép các báo cáo của đơn vị vào thư mục này.',
+    en: () => 'The folder holds no .csv file. Copy the units\' returns into it.',
+  },
+  MALFORMED_CSV: {
+    vi: (p) =>
+      `Dòng không đúng định dạng CSV: ${
+        p.reason === 'QUOTE_NOT_CLOSED'
+          ? 'dấu nháy kép (") mở ở dòng này không được đóng'
+          : p.reason === 'BAD_QUOTE'
+            ? 'có ký tự ngay sau dấu nháy kép đóng'
+            : p.reason === 'FIELD_COUNT'
+              ? `dòng có ${p.count} ô nhưng dòng tiêu đề chỉ có ${p.expected} cột`
+              : 'không đọc được dòng'
+      }. Mở tệp trong Excel, sửa dòng này rồi lưu lại dạng CSV.`,
+    en: (p) =>
+      `The line is not valid CSV: ${
+        p.reason === 'QUOTE_NOT_CLOSED'
+          ? 'a double quote (") opened on this line is never closed'
+          : p.reason === 'BAD_QUOTE'
+            ? 'a character follows a closing double quote'
+            : p.reason === 'FIELD_COUNT'
+              ? `the line has ${p.count} cells but the header row has ${p.expected} columns`
+              : 'the line cannot be read'
+      }. Open the file in Excel, correct this line and save as CSV.`,
+  },
+  MISSING_COLUMN: {
+    vi: (p) => `Thiếu cột "${p.expected}" (${p.alias}) trong dòng tiêu đề. Dùng biểu mẫu do \`baocao forms\` tạo ra, hoặc thêm cột này.`,
+    en: (p) => `The header row lacks the column "${p.expected}" (${p.alias}). Use the form \`baocao forms\` writes, or add the column.`,
+  },
+  DUPLICATE_COLUMN: {
+    vi: (p) => `Cột "${p.expected}" xuất hiện hai lần trong dòng tiêu đề (cột ${p.first} và cột ${p.second}). Xoá một cột.`,
+    en: (p) => `The column "${p.expected}" appears twice in the header row (columns ${p.first} and ${p.second}). Delete one.`,
+  },
+  EXTRA_COLUMN: {
+    vi: () => 'Cột không thuộc biểu mẫu, đã bỏ qua.',
+    en: () => 'The column is not part of the form and was ignored.',
+  },
+  // ── Rows ────────────────────────────────────────────────────────────────
+  UNKNOWN_UNIT: {
+    vi: (p) => `Mã đơn vị "${p.value}" không có trong danh sách đơn vị của báo cáo. Sửa mã cho đúng, hoặc thêm đơn vị vào baocao.yaml.`,
+    en: (p) => `The unit code "${p.value}" is not in the report's roster. Correct the code, or add the unit to baocao.yaml.`,
+  },
+  UNIT_CODE_PADDED: {
+    vi: (p) => `Mã đơn vị "${p.value}" đã được hiểu là "${p.unit}" (Excel thường bỏ số 0 ở đầu). Định dạng cột mã là Văn bản (Text) để giữ nguyên.`,
+    en: (p) => `The unit code "${p.value}" was read as "${p.unit}" (Excel drops leading zeros). Format the code column as Text to keep them.`,
+  },
+  UNKNOWN_INDICATOR: {
+    vi: (p) => `Mã chỉ tiêu "${p.value}" không có trong báo cáo. Sửa mã cho đúng theo biểu mẫu.`,
+    en: (p) => `The indicator code "${p.value}" is not part of the report. Correct it as in the form.`,
+  },
+  DERIVED_INDICATOR: {
+    vi: (p) => `Chỉ tiêu "${p.value}" được tính tự động từ các chỉ tiêu khác; giá trị trong tệp không được dùng.`,
+    en: (p) => `The indicator "${p.value}" is computed from other indicators; the value in the file is not used.`,
+  },
+  PERIOD_MISMATCH: {
+    vi: (p) => `Kỳ báo cáo "${p.value}" khác kỳ đang tổng hợp "${p.expected}". Kiểm tra đơn vị gửi đúng kỳ, rồi sửa mã kỳ.`,
+    en: (p) => `The period "${p.value}" is not the period being compiled, "${p.expected}". Check the unit sent the right period, then correct the code.`,
+  },
+  DUPLICATE_ROW: {
+    vi: (p) => `Đơn vị và chỉ tiêu này đã có ở ${p.first}. Xoá một trong hai dòng (số liệu không được cộng hai lần).`,
+    en: (p) => `This unit and indicator already appear at ${p.first}. Delete one of the two rows (figures are never counted twice).`,
+  },
+  MISSING_INDICATOR: {
+    vi: (p) => `Đơn vị "${p.unitName}" chưa báo cáo chỉ tiêu "${p.label}". Thêm dòng cho chỉ tiêu này (ghi 0 nếu không phát sinh).`,
+    en: (p) => `The unit "${p.unitName}" did not report the indicator "${p.label}". Add a row for it (0 when there is nothing to report).`,
+  },
+  MISSING_VALUE: {
+    vi: () => 'Ô số liệu đang để trống. Ghi số liệu, hoặc ghi 0 nếu không phát sinh (ô trống không được hiểu là 0).',
+    en: () => 'The value cell is empty. Write the figure, or 0 when there is nothing to report (an empty cell is not taken as 0).',
+  },
+  NOT_A_NUMBER: {
+    vi: (p) => `"${p.value}" không phải là số. Ghi số nguyên, ví dụ 2082 hoặc 2.082.`,
+    en: (p) => `"${p.value}" is not a number. Write a whole number, e.g. 2082 or 2.082.`,
+  },
+  NOT_AN_INTEGER: {
+    vi: (p) => `"${p.value}" không phải số nguyên. Chỉ tiêu này đếm theo đơn vị "${p.unitLabel}"; ghi số nguyên (dấu chấm chỉ dùng để tách hàng nghìn: 2.082).`,
+    en: (p) => `"${p.value}" is not a whole number. This indicator counts "${p.unitLabel}"; write a whole number (a dot only groups thousands: 2.082).`,
+  },
+  NEGATIVE_VALUE: {
+    vi: (p) => `Số liệu "${p.value}" bị âm. Số đếm không thể âm; kiểm tra lại số liệu.`,
+    en: (p) => `The value "${p.value}" is negative. A count cannot be negative; check the figure.`,
+  },
+  VALUE_TOO_LARGE: {
+    vi: (p) => `Số liệu "${p.value}" quá lớn để tính chính xác. Kiểm tra lại số liệu.`,
+    en: (p) => `The value "${p.value}" is too large to compute exactly. Check the figure.`,
+  },
+  RULE_VIOLATION: {
+    vi: (p) => `${p.column === 'cung_ky' ? 'Cùng kỳ' : 'Kỳ này'}: "${p.leftLabel}" (${p.left}) phải ${p.op === 'atMost' ? 'không lớn hơn' : 'không nhỏ hơn'} "${p.rightLabel}" (${p.right}). Kiểm tra lại hai số liệu này.`,
+    en: (p) => `${p.column === 'cung_ky' ? 'Same period' : 'This period'}: "${p.leftLabel}" (${p.left}) must be ${p.op === 'atMost' ? 'at most' : 'at least'} "${p.rightLabel}" (${p.right}). Check both figures.`,
+  },
+  MISSING_UNIT: {
+    vi: (p) =>
+      `Đơn vị "${p.unitName}" chưa có số liệu${p.unread ? ` (có thể nằm trong ${p.unread} tệp không đọc được ở trên)` : ''}. Nhắc đơn vị gửi báo cáo, hoặc dùng --allow-missing để tổng hợp các đơn vị đã gửi.`,
+    en: (p) =>
+      `The unit "${p.unitName}" has no figures${p.unread ? ` (they may be in the ${p.unread} unreadable file(s) above)` : ''}. Ask for its return, or use --allow-missing to compile the units that reported.`,
+  },
+  // ── Set-up (exit 2) ─────────────────────────────────────────────────────
+  USAGE: {
+    vi: (p) => `Lệnh không hợp lệ: ${p.detail}. Xem \`baocao --help\`.`,
+    en: (p) => `Invalid command: ${p.detail}. See \`baocao --help\`.`,
+  },
+  CONFIG_NOT_FOUND: {
+    vi: (p) => `Không tìm thấy tệp định nghĩa báo cáo ${p.path}. Chạy \`baocao init\` để tạo, hoặc chỉ ra tệp bằng --config TỆP.`,
+    en: (p) => `The report definition ${p.path} was not found. Run \`baocao init\` to create one, or name it with --config FILE.`,
+  },
+  CONFIG_SYNTAX: {
+    vi: (p) => `Tệp định nghĩa sai cú pháp YAML: ${p.detail}.`,
+    en: (p) => `The definition is not valid YAML: ${p.detail}.`,
+  },
+  CONFIG_INVALID: {
+    vi: (p) => `Định nghĩa báo cáo không hợp lệ tại "${p.path}": ${p.detail}.`,
+    en: (p) => `The report definition is invalid at "${p.path}": ${p.detail}.`,
+  },
+  INPUT_NOT_FOUND: {
+    vi: (p) => `Không tìm thấy ${p.path}. Kiểm tra đường dẫn tệp hoặc thư mục báo cáo.`,
+    en: (p) => `${p.path} was not found. Check the path of the file or folder of returns.`,
+  },
+  INTERNAL: {
+    vi: (p) => `Lỗi ngoài dự kiến của chương trình: ${p.detail}. Chạy lại với --debug và gửi kết quả cho người quản trị.`,
+    en: (p) => `Unexpected internal error: ${p.detail}. Run again with --debug and send the output to the maintainers.`,
+  },
+} satisfies Record<string, Record<Lang, Render>>;
+
+export type ProblemCode = keyof typeof catalog;
+export const PROBLEM_CODES = Object.keys(catalog) as ProblemCode[];
+
+export function message(code: ProblemCode, params: Params = {}, lang: Lang = 'vi'): string {
+  return (catalog[code][lang] as Render)(params);
+}

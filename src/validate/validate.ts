@@ -1,0 +1,150 @@
+// Checks return rows against the definition: every problem in one pass, each with
+// its file, line, column, unit and indicator. Produces the values aggregation sums.
+import type { Definition, Indicator, Unit } from '../definition/parse.js';
+import type { ReturnFile, ReturnRow } from '../ingest/returns.js';
+import type { Problem } from '../messages/problem.js';
+import { parseCount } from './number.js';
+
+export interface CellValue {
+  current: bigint;
+  previous: bigint;
+  file: string;
+  line: number;
+}
+
+export interface CheckedReturns {
+  /** unit code → indicator code → values (input indicators only). */
+  values: Map<string, Map<string, CellValue>>;
+  /** Roster order. */
+  received: string[];
+  missing: string[];
+}
+
+export interface ValidateOptions {
+  allowMissing?: boolean;
+}
+
+/** Finds a roster unit, forgiving the leading zeros Excel drops ("24" for "024"). */
+function lookupUnit(def: Definition, raw: string, numeric: Map<string, Unit[]>): { unit?: Unit; padded: boolean } {
+  const exact = def.unitByCode.get(raw);
+  if (exact) return { unit: exact, padded: false };
+  if (/^\d+$/.test(raw)) {
+    const candidates = numeric.get(BigInt(raw).toString());
+    if (candidates?.length === 1) return { unit: candidates[0], padded: true };
+  }
+  return { padded: false };
+}
+
+export function validateReturns(def: Definition, files: readonly ReturnFile[], opts: ValidateOptions = {}): { checked: CheckedReturns; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const numeric = new Map<string, Unit[]>();
+  for (const u of def.units)
+    if (/^\d+$/.test(u.code)) {
+      const key = BigInt(u.code).toString();
+      numeric.set(key, [...(numeric.get(key) ?? []), u]);
+    }
+  const indicatorByUpper = new Map(def.indicators.map((i) => [i.code.toUpperCase(), i]));
+  const values = new Map<string, Map<string, CellValue>>();
+  const seen = new Map<string, ReturnRow>();
+  /** Units that sent rows, with the first file they appear in and whether it was read whole. */
+  const unitFiles = new Map<string, { file: string; complete: boolean }>();
+
+  const err = (row: ReturnRow, p: Omit<Problem, 'file' | 'line' | 'severity'>, severity: Problem['severity'] = 'error') =>
+    problems.push({ severity, file: row.file, line: row.line, ...p });
+
+  for (const file of files) {
+    for (const row of file.rows) {
+      const { unit, padded } = lookupUnit(def, row.unit, numeric);
+      if (!unit) {
+        err(row, { code: 'UNKNOWN_UNIT', column: 'ma_don_vi', params: { value: row.unit } });
+        continue;
+      }
+      if (padded) err(row, { code: 'UNIT_CODE_PADDED', column: 'ma_don_vi', unit: unit.code, params: { value: row.unit, unit: unit.code } }, 'warning');
+      const prior = unitFiles.get(unit.code);
+      unitFiles.set(unit.code, { file: prior?.file ?? file.file, complete: (prior?.complete ?? true) && file.complete });
+
+      const indicator = indicatorByUpper.get(row.indicator.toUpperCase());
+      if (!indicator) {
+        err(row, { code: 'UNKNOWN_INDICATOR', column: 'ma_chi_tieu', unit: unit.code, params: { value: row.indicator } });
+        continue;
+      }
+      const where = { unit: unit.code, indicator: indicator.code };
+      if (indicator.kind === 'ratio') {
+        err(row, { code: 'DERIVED_INDICATOR', column: 'ma_chi_tieu', ...where, params: { value: indicator.code } }, 'warning');
+        continue;
+      }
+      if (row.period.toUpperCase() !== def.period.code.toUpperCase())
+        err(row, { code: 'PERIOD_MISMATCH', column: 'ky_bao_cao', ...where, params: { value: row.period, expected: def.period.code } });
+
+      const key = `${unit.code}\u0000${indicator.code}`;
+      const first = seen.get(key);
+      if (first) {
+        err(row, { code: 'DUPLICATE_ROW', ...where, params: { first: `${first.file}:${first.line}` } });
+        continue;
+      }
+      seen.set(key, row);
+
+      const current = parseCount(row.current);
+      const previous = parseCount(row.previous);
+      for (const [parsed, column, raw] of [
+        [current, 'ky_nay', row.current],
+        [previous, 'cung_ky', row.previous],
+      ] as const) {
+        if (!parsed.ok) err(row, { code: parsed.code, column, ...where, params: { value: raw, unitLabel: indicator.unit } });
+      }
+      if (current.ok && previous.ok) {
+        let byIndicator = values.get(unit.code);
+        if (!byIndicator) values.set(unit.code, (byIndicator = new Map()));
+        byIndicator.set(indicator.code, { current: current.value, previous: previous.value, file: row.file, line: row.line });
+      }
+    }
+  }
+
+  for (const [unitCode, { file, complete }] of unitFiles) {
+    if (!complete) continue;
+    const unit = def.unitByCode.get(unitCode)!;
+    for (const ind of def.inputIndicators)
+      if (!seen.has(`${unitCode}\u0000${ind.code}`))
+        problems.push({ code: 'MISSING_INDICATOR', severity: 'error', file, unit: unitCode, indicator: ind.code, params: { unitName: unit.name, label: ind.label } });
+  }
+
+  problems.push(...checkRules(def, values));
+
+  const received = def.units.filter((u) => unitFiles.has(u.code)).map((u) => u.code);
+  const missing = def.units.filter((u) => !unitFiles.has(u.code));
+  // A file that could not be read whole may hold these units' rows; the message says so.
+  const unread = files.filter((f) => !f.complete).length;
+  for (const u of missing)
+    problems.push({ code: 'MISSING_UNIT', severity: opts.allowMissing ? 'warning' : 'error', unit: u.code, params: { unitName: u.name, unread } });
+
+  return { checked: { values, received, missing: missing.map((u) => u.code) }, problems };
+}
+
+function checkRules(def: Definition, values: Map<string, Map<string, CellValue>>): Problem[] {
+  const problems: Problem[] = [];
+  const label = (code: string) => (def.indicatorByCode.get(code) as Indicator).label;
+  for (const [unit, byIndicator] of values)
+    for (const rule of def.rules) {
+      const other = (rule.atMost ?? rule.atLeast)!;
+      const left = byIndicator.get(rule.indicator);
+      const right = byIndicator.get(other);
+      if (!left || !right) continue;
+      for (const column of ['ky_nay', 'cung_ky'] as const) {
+        const l = column === 'ky_nay' ? left.current : left.previous;
+        const r = column === 'ky_nay' ? right.current : right.previous;
+        const broken = rule.atMost !== undefined ? l > r : l < r;
+        if (broken)
+          problems.push({
+            code: 'RULE_VIOLATION',
+            severity: 'error',
+            file: left.file,
+            line: left.line,
+            column,
+            unit,
+            indicator: rule.indicator,
+            params: { column, op: rule.atMost !== undefined ? 'atMost' : 'atLeast', left: String(l), right: String(r), leftLabel: label(rule.indicator), rightLabel: label(other) },
+          });
+      }
+    }
+  return problems;
+}

@@ -1,0 +1,47 @@
+// Every data problem code has a fixture under fixtures/check/<case>/ that produces it;
+// each case lists the exact problems (code, file, line, column, unit, indicator) expected.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROBLEM_CODES } from '../src/messages/catalog.js';
+import { FIXTURES, json, runCli } from './helpers.js';
+
+const CHECK = path.join(FIXTURES, 'check');
+const cases = readdirSync(CHECK).filter((d) => existsSync(path.join(CHECK, d, 'expect.json')));
+
+interface Expected {
+  exit: number;
+  args?: string[];
+  problems: Record<string, unknown>[];
+}
+
+describe('check: one fixture per problem', () => {
+  it.each(cases)('%s', async (name) => {
+    const dir = path.join(CHECK, name);
+    const spec = JSON.parse(readFileSync(path.join(dir, 'expect.json'), 'utf8')) as Expected;
+    const r = await runCli(['check', 'returns', '--config', '../baocao.yaml', '--json', ...(spec.args ?? [])], { cwd: dir });
+    expect(r.code).toBe(spec.exit);
+    const out = json(r);
+    expect(out.ok).toBe(spec.exit === 0);
+    const got = [...out.errors, ...out.warnings].map((p: Record<string, unknown>) => {
+      const keep: Record<string, unknown> = { code: p.code, file: p.file === null ? null : path.relative('returns', p.file as string), line: p.line };
+      for (const k of ['column', 'unit', 'indicator']) if (k in p && k in (spec.problems.find((e) => e.code === p.code) ?? {})) keep[k] = p[k];
+      return keep;
+    });
+    const norm = (xs: Record<string, unknown>[]) =>
+      xs.map((x) => ({ ...x, file: x.file === 'returns' || x.file === '' ? '.' : (x.file ?? null) })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(norm(got)).toEqual(norm(spec.problems.map((p) => (p.file === 'returns' ? { ...p, file: '.' } : p))));
+    for (const p of [...out.errors, ...out.warnings]) expect(p.message).toMatch(/\S{3,}/);
+  });
+
+  it('covers every data problem code with a fixture', () => {
+    const produced = new Set<string>();
+    for (const name of cases) {
+      const spec = JSON.parse(readFileSync(path.join(CHECK, name, 'expect.json'), 'utf8')) as Expected;
+      for (const p of spec.problems) produced.add(p.code as string);
+    }
+    // Codes that stop a command before data is read are covered in cli.test.ts and definition.test.ts.
+    const setUp = new Set(['USAGE', 'CONFIG_NOT_FOUND', 'CONFIG_SYNTAX', 'CONFIG_INVALID', 'INPUT_NOT_FOUND', 'INTERNAL', 'INVALID_ENCODING', 'UNREADABLE_FILE']);
+    expect(PROBLEM_CODES.filter((c) => !setUp.has(c) && !produced.has(c))).toEqual([]);
+  });
+});

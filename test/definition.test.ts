@@ -1,0 +1,121 @@
+// A bad baocao.yaml stops with exit 2 and every problem at once, each with its YAML line.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDefinition } from '../src/definition/parse.js';
+import { FatalError, type Problem } from '../src/messages/problem.js';
+import { json, runCli } from './helpers.js';
+
+const GOOD = `period:
+  code: P1
+  label: quý I
+  previousLabel: cùng kỳ
+  start: 2024-01-01
+  end: 2024-03-31
+units:
+  - { code: "01", name: Một }
+  - { code: "02", name: Hai }
+indicators:
+  - { code: A, label: Vụ, unit: vụ, kind: count }
+  - { code: B, label: Khám phá, unit: vụ, kind: count }
+  - { code: R, label: Tỷ lệ, kind: ratio, numerator: B, denominator: A }
+rules:
+  - { indicator: B, atMost: A }
+`;
+
+function problemsOf(text: string, lang: 'vi' | 'en' = 'vi'): Problem[] {
+  try {
+    parseDefinition(text, 'baocao.yaml', '/', lang);
+  } catch (err) {
+    if (err instanceof FatalError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+const at = (ps: Problem[]) => ps.map((p) => [p.code, p.line, p.params?.path]);
+
+describe('report definition', () => {
+  it('accepts the good definition', () => {
+    expect(problemsOf(GOOD)).toEqual([]);
+    const def = parseDefinition(GOOD, 'x/baocao.yaml', '/srv/x');
+    expect(def.returnsDir).toBe('/srv/x/returns');
+    expect(def.inputIndicators.map((i) => i.code)).toEqual(['A', 'B']);
+  });
+
+  it('reports a unit code written as a number (Excel-style "024" → 24) with its line', () => {
+    const ps = problemsOf(GOOD.replace('code: "02"', 'code: 02'));
+    expect(at(ps)).toEqual([['CONFIG_INVALID', 9, 'units[1].code']]);
+    expect(ps[0]!.params!.detail).toContain('"024"');
+  });
+
+  it('reports all problems at once: duplicates, unknown and ratio references, bad dates', () => {
+    const text = GOOD.replace('code: "02"', 'code: "01"')
+      .replace('numerator: B', 'numerator: X')
+      .replace('atMost: A', 'atMost: R')
+      .replace('end: 2024-03-31', 'end: 2023-12-31');
+    expect(at(problemsOf(text))).toEqual([
+      ['CONFIG_INVALID', 9, 'units[1].code'],
+      ['CONFIG_INVALID', 13, 'indicators[2].numerator'],
+      ['CONFIG_INVALID', 15, 'rules[0].atMost'],
+      ['CONFIG_INVALID', 6, 'period.end'],
+    ]);
+  });
+
+  it('rejects a ratio whose denominator is itself a ratio (so no cycle can exist)', () => {
+    const text = GOOD.replace('numerator: B, denominator: A }', 'numerator: B, denominator: R }');
+    const ps = problemsOf(text, 'en');
+    expect(at(ps)).toEqual([['CONFIG_INVALID', 13, 'indicators[2].denominator']]);
+    expect(ps[0]!.params!.detail).toBe('"R" is a ratio; only count or stock indicators can be used here');
+  });
+
+  it('reports schema errors with lines: wrong types, unknown keys, missing fields, bad dates', () => {
+    const text = GOOD.replace('label: quý I', 'lable: quý I').replace('start: 2024-01-01', 'start: 01/01/2024').replace('kind: count }\n  - { code: B', 'kind: counted }\n  - { code: B');
+    const ps = problemsOf(text);
+    expect(ps.map((p) => [p.line, p.params?.path]).sort()).toEqual(
+      [
+        [2, 'period.label'],
+        [3, 'period.lable'],
+        [5, 'period.start'],
+        [11, 'indicators[0].kind'],
+      ].sort(),
+    );
+  });
+
+  it('reports YAML syntax errors with the line', () => {
+    const ps = problemsOf(GOOD.replace('  - { code: "02", name: Hai }', '  - { code: "02", name: Hai'));
+    expect(ps[0]!.code).toBe('CONFIG_SYNTAX');
+    expect(ps[0]!.line).toBeGreaterThanOrEqual(9);
+  });
+
+  it('exits 2 with the problems from the CLI, as JSON too', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-def-'));
+    writeFileSync(path.join(dir, 'baocao.yaml'), GOOD.replace('numerator: B', 'numerator: X'));
+    const r = await runCli(['check', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const out = json(r);
+    expect(out.ok).toBe(false);
+    expect(out.errors[0]).toMatchObject({ code: 'CONFIG_INVALID', file: 'baocao.yaml', line: 13 });
+    expect(r.stderr).toContain('baocao.yaml: dòng 13: lỗi CONFIG_INVALID');
+  });
+
+  it('without a definition says how to create one and exits 2 (no fallback to the sample)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-none-'));
+    const r = await runCli(['aggregate'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('CONFIG_NOT_FOUND');
+    expect(r.stderr).toContain('baocao init');
+  });
+});
+
+describe('published JSON Schema', () => {
+  it('schema/baocao.schema.json is the one derived from the zod schema (not stale)', async () => {
+    const { definitionJsonSchema } = await import('../src/definition/json-schema.js');
+    const { readFileSync } = await import('node:fs');
+    const committed = JSON.parse(readFileSync(new URL('../schema/baocao.schema.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(definitionJsonSchema())));
+    expect(committed.required).toEqual(['period', 'units', 'indicators']);
+  });
+});

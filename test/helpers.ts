@@ -1,0 +1,49 @@
+// Runs the CLI in process with a captured world, and spawns the real binary.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '../src/cli/main.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURES = path.join(ROOT, 'fixtures');
+export const SAMPLE = path.join(FIXTURES, 'ha-giang-2021-6t');
+export const BIN = path.join(ROOT, 'bin', 'baocao.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(
+  argv: string[],
+  opts: { cwd?: string; env?: Record<string, string>; stdin?: Uint8Array; tty?: boolean } = {},
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run({
+    argv,
+    cwd: opts.cwd ?? ROOT,
+    env: opts.env ?? {},
+    stdout: { write: (s: string) => (stdout += s), isTTY: opts.tty ?? false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: opts.tty ?? false },
+    readStdin: async () => opts.stdin ?? new Uint8Array(),
+  });
+  return { code, stdout, stderr };
+}
+
+/** Spawns bin/baocao.js as a user would (needs `npm run build` first, which `npm test` does). */
+export function spawnCli(argv: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string | Buffer } = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...argv], {
+    cwd: opts.cwd ?? ROOT,
+    env: { PATH: process.env.PATH ?? '', ...opts.env },
+    input: opts.input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function json(r: CliResult): any {
+  return JSON.parse(r.stdout);
+}
