@@ -1,5 +1,7 @@
 // The composer: definition → ingest → validate → aggregate. The CLI is a thin shell over this.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { aggregateReturns, type Figures } from './aggregate/aggregate.js';
 import type { Definition } from './definition/parse.js';
 import { loadDefinition } from './ingest/definition.js';
@@ -7,7 +9,8 @@ import type { Encoding } from './ingest/decode.js';
 import { ingestReturns } from './ingest/files.js';
 import type { ReturnFile } from './ingest/returns.js';
 import type { Lang } from './messages/catalog.js';
-import { splitBySeverity, type Problem } from './messages/problem.js';
+import { FatalError, splitBySeverity, type Problem } from './messages/problem.js';
+import { writeFileAtomic } from './write/atomic.js';
 import { validateReturns, type CheckedReturns } from './validate/validate.js';
 
 export interface PipelineOptions {
@@ -53,4 +56,50 @@ export async function aggregateStage(opts: PipelineOptions): Promise<CheckOutcom
   const outcome = await checkStage(opts);
   if (outcome.errors.length > 0) return outcome;
   return { ...outcome, figures: aggregateReturns(outcome.definition, outcome.checked) };
+}
+
+/** The bundled default template (dist/ and src/ both sit one level below the package). */
+export const DEFAULT_TEMPLATE = fileURLToPath(new URL('../templates/so-ket.md.hbs', import.meta.url));
+
+export interface BuildOptions extends PipelineOptions {
+  template?: string;
+  output?: string;
+}
+
+export type BuildOutcome = CheckOutcome & { figures?: Figures; output?: string };
+
+async function realOrResolved(p: string): Promise<string> {
+  return fs.realpath(p).catch(() => path.resolve(p));
+}
+
+/** check → aggregate → render → write, failing early on anything that is not the data's fault. */
+export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
+  const definition = await loadDefinition(opts.config, opts.cwd, opts.lang);
+  const doc = definition.document;
+  if (!doc) throw FatalError.of('DOCUMENT_MISSING', { file: definition.file });
+
+  const templateFile = opts.template ? path.resolve(opts.cwd, opts.template) : (definition.templatePath ?? DEFAULT_TEMPLATE);
+  const templateShown = opts.template ?? (definition.templatePath ? path.relative(opts.cwd, templateFile) : 'templates/so-ket.md.hbs');
+  const source = await fs.readFile(templateFile, 'utf8').catch(() => {
+    throw FatalError.of('TEMPLATE_NOT_FOUND', { params: { path: templateShown } });
+  });
+  const render = await import('./render/report.js');
+  const template = render.compileTemplate({ file: templateShown, source: source.replace(/^\uFEFF/, '') });
+
+  const outFile = opts.output
+    ? path.resolve(opts.cwd, opts.output)
+    : (definition.outputPath ?? path.resolve(opts.cwd, 'out', `bao-cao-${definition.period.code}.docx`));
+  const outShown = path.relative(opts.cwd, outFile) || outFile;
+
+  const outcome = await aggregateStage(opts);
+  if (!outcome.figures) return outcome;
+
+  // Never write the report over one of the files it was made from.
+  const target = await realOrResolved(outFile);
+  const sources = [path.resolve(opts.cwd, opts.config ?? 'baocao.yaml'), templateFile, ...outcome.files.map((f) => path.resolve(opts.cwd, f.file))];
+  for (const s of sources) if ((await realOrResolved(s)) === target) throw FatalError.of('OUTPUT_IS_INPUT', { params: { path: outShown } });
+
+  const bytes = await render.renderReport(outcome.figures, doc, template);
+  await writeFileAtomic(outFile, bytes, outShown);
+  return { ...outcome, output: outShown };
 }

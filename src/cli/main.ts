@@ -5,7 +5,7 @@ import { figuresToJson } from '../aggregate/json.js';
 import { ENCODINGS, type Encoding } from '../ingest/decode.js';
 import { message, type Lang } from '../messages/catalog.js';
 import { FatalError, type Problem } from '../messages/problem.js';
-import { aggregateStage, checkStage, type PipelineOptions } from '../pipeline.js';
+import { aggregateStage, buildStage, checkStage, type PipelineOptions } from '../pipeline.js';
 import { colorFor } from './color.js';
 import { formatFiguresTable } from './figures-view.js';
 import { formatProblem, formatProblems, formatSummary, problemJson } from './problems-view.js';
@@ -122,6 +122,25 @@ async function aggregateCommand(world: World, inputs: string[], flags: CommonFla
   return EXIT.OK;
 }
 
+async function buildCommand(world: World, inputs: string[], flags: CommonFlags & { template?: string; output?: string }): Promise<number> {
+  const outcome = await buildStage({ ...pipelineOptions(world, inputs, flags), template: flags.template, output: flags.output });
+  const c = colorFor(world.stderr, world.env);
+  const problems = { errors: outcome.errors.map((p) => problemJson(p, flags.lang)), warnings: outcome.warnings.map((p) => problemJson(p, flags.lang)) };
+  if (!outcome.output) {
+    if (flags.json) writeJson(world, { ok: false, ...problems });
+    world.stderr.write(formatProblems(flags.quiet ? outcome.errors : sortLike([...outcome.errors, ...outcome.warnings], outcome), flags.lang, c));
+    world.stderr.write(formatSummary(outcome, flags.lang, c, flags.quiet));
+    return EXIT.DATA;
+  }
+  if (!flags.quiet && outcome.warnings.length > 0) {
+    world.stderr.write(formatProblems(outcome.warnings, flags.lang, c));
+    world.stderr.write(formatSummary(outcome, flags.lang, c));
+  }
+  if (flags.json) writeJson(world, { ok: true, output: outcome.output, warnings: problems.warnings });
+  else world.stdout.write(outcome.output + '\n');
+  return EXIT.OK;
+}
+
 function buildProgram(world: World, setExit: (code: number) => void): Command {
   const program = new Command('baocao')
     .description('Kiểm tra, tổng hợp số liệu báo cáo thống kê của các đơn vị và lập báo cáo sơ kết, tổng kết.')
@@ -151,6 +170,16 @@ function buildProgram(world: World, setExit: (code: number) => void): Command {
       .argument('[đầu-vào...]', 'tệp .csv, thư mục, hoặc - (đọc từ stdin); mặc định: thư mục returns trong định nghĩa')
       .addHelpText('after', '\nVí dụ:\n  baocao aggregate\n  baocao aggregate --json > so-lieu.json\n  baocao aggregate --allow-missing --config bc-6-thang.yaml'),
   ).action(async (inputs: string[], flags: CommonFlags) => setExit(await aggregateCommand(world, inputs, flags)));
+
+  withCommonOptions(
+    program
+      .command('build')
+      .description('Kiểm tra, tổng hợp rồi lập báo cáo DOCX theo thể thức Nghị định 30/2020/NĐ-CP; in đường dẫn tệp đã ghi.')
+      .argument('[đầu-vào...]', 'tệp .csv, thư mục, hoặc - (đọc từ stdin); mặc định: thư mục returns trong định nghĩa')
+      .option('-t, --template <tệp>', 'mẫu báo cáo .md.hbs (mặc định: mục template của định nghĩa, hoặc templates/so-ket.md.hbs)')
+      .option('-o, --output <tệp>', 'tệp DOCX sẽ ghi (mặc định: mục output của định nghĩa, hoặc out/bao-cao-<kỳ>.docx)')
+      .addHelpText('after', '\nVí dụ:\n  baocao build\n  baocao build -o "Báo cáo sơ kết 6 tháng.docx"\n  baocao build --template mau-rieng.md.hbs --allow-missing'),
+  ).action(async (inputs: string[], flags: CommonFlags & { template?: string; output?: string }) => setExit(await buildCommand(world, inputs, flags)));
 
   return program;
 }

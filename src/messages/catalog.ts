@@ -147,6 +147,38 @@ const catalog = {
     vi: (p) => `Không tìm thấy ${p.path}. Kiểm tra đường dẫn tệp hoặc thư mục báo cáo.`,
     en: (p) => `${p.path} was not found. Check the path of the file or folder of returns.`,
   },
+  TEMPLATE_NOT_FOUND: {
+    vi: (p) => `Không đọc được mẫu báo cáo ${p.path}. Kiểm tra đường dẫn trong --template hoặc mục template của baocao.yaml.`,
+    en: (p) => `The report template ${p.path} cannot be read. Check the path given to --template or in baocao.yaml.`,
+  },
+  TEMPLATE_SYNTAX: {
+    vi: (p) => `Mẫu báo cáo sai cú pháp Handlebars: ${p.detail}. Kiểm tra các cặp {{#...}} và {{/...}}.`,
+    en: (p) => `The template is not valid Handlebars: ${p.detail}. Check every {{#...}} has its {{/...}}.`,
+  },
+  TEMPLATE_UNKNOWN_HELPER: {
+    vi: (p) => `Mẫu báo cáo dùng hàm "${p.name}" không tồn tại. Xem danh sách hàm trong README (mục Mẫu báo cáo).`,
+    en: (p) => `The template uses the helper "${p.name}", which does not exist. See the helpers listed in the README.`,
+  },
+  TEMPLATE_UNKNOWN_VARIABLE: {
+    vi: (p) => `Mẫu báo cáo dùng "${p.name}" nhưng dữ liệu không có mục này (có thể gõ sai tên). Xem các mục dữ liệu trong README.`,
+    en: (p) => `The template uses "${p.name}", which the data does not have (perhaps misspelt). See the data fields in the README.`,
+  },
+  TEMPLATE_HELPER: {
+    vi: (p) => `Hàm "${p.helper}" dùng chưa đúng: ${p.detail}.`,
+    en: (p) => `The helper "${p.helper}" is used the wrong way: ${p.detail}.`,
+  },
+  DOCUMENT_MISSING: {
+    vi: () => 'Định nghĩa báo cáo chưa có mục document (cơ quan, số ký hiệu, ngày, người ký, nơi nhận) nên chưa lập được văn bản. Thêm mục này theo mẫu trong README.',
+    en: () => 'The definition has no document section (agency, number, date, signer, recipients), so no report can be written. Add it as shown in the README.',
+  },
+  OUTPUT_IS_INPUT: {
+    vi: (p) => `Tệp kết quả ${p.path} trùng với một tệp đầu vào; không ghi đè. Chọn tên khác bằng -o.`,
+    en: (p) => `The output ${p.path} is one of the inputs; it will not be overwritten. Choose another name with -o.`,
+  },
+  OUTPUT_FAILED: {
+    vi: (p) => `Không ghi được tệp ${p.path} (${p.reason}). Kiểm tra thư mục tồn tại, còn chỗ trống và tệp không đang mở trong Word.`,
+    en: (p) => `Cannot write ${p.path} (${p.reason}). Check the folder exists, has space, and the file is not open in Word.`,
+  },
   INTERNAL: {
     vi: (p) => `Lỗi ngoài dự kiến của chương trình: ${p.detail}. Chạy lại với --debug và gửi kết quả cho người quản trị.`,
     en: (p) => `Unexpected internal error: ${p.detail}. Run again with --debug and send the output to the maintainers.`,

@@ -1,0 +1,89 @@
+// Assembles the report: frame, body from the template, signature, appendix; then
+// packs it into a DOCX whose bytes depend only on the inputs.
+import { AlignmentType, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from 'docx';
+import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
+import type { Figures } from '../aggregate/aggregate.js';
+import type { DocumentData } from '../definition/schema.js';
+import { appendix } from './appendix.js';
+import { headerFrame, signatureFrame, titleBlock } from './frame.js';
+import { BODY, FONT, LANGUAGE, PAGE, SIZE } from './layout.js';
+import { markdownToDocx } from './markdown.js';
+
+function pageNumberHeader(): Header {
+  return new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.pageNumber })] })],
+  });
+}
+
+const emptyHeader = () => new Header({ children: [new Paragraph({ children: [] })] });
+
+function section(landscape: boolean, children: ISectionOptions['children']): ISectionOptions {
+  return {
+    properties: {
+      titlePage: true, // no page number on the first page (of the report, and of the appendix)
+      page: {
+        size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: PAGE.margin,
+        pageNumbers: { start: 1 },
+      },
+    },
+    headers: { default: pageNumberHeader(), first: emptyHeader() },
+    children,
+  };
+}
+
+function shortDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d}/${m}/${y}`;
+}
+
+export function buildDocument(figures: Figures, doc: DocumentData, bodyMarkdown: string): Document {
+  const period = figures.definition.period;
+  return new Document({
+    creator: doc.coQuanBanHanh,
+    title: `Báo cáo ${doc.trichYeu}`,
+    description: `Số ${doc.soKyHieu}`,
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: SIZE.body, language: { value: LANGUAGE } },
+          paragraph: { spacing: { line: BODY.line } },
+        },
+      },
+    },
+    sections: [
+      section(false, [headerFrame(doc), ...titleBlock(doc), ...markdownToDocx(bodyMarkdown), new Paragraph({ spacing: { after: 240 } }), signatureFrame(doc)]),
+      section(
+        true,
+        appendix(figures, {
+          title: 'Phụ lục',
+          subtitle: `SỐ LIỆU CÁC CHỈ TIÊU THEO ĐƠN VỊ, ${period.label.toLocaleUpperCase('vi')}`,
+          attachedTo: `(Kèm theo Báo cáo số ${doc.soKyHieu} ngày ${shortDate(doc.ngay)} của ${doc.coQuanBanHanh})`,
+        }),
+      ),
+    ],
+  });
+}
+
+/**
+ * Packs the document so the same inputs give the same bytes: the zip entries carry a
+ * fixed time and a fixed order, and the created/modified properties the report date.
+ */
+export async function packDocument(document: Document, reportDate: string): Promise<Uint8Array> {
+  const packed = new Uint8Array(await Packer.toBuffer(document));
+  const files = unzipSync(packed);
+  const stamp = `${reportDate}T00:00:00Z`;
+  const core = 'docProps/core.xml';
+  if (files[core]) {
+    files[core] = strToU8(
+      strFromU8(files[core]).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`),
+    );
+  }
+  const names = Object.keys(files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  // Zip times are local wall-clock fields; built from local parts they read the same in every time zone.
+  const [y, m, d] = reportDate.split('-').map(Number) as [number, number, number];
+  const mtime = new Date(y, m - 1, d, 12, 0, 0);
+  const ordered: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
+  for (const name of names) ordered[name] = [files[name]!, { mtime, level: 6 }];
+  return zipSync(ordered);
+}

@@ -1,0 +1,122 @@
+// The parts of the report the decree fixes, laid out from the definition rather
+// than the template: the header table, the title and subject, the signature block.
+import {
+  AlignmentType,
+  BorderStyle,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import type { DocumentData } from '../definition/schema.js';
+import { formatDateVi } from './helpers.js';
+import { SIZE, TEXT_WIDTH, textWidth } from './layout.js';
+
+const upper = (s: string) => s.toLocaleUpperCase('vi');
+
+interface Line {
+  text: string;
+  size: number;
+  bold?: boolean;
+  italics?: boolean;
+  before?: number;
+  after?: number;
+}
+
+const centred = (l: Line) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: l.before ?? 0, after: l.after ?? 0, line: 264 },
+    children: [new TextRun({ text: l.text, size: l.size, bold: l.bold, italics: l.italics })],
+  });
+
+/**
+ * A solid rule of `width` twips centred in a box `box` twips wide: the bottom border
+ * of an empty paragraph 3 pt high, so it clears the descenders and diacritics above.
+ */
+export function rule(width: number, box: number, after = 0): Paragraph {
+  const side = Math.max(0, Math.round((box - width) / 2));
+  return new Paragraph({
+    indent: { left: side, right: side },
+    spacing: { before: 0, after, line: 60, lineRule: LineRuleType.EXACT },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 0 } },
+    children: [new TextRun({ text: '', size: 4 })],
+  });
+}
+
+const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
+
+function frameTable(widths: [number, number], left: Paragraph[], right: Paragraph[]): Table {
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({ children, width: { size: width, type: WidthType.DXA }, margins: NO_MARGINS, verticalAlign: VerticalAlign.TOP });
+  return new Table({
+    width: { size: widths[0] + widths[1], type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    rows: [new TableRow({ children: [cell(left, widths[0]), cell(right, widths[1])] })],
+  });
+}
+
+const HEADER_LEFT = 3700;
+const HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
+const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+
+/** Header: agency and number on the left; national title, motto and place/date on the right. */
+export function headerFrame(doc: DocumentData): Table {
+  const issuer = upper(doc.coQuanBanHanh);
+  const [y, m, d] = doc.ngay.split('-').map(Number) as [number, number, number];
+  const issuerRule = Math.min(textWidth(issuer, SIZE.agency, true), HEADER_LEFT) * 0.45;
+  return frameTable(
+    [HEADER_LEFT, HEADER_RIGHT],
+    [
+      centred({ text: upper(doc.coQuanChuQuan), size: SIZE.agency }),
+      centred({ text: issuer, size: SIZE.agency, bold: true }),
+      rule(issuerRule, HEADER_LEFT),
+      centred({ text: `Số: ${doc.soKyHieu}`, size: SIZE.number, before: 120 }),
+    ],
+    [
+      centred({ text: NATIONAL_TITLE, size: SIZE.nationalTitle, bold: true }),
+      centred({ text: MOTTO, size: SIZE.motto, bold: true }),
+      rule(textWidth(MOTTO, SIZE.motto, true), HEADER_RIGHT),
+      centred({ text: `${doc.diaDanh}, ${formatDateVi(y, m, d)}`, size: SIZE.placeDate, italics: true, before: 120 }),
+    ],
+  );
+}
+
+/** "BÁO CÁO", the subject line, and the short rule under it. */
+export function titleBlock(doc: DocumentData): Paragraph[] {
+  const subjectWidth = Math.min(textWidth(doc.trichYeu, SIZE.subject, true), TEXT_WIDTH);
+  return [
+    centred({ text: 'BÁO CÁO', size: SIZE.docType, bold: true, before: 480 }),
+    centred({ text: doc.trichYeu, size: SIZE.subject, bold: true }),
+    rule(subjectWidth * 0.4, TEXT_WIDTH, 360),
+  ];
+}
+
+const SIGN_LEFT = Math.round(TEXT_WIDTH * 0.48);
+const SIGN_RIGHT = TEXT_WIDTH - SIGN_LEFT;
+
+/** Recipients ("Nơi nhận:") beside the authority, title, space to sign and the signer's name. */
+export function signatureFrame(doc: DocumentData): Table {
+  const left = [
+    new Paragraph({ spacing: { before: 0, after: 0 }, children: [new TextRun({ text: 'Nơi nhận:', size: SIZE.recipientsTitle, bold: true, italics: true })] }),
+    ...doc.noiNhan.map((r) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [new TextRun({ text: `- ${r}`, size: SIZE.recipients })] })),
+  ];
+  const right = [
+    centred({ text: upper(doc.thamQuyen), size: SIZE.signature, bold: true }),
+    ...doc.chucVu.map((c) => centred({ text: upper(c), size: SIZE.signature, bold: true })),
+    // Room for the signature and the seal.
+    new Paragraph({ spacing: { before: 0, after: 0, line: 1440, lineRule: LineRuleType.EXACT }, children: [] }),
+    centred({ text: doc.nguoiKy, size: SIZE.signature, bold: true }),
+  ];
+  return frameTable([SIGN_LEFT, SIGN_RIGHT], left, right);
+}
+

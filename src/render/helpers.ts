@@ -1,0 +1,179 @@
+// Handlebars helpers for Vietnamese administrative writing. Each returns a Literal
+// (printed as plain text) or a boolean for {{#if}}; none loops or builds text
+// larger than its inputs, so no template can hang the build through them.
+import { isMatch } from 'date-fns';
+import { STATUS_WORDS } from '../aggregate/display.js';
+import { formatDecimalVi, formatPercentVi } from '../numbers/format.js';
+import { compare, fromDecimal, type Rational } from '../numbers/rational.js';
+import { targetStatus } from '../aggregate/aggregate.js';
+import { Literal, lit } from './literal.js';
+import { FIGURES, Num } from './view.js';
+
+interface HelperOptions {
+  hash: Record<string, unknown>;
+  loc?: { start: { line: number; column: number } };
+  name?: string;
+}
+
+/** A helper used the wrong way: stops the build with the template line. */
+export class HelperError extends Error {
+  constructor(
+    readonly helper: string,
+    readonly line: number | undefined,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'HelperError';
+  }
+}
+
+const fail = (helper: string, options: HelperOptions | undefined, detail: string): never => {
+  throw new HelperError(helper, options?.loc?.start.line, detail);
+};
+
+/** Handlebars passes its options object last; everything before it is an argument. */
+function split(args: unknown[]): { params: unknown[]; options: HelperOptions } {
+  return { params: args.slice(0, -1), options: args.at(-1) as HelperOptions };
+}
+
+function indicatorOf(helper: string, value: unknown, options: HelperOptions) {
+  const entry = value !== null && typeof value === 'object' ? FIGURES.get(value) : undefined;
+  return entry ?? fail(helper, options, 'cần một chỉ tiêu, ví dụ indicators.TTXH_VU');
+}
+
+function numOf(helper: string, value: unknown, options: HelperOptions): Num {
+  return value instanceof Num ? value : fail(helper, options, 'cần một số liệu, ví dụ indicators.TTXH_VU.current');
+}
+
+const abs = (r: Rational): Rational => (r.n < 0n ? { n: -r.n, d: r.d } : r);
+
+/** "giảm 10,9% (15 vụ)", "tăng 3 vụ" when the earlier figure is 0, "bằng cùng kỳ". */
+function changePhrase(indicator: { kind: string; unit: string }, f: { change: Rational | null; changePct: Rational | null }): string {
+  if (f.change === null) return 'không có số liệu để so sánh';
+  if (f.change.n === 0n) return 'bằng cùng kỳ';
+  const dir = f.change.n > 0n ? 'tăng' : 'giảm';
+  if (indicator.kind === 'ratio') return `${dir} ${formatDecimalVi(abs(f.change), { decimals: 1, trimZeros: true })} điểm phần trăm`;
+  const amount = `${formatDecimalVi(abs(f.change))} ${indicator.unit}`;
+  if (f.changePct === null) return `${dir} ${amount}`;
+  return `${dir} ${formatPercentVi(abs(f.changePct))} (${amount})`;
+}
+
+function targetPhrase(indicator: { kind: string; unit: string }, t: { measure: string; atLeast?: number; atMost?: number }): string {
+  const bound = fromDecimal((t.atMost ?? t.atLeast)!);
+  const atMost = t.atMost !== undefined;
+  const size = formatDecimalVi(abs(bound), { decimals: 6, trimZeros: true });
+  if (t.measure === 'changePct') {
+    if (bound.n === 0n) return atMost ? 'không tăng so với cùng kỳ' : 'không giảm so với cùng kỳ';
+    if (atMost) return bound.n < 0n ? `giảm ít nhất ${size}% so với cùng kỳ` : `tăng không quá ${size}% so với cùng kỳ`;
+    return bound.n > 0n ? `tăng ít nhất ${size}% so với cùng kỳ` : `giảm không quá ${size}% so với cùng kỳ`;
+  }
+  const unit = indicator.kind === 'ratio' ? '%' : ` ${indicator.unit}`;
+  if (atMost) return bound.n === 0n && indicator.kind !== 'ratio' ? `không để phát sinh ${indicator.unit} nào` : `không quá ${size}${unit}`;
+  return `đạt từ ${size}${unit} trở lên`;
+}
+
+function parseDate(helper: string, value: unknown, options: HelperOptions): [number, number, number] {
+  const text = String(value ?? '');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !isMatch(text, 'yyyy-MM-dd')) fail(helper, options, `"${text}" không phải ngày dạng YYYY-MM-DD`);
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  return [y, m, d];
+}
+
+/** The decree's form: days below 10 and months 1–2 padded ("ngày 05 tháng 02 năm 2021"). */
+export function formatDateVi(year: number, month: number, day: number): string {
+  const dd = String(day).padStart(2, '0');
+  const mm = month <= 2 ? String(month).padStart(2, '0') : String(month);
+  return `ngày ${dd} tháng ${mm} năm ${year}`;
+}
+
+function comparable(value: unknown): Rational | string | boolean | null {
+  if (value instanceof Num) return value.value;
+  if (value instanceof Literal) return value.text;
+  if (typeof value === 'number' && Number.isFinite(value)) return fromDecimal(value);
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null || value === undefined) return value ?? null;
+  return String(value);
+}
+
+function cmp(helper: string, args: unknown[]): number | null {
+  const { params, options } = split(args);
+  if (params.length !== 2) fail(helper, options, 'cần đúng hai giá trị để so sánh');
+  const [a, b] = params.map(comparable);
+  if (a === null || b === null) return null;
+  if (typeof a === 'object' && typeof b === 'object') return compare(a, b);
+  if (typeof a === 'object' || typeof b === 'object') fail(helper, options, 'không so sánh được số với chữ');
+  return String(a) === String(b) ? 0 : String(a) < String(b) ? -1 : 1;
+}
+
+export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
+  /** {{number x}} → "2.082"; {{number x decimals=1}}. */
+  number: (...args) => {
+    const { params, options } = split(args);
+    const n = numOf('number', params[0], options);
+    const decimals = Number(options.hash.decimals ?? (n.kind === 'count' ? 0 : 1));
+    if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) fail('number', options, 'decimals phải từ 0 đến 6');
+    return lit(n.value === null ? '–' : formatDecimalVi(n.value, { decimals, trimZeros: n.kind !== 'count' }));
+  },
+  /** {{percent x}} → "97,6%". */
+  percent: (...args) => {
+    const { params, options } = split(args);
+    const n = numOf('percent', params[0], options);
+    if (n.kind === 'count') fail('percent', options, 'số liệu này là số đếm, không phải tỷ lệ');
+    return lit(n.value === null ? '–' : formatPercentVi(n.value));
+  },
+  /** {{change indicators.X}} → "giảm 10,9% (15 vụ)". */
+  change: (...args) => {
+    const { params, options } = split(args);
+    const { indicator, figure } = indicatorOf('change', params[0], options);
+    return lit(changePhrase(indicator, figure));
+  },
+  /** {{status indicators.X}} → "vượt", "đạt", "không đạt". */
+  status: (...args) => {
+    const { params, options } = split(args);
+    const { indicator, figure, target } = indicatorOf('status', params[0], options);
+    if (!target) fail('status', options, `chỉ tiêu ${indicator.code} không có mục tiêu (target) trong định nghĩa`);
+    return lit(STATUS_WORDS.vi[targetStatus(figure, target)!]);
+  },
+  /** {{target indicators.X}} → "giảm ít nhất 5% so với cùng kỳ". */
+  target: (...args) => {
+    const { params, options } = split(args);
+    const { indicator, target } = indicatorOf('target', params[0], options);
+    if (!target) fail('target', options, `chỉ tiêu ${indicator.code} không có mục tiêu (target) trong định nghĩa`);
+    return lit(targetPhrase(indicator, target!));
+  },
+  /** {{date document.ngay}} → "ngày 13 tháng 8 năm 2021". */
+  date: (...args) => {
+    const { params, options } = split(args);
+    const [y, m, d] = parseDate('date', params[0], options);
+    return lit(formatDateVi(y, m, d));
+  },
+  /** {{shortDate period.end}} → "14/6/2021". */
+  shortDate: (...args) => {
+    const { params, options } = split(args);
+    const [y, m, d] = parseDate('shortDate', params[0], options);
+    return lit(`${d}/${m}/${y}`);
+  },
+  /** {{list unitsMissing}} → "Bắc Mê, Xín Mần và Quang Bình" (each item's name, or key="…"). */
+  list: (...args) => {
+    const { params, options } = split(args);
+    const items = params[0];
+    if (!Array.isArray(items)) fail('list', options, 'cần một danh sách, ví dụ unitsMissing');
+    const key = String(options.hash.key ?? 'name');
+    const names = (items as Record<string, unknown>[]).map((it) => String(it !== null && typeof it === 'object' && Object.hasOwn(it, key) ? it[key] : it));
+    return lit(names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} và ${names.at(-1)}`);
+  },
+  /** {{upper x}} → upper case, Vietnamese letters included. */
+  upper: (...args) => {
+    const { params } = split(args);
+    return lit(String(params[0] ?? '').toLocaleUpperCase('vi'));
+  },
+  eq: (...args) => cmp('eq', args) === 0,
+  ne: (...args) => cmp('ne', args) !== 0,
+  gt: (...args) => (cmp('gt', args) ?? 0) > 0,
+  lt: (...args) => (cmp('lt', args) ?? 0) < 0,
+  gte: (...args) => (cmp('gte', args) ?? -1) >= 0,
+  lte: (...args) => (cmp('lte', args) ?? 1) <= 0,
+  and: (...args) => split(args).params.every(Boolean),
+  or: (...args) => split(args).params.some(Boolean),
+  not: (...args) => !split(args).params[0],
+};
+

@@ -1,0 +1,24 @@
+// Text from returns and definitions reaches the template as Literal values: when
+// Handlebars prints one, every ASCII punctuation mark is backslash-escaped, so the
+// Markdown parser reads it as plain characters. No label can become formatting,
+// markup or XML, and no global Handlebars state is changed to achieve it.
+
+const PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
+export function escapeMarkdown(text: string): string {
+  // Line breaks would start new blocks; a value is always one run of text.
+  return text.replace(/\s+/g, ' ').replace(PUNCTUATION, (c) => '\\' + c);
+}
+
+export class Literal {
+  constructor(readonly text: string) {}
+  /** Called by Handlebars for {{value}} instead of its HTML escaping. */
+  toHTML(): string {
+    return escapeMarkdown(this.text);
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+export const lit = (text: string) => new Literal(text);

@@ -1,0 +1,166 @@
+// The body of the report: Markdown (CommonMark + GFM tables, via marked's lexer)
+// mapped to docx paragraphs and tables in the decree's body style.
+import {
+  AlignmentType,
+  BorderStyle,
+  PageBreak,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import { Lexer, type Token, type Tokens } from 'marked';
+import { BODY, SIZE, TEXT_WIDTH } from './layout.js';
+
+interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  strike?: boolean;
+}
+
+/** Inline tokens to text runs; every character reaches the document as text, never markup. */
+function runs(tokens: Token[] | undefined, style: RunStyle, size: number): TextRun[] {
+  const out: TextRun[] = [];
+  for (const t of tokens ?? []) {
+    const opts = (text: string): IRunOptions => ({ text, size, bold: style.bold, italics: style.italics, strike: style.strike });
+    switch (t.type) {
+      case 'strong':
+        out.push(...runs((t as Tokens.Strong).tokens, { ...style, bold: true }, size));
+        break;
+      case 'em':
+        out.push(...runs((t as Tokens.Em).tokens, { ...style, italics: true }, size));
+        break;
+      case 'del':
+        out.push(...runs((t as Tokens.Del).tokens, { ...style, strike: true }, size));
+        break;
+      case 'br':
+        out.push(new TextRun({ ...opts(''), break: 1 }));
+        break;
+      case 'text':
+        if ('tokens' in t && t.tokens) out.push(...runs(t.tokens, style, size));
+        else out.push(new TextRun(opts(t.text)));
+        break;
+      case 'html':
+        // An HTML comment is a note for the template's author; other HTML is shown as typed.
+        if (!/^<!--[\s\S]*-->$/.test(t.text.trim())) out.push(new TextRun(opts(t.raw)));
+        break;
+      case 'link':
+        out.push(...runs((t as Tokens.Link).tokens, style, size));
+        break;
+      case 'image':
+        out.push(new TextRun(opts((t as Tokens.Image).text)));
+        break;
+      default: // escape, codespan and anything else: the text itself
+        out.push(new TextRun(opts('text' in t ? String(t.text) : t.raw)));
+    }
+  }
+  return out;
+}
+
+const bodyParagraph = (children: TextRun[], extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
+  new Paragraph({
+    children,
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: BODY.firstLineIndent },
+    spacing: { after: BODY.spacingAfter, line: BODY.line },
+    ...extra,
+  });
+
+const NUMERIC = /^[-+−]?[\d.,\s]+%?$|^–$/;
+
+/** Column widths in proportion to each column's longest text (capped), filling the text width. */
+function tableWidths(t: Tokens.Table): number[] {
+  const longest = t.header.map((h, i) => Math.max(4, Math.min(30, ...[h, ...t.rows.map((r) => r[i]!)].map((c) => [...c.text].length))));
+  const total = longest.reduce((a, b) => a + b, 0);
+  return longest.map((l) => Math.floor((l * TEXT_WIDTH) / total));
+}
+
+function table(t: Tokens.Table): Table {
+  const widths = tableWidths(t);
+  const cell = (c: Tokens.TableCell, i: number, header: boolean) =>
+    new TableCell({
+      width: { size: widths[i]!, type: WidthType.DXA },
+      children: [
+        new Paragraph({
+          children: runs(c.tokens, { bold: header }, SIZE.table),
+          alignment: header
+            ? AlignmentType.CENTER
+            : t.align[i] === 'right' || (t.align[i] === null && NUMERIC.test(c.text.trim()))
+              ? AlignmentType.RIGHT
+              : t.align[i] === 'center'
+                ? AlignmentType.CENTER
+                : AlignmentType.LEFT,
+          spacing: { before: 40, after: 40 },
+        }),
+      ],
+    });
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: [
+      new TableRow({ tableHeader: true, children: t.header.map((c, i) => cell(c, i, true)) }),
+      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) })),
+    ],
+  });
+}
+
+function blocks(tokens: Token[], out: (Paragraph | Table)[], listDepth = 0): void {
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'heading':
+        out.push(bodyParagraph(runs(t.tokens, { bold: true }, SIZE.body), { keepNext: true }));
+        break;
+      case 'paragraph':
+        out.push(bodyParagraph(runs(t.tokens, {}, SIZE.body)));
+        break;
+      case 'list': {
+        const list = t as Tokens.List;
+        list.items.forEach((item, i) => {
+          const marker = list.ordered ? `${Number(list.start || 1) + i}. ` : '- ';
+          const [first, ...rest] = item.tokens;
+          const inline = first && (first.type === 'text' || first.type === 'paragraph') ? ((first as Tokens.Text).tokens ?? [first]) : [];
+          out.push(
+            bodyParagraph([new TextRun({ text: marker, size: SIZE.body }), ...runs(inline, {}, SIZE.body)], {
+              indent: { firstLine: BODY.firstLineIndent + listDepth * 360 },
+            }),
+          );
+          blocks(first && inline.length === 0 ? item.tokens : rest, out, listDepth + 1);
+        });
+        break;
+      }
+      case 'blockquote':
+        blocks((t as Tokens.Blockquote).tokens, out, listDepth);
+        break;
+      case 'table':
+        out.push(table(t as Tokens.Table), new Paragraph({ spacing: { after: 0 } }));
+        break;
+      case 'hr':
+        out.push(new Paragraph({ children: [new PageBreak()] }));
+        break;
+      case 'code':
+        out.push(bodyParagraph([new TextRun({ text: (t as Tokens.Code).text, size: SIZE.body })]));
+        break;
+      case 'html':
+        if (!/^<!--[\s\S]*-->\s*$/.test(t.text.trim())) out.push(bodyParagraph([new TextRun({ text: t.raw.trim(), size: SIZE.body })]));
+        break;
+      case 'text':
+        out.push(bodyParagraph(runs((t as Tokens.Text).tokens ?? [t], {}, SIZE.body)));
+        break;
+      default: // space, def: nothing to show
+        break;
+    }
+  }
+}
+
+export function markdownToDocx(markdown: string): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  blocks(new Lexer({ gfm: true }).lex(markdown), out);
+  return out;
+}

@@ -1,0 +1,56 @@
+// Renders a Markdown + Handlebars template against the report view in an isolated,
+// strict Handlebars environment: an unknown variable or helper, or broken syntax,
+// stops the build with the template's file and line rather than leaving a blank.
+import Handlebars from 'handlebars';
+import { FatalError } from '../messages/problem.js';
+import { HELPERS, HelperError } from './helpers.js';
+import type { ReportView } from './view.js';
+
+export interface Template {
+  file: string;
+  source: string;
+}
+
+function lineFromMessage(message: string): number | undefined {
+  const m = /on line (\d+)|- (\d+):\d+$/.exec(message);
+  return m ? Number(m[1] ?? m[2]) : undefined;
+}
+
+/** Compiles once (syntax and helper names are checked here) and returns the renderer. */
+export function compileTemplate(template: Template): (view: ReportView) => string {
+  const env = Handlebars.create();
+  for (const [name, fn] of Object.entries(HELPERS)) env.registerHelper(name, fn);
+  // Keep Handlebars' own warnings (e.g. denied prototype access) off the user's stderr.
+  env.logger.level = 3; // 'error'
+  const knownHelpers = Object.fromEntries([...Object.keys(HELPERS), 'if', 'unless', 'each', 'with'].map((h) => [h, true]));
+  let render: HandlebarsTemplateDelegate;
+  try {
+    render = env.compile(template.source, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false, preventIndent: true });
+    // Compilation is lazy in Handlebars; force it so syntax errors surface before any data.
+    env.precompile(template.source, { strict: true, knownHelpers, knownHelpersOnly: true });
+  } catch (err) {
+    throw templateError(template, err);
+  }
+  return (view) => {
+    try {
+      // No prototype access options are ever enabled: only own properties resolve.
+      return render(view, { helpers: {}, partials: {} });
+    } catch (err) {
+      throw templateError(template, err);
+    }
+  };
+}
+
+function templateError(template: Template, err: unknown): FatalError {
+  const file = template.file;
+  if (err instanceof HelperError)
+    return FatalError.of('TEMPLATE_HELPER', { file, line: err.line, params: { helper: err.helper, detail: err.message } });
+  const message = err instanceof Error ? err.message : String(err);
+  const e = err as { lineNumber?: number };
+  const line = e.lineNumber ?? lineFromMessage(message);
+  let m = /unknown helper (\S+)/.exec(message);
+  if (m) return FatalError.of('TEMPLATE_UNKNOWN_HELPER', { file, line, params: { name: m[1]! } });
+  m = /^"(.+)" not defined in/.exec(message);
+  if (m) return FatalError.of('TEMPLATE_UNKNOWN_VARIABLE', { file, line, params: { name: m[1]! } });
+  return FatalError.of('TEMPLATE_SYNTAX', { file, line, params: { detail: message.split('\n')[0]!.replace(/ - \d+:\d+$/, '') } });
+}

@@ -1,0 +1,114 @@
+// The data a template sees: the figures and the definition's fields, with every text
+// a Literal and every number a Num that prints in Vietnamese form.
+import type { Figure, Figures, IndicatorFigure } from '../aggregate/aggregate.js';
+import { displayChange, displayChangePct, displayValue } from '../aggregate/display.js';
+import type { Indicator } from '../definition/parse.js';
+import { integer, type Rational } from '../numbers/rational.js';
+import { escapeMarkdown, Literal, lit } from './literal.js';
+
+/** A number for the template; prints as Vietnamese text ("2.082", "97,6%"). */
+export class Num {
+  constructor(
+    readonly value: Rational | null,
+    readonly text: string,
+    /** What the number is: a count, a percentage, or a change in percentage points. */
+    readonly kind: 'count' | 'percent' | 'points',
+  ) {}
+  toHTML(): string {
+    return escapeMarkdown(this.text);
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+export interface IndicatorView {
+  code: Literal;
+  label: Literal;
+  unit: Literal;
+  kind: Literal;
+  current: Num;
+  previous: Num;
+  change: Num;
+  changePct: Num;
+  status: Literal | null;
+  hasTarget: boolean;
+}
+
+/** The figure behind each indicator view, for the helpers (kept out of the template's reach). */
+export const FIGURES = new WeakMap<object, { indicator: Indicator; figure: Figure; target?: IndicatorFigure['target'] }>();
+
+function dict<T>(entries: [string, T][]): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  for (const [k, v] of entries) out[k] = v;
+  return out;
+}
+
+function indicatorView(indicator: Indicator, figure: Figure, f?: IndicatorFigure): IndicatorView {
+  const ratio = indicator.kind === 'ratio';
+  const view: IndicatorView = {
+    code: lit(indicator.code),
+    label: lit(indicator.label),
+    unit: lit(indicator.unit),
+    kind: lit(indicator.kind),
+    current: new Num(figure.current, displayValue(indicator, figure.current), ratio ? 'percent' : 'count'),
+    previous: new Num(figure.previous, displayValue(indicator, figure.previous), ratio ? 'percent' : 'count'),
+    change: new Num(figure.change, displayChange(indicator, figure.change), ratio ? 'points' : 'count'),
+    changePct: new Num(figure.changePct, displayChangePct(figure.changePct), 'percent'),
+    status: f?.status ? lit(f.status) : null,
+    hasTarget: f?.target !== undefined,
+  };
+  FIGURES.set(view, { indicator, figure, target: f?.target });
+  return view;
+}
+
+export function buildView(figures: Figures) {
+  const def = figures.definition;
+  const received = new Set(figures.units.received);
+  const unitView = (u: { code: string; name: string }) => {
+    const byIndicator = figures.byUnit.get(u.code);
+    return {
+      code: lit(u.code),
+      name: lit(u.name),
+      reported: received.has(u.code),
+      indicators: dict(
+        byIndicator ? def.indicators.map((ind) => [ind.code, indicatorView(ind, byIndicator.get(ind.code)!)] as [string, IndicatorView]) : [],
+      ),
+    };
+  };
+  const units = def.units.map(unitView);
+  const count = (n: number) => new Num(integer(n), String(n), 'count');
+  const doc = def.document;
+  return {
+    title: def.title ? lit(def.title) : null,
+    period: {
+      code: lit(def.period.code),
+      label: lit(def.period.label),
+      previousLabel: lit(def.period.previousLabel),
+      start: lit(def.period.start),
+      end: lit(def.period.end),
+    },
+    document: doc
+      ? {
+          coQuanChuQuan: lit(doc.coQuanChuQuan),
+          coQuanBanHanh: lit(doc.coQuanBanHanh),
+          soKyHieu: lit(doc.soKyHieu),
+          diaDanh: lit(doc.diaDanh),
+          ngay: lit(doc.ngay),
+          trichYeu: lit(doc.trichYeu),
+          thamQuyen: lit(doc.thamQuyen),
+          chucVu: doc.chucVu.map(lit),
+          nguoiKy: lit(doc.nguoiKy),
+          noiNhan: doc.noiNhan.map(lit),
+        }
+      : null,
+    units,
+    unitsReceived: units.filter((u) => u.reported),
+    unitsMissing: units.filter((u) => !u.reported),
+    unitCount: { expected: count(units.length), received: count(received.size), missing: count(units.length - received.size) },
+    indicators: dict(figures.indicators.map((f) => [f.indicator.code, indicatorView(f.indicator, f, f)])),
+    indicatorList: figures.indicators.map((f) => indicatorView(f.indicator, f, f)),
+  };
+}
+
+export type ReportView = ReturnType<typeof buildView>;
