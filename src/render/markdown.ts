@@ -22,43 +22,65 @@ interface RunStyle {
   strike?: boolean;
 }
 
+interface Piece {
+  text: string;
+  style: RunStyle;
+  break?: boolean;
+}
+
 /** Inline tokens to text runs; every character reaches the document as text, never markup. */
 function runs(tokens: Token[] | undefined, style: RunStyle, size: number): TextRun[] {
-  const out: TextRun[] = [];
+  const pieces: Piece[] = [];
+  collect(tokens, style, pieces);
+  // Adjacent pieces in the same style (text split around escapes) become one run.
+  const merged: Piece[] = [];
+  for (const p of pieces) {
+    const last = merged.at(-1);
+    if (last && !p.break && !last.break && sameStyle(last.style, p.style)) last.text += p.text;
+    else merged.push({ ...p });
+  }
+  return merged.map(
+    (p): TextRun =>
+      new TextRun({ text: p.text, size, bold: p.style.bold, italics: p.style.italics, strike: p.style.strike, ...(p.break && { break: 1 }) } satisfies IRunOptions),
+  );
+}
+
+const sameStyle = (a: RunStyle, b: RunStyle) => !!a.bold === !!b.bold && !!a.italics === !!b.italics && !!a.strike === !!b.strike;
+
+function collect(tokens: Token[] | undefined, style: RunStyle, out: Piece[]): void {
   for (const t of tokens ?? []) {
-    const opts = (text: string): IRunOptions => ({ text, size, bold: style.bold, italics: style.italics, strike: style.strike });
+    const text = (value: string) => out.push({ text: value, style });
     switch (t.type) {
       case 'strong':
-        out.push(...runs((t as Tokens.Strong).tokens, { ...style, bold: true }, size));
+        collect((t as Tokens.Strong).tokens, { ...style, bold: true }, out);
         break;
       case 'em':
-        out.push(...runs((t as Tokens.Em).tokens, { ...style, italics: true }, size));
+        collect((t as Tokens.Em).tokens, { ...style, italics: true }, out);
         break;
       case 'del':
-        out.push(...runs((t as Tokens.Del).tokens, { ...style, strike: true }, size));
+        collect((t as Tokens.Del).tokens, { ...style, strike: true }, out);
         break;
       case 'br':
-        out.push(new TextRun({ ...opts(''), break: 1 }));
+        out.push({ text: '', style, break: true });
         break;
       case 'text':
-        if ('tokens' in t && t.tokens) out.push(...runs(t.tokens, style, size));
-        else out.push(new TextRun(opts(t.text)));
+        if ('tokens' in t && t.tokens) collect(t.tokens, style, out);
+        else text(t.text);
         break;
       case 'html':
         // An HTML comment is a note for the template's author; other HTML is shown as typed.
-        if (!/^<!--[\s\S]*-->$/.test(t.text.trim())) out.push(new TextRun(opts(t.raw)));
+        if (!/^<!--[\s\S]*-->$/.test(t.text.trim())) text(t.raw);
         break;
       case 'link':
-        out.push(...runs((t as Tokens.Link).tokens, style, size));
+        collect((t as Tokens.Link).tokens, style, out);
         break;
       case 'image':
-        out.push(new TextRun(opts((t as Tokens.Image).text)));
+        text((t as Tokens.Image).text);
         break;
       default: // escape, codespan and anything else: the text itself
-        out.push(new TextRun(opts('text' in t ? String(t.text) : t.raw)));
+        text('text' in t ? String(t.text) : t.raw);
     }
   }
-  return out;
 }
 
 const bodyParagraph = (children: TextRun[], extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
