@@ -38,15 +38,27 @@ export interface IndicatorView {
 /** The figure behind each indicator view, for the helpers (kept out of the template's reach). */
 export const FIGURES = new WeakMap<object, { indicator: Indicator; figure: Figure; target?: IndicatorFigure['target'] }>();
 
+/**
+ * The prototype of every object the template sees: no Object.prototype, so names such
+ * as "constructor" or "__proto__" are unknown like any misspelling (strict mode then
+ * stops with the line instead of printing a blank), and only a symbol for Handlebars'
+ * error message.
+ */
+const VIEW_PROTO: object = Object.freeze(Object.create(null, { [Symbol.toPrimitive]: { value: () => '[dữ liệu]' } }));
+
+function record<T extends object>(fields: T): T {
+  return Object.assign(Object.create(VIEW_PROTO) as T, fields);
+}
+
 function dict<T>(entries: [string, T][]): Record<string, T> {
-  const out = Object.create(null) as Record<string, T>;
+  const out = Object.create(VIEW_PROTO) as Record<string, T>;
   for (const [k, v] of entries) out[k] = v;
   return out;
 }
 
 function indicatorView(indicator: Indicator, figure: Figure, f?: IndicatorFigure): IndicatorView {
   const ratio = indicator.kind === 'ratio';
-  const view: IndicatorView = {
+  const view: IndicatorView = record({
     code: lit(indicator.code),
     label: lit(indicator.label),
     unit: lit(indicator.unit),
@@ -57,7 +69,7 @@ function indicatorView(indicator: Indicator, figure: Figure, f?: IndicatorFigure
     changePct: new Num(figure.changePct, displayChangePct(figure.changePct), 'percent'),
     status: f?.status ? lit(f.status) : null,
     hasTarget: f?.target !== undefined,
-  };
+  });
   FIGURES.set(view, { indicator, figure, target: f?.target });
   return view;
 }
@@ -67,29 +79,29 @@ export function buildView(figures: Figures) {
   const received = new Set(figures.units.received);
   const unitView = (u: { code: string; name: string }) => {
     const byIndicator = figures.byUnit.get(u.code);
-    return {
+    return record({
       code: lit(u.code),
       name: lit(u.name),
       reported: received.has(u.code),
       indicators: dict(
         byIndicator ? def.indicators.map((ind) => [ind.code, indicatorView(ind, byIndicator.get(ind.code)!)] as [string, IndicatorView]) : [],
       ),
-    };
+    });
   };
   const units = def.units.map(unitView);
   const count = (n: number) => new Num(integer(n), String(n), 'count');
   const doc = def.document;
-  return {
+  return record({
     title: def.title ? lit(def.title) : null,
-    period: {
+    period: record({
       code: lit(def.period.code),
       label: lit(def.period.label),
       previousLabel: lit(def.period.previousLabel),
       start: lit(def.period.start),
       end: lit(def.period.end),
-    },
+    }),
     document: doc
-      ? {
+      ? record({
           coQuanChuQuan: lit(doc.coQuanChuQuan),
           coQuanBanHanh: lit(doc.coQuanBanHanh),
           soKyHieu: lit(doc.soKyHieu),
@@ -100,15 +112,15 @@ export function buildView(figures: Figures) {
           chucVu: doc.chucVu.map(lit),
           nguoiKy: lit(doc.nguoiKy),
           noiNhan: doc.noiNhan.map(lit),
-        }
+        })
       : null,
     units,
     unitsReceived: units.filter((u) => u.reported),
     unitsMissing: units.filter((u) => !u.reported),
-    unitCount: { expected: count(units.length), received: count(received.size), missing: count(units.length - received.size) },
+    unitCount: record({ expected: count(units.length), received: count(received.size), missing: count(units.length - received.size) }),
     indicators: dict(figures.indicators.map((f) => [f.indicator.code, indicatorView(f.indicator, f, f)])),
     indicatorList: figures.indicators.map((f) => indicatorView(f.indicator, f, f)),
-  };
+  });
 }
 
 export type ReportView = ReturnType<typeof buildView>;
