@@ -1,7 +1,7 @@
 // The composer: definition → ingest → validate → aggregate. The CLI is a thin shell over this.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DEFAULT_TEMPLATE } from './assets.js';
 import { aggregateReturns, type Figures } from './aggregate/aggregate.js';
 import type { Definition } from './definition/parse.js';
 import { loadDefinition } from './ingest/definition.js';
@@ -11,6 +11,7 @@ import type { ReturnFile } from './ingest/returns.js';
 import type { Lang } from './messages/catalog.js';
 import { FatalError, splitBySeverity, type Problem } from './messages/problem.js';
 import { writeFileAtomic } from './write/atomic.js';
+import { formBytes, formFileName } from './workspace/forms.js';
 import { validateReturns, type CheckedReturns } from './validate/validate.js';
 
 export interface PipelineOptions {
@@ -58,9 +59,6 @@ export async function aggregateStage(opts: PipelineOptions): Promise<CheckOutcom
   return { ...outcome, figures: aggregateReturns(outcome.definition, outcome.checked) };
 }
 
-/** The bundled default template (dist/ and src/ both sit one level below the package). */
-export const DEFAULT_TEMPLATE = fileURLToPath(new URL('../templates/so-ket.md.hbs', import.meta.url));
-
 export interface BuildOptions extends PipelineOptions {
   template?: string;
   output?: string;
@@ -102,4 +100,27 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   const bytes = await render.renderReport(outcome.figures, doc, template);
   await writeFileAtomic(outFile, bytes, outShown);
   return { ...outcome, output: outShown };
+}
+
+export interface FormsOptions {
+  cwd: string;
+  config?: string;
+  lang: Lang;
+  outDir: string;
+  force?: boolean;
+}
+
+/** Writes one pre-filled return form per unit; returns the paths written. */
+export async function formsStage(opts: FormsOptions): Promise<string[]> {
+  const definition = await loadDefinition(opts.config, opts.cwd, opts.lang);
+  const dir = path.resolve(opts.cwd, opts.outDir);
+  const forms = definition.units.map((u) => ({ unit: u, file: path.join(dir, formFileName(u)), shown: path.join(opts.outDir, formFileName(u)) }));
+  if (!opts.force) {
+    const clashes: Problem[] = [];
+    for (const f of forms)
+      if (await fs.lstat(f.file).then(() => true, () => false)) clashes.push({ code: 'FORM_EXISTS', severity: 'error', params: { path: f.shown } });
+    if (clashes.length > 0) throw new FatalError(clashes);
+  }
+  for (const f of forms) await writeFileAtomic(f.file, formBytes(definition, f.unit), f.shown);
+  return forms.map((f) => f.shown);
 }

@@ -5,7 +5,9 @@ import { figuresToJson } from '../aggregate/json.js';
 import { ENCODINGS, type Encoding } from '../ingest/decode.js';
 import { message, type Lang } from '../messages/catalog.js';
 import { FatalError, type Problem } from '../messages/problem.js';
-import { aggregateStage, buildStage, checkStage, type PipelineOptions } from '../pipeline.js';
+import path from 'node:path';
+import { aggregateStage, buildStage, checkStage, formsStage, type PipelineOptions } from '../pipeline.js';
+import { initWorkspace } from '../workspace/init.js';
 import { colorFor } from './color.js';
 import { formatFiguresTable } from './figures-view.js';
 import { formatProblem, formatProblems, formatSummary, problemJson } from './problems-view.js';
@@ -141,6 +143,23 @@ async function buildCommand(world: World, inputs: string[], flags: CommonFlags &
   return EXIT.OK;
 }
 
+interface SetupFlags {
+  lang: Lang;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+const DONE = {
+  init: { vi: 'Đã tạo thư mục làm việc. Bước tiếp theo: sửa baocao.yaml, rồi chạy `baocao forms` để tạo biểu mẫu gửi các đơn vị.', en: 'Working folder created. Next: edit baocao.yaml, then run `baocao forms` to make the forms for the units.' },
+  forms: { vi: 'Đã tạo biểu mẫu (UTF-8 có BOM, mở được bằng Excel). Gửi cho các đơn vị; tệp gửi về chép vào thư mục returns rồi chạy `baocao check`.', en: 'Forms written (UTF-8 with BOM, opens in Excel). Send them to the units; copy the returns into returns/ and run `baocao check`.' },
+};
+
+function reportWritten(world: World, paths: string[], flags: SetupFlags, done: string) {
+  if (flags.json) writeJson(world, { ok: true, files: paths });
+  else world.stdout.write(paths.map((p) => p + '\n').join(''));
+  if (!flags.quiet) world.stderr.write(done + '\n');
+}
+
 function buildProgram(world: World, setExit: (code: number) => void): Command {
   const program = new Command('baocao')
     .description('Kiểm tra, tổng hợp số liệu báo cáo thống kê của các đơn vị và lập báo cáo sơ kết, tổng kết.')
@@ -154,6 +173,36 @@ function buildProgram(world: World, setExit: (code: number) => void): Command {
       outputError: () => {},
     })
     .showSuggestionAfterError(true);
+
+  program
+    .command('init')
+    .description('Tạo thư mục làm việc: baocao.yaml có chú thích, mẫu báo cáo, lược đồ cho trình soạn thảo và thư mục returns trống. Không ghi đè.')
+    .argument('[thư-mục]', 'thư mục sẽ tạo (mặc định: thư mục hiện tại)', '.')
+    .option('--json', 'in danh sách tệp đã tạo dạng JSON')
+    .addOption(new Option('--lang <ngôn-ngữ>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'))
+    .option('-q, --quiet', 'chỉ in lỗi')
+    .addHelpText('after', '\nVí dụ:\n  baocao init\n  baocao init "Báo cáo 6 tháng 2021"')
+    .action(async (dir: string, flags: SetupFlags) => {
+      const created = await initWorkspace(path.resolve(world.cwd, dir), dir === '.' ? '' : dir);
+      reportWritten(world, created, flags, DONE.init[flags.lang]);
+      setExit(EXIT.OK);
+    });
+
+  program
+    .command('forms')
+    .description('Tạo biểu mẫu CSV cho từng đơn vị trong danh sách (đã điền mã đơn vị, kỳ, mã và tên chỉ tiêu; ô số liệu để trống).')
+    .option('-c, --config <tệp>', 'tệp định nghĩa báo cáo (mặc định ./baocao.yaml)')
+    .option('-o, --output <thư-mục>', 'thư mục ghi biểu mẫu', 'bieu-mau')
+    .option('--force', 'ghi đè biểu mẫu đã có')
+    .option('--json', 'in danh sách tệp đã tạo dạng JSON')
+    .addOption(new Option('--lang <ngôn-ngữ>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'))
+    .option('-q, --quiet', 'chỉ in lỗi')
+    .addHelpText('after', '\nVí dụ:\n  baocao forms\n  baocao forms -o "Biểu mẫu gửi huyện"')
+    .action(async (flags: SetupFlags & { config?: string; output: string; force?: boolean }) => {
+      const written = await formsStage({ cwd: world.cwd, config: flags.config, lang: flags.lang, outDir: flags.output, force: flags.force });
+      reportWritten(world, written, flags, DONE.forms[flags.lang]);
+      setExit(EXIT.OK);
+    });
 
   withCommonOptions(
     program

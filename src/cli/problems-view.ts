@@ -56,7 +56,8 @@ export function formatSummary(outcome: CheckOutcome, lang: Lang, c: ChalkInstanc
   if (errors.length === 0 && warnings.length === 0)
     out = c.green(`${w.checked} ${outcome.files.length} ${w.files}, ${units}: ${w.ok}.`) + '\n';
   else {
-    const counts = lang === 'vi' ? `${errors.length} lỗi, ${warnings.length} cảnh báo trong ${fileCount} tệp` : `${errors.length} error(s), ${warnings.length} warning(s) in ${fileCount} file(s)`;
+    const where = fileCount === 0 ? '' : lang === 'vi' ? ` trong ${fileCount} tệp` : ` in ${fileCount} file(s)`;
+    const counts = lang === 'vi' ? `${errors.length} lỗi, ${warnings.length} cảnh báo${where}` : `${errors.length} error(s), ${warnings.length} warning(s)${where}`;
     out = (errors.length > 0 ? c.red(counts) : c.yellow(counts)) + ` (${w.checked.toLowerCase()} ${outcome.files.length} ${w.files}, ${units}).\n`;
   }
   if (checked.missing.length > 0) {

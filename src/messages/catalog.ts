@@ -179,6 +179,14 @@ const catalog = {
     vi: (p) => `Không ghi được tệp ${p.path} (${p.reason}). Kiểm tra thư mục tồn tại, còn chỗ trống và tệp không đang mở trong Word.`,
     en: (p) => `Cannot write ${p.path} (${p.reason}). Check the folder exists, has space, and the file is not open in Word.`,
   },
+  INIT_EXISTS: {
+    vi: (p) => `${p.path} đã có; baocao init không ghi đè. Chọn thư mục khác: baocao init THƯ-MỤC-MỚI.`,
+    en: (p) => `${p.path} already exists; baocao init never overwrites. Choose another folder: baocao init NEW-FOLDER.`,
+  },
+  FORM_EXISTS: {
+    vi: (p) => `Biểu mẫu ${p.path} đã có (có thể đã được điền); không ghi đè. Chọn thư mục khác bằng -o, hoặc dùng --force để ghi đè.`,
+    en: (p) => `The form ${p.path} already exists (it may be filled in); it is not overwritten. Choose another folder with -o, or use --force.`,
+  },
   INTERNAL: {
     vi: (p) => `Lỗi ngoài dự kiến của chương trình: ${p.detail}. Chạy lại với --debug và gửi kết quả cho người quản trị.`,
     en: (p) => `Unexpected internal error: ${p.detail}. Run again with --debug and send the output to the maintainers.`,

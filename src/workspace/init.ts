@@ -1,0 +1,32 @@
+// `baocao init`: a working folder with a commented definition, a copy of the default
+// template, the JSON Schema editors use, and an empty returns/ folder. Never overwrites.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_TEMPLATE, DEFINITION_SCHEMA, STARTER_DEFINITION } from '../assets.js';
+import { FatalError } from '../messages/problem.js';
+import { writeFileAtomic } from '../write/atomic.js';
+
+/** What init creates: target name in the folder ← bundled file. */
+const FILES: [string, string][] = [
+  ['baocao.yaml', STARTER_DEFINITION],
+  ['mau-bao-cao.md.hbs', DEFAULT_TEMPLATE],
+  ['baocao.schema.json', DEFINITION_SCHEMA],
+];
+
+const exists = (p: string) => fs.lstat(p).then(() => true, () => false);
+
+/** Creates the folder's files; refuses, changing nothing, if any of them exists. Returns the paths created. */
+export async function initWorkspace(dir: string, shownDir: string): Promise<string[]> {
+  const targets = [...FILES.map(([name]) => name), 'returns'];
+  const clashes: string[] = [];
+  for (const name of targets) if (await exists(path.join(dir, name))) clashes.push(path.join(shownDir, name));
+  if (clashes.length > 0) throw new FatalError(clashes.map((p) => ({ code: 'INIT_EXISTS', severity: 'error', params: { path: p } })));
+  const created: string[] = [];
+  for (const [name, source] of FILES) {
+    await writeFileAtomic(path.join(dir, name), await fs.readFile(source), path.join(shownDir, name));
+    created.push(path.join(shownDir, name));
+  }
+  await fs.mkdir(path.join(dir, 'returns'));
+  created.push(path.join(shownDir, 'returns') + path.sep);
+  return created;
+}

@@ -1,0 +1,109 @@
+// The clerk's whole workflow, driven through the real binary in a temporary folder:
+// init → forms → (units fill them in Excel) → check → aggregate --json → build.
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { docxParts, paragraphsText } from './docx-helpers.js';
+import { SAMPLE, spawnCli } from './helpers.js';
+
+/** Windows-1258 as Excel writes it: â ă ê ô ơ ư đ precomposed, the five tone marks combining. */
+function encodeCp1258(text: string): Buffer {
+  const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  const decomposed = [...text.normalize('NFC')]
+    .map((ch) => {
+      const d = ch.normalize('NFD');
+      const tones = d.match(TONES)?.join('') ?? '';
+      return d.replace(TONES, '').normalize('NFC') + tones;
+    })
+    .join('');
+  return iconv.encode(decomposed, 'windows1258');
+}
+
+/** The sample's values: unit → indicator → [this period, same period]. */
+function sampleValues(): Map<string, Map<string, [string, string]>> {
+  const out = new Map<string, Map<string, [string, string]>>();
+  for (const f of readdirSync(path.join(SAMPLE, 'returns'))) {
+    const bytes = readFileSync(path.join(SAMPLE, 'returns', f));
+    const text = f.startsWith('027') ? iconv.decode(bytes, 'windows1258').normalize('NFC') : bytes.toString('utf8').replace(/^\uFEFF/, '');
+    for (const line of text.split(/\r?\n/).slice(1).filter(Boolean)) {
+      const cells = line.split(/[,;](?=(?:[^"]*"[^"]*")*[^"]*$)/);
+      const [unit, , code] = cells;
+      const [cur, prev] = cells.slice(-2);
+      if (!out.has(unit!)) out.set(unit!, new Map());
+      out.get(unit!)!.set(code!, [cur!, prev!]);
+    }
+  }
+  return out;
+}
+
+describe('from an empty folder to a signed report', () => {
+  it('init, forms, fill, check, aggregate, build', () => {
+    const root = path.join(mkdtempSync(path.join(tmpdir(), 'baocao-wf-')), 'Báo cáo 6 tháng');
+    const init = spawnCli(['init', root]);
+    expect(init.code).toBe(0);
+    expect(init.stdout.split('\n').filter(Boolean).map((p) => path.basename(p))).toEqual(['baocao.yaml', 'mau-bao-cao.md.hbs', 'baocao.schema.json', 'returns']);
+    expect(readFileSync(path.join(root, 'baocao.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=baocao.schema.json/);
+    expect(spawnCli(['init', root]).code).toBe(2); // never overwrites
+
+    // Nothing has come in yet: every unit is missing.
+    const empty = spawnCli(['check'], { cwd: root });
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('Đơn vị chưa báo cáo (11/11)');
+
+    const forms = spawnCli(['forms'], { cwd: root });
+    expect(forms.code).toBe(0);
+    const written = forms.stdout.split('\n').filter(Boolean);
+    expect(written).toHaveLength(11);
+    expect(written[0]).toBe(path.join('bieu-mau', '024 - Thành phố Hà Giang.csv'));
+    const blank = readFileSync(path.join(root, written[0]!));
+    expect([...blank.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(blank.toString('utf8')).toContain('\r\n024,2021-6T,TTXH_VU,Số vụ phạm tội về trật tự xã hội,,\r\n');
+
+    // A blank form does not pass: empty cells are missing data, not zeros.
+    const unfilled = spawnCli(['check', written[0]!, '--allow-missing', '--json'], { cwd: root });
+    expect(unfilled.code).toBe(1);
+    expect(JSON.parse(unfilled.stdout).errors.filter((e: { code: string }) => e.code === 'MISSING_VALUE')).toHaveLength(22);
+
+    // Each unit fills its form; Mèo Vạc saves it from Excel as "CSV" on Vietnamese Windows:
+    // Windows-1258, semicolons, and Excel has dropped the leading zero of its code.
+    const values = sampleValues();
+    for (const form of written) {
+      const text = readFileSync(path.join(root, form), 'utf8').replace(/^\uFEFF/, '');
+      const lines = text.split('\r\n').map((line, i) => {
+        if (i === 0 || !line) return line;
+        const [unit, , code] = line.split(',');
+        const [cur, prev] = values.get(unit!)!.get(code!)!;
+        return line.replace(/,,$/, `,${cur},${prev}`);
+      });
+      const target = path.join(root, 'returns', path.basename(form));
+      if (form.includes('027')) {
+        const excel = lines.map((l) => l.replace(/^027,/, '27,').replace(/"([^"]*)"|,/g, (m, q) => (q !== undefined ? q : ';'))).join('\r\n');
+        writeFileSync(target, encodeCp1258(excel));
+      } else writeFileSync(target, '\uFEFF' + lines.join('\r\n'));
+    }
+
+    const check = spawnCli(['check'], { cwd: root });
+    expect(check.stderr).toContain('UNIT_CODE_PADDED');
+    expect(check.code).toBe(0);
+
+    const aggregate = spawnCli(['aggregate', '--json'], { cwd: root });
+    expect(aggregate.code).toBe(0);
+    const figures = JSON.parse(aggregate.stdout);
+    expect(figures.units.missing).toEqual([]);
+    expect(figures.indicators.TTXH_VU.display.changePct).toBe('-10,9%');
+    expect(figures.indicators.TL_KP.display.current).toBe('97,6%');
+    expect([figures.indicators.CN_GD.current, figures.indicators.CN_BB.current, figures.indicators.GD_XP.current]).toEqual([12, 18, 21]);
+    expect([figures.indicators.MH_TQ.current, figures.indicators.TO_TQ.current]).toEqual([527, 2082]);
+    expect(figures.byUnit['027'].MH_TQ.current).toBe(47);
+
+    const build = spawnCli(['build'], { cwd: root });
+    expect(build.code).toBe(0);
+    expect(build.stdout).toBe('bao-cao-so-ket.docx\n');
+    const text = paragraphsText(docxParts(path.join(root, 'bao-cao-so-ket.docx'))['word/document.xml']!).join('\n');
+    expect(text).toContain('giảm 10,9% (15 vụ) so với cùng kỳ năm 2020');
+    expect(text).toContain('đạt 97,6%');
+    expect(existsSync(path.join(root, 'returns', '027 - Mèo Vạc.csv'))).toBe(true);
+  });
+});
