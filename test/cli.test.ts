@@ -1,6 +1,6 @@
 // The command-line contract scripts rely on: exit codes, stdout for data only, JSON
 // even on failure, languages, colour, stdin, odd paths and odd names.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -166,5 +166,28 @@ describe('message catalog', () => {
     const r = await runCli(['check', '--config', CHECK_DEF, path.join(FIXTURES, 'check', 'missing-value', 'returns'), '--lang', 'en']);
     expect(r.stderr).toContain('line 4: error MISSING_VALUE [ky_nay · 01 · MH]');
     expect(r.stderr).toContain('The value cell is empty');
+  });
+});
+
+describe('init and forms never overwrite', () => {
+  it('init names every file that is already there and writes nothing', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'baocao.yaml'), 'mine');
+    const r = await runCli(['init', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'INIT_EXISTS', message: expect.stringContaining('baocao.yaml') })]);
+    expect(readFileSync(path.join(dir, 'baocao.yaml'), 'utf8')).toBe('mine');
+    expect(readdirSync(dir)).toEqual(['baocao.yaml']);
+  });
+  it('forms keeps filled forms unless --force', async () => {
+    const dir = tempDir();
+    expect((await runCli(['forms', '--config', CHECK_DEF, '-o', 'f'], { cwd: dir })).code).toBe(0);
+    writeFileSync(path.join(dir, 'f', '01 - Phường Một.csv'), 'filled');
+    const again = await runCli(['forms', '--config', CHECK_DEF, '-o', 'f'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('FORM_EXISTS');
+    expect(readFileSync(path.join(dir, 'f', '01 - Phường Một.csv'), 'utf8')).toBe('filled');
+    expect((await runCli(['forms', '--config', CHECK_DEF, '-o', 'f', '--force'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'f', '01 - Phường Một.csv'), 'utf8')).toContain('Mã đơn vị');
   });
 });
