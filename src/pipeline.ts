@@ -82,7 +82,7 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
     throw FatalError.of('TEMPLATE_NOT_FOUND', { params: { path: templateShown } });
   });
   const render = await import('./render/report.js');
-  const template = render.compileTemplate({ file: templateShown, source: source.replace(/^\uFEFF/, '') });
+  const template = render.compileTemplate({ file: templateShown, source: source.replace(/^\uFEFF/, '') }, render.probeView(definition));
 
   const outFile = opts.output
     ? path.resolve(opts.cwd, opts.output)

@@ -9,6 +9,7 @@ import { buildView } from './view.js';
 export type CompiledTemplate = ReturnType<typeof compileTemplate>;
 
 export { compileTemplate };
+export { probeView } from './view.js';
 
 export async function renderReport(figures: Figures, doc: DocumentData, template: CompiledTemplate): Promise<Uint8Array> {
   const markdown = template(buildView(figures));

@@ -4,6 +4,7 @@
 import Handlebars from 'handlebars';
 import { FatalError } from '../messages/problem.js';
 import { HELPERS, HelperError } from './helpers.js';
+import { checkTemplate } from './template-check.js';
 import type { ReportView } from './view.js';
 
 export interface Template {
@@ -16,8 +17,15 @@ function lineFromMessage(message: string): number | undefined {
   return m ? Number(m[1] ?? m[2]) : undefined;
 }
 
-/** Compiles once (syntax and helper names are checked here) and returns the renderer. */
-export function compileTemplate(template: Template): (view: ReportView) => string {
+/**
+ * Checks and compiles once, before any data is read: every name in every branch
+ * against `probe` (the data's shape), then syntax and helpers. Returns the renderer.
+ */
+export function compileTemplate(template: Template, probe?: ReportView): (view: ReportView) => string {
+  if (probe) {
+    const problems = checkTemplate(template.source, template.file, probe);
+    if (problems.length > 0) throw new FatalError(problems);
+  }
   const env = Handlebars.create();
   for (const [name, fn] of Object.entries(HELPERS)) env.registerHelper(name, fn);
   // Keep Handlebars' own warnings (e.g. denied prototype access) off the user's stderr.

@@ -2,7 +2,8 @@
 // a Literal and every number a Num that prints in Vietnamese form.
 import type { Figure, Figures, IndicatorFigure } from '../aggregate/aggregate.js';
 import { displayChange, displayChangePct, displayValue } from '../aggregate/display.js';
-import type { Indicator } from '../definition/parse.js';
+import type { Definition, Indicator } from '../definition/parse.js';
+import { aggregateReturns } from '../aggregate/aggregate.js';
 import { integer, type Rational } from '../numbers/rational.js';
 import { escapeMarkdown, Literal, lit } from './literal.js';
 
@@ -124,3 +125,15 @@ export function buildView(figures: Figures) {
 }
 
 export type ReportView = ReturnType<typeof buildView>;
+
+/**
+ * A view with the definition's full shape and no real figures (every unit present
+ * with zeros), for checking a template's names before any return is read.
+ */
+export function probeView(def: Definition): ReportView {
+  const zero = { current: 0n, previous: 0n, file: '', line: 0 };
+  const values = new Map(def.units.map((u) => [u.code, new Map(def.inputIndicators.map((i) => [i.code, zero]))]));
+  const view = buildView(aggregateReturns(def, { values, received: def.units.map((u) => u.code), missing: [] }));
+  // The lists of received and missing units hold the same kind of entry; give both a shape.
+  return Object.assign(Object.create(Object.getPrototypeOf(view)) as ReportView, view, { unitsMissing: view.units });
+}

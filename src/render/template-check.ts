@@ -1,0 +1,144 @@
+// Checks a template before any data is rendered: every name it uses, in every branch
+// (also those this period's figures would not take), must exist in the data, and no
+// construct may bypass literal text or recurse (partials, decorators, {{{ }}}).
+// All problems are reported at once, each with its line.
+import Handlebars from 'handlebars';
+import type { Problem } from '../messages/problem.js';
+import { HELPERS } from './helpers.js';
+import { Literal } from './literal.js';
+import { Num } from './view.js';
+
+type AST = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
+type Expr = hbs.AST.Expression;
+
+/** A scope: the data at this level, and the block parameters ({{#each x as |item i|}}) in force. */
+interface Scope {
+  value: unknown;
+  params: Map<string, unknown>;
+  inEach: boolean;
+}
+
+const BUILT_IN = new Set(['if', 'unless', 'each', 'with']);
+const DATA_VARIABLES = new Set(['index', 'key', 'first', 'last']);
+const INDEX = Symbol('index');
+
+/** The value one level down, or undefined when the name does not exist there. */
+function child(value: unknown, name: string): unknown {
+  if (value === null || value === undefined || value === INDEX || value instanceof Literal || value instanceof Num) return undefined;
+  if (Array.isArray(value)) return name === 'length' ? INDEX : /^\d+$/.test(name) ? value[0] : undefined;
+  if (typeof value === 'object' && Object.hasOwn(value, name)) return (value as Record<string, unknown>)[name] ?? null;
+  return undefined;
+}
+
+/** What `{{#each value}}` iterates over: an array's first element, or any value of an object. */
+function element(value: unknown): unknown {
+  if (Array.isArray(value)) return value[0];
+  if (value !== null && typeof value === 'object' && !(value instanceof Literal) && !(value instanceof Num)) return Object.values(value)[0];
+  return undefined;
+}
+
+export function checkTemplate(source: string, file: string, probe: object): Problem[] {
+  const problems: Problem[] = [];
+  const report = (code: Problem['code'], node: AST, params: Record<string, string>) =>
+    problems.push({ code, severity: 'error', file, line: node.loc?.start.line, params });
+
+  let ast: hbs.AST.Program;
+  try {
+    ast = Handlebars.parse(source);
+  } catch {
+    return []; // syntax errors are reported by the compiler, with its own wording and line
+  }
+
+  const resolve = (path: hbs.AST.PathExpression, scopes: Scope[]): unknown => {
+    if (path.data) {
+      const [head, ...rest] = path.parts;
+      if (head === 'root') return rest.reduce<unknown>((v, p) => (v === undefined ? v : child(v, p)), scopes[0]!.value);
+      const inEach = scopes.at(-1 - path.depth)?.inEach;
+      return DATA_VARIABLES.has(head!) && inEach && rest.length === 0 ? INDEX : undefined;
+    }
+    const scope = scopes.at(-1 - path.depth);
+    if (!scope) return undefined;
+    const [head, ...rest] = path.parts;
+    let value: unknown = scope.value;
+    let parts = path.parts;
+    if (head !== undefined && scope.params.has(head) && !path.original.startsWith('this.')) {
+      value = scope.params.get(head);
+      parts = rest;
+    }
+    for (const p of parts) {
+      value = child(value, p);
+      if (value === undefined) return undefined;
+    }
+    return value;
+  };
+
+  const expr = (e: Expr, scopes: Scope[]): unknown => {
+    switch (e.type) {
+      case 'PathExpression': {
+        const value = resolve(e as hbs.AST.PathExpression, scopes);
+        if (value === undefined) report('TEMPLATE_UNKNOWN_VARIABLE', e, { name: (e as hbs.AST.PathExpression).original });
+        return value;
+      }
+      case 'SubExpression':
+        call(e as hbs.AST.SubExpression, scopes);
+        return INDEX;
+      default:
+        return INDEX; // a literal
+    }
+  };
+
+  const call = (node: hbs.AST.SubExpression | hbs.AST.MustacheStatement | hbs.AST.BlockStatement, scopes: Scope[]) => {
+    const name = (node.path as hbs.AST.PathExpression).original;
+    if (!Object.hasOwn(HELPERS, name) && !BUILT_IN.has(name)) report('TEMPLATE_UNKNOWN_HELPER', node, { name });
+    const values = node.params.map((p) => expr(p, scopes));
+    for (const pair of node.hash?.pairs ?? []) expr(pair.value, scopes);
+    return values;
+  };
+
+  const isHelper = (node: hbs.AST.MustacheStatement) => {
+    const path = node.path as hbs.AST.PathExpression;
+    return node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0 || (path.type === 'PathExpression' && !path.data && path.parts.length === 1 && Object.hasOwn(HELPERS, path.original));
+  };
+
+  const walk = (program: hbs.AST.Program | undefined, scopes: Scope[]): void => {
+    for (const node of program?.body ?? []) {
+      switch (node.type) {
+        case 'MustacheStatement': {
+          const m = node as hbs.AST.MustacheStatement;
+          if (!m.escaped) report('TEMPLATE_SYNTAX', m, { detail: 'không dùng {{{ }}} hay {{& }}: mọi giá trị được in dạng chữ, hãy dùng {{ }}' });
+          if (isHelper(m)) call(m, scopes);
+          else expr(m.path as Expr, scopes);
+          break;
+        }
+        case 'BlockStatement': {
+          const b = node as hbs.AST.BlockStatement;
+          const name = (b.path as hbs.AST.PathExpression).original;
+          const [target] = call(b, scopes);
+          const top = scopes.at(-1)!;
+          if (name === 'each' || name === 'with') {
+            const inner = name === 'each' ? element(target) : target;
+            const params = new Map(top.params);
+            const [itemName, indexName] = b.program.blockParams ?? [];
+            if (itemName) params.set(itemName, inner ?? null);
+            if (indexName) params.set(indexName, INDEX);
+            // Inside a block over an unknown name, every name would be unknown too: report the block once.
+            if (inner !== undefined) walk(b.program, [...scopes, { value: inner, params, inEach: name === 'each' }]);
+          } else walk(b.program, scopes);
+          walk(b.inverse, scopes);
+          break;
+        }
+        case 'PartialStatement':
+        case 'PartialBlockStatement':
+        case 'DecoratorBlock':
+        case 'Decorator':
+          report('TEMPLATE_SYNTAX', node as AST, { detail: 'mẫu báo cáo không dùng partial ({{> }}) hay decorator ({{* }})' });
+          break;
+        default: // content, comments
+          break;
+      }
+    }
+  };
+
+  walk(ast, [{ value: probe, params: new Map(), inEach: false }]);
+  return problems;
+}

@@ -1,0 +1,80 @@
+// Templates are checked before any data is read: names in every branch, all at once.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDefinition } from '../src/definition/parse.js';
+import { FatalError } from '../src/messages/problem.js';
+import { compileTemplate } from '../src/render/template.js';
+import { probeView } from '../src/render/view.js';
+import { ROOT, SAMPLE } from './helpers.js';
+
+const def = parseDefinition(readFileSync(path.join(SAMPLE, 'baocao.yaml'), 'utf8'), 'baocao.yaml', SAMPLE);
+const probe = probeView(def);
+
+function problems(source: string) {
+  try {
+    compileTemplate({ file: 'mau.md.hbs', source }, probe);
+    return [];
+  } catch (err) {
+    if (!(err instanceof FatalError)) throw err;
+    return err.problems.map((p) => [p.code, p.line, p.params?.name ?? p.params?.detail]);
+  }
+}
+
+describe('template check before data', () => {
+  it('accepts the default template', () => {
+    expect(problems(readFileSync(path.join(ROOT, 'templates', 'so-ket.md.hbs'), 'utf8'))).toEqual([]);
+  });
+
+  it('finds a misspelt name in a branch this period would not take, and every other one at once', () => {
+    const source = [
+      'Mở đầu',
+      '{{#if (eq indicators.DIEM_NONG.current 0)}}Không có.{{else}}Có {{indicators.DIEM_NONG.curent}} điểm.{{/if}}',
+      '{{#each unitsMissing}}{{nam}}{{/each}}',
+      '{{indicators.TTXH_VUU.current}} {{change indicator.TTXH_VU}}',
+    ].join('\n');
+    expect(problems(source)).toEqual([
+      ['TEMPLATE_UNKNOWN_VARIABLE', 2, 'indicators.DIEM_NONG.curent'],
+      ['TEMPLATE_UNKNOWN_VARIABLE', 3, 'nam'],
+      ['TEMPLATE_UNKNOWN_VARIABLE', 4, 'indicators.TTXH_VUU.current'],
+      ['TEMPLATE_UNKNOWN_VARIABLE', 4, 'indicator.TTXH_VU'],
+    ]);
+  });
+
+  it('reports every unknown helper, not only the first', () => {
+    expect(problems('{{tang indicators.MT_VU}}\n{{giam indicators.MT_VU}}')).toEqual([
+      ['TEMPLATE_UNKNOWN_HELPER', 1, 'tang'],
+      ['TEMPLATE_UNKNOWN_HELPER', 2, 'giam'],
+    ]);
+  });
+
+  it('refuses partials, decorators and unescaped output', () => {
+    const found = problems('{{> dau}}\n{{#*inline "x"}}{{> x}}{{/inline}}\n{{{indicators.MT_VU.label}}}\n{{& period.label}}');
+    expect(found.map(([code, line]) => [code, line])).toEqual([
+      ['TEMPLATE_SYNTAX', 1],
+      ['TEMPLATE_SYNTAX', 2],
+      ['TEMPLATE_SYNTAX', 3],
+      ['TEMPLATE_SYNTAX', 4],
+    ]);
+  });
+
+  it('accepts @index, ../, @root, block parameters, this and literals', () => {
+    const source = [
+      '{{#each units as |u i|}}{{i}} {{u.name}} {{@index}} {{@first}} {{../period.label}} {{@root.title}} {{u.indicators.TL_KP.current}}{{/each}}',
+      '{{#each indicatorList}}{{#if hasTarget}}{{status this}}{{/if}} {{number current decimals=1}}{{/each}}',
+      '{{#each indicators}}{{@key}} {{label}}{{/each}}',
+      '{{#with period}}{{label}} {{shortDate end}}{{/with}}',
+      '{{#each document.noiNhan}}- {{this}}{{/each}} {{unitsMissing.length}} {{list unitsReceived key="code"}}',
+      '{{#unless (and (gt unitCount.received 0) (not false))}}x{{/unless}} {{eq period.code "2021-6T"}}',
+    ].join('\n');
+    expect(problems(source)).toEqual([]);
+  });
+
+  it('knows what a unit and an indicator hold, and nothing more', () => {
+    expect(problems('{{#each units}}{{code}} {{name}} {{reported}} {{indicators.MT_VU.change}} {{x}}{{/each}}')).toEqual([['TEMPLATE_UNKNOWN_VARIABLE', 1, 'x']]);
+    expect(problems('{{indicators.MT_VU.label.text}} {{period.label.length}}')).toEqual([
+      ['TEMPLATE_UNKNOWN_VARIABLE', 1, 'indicators.MT_VU.label.text'],
+      ['TEMPLATE_UNKNOWN_VARIABLE', 1, 'period.label.length'],
+    ]);
+  });
+});
