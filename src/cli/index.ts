@@ -1,5 +1,13 @@
 // Process entry: runs the CLI against the real process and sets the exit code.
+import { removePendingWrites } from '../write/atomic.js';
 import { run } from './main.js';
 import { processWorld } from './world.js';
+
+// Interrupted (Ctrl+C, a job scheduler's SIGTERM): no half-written file is left behind.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const)
+  process.once(signal, () => {
+    removePendingWrites();
+    process.exit(code);
+  });
 
 process.exitCode = await run(processWorld());

@@ -1,7 +1,7 @@
 // Problems for people (grouped by file, one line each, then a summary) and for
 // tools (the JSON items of `--json`).
 import type { ChalkInstance } from 'chalk';
-import { message, type Lang } from '../messages/catalog.js';
+import { message, safeText, type Lang } from '../messages/catalog.js';
 import type { Problem } from '../messages/problem.js';
 import type { CheckOutcome } from '../pipeline.js';
 
@@ -27,7 +27,7 @@ export function problemJson(p: Problem, lang: Lang): Record<string, unknown> {
 export function formatProblem(p: Problem, lang: Lang, c: ChalkInstance): string {
   const w = WORDS[lang];
   const where = p.line !== undefined ? `${w.line} ${p.line}: ` : '';
-  const tags = [p.column, p.unit, p.indicator].filter((x) => x !== undefined).join(' · ');
+  const tags = safeText([p.column, p.unit, p.indicator].filter((x) => x !== undefined).join(' · '));
   const sev = p.severity === 'error' ? c.red(w.error) : c.yellow(w.warning);
   return `${where}${sev} ${c.bold(p.code)}${tags ? c.dim(` [${tags}]`) : ''} ${message(p.code, p.params, lang)}`;
 }
@@ -35,7 +35,7 @@ export function formatProblem(p: Problem, lang: Lang, c: ChalkInstance): string 
 export function formatProblems(problems: Problem[], lang: Lang, c: ChalkInstance): string {
   const byFile = new Map<string, Problem[]>();
   for (const p of problems) {
-    const key = p.file ?? WORDS[lang].noFile;
+    const key = p.file === undefined ? WORDS[lang].noFile : safeText(p.file);
     byFile.set(key, [...(byFile.get(key) ?? []), p]);
   }
   let out = '';

@@ -1,3 +1,4 @@
+import { MAX_RETURN_BYTES } from '../ingest/files.js';
 // Everything the CLI touches of the outside world, passed in so tests can run it in process.
 
 export interface OutStream {
@@ -22,9 +23,15 @@ export function processWorld(): World {
     stdout: process.stdout,
     stderr: process.stderr,
     readStdin: async () => {
+      // Read at most one byte past the limit, so an endless pipe cannot exhaust memory.
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        size += (chunk as Buffer).length;
+        if (size > MAX_RETURN_BYTES) break;
+      }
+      return Buffer.concat(chunks).subarray(0, MAX_RETURN_BYTES + 1);
     },
   };
 }

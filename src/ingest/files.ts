@@ -20,6 +20,13 @@ export interface Ingested {
 }
 
 const isCsv = (name: string) => /\.csv$/i.test(name);
+
+/**
+ * Largest return read (64 MiB). One unit's return is a few KB and a combined national
+ * file about 3 MB; the cap bounds memory (about 6× the file while it is parsed).
+ */
+export const MAX_RETURN_BYTES = 64 * 1024 * 1024;
+const MiB = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
 const STDIN = '-';
 
 /** The files an input names: itself, or the .csv files directly inside a folder (sorted). */
@@ -48,10 +55,25 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
   for (const name of names) {
     let bytes: Uint8Array;
     try {
+      if (name !== STDIN) {
+        const { size } = await fs.stat(path.resolve(opts.cwd, name));
+        if (size > MAX_RETURN_BYTES) {
+          const problem = { code: 'FILE_TOO_LARGE', severity: 'error', file: name, params: { size: MiB(size), limit: MiB(MAX_RETURN_BYTES) } } as const;
+          files.push({ file: name, rows: [], complete: false, problems: [problem] });
+          problems.push(problem);
+          continue;
+        }
+      }
       bytes = name === STDIN ? await opts.readStdin() : await fs.readFile(path.resolve(opts.cwd, name), { flag: 'r' });
     } catch (err) {
       const problem = { code: 'UNREADABLE_FILE', severity: 'error', file: name, params: { reason: reasonOf(err) } } as const;
       files.push({ file: name, rows: [], complete: false, problems: [problem] });
+      problems.push(problem);
+      continue;
+    }
+    if (bytes.length > MAX_RETURN_BYTES) {
+      const problem = { code: 'FILE_TOO_LARGE', severity: 'error', file: '(stdin)', params: { size: `> ${MiB(MAX_RETURN_BYTES)}`, limit: MiB(MAX_RETURN_BYTES) } } as const;
+      files.push({ file: '(stdin)', rows: [], complete: false, problems: [problem] });
       problems.push(problem);
       continue;
     }

@@ -19,6 +19,10 @@ const catalog = {
     vi: (p) => `Tệp không đọc được theo bảng mã ${p.encoding}. Bỏ tuỳ chọn --encoding để tự nhận bảng mã, hoặc lưu lại tệp dạng "CSV UTF-8".`,
     en: (p) => `The file cannot be read as ${p.encoding}. Drop --encoding to detect it, or save the file as "CSV UTF-8".`,
   },
+  FILE_TOO_LARGE: {
+    vi: (p) => `Tệp lớn ${p.size} MiB, vượt giới hạn ${p.limit} MiB của một tệp báo cáo. Kiểm tra đây đúng là tệp báo cáo; tách thành nhiều tệp nếu cần.`,
+    en: (p) => `The file is ${p.size} MiB, over the ${p.limit} MiB limit for one return. Check it is a return; split it into several files if need be.`,
+  },
   UNREADABLE_FILE: {
     vi: (p) =>
       `Không đọc được tệp: ${
@@ -196,6 +200,20 @@ const catalog = {
 export type ProblemCode = keyof typeof catalog;
 export const PROBLEM_CODES = Object.keys(catalog) as ProblemCode[];
 
+/** Longest piece of user text a message repeats (a 10 MB cell is shown by its start). */
+const MAX_ECHO = 120;
+
+/**
+ * User text as a message may show it: control characters (which could move the
+ * cursor or recolour a terminal) replaced, and long values cut.
+ */
+export function safeText(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+  return [...clean].length > MAX_ECHO ? [...clean].slice(0, MAX_ECHO - 1).join('') + '…' : clean;
+}
+
 export function message(code: ProblemCode, params: Params = {}, lang: Lang = 'vi'): string {
-  return (catalog[code][lang] as Render)(params);
+  const safe: Params = {};
+  for (const [k, v] of Object.entries(params)) safe[k] = typeof v === 'string' ? safeText(v) : v;
+  return (catalog[code][lang] as Render)(safe);
 }

@@ -25,6 +25,8 @@ export function parseCount(raw: string): ParsedCount {
   else if (SPACE_GROUPS.test(body.replace(SPACES, ' '))) digits = body.replace(SPACES, '');
   else if (ZERO_DECIMALS.test(body)) digits = body.replace(/,0+$/, '').replace(/\./g, '');
   if (digits === undefined) return { ok: false, code: DECIMAL.test(body) ? 'NOT_AN_INTEGER' : 'NOT_A_NUMBER' };
+  // More digits than any safe integer has: too large, without converting megabytes of digits.
+  if (digits.replace(/^0+/, '').length > 16) return { ok: false, code: sign && sign !== '+' ? 'NEGATIVE_VALUE' : 'VALUE_TOO_LARGE' };
   const value = BigInt(digits);
   if (sign && sign !== '+' && value !== 0n) return { ok: false, code: 'NEGATIVE_VALUE' };
   if (value > MAX) return { ok: false, code: 'VALUE_TOO_LARGE' };

@@ -2,15 +2,25 @@
 // file beside the target, is flushed, then renamed over it; any failure leaves the
 // earlier file untouched and removes the temporary one.
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
 import { FatalError } from '../messages/problem.js';
+
+/** Temporary files being written, removed if the process is interrupted. */
+const pending = new Set<string>();
+
+/** Removes unfinished temporary files; called on SIGINT/SIGTERM by the process entry. */
+export function removePendingWrites(): void {
+  for (const tmp of pending) rmSync(tmp, { force: true });
+  pending.clear();
+}
 
 export async function writeFileAtomic(target: string, data: Uint8Array, shown = target): Promise<void> {
   const dir = path.dirname(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await fs.mkdir(dir, { recursive: true });
+    pending.add(tmp);
     const handle = await fs.open(tmp, 'wx');
     try {
       await handle.writeFile(data);
@@ -23,5 +33,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array, shown = 
     await fs.rm(tmp, { force: true }).catch(() => {});
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     throw FatalError.of('OUTPUT_FAILED', { params: { path: shown, reason: code } });
+  } finally {
+    pending.delete(tmp);
   }
 }

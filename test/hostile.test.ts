@@ -1,0 +1,125 @@
+// Big, odd and hostile inputs: a clear coded error or a correct result, inputs never
+// changed, no partial output even when the process is killed.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_RETURN_BYTES } from '../src/ingest/files.js';
+import { BIN, FIXTURES, json, runCli, SAMPLE, spawnCli } from './helpers.js';
+
+const CHECK_DEF = path.join(FIXTURES, 'check', 'baocao.yaml');
+const GOOD = readFileSync(path.join(FIXTURES, 'check', 'ok', 'returns', 'a.csv'));
+const tempDir = () => mkdtempSync(path.join(tmpdir(), 'baocao-hostile-'));
+
+function sampleCopy(): string {
+  const dir = tempDir();
+  cpSync(SAMPLE, dir, { recursive: true });
+  const yaml = readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^output: .*$/m, 'output: out/bao-cao.docx');
+  writeFileSync(path.join(dir, 'baocao.yaml'), yaml);
+  return dir;
+}
+
+function snapshotTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const p = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex') + ' ' + statSync(p).mtimeMs;
+  }
+  return out;
+}
+
+describe('big inputs', () => {
+  it('refuses a return over 64 MiB without reading it, and goes on with the others', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.csv'), GOOD);
+    const big = path.join(dir, 'z.csv');
+    writeFileSync(big, '');
+    truncateSync(big, MAX_RETURN_BYTES + 1); // sparse: costs no disk
+    const r = await runCli(['check', dir, '--config', CHECK_DEF, '--json']);
+    expect(r.code).toBe(1);
+    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'FILE_TOO_LARGE', file: big, message: expect.stringContaining('64,0 MiB') })]);
+  });
+
+  it('refuses more than 64 MiB on standard input', async () => {
+    const r = await runCli(['check', '-', '--config', CHECK_DEF, '--json'], { stdin: new Uint8Array(MAX_RETURN_BYTES + 1) });
+    expect(r.code).toBe(1);
+    expect(json(r).errors[0]).toMatchObject({ code: 'FILE_TOO_LARGE', file: '(stdin)' });
+  });
+
+  it('reports a 10 MB cell by its start only', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.csv'), GOOD.toString('utf8').replace(',2082,', `,${'9'.repeat(10_000_000)},`));
+    const r = await runCli(['check', dir, '--config', CHECK_DEF]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('VALUE_TOO_LARGE');
+    expect(r.stderr.length).toBeLessThan(2000);
+  });
+
+  it('shows control characters in names as �, never raw', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.csv'), GOOD.toString('utf8') + '\u009b31m,2024-Q1,VU,x,1,1\r\n');
+    const r = await runCli(['check', dir, '--config', CHECK_DEF], { tty: true });
+    expect(r.stderr).toContain('"\ufffd31m"');
+    expect(r.stderr).not.toContain('\u009b');
+  });
+
+  it('checks a folder of 20,000 files, each problem named', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'r'));
+    for (let i = 0; i < 20_000; i++) writeFileSync(path.join(dir, 'r', `${String(i).padStart(5, '0')}.csv`), i === 0 ? GOOD : 'ma_don_vi,ky_bao_cao,ma_chi_tieu,ky_nay,cung_ky\r\n');
+    const r = await runCli(['check', 'r', '--config', CHECK_DEF, '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const out = json(r);
+    expect(out.errors).toHaveLength(19_999);
+    expect(out.errors.every((e: { code: string; line: number }) => e.code === 'EMPTY_FILE' && e.line === 1)).toBe(true);
+  });
+});
+
+describe('nothing is lost', () => {
+  it('never changes an input: check, aggregate and build leave returns, definition and template as they were', async () => {
+    const dir = sampleCopy();
+    const before = snapshotTree(dir);
+    for (const cmd of [['check'], ['aggregate', '--json'], ['build', '-o', path.join(tempDir(), 'r.docx')]]) expect((await runCli(cmd, { cwd: dir })).code).toBe(0);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it.each(['SIGTERM', 'SIGKILL'] as const)('a build killed by %s leaves the earlier report whole (old or new, never partial)', async (signal) => {
+    const dir = sampleCopy();
+    const report = path.join(dir, 'out', 'bao-cao.docx');
+    expect(spawnCli(['build', '-o', 'ref.docx'], { cwd: dir }).code).toBe(0);
+    const fresh = readFileSync(path.join(dir, 'ref.docx'));
+    mkdirSync(path.join(dir, 'out'));
+    writeFileSync(report, 'the earlier report');
+    // Kill at several points of the build; whichever point it is, the file is one of the two.
+    for (const after of [0, 1, 2, 3, 5, 8, 13]) {
+      const child = spawn(process.execPath, [BIN, 'build'], { cwd: dir, stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, after * 25));
+      child.kill(signal);
+      await new Promise((r) => child.on('exit', r));
+      const now = readFileSync(report);
+      expect(now.equals(fresh) || now.toString() === 'the earlier report').toBe(true);
+      if (signal === 'SIGTERM') expect(readdirSync(path.join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      writeFileSync(report, 'the earlier report');
+    }
+  });
+});
+
+describe('nothing gets in', () => {
+  it('reads --config and --template as files, never as code', async () => {
+    const dir = sampleCopy();
+    writeFileSync(path.join(dir, 'evil.js'), "require('fs').writeFileSync('pwned', 'x'); {{period.label}}");
+    const r = await runCli(['build', '--template', 'evil.js', '-o', 'r.docx'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(existsSync(path.join(dir, 'pwned'))).toBe(false);
+    const bad = await runCli(['check', '--config', "$(touch pwned2)"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(existsSync(path.join(dir, 'pwned2'))).toBe(false);
+    const js = await runCli(['check', '--config', 'evil.js'], { cwd: dir });
+    expect(js.code).toBe(2);
+    expect(js.stderr).toMatch(/CONFIG_(SYNTAX|INVALID)/);
+    expect(existsSync(path.join(dir, 'pwned'))).toBe(false);
+  });
+});
