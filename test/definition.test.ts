@@ -119,3 +119,14 @@ describe('published JSON Schema', () => {
     expect(committed.required).toEqual(['period', 'units', 'indicators']);
   });
 });
+
+describe('YAML traps', () => {
+  it('reports an alias to a missing anchor with its line (found by the fuzzer)', () => {
+    const ps = problemsOf(GOOD.replace('label: quý I', 'label: *quy'));
+    expect(ps.map((p) => [p.code, p.line, p.params?.detail])).toEqual([['CONFIG_SYNTAX', 3, '*quy']]);
+  });
+  it('refuses an alias bomb instead of expanding it', () => {
+    const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+    expect(problemsOf(bomb).map((p) => p.code)).toEqual(['CONFIG_SYNTAX']);
+  });
+});

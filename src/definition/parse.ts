@@ -1,7 +1,7 @@
 // Turns the text of baocao.yaml into a checked, indexed definition, or the full
 // list of its problems, each with the YAML line it is on.
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import type { Lang } from '../messages/catalog.js';
 import { FatalError, type Problem } from '../messages/problem.js';
@@ -128,7 +128,22 @@ export function parseDefinition(text: string, file: string, baseDir: string, lan
     line: lineOf(doc, counter, p),
     params: { path: displayPath(p), detail },
   });
-  const parsed = definitionSchema.safeParse(doc.toJS({ maxAliasCount: 100 }), {
+  // Aliases to missing anchors, and alias bombs, only show when the document is built.
+  const unresolved: Problem[] = [];
+  visit(doc, {
+    Alias(_, node) {
+      if (!node.resolve(doc))
+        unresolved.push({ code: 'CONFIG_SYNTAX', severity: 'error', file, line: node.range ? counter.linePos(node.range[0]).line : undefined, params: { detail: `*${node.source}` } });
+    },
+  });
+  if (unresolved.length > 0) throw new FatalError(unresolved);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw FatalError.of('CONFIG_SYNTAX', { file, params: { detail: err instanceof Error ? err.message : String(err) } });
+  }
+  const parsed = definitionSchema.safeParse(data, {
     error: (lang === 'vi' ? z.locales.vi() : z.locales.en()).localeError,
   });
   if (!parsed.success) {
