@@ -32,7 +32,7 @@ function snapshotTree(dir: string): Record<string, string> {
 }
 
 describe('big inputs', () => {
-  it('refuses a return over 64 MiB without reading it, and goes on with the others', async () => {
+  it('refuses a return over 16 MiB without reading it, and goes on with the others', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.csv'), GOOD);
     const big = path.join(dir, 'z.csv');
@@ -40,10 +40,10 @@ describe('big inputs', () => {
     truncateSync(big, MAX_RETURN_BYTES + 1); // sparse: costs no disk
     const r = await runCli(['check', dir, '--config', CHECK_DEF, '--json']);
     expect(r.code).toBe(1);
-    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'FILE_TOO_LARGE', file: big, message: expect.stringContaining('64,0 MiB') })]);
+    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'FILE_TOO_LARGE', file: big, message: expect.stringContaining('16,0 MiB') })]);
   });
 
-  it('refuses more than 64 MiB on standard input', async () => {
+  it('refuses more than 16 MiB on standard input', async () => {
     const r = await runCli(['check', '-', '--config', CHECK_DEF, '--json'], { stdin: new Uint8Array(MAX_RETURN_BYTES + 1) });
     expect(r.code).toBe(1);
     expect(json(r).errors[0]).toMatchObject({ code: 'FILE_TOO_LARGE', file: '(stdin)' });

@@ -36,7 +36,9 @@ export function formatProblems(problems: Problem[], lang: Lang, c: ChalkInstance
   const byFile = new Map<string, Problem[]>();
   for (const p of problems) {
     const key = p.file === undefined ? WORDS[lang].noFile : safeText(p.file);
-    byFile.set(key, [...(byFile.get(key) ?? []), p]);
+    const list = byFile.get(key);
+    if (list) list.push(p);
+    else byFile.set(key, [p]);
   }
   let out = '';
   for (const [file, list] of byFile) {

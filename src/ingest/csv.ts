@@ -55,30 +55,48 @@ export function parseCsv(input: string): CsvTable {
   }
   delimiter ??= detectDelimiter(/^[^\n]*\S[^\n]*$/m.exec(text)?.[0] ?? '');
 
+  const options = { delimiter, relax_column_count: true, relax_quotes: true, trim: true };
+  let parsed: string[][];
+  try {
+    parsed = parse(text, options) as string[][];
+  } catch {
+    return parseBroken(text, options, lineOffset);
+  }
+  // Line numbers without csv-parse's per-record info (costly on big files): a record
+  // spans one line plus the line breaks inside its quoted cells; blank lines arrive as
+  // records of one empty cell.
+  const records: CsvRecord[] = [];
+  let line = lineOffset + 1;
+  for (const cells of parsed) {
+    let breaks = 0;
+    for (const c of cells) if (c.includes('\n')) breaks += countNewlines(c);
+    if (!cells.every((c) => c === '')) records.push({ line, cells });
+    line += 1 + breaks;
+  }
+  return { records, delimiter };
+}
+
+/** The slow path for a file that breaks part-way: keeps the records before the break and finds its line. */
+function parseBroken(text: string, options: object, lineOffset: number): CsvTable & { broken: NonNullable<CsvTable['broken']> } {
   const records: CsvRecord[] = [];
   let lastLine = lineOffset;
   try {
-    // Records are taken as they are read, so those before a break are kept and checked too.
     parse(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
+      ...options,
       skip_empty_lines: true,
-      trim: true,
       info: true,
       raw: true,
       on_record: (out: unknown, context: { lines: number }) => {
         const { record, raw } = out as { record: string[]; raw: string };
         lastLine = context.lines + lineOffset;
-        // Rows of empty cells (";;;;" from a blank Excel row) are blank lines, not data.
         if (!record.every((c) => c === '')) records.push({ line: lastLine - countNewlines(raw.replace(/\n$/, '')), cells: record });
         return null;
       },
     });
   } catch (err) {
-    const e = err as { code?: string; lines?: number };
-    const reason = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'QUOTE_NOT_CLOSED' : e.code === 'CSV_INVALID_CLOSING_QUOTE' ? 'BAD_QUOTE' : 'OTHER';
-    return { records, delimiter, broken: { line: nextNonBlankLine(text, lastLine - lineOffset) + lineOffset, reason } };
+    const code = (err as { code?: string }).code;
+    const reason = code === 'CSV_QUOTE_NOT_CLOSED' ? 'QUOTE_NOT_CLOSED' : code === 'CSV_INVALID_CLOSING_QUOTE' ? 'BAD_QUOTE' : 'OTHER';
+    return { records, delimiter: (options as { delimiter: string }).delimiter, broken: { line: nextNonBlankLine(text, lastLine - lineOffset) + lineOffset, reason } };
   }
-  return { records, delimiter };
+  throw new Error('parseBroken called on a file that parses');
 }

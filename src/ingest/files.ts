@@ -22,10 +22,12 @@ export interface Ingested {
 const isCsv = (name: string) => /\.csv$/i.test(name);
 
 /**
- * Largest return read (64 MiB). One unit's return is a few KB and a combined national
- * file about 3 MB; the cap bounds memory (about 6× the file while it is parsed).
+ * Largest return read: 16 MiB. One unit's return is a few KB and a combined national
+ * file (3,321 communes) under 4 MB. The cap bounds memory: parsing costs up to ~32×
+ * the file in the worst case (hundreds of thousands of tiny rows), 510 MB measured
+ * at the cap; see README, "Độ tin cậy".
  */
-export const MAX_RETURN_BYTES = 64 * 1024 * 1024;
+export const MAX_RETURN_BYTES = 16 * 1024 * 1024;
 const MiB = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
 const STDIN = '-';
 

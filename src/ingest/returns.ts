@@ -1,5 +1,6 @@
 // One return file's bytes to rows with named fields, plus the file-level problems
 // (encoding, CSV structure, header). Pure: the caller reads the bytes.
+import { ProblemCollector } from '../messages/collector.js';
 import type { Problem } from '../messages/problem.js';
 import { parseCsv } from './csv.js';
 import { decodeText, type Encoding } from './decode.js';
@@ -63,9 +64,10 @@ export function readReturn(bytes: Uint8Array, file: string, encoding?: Encoding)
     return i === undefined ? '' : (cells[i] ?? '');
   };
   const rows: ReturnRow[] = [];
+  const rowProblems = new ProblemCollector();
   for (const { line, cells } of records) {
     if (cells.length > header.cells.length && cells.slice(header.cells.length).some((c) => c !== ''))
-      problems.push({
+      rowProblems.add({
         code: 'MALFORMED_CSV',
         severity: 'error',
         file,
@@ -83,5 +85,6 @@ export function readReturn(bytes: Uint8Array, file: string, encoding?: Encoding)
       previous: cell(cells, 'cung_ky'),
     });
   }
+  problems.push(...rowProblems.list());
   return { file, encoding: decoded.encoding, rows, complete: !table.broken, problems };
 }

@@ -130,6 +130,10 @@ const catalog = {
     en: (p) =>
       `The unit "${p.unitName}" has no figures${p.unread ? ` (they may be in the ${p.unread} unreadable file(s) above)` : ''}. Ask for its return, or use --allow-missing to compile the units that reported.`,
   },
+  MORE_PROBLEMS: {
+    vi: (p) => `Còn ${p.count} dòng khác cũng lỗi ${p.code} trong tệp này (chỉ liệt kê ${p.shown} dòng đầu). Sửa cả tệp rồi chạy lại.`,
+    en: (p) => `${p.count} more lines in this file have the problem ${p.code} (only the first ${p.shown} are listed). Correct the whole file and rerun.`,
+  },
   // ── Set-up (exit 2) ─────────────────────────────────────────────────────
   USAGE: {
     vi: (p) => `Lệnh không hợp lệ: ${p.detail}. Xem \`baocao --help\`.`,

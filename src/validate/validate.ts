@@ -2,6 +2,7 @@
 // its file, line, column, unit and indicator. Produces the values aggregation sums.
 import type { Definition, Indicator, Unit } from '../definition/parse.js';
 import type { ReturnFile, ReturnRow } from '../ingest/returns.js';
+import { ProblemCollector } from '../messages/collector.js';
 import type { Problem } from '../messages/problem.js';
 import { parseCount } from './number.js';
 
@@ -36,7 +37,7 @@ function lookupUnit(def: Definition, raw: string, numeric: Map<string, Unit[]>):
 }
 
 export function validateReturns(def: Definition, files: readonly ReturnFile[], opts: ValidateOptions = {}): { checked: CheckedReturns; problems: Problem[] } {
-  const problems: Problem[] = [];
+  const problems = new ProblemCollector();
   const numeric = new Map<string, Unit[]>();
   for (const u of def.units)
     if (/^\d+$/.test(u.code)) {
@@ -50,7 +51,7 @@ export function validateReturns(def: Definition, files: readonly ReturnFile[], o
   const unitFiles = new Map<string, { file: string; complete: boolean }>();
 
   const err = (row: ReturnRow, p: Omit<Problem, 'file' | 'line' | 'severity'>, severity: Problem['severity'] = 'error') =>
-    problems.push({ severity, file: row.file, line: row.line, ...p });
+    problems.add({ severity, file: row.file, line: row.line, ...p });
 
   for (const file of files) {
     for (const row of file.rows) {
@@ -105,19 +106,19 @@ export function validateReturns(def: Definition, files: readonly ReturnFile[], o
     const unit = def.unitByCode.get(unitCode)!;
     for (const ind of def.inputIndicators)
       if (!seen.has(`${unitCode}\u0000${ind.code}`))
-        problems.push({ code: 'MISSING_INDICATOR', severity: 'error', file, unit: unitCode, indicator: ind.code, params: { unitName: unit.name, label: ind.label } });
+        problems.add({ code: 'MISSING_INDICATOR', severity: 'error', file, unit: unitCode, indicator: ind.code, params: { unitName: unit.name, label: ind.label } });
   }
 
-  problems.push(...checkRules(def, values));
+  for (const p of checkRules(def, values)) problems.add(p);
 
   const received = def.units.filter((u) => unitFiles.has(u.code)).map((u) => u.code);
   const missing = def.units.filter((u) => !unitFiles.has(u.code));
   // A file that could not be read whole may hold these units' rows; the message says so.
   const unread = files.filter((f) => !f.complete).length;
   for (const u of missing)
-    problems.push({ code: 'MISSING_UNIT', severity: opts.allowMissing ? 'warning' : 'error', unit: u.code, params: { unitName: u.name, unread } });
+    problems.add({ code: 'MISSING_UNIT', severity: opts.allowMissing ? 'warning' : 'error', unit: u.code, params: { unitName: u.name, unread } });
 
-  return { checked: { values, received, missing: missing.map((u) => u.code) }, problems };
+  return { checked: { values, received, missing: missing.map((u) => u.code) }, problems: problems.list() };
 }
 
 function checkRules(def: Definition, values: Map<string, Map<string, CellValue>>): Problem[] {
