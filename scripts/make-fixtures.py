@@ -138,4 +138,7 @@ case("many-problems", {
 # More than 100 of one problem in one file: the first 100 listed, the rest counted.
 case("more-problems", {"a.csv": good + "".join(f"99,2024-Q1,VU,x,{n},1\r\n" for n in range(103))},
      [p("UNKNOWN_UNIT", "a.csv", 8 + n, column="ma_don_vi") for n in range(100)] + [p("MORE_PROBLEMS", "a.csv")])
+# A code page that is neither UTF-8, UTF-16 nor Windows-1258 (TCVN3 or VNI bytes).
+case("unknown-encoding", {"a.csv": good.encode().replace("Mô hình tự quản".encode(), b"M\xab h\xd7nh t\x8a qu\xb8n")},
+     [p("INVALID_ENCODING", "a.csv"), p("MISSING_UNIT", unit="01"), p("MISSING_UNIT", unit="02")])
 print("fixtures written")

@@ -1,20 +1,20 @@
 // The CLI: parses arguments, runs one command through the pipeline, prints, and
 // returns the exit code (0 done, 1 the data has problems, 2 the command could not run).
 import { Command, CommanderError, Option } from 'commander';
-import { figuresToJson } from '../aggregate/json.js';
 import { ENCODINGS, type Encoding } from '../ingest/decode.js';
-import { message, type Lang } from '../messages/catalog.js';
+import type { Lang } from '../messages/catalog.js';
 import { FatalError, type Problem } from '../messages/problem.js';
 import path from 'node:path';
-import { aggregateStage, buildStage, checkStage, formsStage, type PipelineOptions } from '../pipeline.js';
-import { initWorkspace } from '../workspace/init.js';
+import type { PipelineOptions } from '../pipeline.js';
 import { colorFor } from './color.js';
-import { formatFiguresTable } from './figures-view.js';
 import { formatProblem, formatProblems, formatSummary, problemJson } from './problems-view.js';
 import type { World } from './world.js';
 
-declare const BAOCAO_VERSION: string;
-const VERSION = typeof BAOCAO_VERSION === 'string' ? BAOCAO_VERSION : '0.0.0-dev';
+import { VERSION } from './version.js';
+
+// The pipeline (zod, yaml, csv-parse) and the renderer load only in the commands that
+// use them, so `--help` and `--version` start as fast as Node itself.
+const pipeline = () => import('../pipeline.js');
 
 export const EXIT = { OK: 0, DATA: 1, FAILED: 2 } as const;
 
@@ -74,7 +74,7 @@ function pipelineOptions(world: World, inputs: string[], flags: CommonFlags): Pi
 }
 
 async function checkCommand(world: World, inputs: string[], flags: CommonFlags): Promise<number> {
-  const outcome = await checkStage(pipelineOptions(world, inputs, flags));
+  const outcome = await (await pipeline()).checkStage(pipelineOptions(world, inputs, flags));
   const ok = outcome.errors.length === 0;
   if (flags.json) {
     writeJson(world, {
@@ -101,7 +101,7 @@ function sortLike(shown: Problem[], outcome: { errors: Problem[]; warnings: Prob
 }
 
 async function aggregateCommand(world: World, inputs: string[], flags: CommonFlags): Promise<number> {
-  const outcome = await aggregateStage(pipelineOptions(world, inputs, flags));
+  const outcome = await (await pipeline()).aggregateStage(pipelineOptions(world, inputs, flags));
   const c = colorFor(world.stderr, world.env);
   if (!outcome.figures) {
     if (flags.json)
@@ -118,14 +118,18 @@ async function aggregateCommand(world: World, inputs: string[], flags: CommonFla
     world.stderr.write(formatProblems(outcome.warnings, flags.lang, c));
     world.stderr.write(formatSummary(outcome, flags.lang, c));
   }
-  if (flags.json)
+  if (flags.json) {
+    const { figuresToJson } = await import('../aggregate/json.js');
     writeJson(world, { ok: true, ...figuresToJson(outcome.figures), warnings: outcome.warnings.map((p) => problemJson(p, flags.lang)) });
-  else world.stdout.write(formatFiguresTable(outcome.figures, flags.lang, colorFor(world.stdout, world.env)));
+  } else {
+    const { formatFiguresTable } = await import('./figures-view.js');
+    world.stdout.write(formatFiguresTable(outcome.figures, flags.lang, colorFor(world.stdout, world.env)));
+  }
   return EXIT.OK;
 }
 
 async function buildCommand(world: World, inputs: string[], flags: CommonFlags & { template?: string; output?: string }): Promise<number> {
-  const outcome = await buildStage({ ...pipelineOptions(world, inputs, flags), template: flags.template, output: flags.output });
+  const outcome = await (await pipeline()).buildStage({ ...pipelineOptions(world, inputs, flags), template: flags.template, output: flags.output });
   const c = colorFor(world.stderr, world.env);
   const problems = { errors: outcome.errors.map((p) => problemJson(p, flags.lang)), warnings: outcome.warnings.map((p) => problemJson(p, flags.lang)) };
   if (!outcome.output) {
@@ -183,6 +187,7 @@ function buildProgram(world: World, setExit: (code: number) => void): Command {
     .option('-q, --quiet', 'chỉ in lỗi')
     .addHelpText('after', '\nVí dụ:\n  baocao init\n  baocao init "Báo cáo 6 tháng 2021"')
     .action(async (dir: string, flags: SetupFlags) => {
+      const { initWorkspace } = await import('../workspace/init.js');
       const created = await initWorkspace(path.resolve(world.cwd, dir), dir === '.' ? '' : dir);
       reportWritten(world, created, flags, DONE.init[flags.lang]);
       setExit(EXIT.OK);
@@ -199,7 +204,7 @@ function buildProgram(world: World, setExit: (code: number) => void): Command {
     .option('-q, --quiet', 'chỉ in lỗi')
     .addHelpText('after', '\nVí dụ:\n  baocao forms\n  baocao forms -o "Biểu mẫu gửi huyện"')
     .action(async (flags: SetupFlags & { config?: string; output: string; force?: boolean }) => {
-      const written = await formsStage({ cwd: world.cwd, config: flags.config, lang: flags.lang, outDir: flags.output, force: flags.force });
+      const written = await (await pipeline()).formsStage({ cwd: world.cwd, config: flags.config, lang: flags.lang, outDir: flags.output, force: flags.force });
       reportWritten(world, written, flags, DONE.forms[flags.lang]);
       setExit(EXIT.OK);
     });
@@ -263,4 +268,3 @@ export async function run(world: World): Promise<number> {
   }
 }
 
-export { message };

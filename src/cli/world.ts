@@ -1,4 +1,4 @@
-import { MAX_RETURN_BYTES } from '../ingest/files.js';
+import { MAX_RETURN_BYTES } from '../ingest/limits.js';
 // Everything the CLI touches of the outside world, passed in so tests can run it in process.
 
 export interface OutStream {

@@ -2,7 +2,8 @@
 // list of its problems, each with the YAML line it is on.
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
-import { z } from 'zod';
+import en from 'zod/v4/locales/en.js';
+import vi from 'zod/v4/locales/vi.js';
 import type { Lang } from '../messages/catalog.js';
 import { FatalError, type Problem } from '../messages/problem.js';
 import { definitionSchema, type DefinitionData, type DocumentData, type IndicatorData, type RuleData } from './schema.js';
@@ -144,7 +145,7 @@ export function parseDefinition(text: string, file: string, baseDir: string, lan
     throw FatalError.of('CONFIG_SYNTAX', { file, params: { detail: err instanceof Error ? err.message : String(err) } });
   }
   const parsed = definitionSchema.safeParse(data, {
-    error: (lang === 'vi' ? z.locales.vi() : z.locales.en()).localeError,
+    error: (lang === 'vi' ? vi() : en()).localeError,
   });
   if (!parsed.success) {
     throw new FatalError(

@@ -1,6 +1,6 @@
 // The one schema of the report definition (baocao.yaml): it gives the TypeScript
 // types, the messages for a bad definition and the published JSON Schema.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isMatch } from 'date-fns';
 
 const CODE = /^[A-Za-z0-9_.-]+$/;

@@ -1,6 +1,5 @@
 // Bytes to text: detects the encodings Excel on Vietnamese Windows produces
 // (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1258) and NFC-normalises.
-import iconv from 'iconv-lite';
 
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -8,7 +7,7 @@ export type Encoding = (typeof ENCODINGS)[number];
 export type Decoded =
   | { ok: true; text: string; encoding: Encoding }
   | { ok: false; code: 'NOT_TEXT'; kind: string }
-  | { ok: false; code: 'INVALID_ENCODING'; encoding: Encoding };
+  | { ok: false; code: 'INVALID_ENCODING'; encoding: Encoding; detected: boolean };
 
 const SIGNATURES: [number[], string][] = [
   [[0x50, 0x4b, 0x03, 0x04], 'Excel .xlsx / ZIP'],
@@ -57,8 +56,12 @@ function decodeAs(buf: Uint8Array, encoding: Encoding): string | undefined {
       case 'utf-16be':
         if (buf.length % 2 !== 0) return undefined;
         return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(buf);
-      case 'windows-1258':
-        return iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'windows1258', { stripBOM: true });
+      case 'windows-1258': {
+        // Node's ICU decoder; the 9 bytes the code page leaves undefined come out as C1
+        // controls, which means the file is in some other code page (TCVN3, VNI...).
+        const text = new TextDecoder('windows-1258').decode(buf);
+        return /[\u0080-\u009f]/.test(text) ? undefined : text;
+      }
     }
   } catch {
     return undefined;
@@ -69,9 +72,9 @@ export function decodeText(buf: Uint8Array, forced?: Encoding): Decoded {
   for (const [sig, kind] of SIGNATURES) if (startsWith(buf, sig)) return { ok: false, code: 'NOT_TEXT', kind };
   const { encoding, bomLength } = forced ? { encoding: forced, bomLength: 0 } : detect(buf);
   const text = decodeAs(bomLength && encoding !== 'utf-8' ? buf.subarray(bomLength) : buf, encoding);
-  if (text === undefined) return { ok: false, code: 'INVALID_ENCODING', encoding };
+  if (text === undefined) return { ok: false, code: 'INVALID_ENCODING', encoding, detected: !forced };
   // A NUL or other C0 control (but tab, CR, LF) means binary data, not a spreadsheet export.
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text))
-    return forced ? { ok: false, code: 'INVALID_ENCODING', encoding } : { ok: false, code: 'NOT_TEXT', kind: 'binary' };
+    return forced ? { ok: false, code: 'INVALID_ENCODING', encoding, detected: false } : { ok: false, code: 'NOT_TEXT', kind: 'binary' };
   return { ok: true, text: text.replace(/^\uFEFF/, '').normalize('NFC'), encoding };
 }

@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { FatalError, type Problem } from '../messages/problem.js';
 import type { Encoding } from './decode.js';
+import { MAX_RETURN_BYTES } from './limits.js';
 import { readReturn, type ReturnFile } from './returns.js';
 
 export interface IngestOptions {
@@ -21,13 +22,7 @@ export interface Ingested {
 
 const isCsv = (name: string) => /\.csv$/i.test(name);
 
-/**
- * Largest return read: 16 MiB. One unit's return is a few KB and a combined national
- * file (3,321 communes) under 4 MB. The cap bounds memory: parsing costs up to ~32×
- * the file in the worst case (hundreds of thousands of tiny rows), 510 MB measured
- * at the cap; see README, "Độ tin cậy".
- */
-export const MAX_RETURN_BYTES = 16 * 1024 * 1024;
+export { MAX_RETURN_BYTES };
 const MiB = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
 const STDIN = '-';
 

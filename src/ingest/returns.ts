@@ -39,7 +39,7 @@ export function readReturn(bytes: Uint8Array, file: string, encoding?: Encoding)
   if (!decoded.ok)
     return decoded.code === 'NOT_TEXT'
       ? fail({ code: 'NOT_TEXT', params: { kind: decoded.kind } })
-      : fail({ code: 'INVALID_ENCODING', params: { encoding: decoded.encoding } });
+      : fail({ code: 'INVALID_ENCODING', params: { encoding: decoded.encoding, detected: decoded.detected ? 1 : 0 } });
 
   const table = parseCsv(decoded.text);
   if (table.broken)

@@ -16,8 +16,14 @@ const catalog = {
     en: (p) => `The file is not CSV text (${p.kind}). In Excel use "Save As" with type "CSV UTF-8" and send the .csv file.`,
   },
   INVALID_ENCODING: {
-    vi: (p) => `Tệp không đọc được theo bảng mã ${p.encoding}. Bỏ tuỳ chọn --encoding để tự nhận bảng mã, hoặc lưu lại tệp dạng "CSV UTF-8".`,
-    en: (p) => `The file cannot be read as ${p.encoding}. Drop --encoding to detect it, or save the file as "CSV UTF-8".`,
+    vi: (p) =>
+      p.detected
+        ? 'Không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258; có thể là TCVN3 hoặc VNI). Mở tệp trong Excel và lưu lại dạng "CSV UTF-8".'
+        : `Tệp không đọc được theo bảng mã ${p.encoding}. Bỏ tuỳ chọn --encoding để tự nhận bảng mã, hoặc lưu lại tệp dạng "CSV UTF-8".`,
+    en: (p) =>
+      p.detected
+        ? 'The encoding of the file is not recognised (not UTF-8, UTF-16 or Windows-1258; perhaps TCVN3 or VNI). Open it in Excel and save it as "CSV UTF-8".'
+        : `The file cannot be read as ${p.encoding}. Drop --encoding to detect it, or save the file as "CSV UTF-8".`,
   },
   FILE_TOO_LARGE: {
     vi: (p) => `Tệp lớn ${p.size} MiB, vượt giới hạn ${p.limit} MiB của một tệp báo cáo. Kiểm tra đây đúng là tệp báo cáo; tách thành nhiều tệp nếu cần.`,

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// `npm run bench`: times whole processes (after warm-up, interleaved round-robin so
+// machine noise falls on every command alike), prints medians and ratios to
+// `node -e 0` measured in the same run, and peak memory. Writes .bench/results.json.
+// Usage: node scripts/bench.mjs [--runs N]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bench = path.join(root, '.bench');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const node = process.execPath;
+const bin = path.join(root, 'bin', 'baocao.js');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'baocao-bench-'));
+
+if (!existsSync(path.join(root, 'dist', 'baocao.js'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(path.join(bench, 'national-3321', 'baocao.yaml'))) spawnSync(node, [path.join(root, 'scripts', 'gen-large.mjs'), bench], { stdio: 'inherit' });
+
+const sample = path.join(root, 'fixtures', 'ha-giang-2021-6t', 'baocao.yaml');
+const province = path.join(bench, 'province-124', 'baocao.yaml');
+const national = path.join(bench, 'national-3321', 'baocao.yaml');
+const cases = [
+  { name: 'node -e 0', args: ['-e', '0'], baseline: true },
+  { name: 'baocao --version', args: [bin, '--version'], target: 1.1 },
+  { name: 'aggregate --json, sample', args: [bin, 'aggregate', '--json', '--config', sample], target: 1.3 },
+  { name: 'build, sample', args: [bin, 'build', '--config', sample, '-o', path.join(tmp, 's.docx')], target: 1.5 },
+  { name: 'aggregate --json, 124 communes', args: [bin, 'aggregate', '--json', '--config', province] },
+  { name: 'build, 124 communes', args: [bin, 'build', '--config', province, '-o', path.join(tmp, 'p.docx')], target: 2.5 },
+  { name: 'aggregate --json, 3,321 units', args: [bin, 'aggregate', '--json', '--config', national], target: 4 },
+  { name: 'build, 3,321 units', args: [bin, 'build', '--config', national, '-o', path.join(tmp, 'n.docx')], target: 20, rssTarget: 512 },
+];
+
+function once(c, env = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(node, c.args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${c.name} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+for (const c of cases) for (let i = 0; i < 2; i++) once(c); // warm-up: disk cache, lazy file systems
+const times = new Map(cases.map((c) => [c, []]));
+for (let r = 0; r < RUNS; r++) for (const c of cases) times.get(c).push(once(c));
+for (const c of cases) {
+  if (c.baseline) continue;
+  const rssFile = path.join(tmp, 'rss');
+  spawnSync(node, ['-r', path.join(root, 'scripts', 'rss-probe.cjs'), ...c.args], { cwd: root, stdio: 'ignore', env: { ...process.env, BAOCAO_RSS_FILE: rssFile } });
+  c.rssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+}
+
+const base = median(times.get(cases[0]));
+const rows = cases.map((c) => {
+  const med = median(times.get(c));
+  const ratio = med / base;
+  const ok = c.target === undefined ? null : ratio <= c.target && (c.rssTarget === undefined || c.rssMiB <= c.rssTarget);
+  return { command: c.name, medianMs: Math.round(med * 10) / 10, ratio: Math.round(ratio * 100) / 100, target: c.target ?? null, peakRssMiB: c.rssMiB === undefined ? null : Math.round(c.rssMiB), rssTarget: c.rssTarget ?? null, met: ok };
+});
+
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', node: process.version, platform: `${os.platform()} ${os.arch()}`, runs: RUNS, date: new Date().toISOString() };
+console.log(`machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}; ${RUNS} runs each after 2 warm-up runs, interleaved`);
+console.log('');
+const header = ['command', 'median ms', '× node -e 0', 'target', 'peak RSS MiB', 'met'];
+const table = rows.map((r) => [r.command, r.medianMs.toFixed(1), r.ratio.toFixed(2), r.target === null ? '' : `≤ ${r.target}×` + (r.rssTarget ? `, ≤ ${r.rssTarget} MiB` : ''), r.peakRssMiB ?? '', r.met === null ? '' : r.met ? 'yes' : 'NO']);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => String(t[i]).length)));
+for (const line of [header, widths.map((w) => '-'.repeat(w)), ...table]) console.log(line.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  '));
+writeFileSync(path.join(bench, 'results.json'), JSON.stringify({ machine, results: rows }, null, 2) + '\n');
+console.log(`\nwritten: ${path.relative(root, path.join(bench, 'results.json'))}`);
