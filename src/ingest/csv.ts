@@ -1,6 +1,8 @@
 // Text to CSV records with 1-based line numbers. Detects the delimiter (, ; or tab,
-// or Excel's "sep=" line) and keeps going far enough to report where a file breaks.
+// or Excel's "sep=" line). A small tokenizer reads ordinary files; csv-parse reads the
+// ones with odd quoting and says where a broken file breaks.
 import { parse } from 'csv-parse/sync';
+import { tokenizeCsv } from './csv-tokenize.js';
 
 export interface CsvRecord {
   line: number;
@@ -55,14 +57,9 @@ export function parseCsv(input: string): CsvTable {
   }
   delimiter ??= detectDelimiter(/^[^\n]*\S[^\n]*$/m.exec(text)?.[0] ?? '');
 
-  const options = { delimiter, relax_column_count: true, relax_quotes: true, trim: true };
-  let parsed: string[][];
-  try {
-    parsed = parse(text, options) as string[][];
-  } catch {
-    return parseBroken(text, options, lineOffset);
-  }
-  // Line numbers without csv-parse's per-record info (costly on big files): a record
+  const parsed = tokenizeCsv(text, delimiter);
+  if (!parsed) return parseSlow(text, { delimiter, relax_column_count: true, relax_quotes: true, trim: true }, lineOffset);
+  // Line numbers without per-record bookkeeping: a record
   // spans one line plus the line breaks inside its quoted cells; blank lines arrive as
   // records of one empty cell.
   const records: CsvRecord[] = [];
@@ -76,8 +73,11 @@ export function parseCsv(input: string): CsvTable {
   return { records, delimiter };
 }
 
-/** The slow path for a file that breaks part-way: keeps the records before the break and finds its line. */
-function parseBroken(text: string, options: object, lineOffset: number): CsvTable & { broken: NonNullable<CsvTable['broken']> } {
+/**
+ * The slow path, when the fast tokenizer gives up on odd quoting: csv-parse decides.
+ * For a file that breaks part-way it keeps the records before the break and finds its line.
+ */
+function parseSlow(text: string, options: object, lineOffset: number): CsvTable {
   const records: CsvRecord[] = [];
   let lastLine = lineOffset;
   try {
@@ -98,5 +98,5 @@ function parseBroken(text: string, options: object, lineOffset: number): CsvTabl
     const reason = code === 'CSV_QUOTE_NOT_CLOSED' ? 'QUOTE_NOT_CLOSED' : code === 'CSV_INVALID_CLOSING_QUOTE' ? 'BAD_QUOTE' : 'OTHER';
     return { records, delimiter: (options as { delimiter: string }).delimiter, broken: { line: nextNonBlankLine(text, lastLine - lineOffset) + lineOffset, reason } };
   }
-  throw new Error('parseBroken called on a file that parses');
+  return { records, delimiter: (options as { delimiter: string }).delimiter };
 }

@@ -1,6 +1,6 @@
 // The file-system edge of ingest: expands inputs (files, folders, "-" for stdin)
 // and reads each return's bytes. Input files are only ever opened for reading.
-import { promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
 import { FatalError, type Problem } from '../messages/problem.js';
 import type { Encoding } from './decode.js';
@@ -43,6 +43,29 @@ function reasonOf(err: unknown): string {
   return code === 'EISDIR' ? 'IS_DIRECTORY' : code === 'ENOENT' ? 'BROKEN_LINK' : code === 'EACCES' || code === 'EPERM' ? 'PERMISSION' : (code ?? 'OTHER');
 }
 
+/**
+ * Reads a file opened read-only, or returns its size when it is over the cap (then
+ * nothing is read). Synchronous: thousands of small files read far faster this way
+ * than through the thread pool, and a CLI has nothing else to do meanwhile.
+ */
+function readCapped(file: string): Uint8Array | number {
+  const fd = openSync(file, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size > MAX_RETURN_BYTES) return size;
+    const buf = Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, null);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function ingestReturns(inputs: readonly string[], opts: IngestOptions): Promise<Ingested> {
   const problems: Problem[] = [];
   const names: string[] = [];
@@ -52,16 +75,17 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
   for (const name of names) {
     let bytes: Uint8Array;
     try {
-      if (name !== STDIN) {
-        const { size } = await fs.stat(path.resolve(opts.cwd, name));
-        if (size > MAX_RETURN_BYTES) {
-          const problem = { code: 'FILE_TOO_LARGE', severity: 'error', file: name, params: { size: MiB(size), limit: MiB(MAX_RETURN_BYTES) } } as const;
+      if (name === STDIN) bytes = await opts.readStdin();
+      else {
+        const read = readCapped(path.resolve(opts.cwd, name));
+        if (typeof read === 'number') {
+          const problem = { code: 'FILE_TOO_LARGE', severity: 'error', file: name, params: { size: MiB(read), limit: MiB(MAX_RETURN_BYTES) } } as const;
           files.push({ file: name, rows: [], complete: false, problems: [problem] });
           problems.push(problem);
           continue;
         }
+        bytes = read;
       }
-      bytes = name === STDIN ? await opts.readStdin() : await fs.readFile(path.resolve(opts.cwd, name), { flag: 'r' });
     } catch (err) {
       const problem = { code: 'UNREADABLE_FILE', severity: 'error', file: name, params: { reason: reasonOf(err) } } as const;
       files.push({ file: name, rows: [], complete: false, problems: [problem] });

@@ -61,7 +61,8 @@ export function readReturn(bytes: Uint8Array, file: string, encoding?: Encoding)
 
   const cell = (cells: string[], c: Column) => {
     const i = match.index.get(c);
-    return i === undefined ? '' : (cells[i] ?? '');
+    // trim() also takes the Unicode spaces (NBSP) the tokenizer leaves.
+    return i === undefined ? '' : (cells[i] ?? '').trim();
   };
   const rows: ReturnRow[] = [];
   const rowProblems = new ProblemCollector();

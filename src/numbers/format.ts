@@ -3,7 +3,10 @@
 import { type Rational, integer, roundHalfUp } from './rational.js';
 
 function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  if (digits.length <= 3) return digits;
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += '.' + digits.slice(i, i + 3);
+  return out;
 }
 
 export interface DecimalOptions {
@@ -15,8 +18,13 @@ export interface DecimalOptions {
 
 /** 2082 → "2.082"; 1951/20 with 1 decimal → "97,6"; half-up on the exact value. */
 export function formatDecimalVi(value: Rational | bigint | number, opts: DecimalOptions = {}): string {
-  const r = typeof value === 'object' ? value : integer(value);
   const decimals = opts.decimals ?? 0;
+  // Whole numbers with no decimals wanted: no rounding to do.
+  if (decimals === 0 && (typeof value !== 'object' || value.d === 1n)) {
+    const n = typeof value === 'object' ? value.n : BigInt(value);
+    return (n < 0n ? '-' : '') + groupThousands((n < 0n ? -n : n).toString());
+  }
+  const r = typeof value === 'object' ? value : integer(value);
   const scaled = roundHalfUp(r, decimals);
   const neg = scaled < 0n;
   const digits = (neg ? -scaled : scaled).toString().padStart(decimals + 1, '0');

@@ -4,7 +4,7 @@ import { AlignmentType, Document, Header, Packer, PageNumber, PageOrientation, P
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import type { Figures } from '../aggregate/aggregate.js';
 import type { DocumentData } from '../definition/schema.js';
-import { appendix } from './appendix.js';
+import { appendixBlocks, appendixTableXml } from './appendix.js';
 import { headerFrame, signatureFrame, titleBlock } from './frame.js';
 import { BODY, FONT, LANGUAGE, PAGE, SIZE } from './layout.js';
 import { markdownToDocx } from './markdown.js';
@@ -37,9 +37,20 @@ function shortDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-export function buildDocument(figures: Figures, doc: DocumentData, bodyMarkdown: string): Document {
+/** Marks where the appendix table goes; never shown (replaced when packing). */
+const APPENDIX_MARKER = 'BAOCAO-APPENDIX-TABLE';
+/** The marker paragraph exactly as docx writes it. */
+const APPENDIX_MARKER_XML = `<w:p><w:r><w:t xml:space="preserve">${APPENDIX_MARKER}</w:t></w:r></w:p>`;
+
+export interface BuiltDocument {
+  document: Document;
+  /** WordprocessingML put in place of the marker paragraph when packing. */
+  appendixXml: string;
+}
+
+export function buildDocument(figures: Figures, doc: DocumentData, bodyMarkdown: string): BuiltDocument {
   const period = figures.definition.period;
-  return new Document({
+  const document = new Document({
     creator: doc.coQuanBanHanh,
     title: `Báo cáo ${doc.trichYeu}`,
     description: `Số ${doc.soKyHieu}`,
@@ -55,23 +66,32 @@ export function buildDocument(figures: Figures, doc: DocumentData, bodyMarkdown:
       section(false, [headerFrame(doc), ...titleBlock(doc), ...markdownToDocx(bodyMarkdown), new Paragraph({ spacing: { after: 240 } }), signatureFrame(doc)]),
       section(
         true,
-        appendix(figures, {
-          title: 'Phụ lục',
-          subtitle: `SỐ LIỆU CÁC CHỈ TIÊU THEO ĐƠN VỊ, ${period.label.toLocaleUpperCase('vi')}`,
-          attachedTo: `(Kèm theo Báo cáo số ${doc.soKyHieu} ngày ${shortDate(doc.ngay)} của ${doc.coQuanBanHanh})`,
-        }),
+        appendixBlocks(
+          {
+            title: 'Phụ lục',
+            subtitle: `SỐ LIỆU CÁC CHỈ TIÊU THEO ĐƠN VỊ, ${period.label.toLocaleUpperCase('vi')}`,
+            attachedTo: `(Kèm theo Báo cáo số ${doc.soKyHieu} ngày ${shortDate(doc.ngay)} của ${doc.coQuanBanHanh})`,
+          },
+          APPENDIX_MARKER,
+        ),
       ),
     ],
   });
+  return { document, appendixXml: appendixTableXml(figures) };
 }
 
 /**
  * Packs the document so the same inputs give the same bytes: the zip entries carry a
  * fixed time and a fixed order, and the created/modified properties the report date.
  */
-export async function packDocument(document: Document, reportDate: string): Promise<Uint8Array> {
+export async function packDocument({ document, appendixXml }: BuiltDocument, reportDate: string): Promise<Uint8Array> {
   const packed = new Uint8Array(await Packer.toBuffer(document));
   const files = unzipSync(packed);
+  const body = strFromU8(files['word/document.xml']!);
+  // The last occurrence: the marker paragraph is the final block of the document.
+  const at = body.lastIndexOf(APPENDIX_MARKER_XML);
+  if (at === -1) throw new Error('appendix marker missing from word/document.xml');
+  files['word/document.xml'] = strToU8(body.slice(0, at) + appendixXml + body.slice(at + APPENDIX_MARKER_XML.length));
   const stamp = `${reportDate}T00:00:00Z`;
   const core = 'docProps/core.xml';
   if (files[core]) {

@@ -15,6 +15,8 @@ const DECIMAL = /^\d+(?:[.,]\d+)+$|^\d{1,3}(?:\.\d{3})+,\d+$/;
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
 export function parseCount(raw: string): ParsedCount {
+  // The common case first: a plain count of a few digits.
+  if (raw.length > 0 && raw.length <= 15 && PLAIN.test(raw)) return { ok: true, value: BigInt(raw) };
   const text = raw.replace(/^[\s\u00a0\u202f]+|[\s\u00a0\u202f]+$/g, '');
   if (text === '') return { ok: false, code: 'MISSING_VALUE' };
   if (DASH_ALONE.test(text)) return { ok: true, value: 0n };
