@@ -130,3 +130,31 @@ describe('YAML traps', () => {
     expect(problemsOf(bomb).map((p) => p.code)).toEqual(['CONFIG_SYNTAX']);
   });
 });
+
+describe('the fast YAML path reads as the careful one', () => {
+  it('gives the same definition for every definition in the repository', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { parseCarefully } = await import('../src/definition/parse.js');
+    const files = ['fixtures/ha-giang-2021-6t/baocao.yaml', 'fixtures/check/baocao.yaml', 'templates/baocao.yaml'];
+    for (const f of files) {
+      const text = readFileSync(new URL(`../${f}`, import.meta.url), 'utf8');
+      expect(parseDefinition(text, f, '/x'), f).toEqual(parseCarefully(text, f, '/x', 'vi'));
+    }
+    expect(readdirSync(new URL('../fixtures', import.meta.url))).toContain('ha-giang-2021-6t');
+  });
+
+  it('js-yaml (core schema) and yaml agree on any document yaml writes', async () => {
+    const fc = (await import('fast-check')).default;
+    const { load, CORE_SCHEMA } = await import('js-yaml');
+    const { parse, stringify } = await import('yaml');
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'), (v, defaultStringType) => {
+        const text = stringify(v, { defaultStringType: defaultStringType as 'PLAIN' }) ?? '';
+        // Through JSON, so that -0 and 0 (which yaml and js-yaml read differently, harmlessly) compare equal.
+        const json = (x: unknown) => JSON.parse(JSON.stringify(x ?? null));
+        expect(json(load(text, { schema: CORE_SCHEMA }))).toEqual(json(parse(text)));
+      }),
+      { numRuns: 2000, seed: 1258 },
+    );
+  });
+});
