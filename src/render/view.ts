@@ -79,15 +79,19 @@ export function buildView(figures: Figures) {
   const def = figures.definition;
   const received = new Set(figures.units.received);
   const unitView = (u: { code: string; name: string }) => {
-    const byIndicator = figures.byUnit.get(u.code);
-    return record({
-      code: lit(u.code),
-      name: lit(u.name),
-      reported: received.has(u.code),
-      indicators: dict(
-        byIndicator ? def.indicators.map((ind) => [ind.code, indicatorView(ind, byIndicator.get(ind.code)!)] as [string, IndicatorView]) : [],
-      ),
+    const view = record({ code: lit(u.code), name: lit(u.name), reported: received.has(u.code) });
+    // A unit's own figures are built when a template first asks for them: a national
+    // roster has 3,321 units × 12 indicators, and most templates never look.
+    let indicators: Record<string, IndicatorView> | undefined;
+    Object.defineProperty(view, 'indicators', {
+      enumerable: true,
+      get: () => {
+        const byIndicator = figures.byUnit.get(u.code);
+        indicators ??= dict(byIndicator ? def.indicators.map((ind) => [ind.code, indicatorView(ind, byIndicator.get(ind.code)!)] as [string, IndicatorView]) : []);
+        return indicators;
+      },
     });
+    return view as typeof view & { indicators: Record<string, IndicatorView> };
   };
   const units = def.units.map(unitView);
   const count = (n: number) => new Num(integer(n), String(n), 'count');
@@ -132,8 +136,10 @@ export type ReportView = ReturnType<typeof buildView>;
  */
 export function probeView(def: Definition): ReportView {
   const zero = { current: 0n, previous: 0n, file: '', line: 0 };
-  const values = new Map(def.units.map((u) => [u.code, new Map(def.inputIndicators.map((i) => [i.code, zero]))]));
-  const view = buildView(aggregateReturns(def, { values, received: def.units.map((u) => u.code), missing: [] }));
+  // One unit shows the shape of them all.
+  const one = { ...def, units: def.units.slice(0, 1) };
+  const values = new Map(one.units.map((u) => [u.code, new Map(def.inputIndicators.map((i) => [i.code, zero]))]));
+  const view = buildView(aggregateReturns(one, { values, received: one.units.map((u) => u.code), missing: [] }));
   // The lists of received and missing units hold the same kind of entry; give both a shape.
   return Object.assign(Object.create(Object.getPrototypeOf(view)) as ReportView, view, { unitsMissing: view.units });
 }
