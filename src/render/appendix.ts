@@ -13,25 +13,42 @@ const CELL_MARGIN = 40;
 
 const value = (ind: Indicator, f: Figure | undefined, which: 'current' | 'previous') => (f ? displayValue(ind, f[which]).replace(/%$/, '') : '–');
 
+interface Layout {
+  widths: number[];
+  /** Font sizes (half-points) of the figures and of the header. */
+  size: number;
+  head: number;
+}
+
 /**
- * Column widths: each figure column fits its widest figure, the name column its
- * longest name (within bounds), and what is left is shared by the figure columns
- * so their headings wrap less. If the figures do not fit, every column shrinks alike.
+ * Column widths and font size: the largest size (10 pt down to 7 pt) at which every
+ * figure column fits its widest figure and the number column the row count; the name
+ * column takes its longest name within bounds, and what is left is shared by the
+ * figure columns so their headings wrap less. Figures never wrap inside a cell.
  */
-function columnWidths(names: string[], cells: string[][], valueColumns: number, size: number): number[] {
-  const stt = 560;
-  const need = Array.from({ length: valueColumns }, (_, c) => {
-    let widest = 420;
-    for (const r of cells) widest = Math.max(widest, textWidth(r[c]!, size) + 2 * CELL_MARGIN + 60);
-    return widest;
-  });
-  let longest = 1400;
-  for (const n of names) longest = Math.max(longest, textWidth(n, size) + 2 * CELL_MARGIN + 60);
-  const name = Math.min(3000, longest);
-  const spare = LANDSCAPE_TEXT_WIDTH - stt - name - need.reduce((a, b) => a + b, 0);
-  const widths = [stt, name, ...need.map((w) => w + Math.max(0, Math.floor(spare / valueColumns)))];
-  const total = widths.reduce((a, b) => a + b, 0);
-  return total <= LANDSCAPE_TEXT_WIDTH ? widths : widths.map((w) => Math.floor((w * LANDSCAPE_TEXT_WIDTH) / total));
+function layoutTable(names: string[], cells: string[][], valueColumns: number, rowCount: number): Layout {
+  const pad = 2 * CELL_MARGIN + 60;
+  const fit = (size: number) => {
+    const stt = Math.max(400, textWidth(String(rowCount), size) + pad);
+    const need = Array.from({ length: valueColumns }, (_, c) => {
+      let widest = 360;
+      for (const r of cells) widest = Math.max(widest, textWidth(r[c]!, size) + pad);
+      return widest;
+    });
+    let longest = 1200;
+    for (const n of names) longest = Math.max(longest, textWidth(n, size) + pad);
+    return { stt, need, name: Math.min(3000, longest) };
+  };
+  for (const size of [SIZE.appendix, 18, 16, 14]) {
+    const { stt, need, name } = fit(size);
+    const spare = LANDSCAPE_TEXT_WIDTH - stt - name - need.reduce((a, b) => a + b, 0);
+    if (spare >= 0 || size === 14) {
+      const share = Math.max(0, Math.floor(spare / valueColumns));
+      const widths = [stt, spare >= 0 ? name : Math.max(1000, name + spare), ...need.map((w) => w + share)];
+      return { widths, size, head: Math.min(SIZE.appendixHead, size - 2) };
+    }
+  }
+  throw new Error('unreachable');
 }
 
 /** Text as XML character data; characters XML 1.0 does not allow are dropped. */
@@ -62,15 +79,13 @@ const BORDERS = `<w:tblBorders><w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${
 export function appendixTableXml(figures: Figures): string {
   const def = figures.definition;
   const inds = def.indicators;
-  const size = SIZE.appendix;
-  const head = SIZE.appendixHead;
   const totals = new Map(figures.indicators.map((f) => [f.indicator.code, f]));
   const rows = def.units.map((u) => {
     const by = figures.byUnit.get(u.code);
     return { name: by ? u.name : `${u.name} (chưa báo cáo)`, cells: inds.flatMap((ind) => [value(ind, by?.get(ind.code), 'current'), value(ind, by?.get(ind.code), 'previous')]) };
   });
   const totalCells = inds.flatMap((ind) => [value(ind, totals.get(ind.code), 'current'), value(ind, totals.get(ind.code), 'previous')]);
-  const widths = columnWidths([...rows.map((r) => r.name), 'Tổng cộng'], [...rows.map((r) => r.cells), totalCells], inds.length * 2, size);
+  const { widths, size, head } = layoutTable([...rows.map((r) => r.name), 'Tổng cộng'], [...rows.map((r) => r.cells), totalCells], inds.length * 2, rows.length);
   const [stt, name, ...vals] = widths as [number, number, ...number[]];
 
   const parts: string[] = [];

@@ -32,8 +32,8 @@ export const SIZE = {
   signature: 28, // 14 pt
   pageNumber: 26, // 13 pt
   table: 26, // 13 pt, tables in the body
-  appendix: 20, // 10 pt, the wide table by unit
-  appendixHead: 18, // 9 pt, its header
+  appendix: 20, // 10 pt, the wide table by unit (smaller, down to 7 pt, when its figures need it)
+  appendixHead: 18, // 9 pt, its header (1 pt below the figures)
 } as const;
 
 export const BODY = {
@@ -44,8 +44,10 @@ export const BODY = {
 
 /** Estimated width in twips of text set in Times New Roman (for rules drawn under a line). */
 export function textWidth(text: string, halfPoints: number, bold = false): number {
-  // Average advance of Times New Roman: ~0.45 em for lower case, ~0.7 em for capitals.
+  // Advances in Times New Roman: digits 0.5 em, "." "," and space 0.25 em; on average
+  // ~0.47 em for lower case and ~0.7 em for capitals.
   let em = 0;
-  for (const ch of text.normalize('NFC')) em += ch === ' ' ? 0.25 : /\p{Lu}/u.test(ch) ? 0.7 : 0.47;
+  for (const ch of text.normalize('NFC'))
+    em += ch >= '0' && ch <= '9' ? 0.5 : ch === ' ' || ch === '.' || ch === ',' ? 0.25 : /\p{Lu}/u.test(ch) ? 0.7 : 0.47;
   return Math.round(em * halfPoints * 10 * (bold ? 1.05 : 1));
 }
