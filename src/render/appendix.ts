@@ -2,7 +2,8 @@
 // for every indicator, in a landscape section whose header rows repeat on each page.
 // The table is written as WordprocessingML text directly: for 3,321 communes the docx
 // object tree (about 90,000 cells) took 25 s and 1.7 GB; the string takes a fraction.
-// Its markup is the one docx itself writes for such a table.
+// Its markup is the one docx writes for such a table, with the cell margins declared
+// once on the table rather than on each cell.
 import { AlignmentType, Paragraph, TextRun } from 'docx';
 import type { Figure, Figures } from '../aggregate/aggregate.js';
 import { displayValue } from '../aggregate/display.js';
@@ -29,7 +30,7 @@ interface Layout {
 function layoutTable(names: string[], cells: string[][], valueColumns: number, rowCount: number): Layout {
   const pad = 2 * CELL_MARGIN + 60;
   const fit = (size: number) => {
-    const stt = Math.max(400, textWidth(String(rowCount), size) + pad);
+    const stt = Math.max(textWidth('STT', Math.min(SIZE.appendixHead, size - 2), true), textWidth(String(rowCount), size)) + pad;
     const need = Array.from({ length: valueColumns }, (_, c) => {
       let widest = 360;
       for (const r of cells) widest = Math.max(widest, textWidth(r[c]!, size) + pad);
@@ -61,11 +62,12 @@ export function xmlText(text: string): string {
 }
 
 type Align = 'left' | 'center' | 'right';
-const MARGINS = `<w:tcMar><w:top w:type="dxa" w:w="20"/><w:left w:type="dxa" w:w="${CELL_MARGIN}"/><w:bottom w:type="dxa" w:w="20"/><w:right w:type="dxa" w:w="${CELL_MARGIN}"/></w:tcMar>`;
+/** Cell margins, declared once for the table (per cell they were a third of a national appendix's XML). */
+const CELL_MARGINS = `<w:tblCellMar><w:top w:type="dxa" w:w="20"/><w:left w:type="dxa" w:w="${CELL_MARGIN}"/><w:bottom w:type="dxa" w:w="20"/><w:right w:type="dxa" w:w="${CELL_MARGIN}"/></w:tblCellMar>`;
 
 function cell(text: string, width: number, align: Align, size: number, bold = false, extra = ''): string {
   return (
-    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${extra}${MARGINS}<w:vAlign w:val="center"/></w:tcPr>` +
+    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${extra}<w:vAlign w:val="center"/></w:tcPr>` +
     `<w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:jc w:val="${align}"/></w:pPr>` +
     `<w:r><w:rPr>${bold ? '<w:b/><w:bCs/>' : ''}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r></w:p></w:tc>`
   );
@@ -89,7 +91,7 @@ export function appendixTableXml(figures: Figures): string {
   const [stt, name, ...vals] = widths as [number, number, ...number[]];
 
   const parts: string[] = [];
-  parts.push(`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/>${BORDERS}<w:tblLayout w:type="fixed"/></w:tblPr>`);
+  parts.push(`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/>${BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}</w:tblPr>`);
   parts.push(`<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`);
   const restart = '<w:vMerge w:val="restart"/>';
   parts.push(
