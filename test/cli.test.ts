@@ -191,3 +191,17 @@ describe('init and forms never overwrite', () => {
     expect(readFileSync(path.join(dir, 'f', '01 - Phường Một.csv'), 'utf8')).toContain('Mã đơn vị');
   });
 });
+
+describe('progress', () => {
+  it('counts files on stderr for a terminal, and never into a pipe', async () => {
+    const dir = tempDir();
+    for (let i = 0; i < 120; i++) writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.csv`), i === 0 ? readFileSync(GOOD) : '');
+    const args = ['check', dir, '--config', CHECK_DEF];
+    const tty = await runCli(args, { tty: true, env: { NO_COLOR: '1' } });
+    expect(tty.stderr).toContain('\r50/120');
+    expect(tty.stderr).toContain('\r120/120\n');
+    const pipe = await runCli(args);
+    expect(pipe.stderr).not.toContain('/120');
+    expect((await runCli([...args, '--quiet'], { tty: true })).stderr).not.toContain('/120');
+  });
+});
