@@ -30,6 +30,8 @@ export interface CheckOutcome {
   definition: Definition;
   files: ReturnFile[];
   checked: CheckedReturns;
+  /** Every problem, by file as read then line; `errors` and `warnings` split it. */
+  problems: Problem[];
   errors: Problem[];
   warnings: Problem[];
 }
@@ -50,7 +52,7 @@ export async function checkStage(opts: PipelineOptions): Promise<CheckOutcome> {
   const ingested = await ingestReturns(inputs, { cwd: opts.cwd, encoding: opts.encoding, readStdin: opts.readStdin, onFile: opts.onFile });
   const { checked, problems } = validateReturns(definition, ingested.files, { allowMissing: opts.allowMissing });
   const all = sortProblems([...ingested.problems, ...problems], ingested.files.map((f) => f.file));
-  return { definition, files: ingested.files, checked, ...splitBySeverity(all) };
+  return { definition, files: ingested.files, checked, problems: all, ...splitBySeverity(all) };
 }
 
 export async function aggregateStage(opts: PipelineOptions): Promise<CheckOutcome & { figures?: Figures }> {

@@ -1,22 +1,12 @@
 // `baocao build`: the report as the decree lays it out, read back from the DOCX XML
 // and from LibreOffice's PDF; identical bytes on rebuild; errors that stop the build.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxParts, paragraphsText, pdfPages, pdfText, toPdf } from './docx-helpers.js';
-import { json, ROOT, runCli, SAMPLE, spawnCli } from './helpers.js';
+import { json, ROOT, runCli, sampleCopy, spawnCli } from './helpers.js';
 
-const tempDir = () => mkdtempSync(path.join(tmpdir(), 'baocao-build-'));
 
-/** A copy of the sample in a temp folder, so builds never touch the repository. */
-function sampleCopy(): string {
-  const dir = tempDir();
-  cpSync(SAMPLE, dir, { recursive: true });
-  const yaml = readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^output: .*$/m, 'output: out/bao-cao.docx');
-  writeFileSync(path.join(dir, 'baocao.yaml'), yaml);
-  return dir;
-}
 
 describe('the sample report', () => {
   let dir: string;

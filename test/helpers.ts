@@ -1,5 +1,7 @@
 // Runs the CLI in process with a captured world, and spawns the real binary.
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../src/cli/main.js';
@@ -46,4 +48,13 @@ export function spawnCli(argv: string[], opts: { cwd?: string; env?: Record<stri
 
 export function json(r: CliResult): any {
   return JSON.parse(r.stdout);
+}
+
+/** A copy of the sample in a temporary folder, writing its report to out/bao-cao.docx there. */
+export function sampleCopy(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'baocao-sample-'));
+  cpSync(SAMPLE, dir, { recursive: true });
+  const yaml = readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^output: .*$/m, 'output: out/bao-cao.docx');
+  writeFileSync(path.join(dir, 'baocao.yaml'), yaml);
+  return dir;
 }

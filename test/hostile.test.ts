@@ -2,24 +2,17 @@
 // changed, no partial output even when the process is killed.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_RETURN_BYTES } from '../src/ingest/files.js';
-import { BIN, FIXTURES, json, runCli, SAMPLE, spawnCli } from './helpers.js';
+import { BIN, FIXTURES, json, runCli, sampleCopy, spawnCli } from './helpers.js';
 
 const CHECK_DEF = path.join(FIXTURES, 'check', 'baocao.yaml');
 const GOOD = readFileSync(path.join(FIXTURES, 'check', 'ok', 'returns', 'a.csv'));
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'baocao-hostile-'));
 
-function sampleCopy(): string {
-  const dir = tempDir();
-  cpSync(SAMPLE, dir, { recursive: true });
-  const yaml = readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^output: .*$/m, 'output: out/bao-cao.docx');
-  writeFileSync(path.join(dir, 'baocao.yaml'), yaml);
-  return dir;
-}
 
 function snapshotTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};

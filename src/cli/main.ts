@@ -5,7 +5,7 @@ import { ENCODINGS, type Encoding } from '../ingest/decode.js';
 import type { Lang } from '../messages/catalog.js';
 import { FatalError, type Problem } from '../messages/problem.js';
 import path from 'node:path';
-import type { PipelineOptions } from '../pipeline.js';
+import type { CheckOutcome, PipelineOptions } from '../pipeline.js';
 import { colorFor } from './color.js';
 import { formatProblem, formatProblems, formatSummary, problemJson } from './problems-view.js';
 import type { World } from './world.js';
@@ -73,54 +73,42 @@ function pipelineOptions(world: World, inputs: string[], flags: CommonFlags): Pi
   };
 }
 
+/** The problems as `--json` lists them. */
+function problemsJson(outcome: CheckOutcome, lang: Lang) {
+  return { errors: outcome.errors.map((p) => problemJson(p, lang)), warnings: outcome.warnings.map((p) => problemJson(p, lang)) };
+}
+
+/** Problems on stderr, grouped by file (errors only with --quiet), then the summary. */
+function showProblems(world: World, outcome: CheckOutcome, flags: CommonFlags): void {
+  const shown = flags.quiet ? outcome.errors : outcome.problems;
+  if (flags.quiet && shown.length === 0) return;
+  const c = colorFor(world.stderr, world.env);
+  world.stderr.write(formatProblems(shown, flags.lang, c));
+  world.stderr.write(formatSummary(outcome, flags.lang, c, flags.quiet));
+}
+
+/** When the data has errors, `aggregate` and `build` stop here: the problems, exit 1. */
+function stopOnErrors(world: World, outcome: CheckOutcome, flags: CommonFlags): number {
+  if (flags.json) writeJson(world, { ok: false, ...problemsJson(outcome, flags.lang) });
+  showProblems(world, outcome, flags);
+  return EXIT.DATA;
+}
+
 async function checkCommand(world: World, inputs: string[], flags: CommonFlags): Promise<number> {
   const outcome = await (await pipeline()).checkStage(pipelineOptions(world, inputs, flags));
   const ok = outcome.errors.length === 0;
-  if (flags.json) {
-    writeJson(world, {
-      ok,
-      errors: outcome.errors.map((p) => problemJson(p, flags.lang)),
-      warnings: outcome.warnings.map((p) => problemJson(p, flags.lang)),
-    });
-  }
-  const c = colorFor(world.stderr, world.env);
-  const shown = flags.quiet ? outcome.errors : [...outcome.errors, ...outcome.warnings];
-  const ordered = outcome.errors.length && shown.length > outcome.errors.length ? sortLike(shown, outcome) : shown;
-  world.stderr.write(formatProblems(ordered, flags.lang, c));
-  if (!flags.quiet || !ok) world.stderr.write(formatSummary(outcome, flags.lang, c, flags.quiet));
+  if (flags.json) writeJson(world, { ok, ...problemsJson(outcome, flags.lang) });
+  showProblems(world, outcome, flags);
   return ok ? EXIT.OK : EXIT.DATA;
-}
-
-/** Errors and warnings interleaved back in file and line order. */
-function sortLike(shown: Problem[], outcome: { errors: Problem[]; warnings: Problem[] }): Problem[] {
-  const order = new Map<Problem, number>();
-  const files = [...new Set([...outcome.errors, ...outcome.warnings].map((p) => p.file))];
-  const rank = (p: Problem) => (p.file === undefined ? Infinity : files.indexOf(p.file));
-  shown.forEach((p, i) => order.set(p, i));
-  return [...shown].sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0) || order.get(a)! - order.get(b)!);
 }
 
 async function aggregateCommand(world: World, inputs: string[], flags: CommonFlags): Promise<number> {
   const outcome = await (await pipeline()).aggregateStage(pipelineOptions(world, inputs, flags));
-  const c = colorFor(world.stderr, world.env);
-  if (!outcome.figures) {
-    if (flags.json)
-      writeJson(world, {
-        ok: false,
-        errors: outcome.errors.map((p) => problemJson(p, flags.lang)),
-        warnings: outcome.warnings.map((p) => problemJson(p, flags.lang)),
-      });
-    world.stderr.write(formatProblems(flags.quiet ? outcome.errors : sortLike([...outcome.errors, ...outcome.warnings], outcome), flags.lang, c));
-    world.stderr.write(formatSummary(outcome, flags.lang, c, flags.quiet));
-    return EXIT.DATA;
-  }
-  if (!flags.quiet && outcome.warnings.length > 0) {
-    world.stderr.write(formatProblems(outcome.warnings, flags.lang, c));
-    world.stderr.write(formatSummary(outcome, flags.lang, c));
-  }
+  if (!outcome.figures) return stopOnErrors(world, outcome, flags);
+  if (outcome.warnings.length > 0) showProblems(world, outcome, flags);
   if (flags.json) {
     const { figuresToJson } = await import('../aggregate/json.js');
-    writeJson(world, { ok: true, ...figuresToJson(outcome.figures), warnings: outcome.warnings.map((p) => problemJson(p, flags.lang)) });
+    writeJson(world, { ok: true, ...figuresToJson(outcome.figures), warnings: problemsJson(outcome, flags.lang).warnings });
   } else {
     const { formatFiguresTable } = await import('./figures-view.js');
     world.stdout.write(formatFiguresTable(outcome.figures, flags.lang, colorFor(world.stdout, world.env)));
@@ -130,19 +118,9 @@ async function aggregateCommand(world: World, inputs: string[], flags: CommonFla
 
 async function buildCommand(world: World, inputs: string[], flags: CommonFlags & { template?: string; output?: string }): Promise<number> {
   const outcome = await (await pipeline()).buildStage({ ...pipelineOptions(world, inputs, flags), template: flags.template, output: flags.output });
-  const c = colorFor(world.stderr, world.env);
-  const problems = { errors: outcome.errors.map((p) => problemJson(p, flags.lang)), warnings: outcome.warnings.map((p) => problemJson(p, flags.lang)) };
-  if (!outcome.output) {
-    if (flags.json) writeJson(world, { ok: false, ...problems });
-    world.stderr.write(formatProblems(flags.quiet ? outcome.errors : sortLike([...outcome.errors, ...outcome.warnings], outcome), flags.lang, c));
-    world.stderr.write(formatSummary(outcome, flags.lang, c, flags.quiet));
-    return EXIT.DATA;
-  }
-  if (!flags.quiet && outcome.warnings.length > 0) {
-    world.stderr.write(formatProblems(outcome.warnings, flags.lang, c));
-    world.stderr.write(formatSummary(outcome, flags.lang, c));
-  }
-  if (flags.json) writeJson(world, { ok: true, output: outcome.output, warnings: problems.warnings });
+  if (!outcome.output) return stopOnErrors(world, outcome, flags);
+  if (outcome.warnings.length > 0) showProblems(world, outcome, flags);
+  if (flags.json) writeJson(world, { ok: true, output: outcome.output, warnings: problemsJson(outcome, flags.lang).warnings });
   else world.stdout.write(outcome.output + '\n');
   return EXIT.OK;
 }
