@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEFAULT_TEMPLATE } from './assets.js';
 import { aggregateReturns, type Figures } from './aggregate/aggregate.js';
 import type { Definition } from './definition/parse.js';
-import { loadDefinition } from './ingest/definition.js';
+import { loadDefinition, readTemplateSource } from './ingest/definition.js';
 import type { Encoding } from './ingest/decode.js';
 import { ingestReturns } from './ingest/files.js';
 import type { ReturnFile } from './ingest/returns.js';
@@ -46,8 +46,9 @@ function sortProblems(problems: Problem[], files: string[]): Problem[] {
     .map(({ p }) => p);
 }
 
-export async function checkStage(opts: PipelineOptions): Promise<CheckOutcome> {
-  const definition = await loadDefinition(opts.config, opts.cwd, opts.lang);
+/** `definition` when the caller has loaded it already (build checks it before reading data). */
+export async function checkStage(opts: PipelineOptions, loaded?: Definition): Promise<CheckOutcome> {
+  const definition = loaded ?? (await loadDefinition(opts.config, opts.cwd, opts.lang));
   const inputs = opts.inputs.length > 0 ? opts.inputs : [path.relative(opts.cwd, definition.returnsDir) || '.'];
   const ingested = await ingestReturns(inputs, { cwd: opts.cwd, encoding: opts.encoding, readStdin: opts.readStdin, onFile: opts.onFile });
   const { checked, problems } = validateReturns(definition, ingested.files, { allowMissing: opts.allowMissing });
@@ -55,8 +56,8 @@ export async function checkStage(opts: PipelineOptions): Promise<CheckOutcome> {
   return { definition, files: ingested.files, checked, problems: all, ...splitBySeverity(all) };
 }
 
-export async function aggregateStage(opts: PipelineOptions): Promise<CheckOutcome & { figures?: Figures }> {
-  const outcome = await checkStage(opts);
+export async function aggregateStage(opts: PipelineOptions, loaded?: Definition): Promise<CheckOutcome & { figures?: Figures }> {
+  const outcome = await checkStage(opts, loaded);
   if (outcome.errors.length > 0) return outcome;
   return { ...outcome, figures: aggregateReturns(outcome.definition, outcome.checked) };
 }
@@ -80,18 +81,16 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
 
   const templateFile = opts.template ? path.resolve(opts.cwd, opts.template) : (definition.templatePath ?? DEFAULT_TEMPLATE);
   const templateShown = opts.template ?? (definition.templatePath ? path.relative(opts.cwd, templateFile) : 'templates/so-ket.md.hbs');
-  const source = await fs.readFile(templateFile, 'utf8').catch(() => {
-    throw FatalError.of('TEMPLATE_NOT_FOUND', { params: { path: templateShown } });
-  });
+  const source = await readTemplateSource(templateFile, templateShown);
   const render = await import('./render/report.js');
-  const template = render.compileTemplate({ file: templateShown, source: source.replace(/^\uFEFF/, '') }, render.probeView(definition));
+  const template = render.compileTemplate({ file: templateShown, source }, render.probeView(definition));
 
   const outFile = opts.output
     ? path.resolve(opts.cwd, opts.output)
     : (definition.outputPath ?? path.resolve(opts.cwd, 'out', `bao-cao-${definition.period.code}.docx`));
   const outShown = path.relative(opts.cwd, outFile) || outFile;
 
-  const outcome = await aggregateStage(opts);
+  const outcome = await aggregateStage(opts, definition);
   if (!outcome.figures) return outcome;
 
   // Never write the report over one of the files it was made from.

@@ -1,4 +1,5 @@
-// Reads the report definition file; parsing and checking are in definition/parse.
+// Reads the report definition and the template; parsing and checking happen elsewhere
+// (definition/parse, render/template).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseDefinition, type Definition } from '../definition/parse.js';
@@ -19,4 +20,13 @@ export async function loadDefinition(config: string | undefined, cwd: string, la
     throw FatalError.of('CONFIG_NOT_FOUND', { params: { path: `${shown} (${code})` } });
   }
   return parseDefinition(text.replace(/^\uFEFF/, ''), shown, path.dirname(file), lang);
+}
+
+/** The template's text (a BOM dropped); TEMPLATE_NOT_FOUND names it as the user gave it. */
+export async function readTemplateSource(file: string, shown: string): Promise<string> {
+  try {
+    return (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  } catch {
+    throw FatalError.of('TEMPLATE_NOT_FOUND', { params: { path: shown } });
+  }
 }
