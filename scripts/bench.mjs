@@ -62,14 +62,14 @@ const rows = cases.map((c) => {
   const med = median(times.get(c));
   const ratio = med / base;
   const ok = c.target === undefined ? null : ratio <= c.target && (c.rssTarget === undefined || c.rssMiB <= c.rssTarget);
-  return { command: c.name, medianMs: Math.round(med * 10) / 10, ratio: Math.round(ratio * 100) / 100, target: c.target ?? null, peakRssMiB: c.rssMiB === undefined ? null : Math.round(c.rssMiB), rssTarget: c.rssTarget ?? null, met: ok };
+  return { command: c.name, medianMs: Math.round(med * 10) / 10, ratio: Math.round(ratio * 1000) / 1000, target: c.target ?? null, peakRssMiB: c.rssMiB === undefined ? null : Math.round(c.rssMiB), rssTarget: c.rssTarget ?? null, met: ok };
 });
 
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', node: process.version, platform: `${os.platform()} ${os.arch()}`, runs: RUNS, date: new Date().toISOString() };
 console.log(`machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}; ${RUNS} runs each after 2 warm-up runs, interleaved`);
 console.log('');
 const header = ['command', 'median ms', '× node -e 0', 'target', 'peak RSS MiB', 'met'];
-const table = rows.map((r) => [r.command, r.medianMs.toFixed(1), r.ratio.toFixed(2), r.target === null ? '' : `≤ ${r.target}×` + (r.rssTarget ? `, ≤ ${r.rssTarget} MiB` : ''), r.peakRssMiB ?? '', r.met === null ? '' : r.met ? 'yes' : 'NO']);
+const table = rows.map((r) => [r.command, r.medianMs.toFixed(1), r.ratio.toFixed(3), r.target === null ? '' : `≤ ${r.target}×` + (r.rssTarget ? `, ≤ ${r.rssTarget} MiB` : ''), r.peakRssMiB ?? '', r.met === null ? '' : r.met ? 'yes' : 'NO']);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => String(t[i]).length)));
 for (const line of [header, widths.map((w) => '-'.repeat(w)), ...table]) console.log(line.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  '));
 writeFileSync(path.join(bench, 'results.json'), JSON.stringify({ machine, results: rows }, null, 2) + '\n');
