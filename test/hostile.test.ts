@@ -1,6 +1,6 @@
 // Big, odd and hostile inputs: a clear coded error or a correct result, inputs never
 // changed, no partial output even when the process is killed.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,6 +97,21 @@ describe('nothing is lost', () => {
       if (signal === 'SIGTERM') expect(readdirSync(path.join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       writeFileSync(report, 'the earlier report');
     }
+    // Whatever a SIGKILL left behind, the next build removes.
+    expect(spawnCli(['build'], { cwd: dir }).code).toBe(0);
+    expect(readdirSync(path.join(dir, 'out'))).toEqual(['bao-cao.docx']);
+  });
+
+  it("removes a dead build's temporary file, never a running one's", async () => {
+    const dir = sampleCopy();
+    mkdirSync(path.join(dir, 'out'));
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!; // a process that has exited
+    const dead = path.join(dir, 'out', `.bao-cao.docx.${gone}.0a1b2c3d.tmp`);
+    const alive = path.join(dir, 'out', `.bao-cao.docx.${process.pid}.0a1b2c3d.tmp`);
+    const other = path.join(dir, 'out', `.khac.docx.${gone}.0a1b2c3d.tmp`);
+    for (const f of [dead, alive, other]) writeFileSync(f, 'partial');
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual([path.basename(alive), path.basename(other), 'bao-cao.docx'].sort());
   });
 });
 

@@ -15,11 +15,39 @@ export function removePendingWrites(): void {
   pending.clear();
 }
 
+const tempName = (target: string, pid: number) => `.${path.basename(target)}.${pid}.${randomBytes(4).toString('hex')}.tmp`;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files an earlier write of the same target left when it was killed
+ * outright (SIGKILL, power loss), if the process that wrote them is gone. On Windows
+ * such files are not hidden, and a clerk would find them beside the report.
+ */
+async function removeStaleTemps(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (m && Number(m[1]) !== process.pid && !isRunning(Number(m[1]))) await fs.rm(path.join(dir, name), { force: true });
+  }
+}
+
 export async function writeFileAtomic(target: string, data: Uint8Array, shown = target): Promise<void> {
   const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(dir, tempName(target, process.pid));
   try {
     await fs.mkdir(dir, { recursive: true });
+    await removeStaleTemps(target);
     pending.add(tmp);
     const handle = await fs.open(tmp, 'wx');
     try {
