@@ -79,7 +79,7 @@ describe('from an empty folder to a signed report', () => {
       });
       const target = path.join(root, 'returns', path.basename(form));
       if (form.includes('027')) {
-        const excel = lines.map((l) => l.replace(/^027,/, '27,').replace(/"([^"]*)"|,/g, (m, q) => (q !== undefined ? q : ';'))).join('\r\n');
+        const excel = lines.map((l) => l.replace(/^027,/, '27,').replace(/"([^"]*)"|,/g, (_match, q) => (q !== undefined ? q : ';'))).join('\r\n');
         writeFileSync(target, encodeCp1258(excel));
       } else writeFileSync(target, '\uFEFF' + lines.join('\r\n'));
     }
