@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_RETURN_BYTES } from '../src/ingest/files.js';
+import { MAX_RETURN_BYTES } from '../src/ingest/limits.js';
 import { BIN, FIXTURES, json, runCli, sampleCopy, spawnCli } from './helpers.js';
 
 const CHECK_DEF = path.join(FIXTURES, 'check', 'baocao.yaml');

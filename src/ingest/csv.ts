@@ -58,7 +58,7 @@ export function parseCsv(input: string): CsvTable {
   delimiter ??= detectDelimiter(/^[^\n]*\S[^\n]*$/m.exec(text)?.[0] ?? '');
 
   const parsed = tokenizeCsv(text, delimiter);
-  if (!parsed) return parseSlow(text, { delimiter, relax_column_count: true, relax_quotes: true, trim: true }, lineOffset);
+  if (!parsed) return parseSlow(text, delimiter, lineOffset);
   // Line numbers without per-record bookkeeping: a record
   // spans one line plus the line breaks inside its quoted cells; blank lines arrive as
   // records of one empty cell.
@@ -77,12 +77,15 @@ export function parseCsv(input: string): CsvTable {
  * The slow path, when the fast tokenizer gives up on odd quoting: csv-parse decides.
  * For a file that breaks part-way it keeps the records before the break and finds its line.
  */
-function parseSlow(text: string, options: object, lineOffset: number): CsvTable {
+function parseSlow(text: string, delimiter: string, lineOffset: number): CsvTable {
   const records: CsvRecord[] = [];
   let lastLine = lineOffset;
   try {
     parse(text, {
-      ...options,
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      trim: true,
       skip_empty_lines: true,
       info: true,
       raw: true,
@@ -96,7 +99,7 @@ function parseSlow(text: string, options: object, lineOffset: number): CsvTable 
   } catch (err) {
     const code = (err as { code?: string }).code;
     const reason = code === 'CSV_QUOTE_NOT_CLOSED' ? 'QUOTE_NOT_CLOSED' : code === 'CSV_INVALID_CLOSING_QUOTE' ? 'BAD_QUOTE' : 'OTHER';
-    return { records, delimiter: (options as { delimiter: string }).delimiter, broken: { line: nextNonBlankLine(text, lastLine - lineOffset) + lineOffset, reason } };
+    return { records, delimiter, broken: { line: nextNonBlankLine(text, lastLine - lineOffset) + lineOffset, reason } };
   }
-  return { records, delimiter: (options as { delimiter: string }).delimiter };
+  return { records, delimiter };
 }

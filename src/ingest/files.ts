@@ -21,8 +21,6 @@ export interface Ingested {
 }
 
 const isCsv = (name: string) => /\.csv$/i.test(name);
-
-export { MAX_RETURN_BYTES };
 const MiB = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
 const STDIN = '-';
 
@@ -68,9 +66,15 @@ function readCapped(file: string): Uint8Array | number {
 
 export async function ingestReturns(inputs: readonly string[], opts: IngestOptions): Promise<Ingested> {
   const problems: Problem[] = [];
+  const files: ReturnFile[] = [];
+  /** A file that could not be read: kept in the list (its units' gaps are then not reported) with its problem. */
+  const unread = (file: string, problem: Omit<Problem, 'file' | 'severity'>) => {
+    const p: Problem = { severity: 'error', file, ...problem };
+    files.push({ file, rows: [], complete: false, problems: [p] });
+    problems.push(p);
+  };
   const names: string[] = [];
   for (const input of inputs) names.push(...(await expand(input, opts.cwd, problems)));
-  const files: ReturnFile[] = [];
   let done = 0;
   for (const name of names) {
     let bytes: Uint8Array;
@@ -79,23 +83,17 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
       else {
         const read = readCapped(path.resolve(opts.cwd, name));
         if (typeof read === 'number') {
-          const problem = { code: 'FILE_TOO_LARGE', severity: 'error', file: name, params: { size: MiB(read), limit: MiB(MAX_RETURN_BYTES) } } as const;
-          files.push({ file: name, rows: [], complete: false, problems: [problem] });
-          problems.push(problem);
+          unread(name, { code: 'FILE_TOO_LARGE', params: { size: MiB(read), limit: MiB(MAX_RETURN_BYTES) } });
           continue;
         }
         bytes = read;
       }
     } catch (err) {
-      const problem = { code: 'UNREADABLE_FILE', severity: 'error', file: name, params: { reason: reasonOf(err) } } as const;
-      files.push({ file: name, rows: [], complete: false, problems: [problem] });
-      problems.push(problem);
+      unread(name, { code: 'UNREADABLE_FILE', params: { reason: reasonOf(err) } });
       continue;
     }
     if (bytes.length > MAX_RETURN_BYTES) {
-      const problem = { code: 'FILE_TOO_LARGE', severity: 'error', file: '(stdin)', params: { size: `> ${MiB(MAX_RETURN_BYTES)}`, limit: MiB(MAX_RETURN_BYTES) } } as const;
-      files.push({ file: '(stdin)', rows: [], complete: false, problems: [problem] });
-      problems.push(problem);
+      unread('(stdin)', { code: 'FILE_TOO_LARGE', params: { size: `> ${MiB(MAX_RETURN_BYTES)}`, limit: MiB(MAX_RETURN_BYTES) } });
       continue;
     }
     const file = readReturn(bytes, name === STDIN ? '(stdin)' : name, opts.encoding);
