@@ -7,6 +7,7 @@ import type { Figures } from '../aggregate/aggregate.js';
 import type { DocumentData } from '../definition/schema.js';
 import { appendixBlocks, appendixTableXml } from './appendix.js';
 import { headerFrame, signatureFrame, titleBlock } from './frame.js';
+import { formatShortDateVi, isoDateParts } from './helpers.js';
 import { BODY, FONT, LANGUAGE, PAGE, SIZE } from './layout.js';
 import { markdownToDocx } from './markdown.js';
 
@@ -31,11 +32,6 @@ function section(landscape: boolean, children: ISectionOptions['children']): ISe
     headers: { default: pageNumberHeader(), first: emptyHeader() },
     children,
   };
-}
-
-function shortDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d}/${m}/${y}`;
 }
 
 /** Marks where the appendix table goes; never shown (replaced when packing). */
@@ -71,7 +67,7 @@ export function buildDocument(figures: Figures, doc: DocumentData, bodyMarkdown:
           {
             title: 'Phụ lục',
             subtitle: `SỐ LIỆU CÁC CHỈ TIÊU THEO ĐƠN VỊ, ${period.label.toLocaleUpperCase('vi')}`,
-            attachedTo: `(Kèm theo Báo cáo số ${doc.soKyHieu} ngày ${shortDate(doc.ngay)} của ${doc.coQuanBanHanh})`,
+            attachedTo: `(Kèm theo Báo cáo số ${doc.soKyHieu} ngày ${formatShortDateVi(...isoDateParts(doc.ngay))} của ${doc.coQuanBanHanh})`,
           },
           APPENDIX_MARKER,
         ),
@@ -102,7 +98,7 @@ export async function packDocument({ document, appendixXml }: BuiltDocument, rep
   }
   const names = Object.keys(files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
   // Zip times are local wall-clock fields; built from local parts they read the same in every time zone.
-  const [y, m, d] = reportDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = isoDateParts(reportDate);
   return zipDeterministic(names.map((name) => [name, files[name]!] as const), new Date(y, m - 1, d, 12, 0, 0));
 }
 

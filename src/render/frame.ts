@@ -15,7 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import type { DocumentData } from '../definition/schema.js';
-import { formatDateVi } from './helpers.js';
+import { formatDateVi, isoDateParts } from './helpers.js';
 import { SIZE, TEXT_WIDTH, textWidth } from './layout.js';
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
@@ -72,7 +72,7 @@ const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 /** Header: agency and number on the left; national title, motto and place/date on the right. */
 export function headerFrame(doc: DocumentData): Table {
   const issuer = upper(doc.coQuanBanHanh);
-  const [y, m, d] = doc.ngay.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = isoDateParts(doc.ngay);
   const issuerRule = Math.min(textWidth(issuer, SIZE.agency, true), HEADER_LEFT) * 0.45;
   return frameTable(
     [HEADER_LEFT, HEADER_RIGHT],

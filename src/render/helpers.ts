@@ -75,8 +75,7 @@ function targetPhrase(indicator: { kind: string; unit: string }, t: { measure: s
 function parseDate(helper: string, value: unknown, options: HelperOptions): [number, number, number] {
   const text = String(value ?? '');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !isMatch(text, 'yyyy-MM-dd')) fail(helper, options, `"${text}" không phải ngày dạng YYYY-MM-DD`);
-  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-  return [y, m, d];
+  return isoDateParts(text);
 }
 
 /** The decree's form: days below 10 and months 1–2 padded ("ngày 05 tháng 02 năm 2021"). */
@@ -85,6 +84,12 @@ export function formatDateVi(year: number, month: number, day: number): string {
   const mm = month <= 2 ? String(month).padStart(2, '0') : String(month);
   return `ngày ${dd} tháng ${mm} năm ${year}`;
 }
+
+/** "2021-08-13" (already checked as a date) → [2021, 8, 13]. */
+export const isoDateParts = (iso: string) => iso.split('-').map(Number) as [number, number, number];
+
+/** The short form used in references: "13/8/2021" (no padding). */
+export const formatShortDateVi = (year: number, month: number, day: number): string => `${day}/${month}/${year}`;
 
 function comparable(value: unknown): Rational | string | boolean | null {
   if (value instanceof Num) return value.value;
@@ -150,7 +155,7 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   shortDate: (...args) => {
     const { params, options } = split(args);
     const [y, m, d] = parseDate('shortDate', params[0], options);
-    return lit(`${d}/${m}/${y}`);
+    return lit(formatShortDateVi(y, m, d));
   },
   /** {{list unitsMissing}} → "Bắc Mê, Xín Mần và Quang Bình" (each item's name, or key="…"). */
   list: (...args) => {
