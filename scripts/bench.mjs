@@ -14,10 +14,10 @@ const bench = path.join(root, '.bench');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
 const node = process.execPath;
-const bin = path.join(root, 'bin', 'baocao.js');
+const bin = path.join(root, 'bin', 'baocao.cjs');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'baocao-bench-'));
 
-if (!existsSync(path.join(root, 'dist', 'baocao.js'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(path.join(root, 'dist', 'launch.cjs'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 if (!existsSync(path.join(bench, 'national-3321', 'baocao.yaml'))) spawnSync(node, [path.join(root, 'scripts', 'gen-large.mjs'), bench], { stdio: 'inherit' });
 
 const sample = path.join(root, 'fixtures', 'ha-giang-2021-6t', 'baocao.yaml');

@@ -98,7 +98,7 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   const sources = [path.resolve(opts.cwd, opts.config ?? 'baocao.yaml'), templateFile, ...outcome.files.map((f) => path.resolve(opts.cwd, f.file))];
   for (const s of sources) if ((await realOrResolved(s)) === target) throw FatalError.of('OUTPUT_IS_INPUT', { params: { path: outShown } });
 
-  const bytes = await render.renderReport(outcome.figures, doc, template);
+  const bytes = render.renderReport(outcome.figures, doc, template);
   await writeFileAtomic(outFile, bytes, outShown);
   return { ...outcome, output: outShown };
 }

@@ -9,7 +9,7 @@ import { run } from '../src/cli/main.js';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(ROOT, 'fixtures');
 export const SAMPLE = path.join(FIXTURES, 'ha-giang-2021-6t');
-export const BIN = path.join(ROOT, 'bin', 'baocao.js');
+export const BIN = path.join(ROOT, 'bin', 'baocao.cjs');
 
 export interface CliResult {
   code: number;
@@ -34,7 +34,7 @@ export async function runCli(
   return { code, stdout, stderr };
 }
 
-/** Spawns bin/baocao.js as a user would (needs `npm run build` first, which `npm test` does). */
+/** Spawns bin/baocao.cjs as a user would (needs `npm run build` first, which `npm test` does). */
 export function spawnCli(argv: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string | Buffer } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...argv], {
     cwd: opts.cwd ?? ROOT,

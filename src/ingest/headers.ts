@@ -18,7 +18,7 @@ export function normaliseHeader(header: string): string {
   return header
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
+    .replace(/[\u0111\u0110]/g, 'd')
     .toLowerCase()
     .trim()
     .replace(/[\s_-]+/g, '_');

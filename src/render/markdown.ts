@@ -92,7 +92,7 @@ const bodyParagraph = (children: TextRun[], extra: Partial<ConstructorParameters
     ...extra,
   });
 
-const NUMERIC = /^[-+−]?[\d.,\s]+%?$|^–$/;
+const NUMERIC = /^[-+\u2212]?[\d.,\s]+%?$|^\u2013$/; // − minus sign, – en dash
 
 /** Column widths in proportion to each column's longest text (capped), filling the text width. */
 function tableWidths(t: Tokens.Table): number[] {

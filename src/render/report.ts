@@ -11,7 +11,7 @@ export type CompiledTemplate = ReturnType<typeof compileTemplate>;
 export { compileTemplate };
 export { probeView } from './view.js';
 
-export async function renderReport(figures: Figures, doc: DocumentData, template: CompiledTemplate): Promise<Uint8Array> {
+export function renderReport(figures: Figures, doc: DocumentData, template: CompiledTemplate): Uint8Array {
   const markdown = template(buildView(figures));
   return packDocument(buildDocument(figures, doc, markdown), doc.ngay);
 }

@@ -33,9 +33,10 @@ export function compileTemplate(template: Template, probe?: ReportView): (view: 
   const knownHelpers = Object.fromEntries([...Object.keys(HELPERS), 'if', 'unless', 'each', 'with'].map((h) => [h, true]));
   let render: HandlebarsTemplateDelegate;
   try {
-    render = env.compile(template.source, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false, preventIndent: true });
-    // Compilation is lazy in Handlebars; force it so syntax errors surface before any data.
-    env.precompile(template.source, { strict: true, knownHelpers, knownHelpersOnly: true });
+    // `compile` would only compile at the first render; precompiling now makes syntax
+    // errors surface before any data is read, and compiles once rather than twice.
+    const spec = env.precompile(template.source, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false, preventIndent: true });
+    render = env.template(new Function(`return ${spec}`)() as TemplateSpecification);
   } catch (err) {
     throw templateError(template, err);
   }
