@@ -57,6 +57,14 @@ describe('stdout and stderr', () => {
     expect(out.warnings.map((w: { code: string }) => w.code)).toEqual(['MISSING_UNIT']);
     expect(r.stderr).toContain('Xã Hai');
   });
+  it('--json is one line into a pipe and indented on a terminal, the same value either way', async () => {
+    const argv = ['aggregate', '--config', path.join(SAMPLE, 'baocao.yaml'), '--json'];
+    const piped = await runCli(argv);
+    const shown = await runCli(argv, { tty: true });
+    expect(piped.stdout.trimEnd()).not.toContain('\n');
+    expect(shown.stdout).toContain('\n  "period": {\n');
+    expect(JSON.parse(shown.stdout)).toEqual(JSON.parse(piped.stdout));
+  });
   it('aggregate stops with exit 1 and the errors when the data is invalid', async () => {
     const r = await runCli(['aggregate', '--config', CHECK_DEF, path.join(FIXTURES, 'check', 'rule-violation', 'returns'), '--json']);
     expect(r.code).toBe(1);

@@ -14,10 +14,12 @@ function dict(entries: Iterable<[string, Json]>): { [key: string]: Json } {
   return out;
 }
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 const num = (r: Rational | null): Json => {
   if (r === null) return null;
   // Sums beyond 2^53 would lose digits as a JSON number; give them as a string.
-  if (r.d === 1n && (r.n > BigInt(Number.MAX_SAFE_INTEGER) || r.n < -BigInt(Number.MAX_SAFE_INTEGER))) return r.n.toString();
+  if (r.d === 1n && (r.n > SAFE || r.n < -SAFE)) return r.n.toString();
   return toNumber(r);
 };
 

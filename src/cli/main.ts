@@ -34,8 +34,9 @@ function argvLang(argv: string[]): Lang {
   return value === 'en' ? 'en' : 'vi';
 }
 
+/** Indented for a person at a terminal; one line for a program (half the bytes, twice as fast). */
 function writeJson(world: World, value: unknown) {
-  world.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  world.stdout.write((world.stdout.isTTY ? JSON.stringify(value, null, 2) : JSON.stringify(value)) + '\n');
 }
 
 function reportFatal(world: World, problems: Problem[], flags: Pick<CommonFlags, 'json' | 'lang'>) {

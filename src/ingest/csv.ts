@@ -46,7 +46,7 @@ function nextNonBlankLine(text: string, after: number): number {
 }
 
 export function parseCsv(input: string): CsvTable {
-  let text = input.replace(/\r\n?/g, '\n');
+  let text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
   let lineOffset = 0;
   let delimiter: string | undefined;
   const sep = /^sep=(.)\n/i.exec(text);

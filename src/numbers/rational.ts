@@ -95,11 +95,13 @@ export function fromDecimal(value: number): Rational {
 }
 
 /** Nearest binary float, for JSON output ("full precision"). */
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 export function toNumber(a: Rational): number {
   if (a.d === 1n) return Number(a.n);
-  const safe = BigInt(Number.MAX_SAFE_INTEGER);
   const abs = a.n < 0n ? -a.n : a.n;
-  if (abs <= safe && a.d <= safe) return Number(a.n) / Number(a.d);
+  // Both exact as doubles, so the division is correctly rounded.
+  if (abs <= SAFE && a.d <= SAFE) return Number(a.n) / Number(a.d);
   // Scale down to keep 17 significant digits before leaving BigInt.
   const digits = 20n;
   const scaled = (a.n * 10n ** digits) / a.d;

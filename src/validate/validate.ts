@@ -53,50 +53,59 @@ export function validateReturns(def: Definition, files: readonly ReturnFile[], o
   const err = (row: ReturnRow, p: Omit<Problem, 'file' | 'line' | 'severity'>, severity: Problem['severity'] = 'error') =>
     problems.add({ severity, file: row.file, line: row.line, ...p });
 
+  // Rows repeat a handful of unit and indicator spellings; each is looked up once.
+  const unitLookups = new Map<string, ReturnType<typeof lookupUnit>>();
+  const indicatorLookups = new Map<string, Indicator | undefined>();
+  const periodCode = def.period.code.toUpperCase();
+
   for (const file of files) {
     for (const row of file.rows) {
-      const { unit, padded } = lookupUnit(def, row.unit, numeric);
+      let lookup = unitLookups.get(row.unit);
+      if (!lookup) unitLookups.set(row.unit, (lookup = lookupUnit(def, row.unit, numeric)));
+      const { unit, padded } = lookup;
       if (!unit) {
         err(row, { code: 'UNKNOWN_UNIT', column: 'ma_don_vi', params: { value: row.unit } });
         continue;
       }
       if (padded) err(row, { code: 'UNIT_CODE_PADDED', column: 'ma_don_vi', unit: unit.code, params: { value: row.unit, unit: unit.code } }, 'warning');
       const prior = unitFiles.get(unit.code);
-      unitFiles.set(unit.code, { file: prior?.file ?? file.file, complete: (prior?.complete ?? true) && file.complete });
+      if (!prior) unitFiles.set(unit.code, { file: file.file, complete: file.complete });
+      else if (!file.complete) prior.complete = false;
 
-      const indicator = indicatorByUpper.get(row.indicator.toUpperCase());
+      let indicator = indicatorLookups.get(row.indicator);
+      if (!indicatorLookups.has(row.indicator)) indicatorLookups.set(row.indicator, (indicator = indicatorByUpper.get(row.indicator.toUpperCase())));
       if (!indicator) {
         err(row, { code: 'UNKNOWN_INDICATOR', column: 'ma_chi_tieu', unit: unit.code, params: { value: row.indicator } });
         continue;
       }
-      const where = { unit: unit.code, indicator: indicator.code };
       if (indicator.kind === 'ratio') {
-        err(row, { code: 'DERIVED_INDICATOR', column: 'ma_chi_tieu', ...where, params: { value: indicator.code } }, 'warning');
+        err(row, { code: 'DERIVED_INDICATOR', column: 'ma_chi_tieu', unit: unit.code, indicator: indicator.code, params: { value: indicator.code } }, 'warning');
         continue;
       }
-      if (row.period.toUpperCase() !== def.period.code.toUpperCase())
-        err(row, { code: 'PERIOD_MISMATCH', column: 'ky_bao_cao', ...where, params: { value: row.period, expected: def.period.code } });
+      if (row.period !== def.period.code && row.period.toUpperCase() !== periodCode)
+        err(row, { code: 'PERIOD_MISMATCH', column: 'ky_bao_cao', unit: unit.code, indicator: indicator.code, params: { value: row.period, expected: def.period.code } });
 
       const key = `${unit.code}\u0000${indicator.code}`;
       const first = seen.get(key);
       if (first) {
-        err(row, { code: 'DUPLICATE_ROW', ...where, params: { first: `${first.file}:${first.line}` } });
+        err(row, { code: 'DUPLICATE_ROW', unit: unit.code, indicator: indicator.code, params: { first: `${first.file}:${first.line}` } });
         continue;
       }
       seen.set(key, row);
 
       const current = parseCount(row.current);
       const previous = parseCount(row.previous);
-      for (const [parsed, column, raw] of [
-        [current, 'ky_nay', row.current],
-        [previous, 'cung_ky', row.previous],
-      ] as const) {
-        if (!parsed.ok) err(row, { code: parsed.code, column, ...where, params: { value: raw, unitLabel: indicator.unit } });
-      }
       if (current.ok && previous.ok) {
         let byIndicator = values.get(unit.code);
         if (!byIndicator) values.set(unit.code, (byIndicator = new Map()));
         byIndicator.set(indicator.code, { current: current.value, previous: previous.value, file: row.file, line: row.line });
+        continue;
+      }
+      for (const [parsed, column, raw] of [
+        [current, 'ky_nay', row.current],
+        [previous, 'cung_ky', row.previous],
+      ] as const) {
+        if (!parsed.ok) err(row, { code: parsed.code, column, unit: unit.code, indicator: indicator.code, params: { value: raw, unitLabel: indicator.unit } });
       }
     }
   }
