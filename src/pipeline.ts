@@ -1,5 +1,5 @@
 // The composer: definition → ingest → validate → aggregate. The CLI is a thin shell over this.
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_TEMPLATE } from './assets.js';
 import { aggregateReturns, type Figures } from './aggregate/aggregate.js';
@@ -69,8 +69,13 @@ export interface BuildOptions extends PipelineOptions {
 
 export type BuildOutcome = CheckOutcome & { figures?: Figures; output?: string };
 
-async function realOrResolved(p: string): Promise<string> {
-  return fs.realpath(p).catch(() => path.resolve(p));
+/** The real path of an existing file; undefined when there is none. */
+function realPath(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
 }
 
 /** check → aggregate → render → write, failing early on anything that is not the data's fault. */
@@ -93,10 +98,12 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   const outcome = await aggregateStage(opts, definition);
   if (!outcome.figures) return outcome;
 
-  // Never write the report over one of the files it was made from.
-  const target = await realOrResolved(outFile);
-  const sources = [path.resolve(opts.cwd, opts.config ?? 'baocao.yaml'), templateFile, ...outcome.files.map((f) => path.resolve(opts.cwd, f.file))];
-  for (const s of sources) if ((await realOrResolved(s)) === target) throw FatalError.of('OUTPUT_IS_INPUT', { params: { path: outShown } });
+  // Never write the report over one of the files it was made from (which it can only be if it exists).
+  const target = realPath(outFile);
+  if (target !== undefined) {
+    const sources = [path.resolve(opts.cwd, opts.config ?? 'baocao.yaml'), templateFile, ...outcome.files.map((f) => path.resolve(opts.cwd, f.file))];
+    for (const s of sources) if (realPath(s) === target) throw FatalError.of('OUTPUT_IS_INPUT', { params: { path: outShown } });
+  }
 
   const bytes = render.renderReport(outcome.figures, doc, template);
   await writeFileAtomic(outFile, bytes, outShown);

@@ -1,6 +1,6 @@
 // `baocao build`: the report as the decree lays it out, read back from the DOCX XML
 // and from LibreOffice's PDF; identical bytes on rebuild; errors that stop the build.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxParts, paragraphsText, pdfPages, pdfText, toPdf } from './docx-helpers.js';
@@ -207,6 +207,11 @@ describe('build errors', () => {
     const r = await runCli(['build', '-o', 'returns/024-thanh-pho-ha-giang.csv'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('OUTPUT_IS_INPUT');
+    expect(readFileSync(input).equals(before)).toBe(true);
+    // The same through a link, and for the definition itself.
+    symlinkSync(input, path.join(dir, 'link.docx'));
+    expect((await runCli(['build', '-o', 'link.docx'], { cwd: dir })).stderr).toContain('OUTPUT_IS_INPUT');
+    expect((await runCli(['build', '-o', 'baocao.yaml'], { cwd: dir })).stderr).toContain('OUTPUT_IS_INPUT');
     expect(readFileSync(input).equals(before)).toBe(true);
   });
 

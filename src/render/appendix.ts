@@ -8,7 +8,7 @@ import { AlignmentType, Paragraph, TextRun } from 'docx';
 import type { Figure, Figures } from '../aggregate/aggregate.js';
 import { displayValue } from '../aggregate/display.js';
 import type { Indicator } from '../definition/parse.js';
-import { LANDSCAPE_TEXT_WIDTH, SIZE, textWidth } from './layout.js';
+import { emWidth, LANDSCAPE_TEXT_WIDTH, SIZE, textEm, textWidth } from './layout.js';
 
 const CELL_MARGIN = 40;
 
@@ -29,16 +29,18 @@ interface Layout {
  */
 function layoutTable(names: string[], cells: string[][], valueColumns: number, rowCount: number): Layout {
   const pad = 2 * CELL_MARGIN + 60;
+  // Width grows with em, so each column's widest text is the one with the most em.
+  const maxEm = (texts: Iterable<string>) => {
+    let most = 0;
+    for (const t of texts) most = Math.max(most, textEm(t));
+    return most;
+  };
+  const columnEm = Array.from({ length: valueColumns }, (_, c) => maxEm(cells.map((r) => r[c]!)));
+  const nameEm = maxEm(names);
   const fit = (size: number) => {
     const stt = Math.max(textWidth('STT', Math.min(SIZE.appendixHead, size - 2), true), textWidth(String(rowCount), size)) + pad;
-    const need = Array.from({ length: valueColumns }, (_, c) => {
-      let widest = 360;
-      for (const r of cells) widest = Math.max(widest, textWidth(r[c]!, size) + pad);
-      return widest;
-    });
-    let longest = 1200;
-    for (const n of names) longest = Math.max(longest, textWidth(n, size) + pad);
-    return { stt, need, name: Math.min(3000, longest) };
+    const need = columnEm.map((em) => Math.max(360, emWidth(em, size) + pad));
+    return { stt, need, name: Math.min(3000, Math.max(1200, emWidth(nameEm, size) + pad)) };
   };
   for (const size of [SIZE.appendix, 18, 16, 14]) {
     const { stt, need, name } = fit(size);
@@ -52,8 +54,13 @@ function layoutTable(names: string[], cells: string[][], valueColumns: number, r
   throw new Error('unreachable');
 }
 
+/** Anything but the XML characters that stand for themselves (a lone surrogate half included). */
+const NEEDS_ESCAPING = /[^\t\n\r\u0020-\u0025\u0027-\u003B\u003D\u003F-\uD7FF\uE000-\uFFFD]/;
+
 /** Text as XML character data; characters XML 1.0 does not allow are dropped. */
 export function xmlText(text: string): string {
+  // Most cells are figures and names with nothing to drop or escape.
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')

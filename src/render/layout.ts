@@ -42,12 +42,19 @@ export const BODY = {
   line: 312, // 1.3 lines
 } as const;
 
-/** Estimated width in twips of text set in Times New Roman (for rules drawn under a line). */
-export function textWidth(text: string, halfPoints: number, bold = false): number {
-  // Advances in Times New Roman: digits 0.5 em, "." "," and space 0.25 em; on average
-  // ~0.47 em for lower case and ~0.7 em for capitals.
+/**
+ * Estimated width of text set in Times New Roman, in em. Advances: digits 0.5 em,
+ * "." "," and space 0.25 em; on average ~0.47 em for lower case and ~0.7 em for capitals.
+ */
+export function textEm(text: string): number {
   let em = 0;
   for (const ch of text.normalize('NFC'))
     em += ch >= '0' && ch <= '9' ? 0.5 : ch === ' ' || ch === '.' || ch === ',' ? 0.25 : /\p{Lu}/u.test(ch) ? 0.7 : 0.47;
-  return Math.round(em * halfPoints * 10 * (bold ? 1.05 : 1));
+  return em;
 }
+
+/** Twips of `em` at a size in half-points; grows with `em`, so the widest text gives the widest width. */
+export const emWidth = (em: number, halfPoints: number, bold = false): number => Math.round(em * halfPoints * 10 * (bold ? 1.05 : 1));
+
+/** Estimated width in twips of text set in Times New Roman (for rules drawn under a line). */
+export const textWidth = (text: string, halfPoints: number, bold = false): number => emWidth(textEm(text), halfPoints, bold);
