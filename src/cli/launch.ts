@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import vm from 'node:vm';
+import { compileBundle, type ModuleFunction } from './code-cache.js';
 import { VERSION } from './version.js';
 
 declare const BAOCAO_BUNDLE_HASH: string;
@@ -39,8 +39,8 @@ function start(argv: readonly string[]): void {
     } catch {
       // No cache (a development build, or a command without one): compile as usual.
     }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
-  const main = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+  const script = compileBundle(source, bundle, cachedData);
+  const main = script.runInThisContext() as ModuleFunction;
   const module = { exports: {} };
   main.call(module.exports, module.exports, createRequire(bundle), module, bundle, dir);
   // Set by scripts/build.mjs to write the caches; not a user setting.

@@ -1,0 +1,48 @@
+// The launcher and the code caches the build writes: V8 takes each cache for the
+// bundle it was made from, and a missing, truncated or stale cache changes nothing
+// but speed.
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { compileBundle } from '../src/cli/code-cache.js';
+import { ROOT, SAMPLE } from './helpers.js';
+
+const DIST = path.join(ROOT, 'dist');
+const COMMANDS = ['check', 'aggregate', 'build', 'init', 'forms'];
+
+function aggregateJson(launcher: string): string {
+  const r = spawnSync(process.execPath, [launcher, 'aggregate', '--json', '--config', path.join(SAMPLE, 'baocao.yaml')], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+describe('code caches', () => {
+  const bundle = readFileSync(path.join(DIST, 'baocao.cjs'));
+  const hash = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
+
+  it('exist for every command, named for the bundle they were made from, and V8 takes them', () => {
+    expect(readdirSync(path.join(DIST, 'cache')).sort()).toEqual(COMMANDS.map((c) => `${c}-${hash}.bin`).sort());
+    const source = bundle.toString('latin1');
+    for (const command of COMMANDS) {
+      const script = compileBundle(source, path.join(DIST, 'baocao.cjs'), readFileSync(path.join(DIST, 'cache', `${command}-${hash}.bin`)));
+      expect(script.cachedDataRejected, command).toBe(false);
+    }
+  });
+
+  it('change nothing but speed when missing or truncated', () => {
+    const expected = aggregateJson(path.join(DIST, 'launch.cjs'));
+    expect(JSON.parse(expected).ok).toBe(true);
+    const copy = mkdtempSync(path.join(tmpdir(), 'baocao-dist-'));
+    cpSync(DIST, copy, { recursive: true });
+    const cache = path.join(copy, 'cache', `aggregate-${hash}.bin`);
+    truncateSync(cache, 1000);
+    expect(aggregateJson(path.join(copy, 'launch.cjs'))).toBe(expected);
+    rmSync(cache);
+    expect(aggregateJson(path.join(copy, 'launch.cjs'))).toBe(expected);
+    rmSync(copy, { recursive: true });
+  });
+});
