@@ -13,8 +13,20 @@ export const COLUMNS = {
 export type Column = keyof typeof COLUMNS;
 export const REQUIRED_COLUMNS: readonly Column[] = ['ma_don_vi', 'ky_bao_cao', 'ma_chi_tieu', 'ky_nay', 'cung_ky'];
 
+/** Header spellings seen so far (thousands of returns share a few); bounded against hostile files. */
+const normalised = new Map<string, string>();
+
 /** "Mã  Đơn-vị" → "ma_don_vi". */
 export function normaliseHeader(header: string): string {
+  let key = normalised.get(header);
+  if (key === undefined) {
+    key = normaliseUncached(header);
+    if (normalised.size < 1000) normalised.set(header, key);
+  }
+  return key;
+}
+
+function normaliseUncached(header: string): string {
   return header
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -33,8 +45,10 @@ export interface HeaderMatch {
   extra: { position: number; name: string }[];
 }
 
+const KNOWN = new Set<string>(Object.keys(COLUMNS));
+
 export function matchHeader(cells: readonly string[]): HeaderMatch {
-  const known = new Set<string>(Object.keys(COLUMNS));
+  const known = KNOWN;
   const index = new Map<Column, number>();
   const duplicates: HeaderMatch['duplicates'] = [];
   const extra: HeaderMatch['extra'] = [];

@@ -1,7 +1,6 @@
 // The only writer: a file appears whole or not at all. Data goes to a temporary
 // file beside the target, is flushed, then renamed over it; any failure leaves the
 // earlier file untouched and removes the temporary one.
-import { randomBytes } from 'node:crypto';
 import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
 import { FatalError } from '../messages/problem.js';
@@ -15,7 +14,10 @@ export function removePendingWrites(): void {
   pending.clear();
 }
 
-const tempName = (target: string, pid: number) => `.${path.basename(target)}.${pid}.${randomBytes(4).toString('hex')}.tmp`;
+// The name only has to differ from other writes' (opened with 'wx', a clash fails rather
+// than overwrites); Math.random spares every command loading node:crypto (5 ms).
+const random8 = () => Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
+const tempName = (target: string, pid: number) => `.${path.basename(target)}.${pid}.${random8()}.tmp`;
 
 function isRunning(pid: number): boolean {
   try {
