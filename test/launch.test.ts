@@ -45,4 +45,13 @@ describe('code caches', () => {
     expect(aggregateJson(path.join(copy, 'launch.cjs'))).toBe(expected);
     rmSync(copy, { recursive: true });
   });
+
+  it('a missing bundle is a message and exit 2, not a stack trace', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'baocao-dist-'));
+    cpSync(path.join(DIST, 'launch.cjs'), path.join(copy, 'launch.cjs'));
+    const r = spawnSync(process.execPath, [path.join(copy, 'launch.cjs'), 'check'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^baocao: không đọc được .*baocao\.cjs \(ENOENT\); chạy lại "npm install" hoặc "npm run build"\.\n$/);
+    rmSync(copy, { recursive: true });
+  });
 });

@@ -28,8 +28,16 @@ function cacheName(argv: readonly string[]): string | undefined {
 function start(argv: readonly string[]): void {
   const dir = __dirname;
   const bundle = path.join(dir, 'baocao.cjs');
-  // latin1 when the build found the bundle ASCII: the same text without UTF-8 decoding.
-  const source = readFileSync(bundle, BAOCAO_BUNDLE_ENCODING);
+  let source: string;
+  try {
+    // latin1 when the build found the bundle ASCII: the same text without UTF-8 decoding.
+    source = readFileSync(bundle, BAOCAO_BUNDLE_ENCODING);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+    process.stderr.write(`baocao: không đọc được ${bundle} (${reason}); chạy lại "npm install" hoặc "npm run build".\n`);
+    process.exitCode = 2;
+    return;
+  }
   const command = cacheName(argv);
   const cache = command && path.join(dir, 'cache', `${command}-${BAOCAO_BUNDLE_HASH}.bin`);
   let cachedData: Buffer | undefined;
