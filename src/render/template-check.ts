@@ -2,7 +2,6 @@
 // (also those this period's figures would not take), must exist in the data, and no
 // construct may bypass literal text or recurse (partials, decorators, {{{ }}}).
 // All problems are reported at once, each with its line.
-import Handlebars from 'handlebars';
 import type { Problem } from '../messages/problem.js';
 import { HELPERS } from './helpers.js';
 import { Literal } from './literal.js';
@@ -37,17 +36,10 @@ function element(value: unknown): unknown {
   return undefined;
 }
 
-export function checkTemplate(source: string, file: string, probe: object): Problem[] {
+export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object): Problem[] {
   const problems: Problem[] = [];
   const report = (code: Problem['code'], node: AST, params: Record<string, string>) =>
     problems.push({ code, severity: 'error', file, line: node.loc?.start.line, params });
-
-  let ast: hbs.AST.Program;
-  try {
-    ast = Handlebars.parse(source);
-  } catch {
-    return []; // syntax errors are reported by the compiler, with its own wording and line
-  }
 
   const resolve = (path: hbs.AST.PathExpression, scopes: Scope[]): unknown => {
     if (path.data) {

@@ -22,8 +22,16 @@ function lineFromMessage(message: string): number | undefined {
  * against `probe` (the data's shape), then syntax and helpers. Returns the renderer.
  */
 export function compileTemplate(template: Template, probe?: ReportView): (view: ReportView) => string {
-  if (probe) {
-    const problems = checkTemplate(template.source, template.file, probe);
+  // Parsed once, for the check and the compiler; a syntax error is left to the
+  // compiler below, which reports it with its own wording and line.
+  let ast: hbs.AST.Program | undefined;
+  try {
+    ast = Handlebars.parse(template.source);
+  } catch {
+    ast = undefined;
+  }
+  if (probe && ast) {
+    const problems = checkTemplate(ast, template.file, probe);
     if (problems.length > 0) throw new FatalError(problems);
   }
   const env = Handlebars.create();
@@ -35,7 +43,7 @@ export function compileTemplate(template: Template, probe?: ReportView): (view: 
   try {
     // `compile` would only compile at the first render; precompiling now makes syntax
     // errors surface before any data is read, and compiles once rather than twice.
-    const spec = env.precompile(template.source, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false, preventIndent: true });
+    const spec = env.precompile(ast ?? template.source, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false, preventIndent: true });
     render = env.template(new Function(`return ${spec}`)() as TemplateSpecification);
   } catch (err) {
     throw templateError(template, err);
