@@ -33,15 +33,18 @@ function sniffUtf16(buf: Uint8Array): Encoding | undefined {
   return undefined;
 }
 
-function detect(buf: Uint8Array): { encoding: Encoding; bomLength: number } {
+/** One decoder for every file: a fatal one-shot decode keeps no state between calls. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** The encoding; with the text too when finding it meant decoding the file as UTF-8. */
+function detect(buf: Uint8Array): { encoding: Encoding; bomLength: number; text?: string } {
   if (startsWith(buf, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', bomLength: 3 };
   if (startsWith(buf, [0xff, 0xfe])) return { encoding: 'utf-16le', bomLength: 2 };
   if (startsWith(buf, [0xfe, 0xff])) return { encoding: 'utf-16be', bomLength: 2 };
   const utf16 = sniffUtf16(buf);
   if (utf16) return { encoding: utf16, bomLength: 0 };
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return { encoding: 'utf-8', bomLength: 0 };
+    return { encoding: 'utf-8', bomLength: 0, text: strictUtf8.decode(buf) };
   } catch {
     return { encoding: 'windows-1258', bomLength: 0 };
   }
@@ -51,7 +54,7 @@ function decodeAs(buf: Uint8Array, encoding: Encoding): string | undefined {
   try {
     switch (encoding) {
       case 'utf-8':
-        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
+        return strictUtf8.decode(buf);
       case 'utf-16le':
       case 'utf-16be':
         if (buf.length % 2 !== 0) return undefined;
@@ -70,8 +73,9 @@ function decodeAs(buf: Uint8Array, encoding: Encoding): string | undefined {
 
 export function decodeText(buf: Uint8Array, forced?: Encoding): Decoded {
   for (const [sig, kind] of SIGNATURES) if (startsWith(buf, sig)) return { ok: false, code: 'NOT_TEXT', kind };
-  const { encoding, bomLength } = forced ? { encoding: forced, bomLength: 0 } : detect(buf);
-  const text = decodeAs(bomLength && encoding !== 'utf-8' ? buf.subarray(bomLength) : buf, encoding);
+  const found = forced ? { encoding: forced, bomLength: 0 } : detect(buf);
+  const { encoding, bomLength } = found;
+  const text = 'text' in found ? found.text : decodeAs(bomLength && encoding !== 'utf-8' ? buf.subarray(bomLength) : buf, encoding);
   if (text === undefined) return { ok: false, code: 'INVALID_ENCODING', encoding, detected: !forced };
   // A NUL or other C0 control (but tab, CR, LF) means binary data, not a spreadsheet export.
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text))
