@@ -53,16 +53,17 @@ export function validateReturns(def: Definition, files: readonly ReturnFile[], o
   const err = (row: ReturnRow, p: Omit<Problem, 'file' | 'line' | 'severity'>, severity: Problem['severity'] = 'error') =>
     problems.add({ severity, file: row.file, line: row.line, ...p });
 
-  // Rows repeat a handful of unit and indicator spellings; each is looked up once.
-  const unitLookups = new Map<string, ReturnType<typeof lookupUnit>>();
+  // A unit's rows come together and a few indicator spellings repeat: the last unit
+  // looked up is kept, and up to 1,000 indicator spellings (a hostile file may have a
+  // million different ones).
+  let lastUnit = { raw: undefined as string | undefined, lookup: { padded: false } as ReturnType<typeof lookupUnit> };
   const indicatorLookups = new Map<string, Indicator | undefined>();
   const periodCode = def.period.code.toUpperCase();
 
   for (const file of files) {
     for (const row of file.rows) {
-      let lookup = unitLookups.get(row.unit);
-      if (!lookup) unitLookups.set(row.unit, (lookup = lookupUnit(def, row.unit, numeric)));
-      const { unit, padded } = lookup;
+      if (row.unit !== lastUnit.raw) lastUnit = { raw: row.unit, lookup: lookupUnit(def, row.unit, numeric) };
+      const { unit, padded } = lastUnit.lookup;
       if (!unit) {
         err(row, { code: 'UNKNOWN_UNIT', column: 'ma_don_vi', params: { value: row.unit } });
         continue;
@@ -73,7 +74,10 @@ export function validateReturns(def: Definition, files: readonly ReturnFile[], o
       else if (!file.complete) prior.complete = false;
 
       let indicator = indicatorLookups.get(row.indicator);
-      if (!indicatorLookups.has(row.indicator)) indicatorLookups.set(row.indicator, (indicator = indicatorByUpper.get(row.indicator.toUpperCase())));
+      if (indicator === undefined && !indicatorLookups.has(row.indicator)) {
+        indicator = indicatorByUpper.get(row.indicator.toUpperCase());
+        if (indicatorLookups.size < 1000) indicatorLookups.set(row.indicator, indicator);
+      }
       if (!indicator) {
         err(row, { code: 'UNKNOWN_INDICATOR', column: 'ma_chi_tieu', unit: unit.code, params: { value: row.indicator } });
         continue;
