@@ -41,7 +41,7 @@ await build({
   outfile: 'dist/baocao.cjs',
   sourcemap: 'linked',
   plugins: [lazyChildProcess],
-  // Without comments and indentation the bundle is a third smaller to read and hash.
+  // Without comments and indentation the bundle is a third smaller to read.
   minifyWhitespace: !process.env.BAOCAO_NO_MINIFY,
   charset: 'ascii',
   define: { BAOCAO_VERSION: version, 'import.meta.url': '__baocaoModuleUrl' },
