@@ -81,6 +81,9 @@ describe('stdout and stderr', () => {
     expect((await runCli(args, { tty: true })).stderr).toMatch(/\u001b\[/);
     expect((await runCli(args, { tty: true, env: { NO_COLOR: '1' } })).stderr).not.toMatch(/\u001b\[/);
     expect((await runCli(args, { env: { FORCE_COLOR: '1' } })).stderr).toMatch(/\u001b\[/);
+    // The bundle gives chalk no colour detection of its own; the decision above still holds.
+    expect(spawnCli(args).stderr).not.toMatch(/\u001b\[/);
+    expect(spawnCli(args, { env: { FORCE_COLOR: '1' } }).stderr).toMatch(/\u001b\[/);
   });
 });
 

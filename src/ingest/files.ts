@@ -1,6 +1,6 @@
 // The file-system edge of ingest: expands inputs (files, folders, "-" for stdin)
 // and reads each return's bytes. Input files are only ever opened for reading.
-import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { FatalError, type Problem } from '../messages/problem.js';
 import type { Encoding } from './decode.js';
@@ -25,13 +25,17 @@ const MiB = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
 const STDIN = '-';
 
 /** The files an input names: itself, or the .csv files directly inside a folder (sorted). */
-async function expand(input: string, cwd: string, problems: Problem[]): Promise<string[]> {
+function expand(input: string, cwd: string, problems: Problem[]): string[] {
   if (input === STDIN) return [STDIN];
   const abs = path.resolve(cwd, input);
-  const stat = await fs.stat(abs).catch(() => undefined);
-  if (!stat) throw FatalError.of('INPUT_NOT_FOUND', { params: { path: input } });
+  let stat: Stats;
+  try {
+    stat = statSync(abs);
+  } catch {
+    throw FatalError.of('INPUT_NOT_FOUND', { params: { path: input } });
+  }
   if (!stat.isDirectory()) return [input];
-  const names = (await fs.readdir(abs)).filter(isCsv).sort();
+  const names = readdirSync(abs).filter(isCsv).sort();
   if (names.length === 0) problems.push({ code: 'NO_CSV_FILES', severity: 'warning', file: input });
   return names.map((n) => path.join(input, n));
 }
@@ -74,7 +78,7 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
     problems.push(p);
   };
   const names: string[] = [];
-  for (const input of inputs) names.push(...(await expand(input, opts.cwd, problems)));
+  for (const input of inputs) names.push(...expand(input, opts.cwd, problems));
   let done = 0;
   for (const name of names) {
     let bytes: Uint8Array;
