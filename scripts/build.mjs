@@ -91,7 +91,9 @@ try {
       env: { ...process.env, BAOCAO_WRITE_CODE_CACHE: '1' },
       encoding: 'utf8',
     });
-    if (r.status !== 0) throw new Error(`baocao ${command} (for its code cache) exited ${r.status}: ${r.stderr}`);
+    // Without a cache the command is only slower, so an install goes on; test/launch.test.ts
+    // fails when a cache is missing.
+    if (r.status !== 0) console.warn(`warning: no code cache for "baocao ${command}" (it exited ${r.status}): ${r.stderr}`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
