@@ -19,33 +19,30 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
 const version = JSON.stringify(pkg.version);
 
+/** An esbuild plugin that gives `pkg` its own module `contents` in place of its import of `specifier`. */
+function replaceImport(pkg, specifier, contents) {
+  const inPackage = `${path.sep}node_modules${path.sep}${pkg}${path.sep}`;
+  return {
+    name: `${pkg}:${specifier}`,
+    setup(b) {
+      b.onResolve({ filter: specifier }, (args) => (args.importer.includes(inPackage) ? { path: pkg, namespace: `replaced-${pkg}` } : undefined));
+      b.onLoad({ filter: /.*/, namespace: `replaced-${pkg}` }, () => ({ contents, loader: 'js' }));
+    },
+  };
+}
+
 // commander loads node:child_process when it loads (5 ms of every command), for
 // executable subcommands, which baocao does not have; load it on first use instead.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes(`${path.sep}node_modules${path.sep}commander${path.sep}`) ? { path: 'child_process', namespace: 'lazy' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
-      contents: "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
-      loader: 'js',
-    }));
-  },
-};
+const lazyChildProcess = replaceImport(
+  'commander',
+  /^(node:)?child_process$/,
+  "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
+);
 
 // chalk detects the terminal's colour support when it loads, which loads node:tty (and
 // with it node:net and node:stream, 6 ms). baocao never uses that detection: every Chalk
 // it makes gets its level from src/cli/color.ts. So chalk gets a detector that says none.
-const noColorDetection = {
-  name: 'no-color-detection',
-  setup(b) {
-    b.onResolve({ filter: /^#supports-color$/ }, (args) =>
-      args.importer.includes(`${path.sep}node_modules${path.sep}chalk${path.sep}`) ? { path: 'supports-color', namespace: 'no-color-detection' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
-  },
-};
+const noColorDetection = replaceImport('chalk', /^#supports-color$/, 'export default { stdout: false, stderr: false };');
 
 await build({
   ...common,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEFAULT_TEMPLATE } from './assets.js';
 import { aggregateReturns, type Figures } from './aggregate/aggregate.js';
 import type { Definition } from './definition/parse.js';
-import { loadDefinition, readTemplateSource } from './ingest/definition.js';
+import { DEFAULT_DEFINITION, loadDefinition, readTemplateSource } from './ingest/definition.js';
 import type { Encoding } from './ingest/decode.js';
 import { ingestReturns } from './ingest/files.js';
 import type { ReturnFile } from './ingest/returns.js';
@@ -101,7 +101,7 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   // Never write the report over one of the files it was made from (which it can only be if it exists).
   const target = realPath(outFile);
   if (target !== undefined) {
-    const sources = [path.resolve(opts.cwd, opts.config ?? 'baocao.yaml'), templateFile, ...outcome.files.map((f) => path.resolve(opts.cwd, f.file))];
+    const sources = [path.resolve(opts.cwd, opts.config ?? DEFAULT_DEFINITION), templateFile, ...outcome.files.map((f) => path.resolve(opts.cwd, f.file))];
     for (const s of sources) if (realPath(s) === target) throw FatalError.of('OUTPUT_IS_INPUT', { params: { path: outShown } });
   }
 

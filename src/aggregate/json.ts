@@ -1,7 +1,7 @@
 // The figures as the JSON that scripts read (`aggregate --json`). Full-precision
 // numbers plus the rounded Vietnamese text; keyed objects have no prototype, so a
 // code such as "__proto__" is data like any other.
-import { toNumber, type Rational } from '../numbers/rational.js';
+import { MAX_SAFE, toNumber, type Rational } from '../numbers/rational.js';
 import type { Figure, Figures } from './aggregate.js';
 import { displayChange, displayChangePct, displayValue } from './display.js';
 import type { Indicator } from '../definition/parse.js';
@@ -14,12 +14,10 @@ function dict(entries: Iterable<[string, Json]>): { [key: string]: Json } {
   return out;
 }
 
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
 const num = (r: Rational | null): Json => {
   if (r === null) return null;
   // Sums beyond 2^53 would lose digits as a JSON number; give them as a string.
-  if (r.d === 1n && (r.n > SAFE || r.n < -SAFE)) return r.n.toString();
+  if (r.d === 1n && (r.n > MAX_SAFE || r.n < -MAX_SAFE)) return r.n.toString();
   return toNumber(r);
 };
 

@@ -1,5 +1,5 @@
-import { MAX_RETURN_BYTES } from '../ingest/limits.js';
 // Everything the CLI touches of the outside world, passed in so tests can run it in process.
+import { MAX_RETURN_BYTES } from '../ingest/limits.js';
 
 export interface OutStream {
   write(chunk: string): unknown;

@@ -48,13 +48,12 @@ export interface HeaderMatch {
 const KNOWN = new Set<string>(Object.keys(COLUMNS));
 
 export function matchHeader(cells: readonly string[]): HeaderMatch {
-  const known = KNOWN;
   const index = new Map<Column, number>();
   const duplicates: HeaderMatch['duplicates'] = [];
   const extra: HeaderMatch['extra'] = [];
   cells.forEach((cell, i) => {
     const key = normaliseHeader(cell);
-    if (!known.has(key)) {
+    if (!KNOWN.has(key)) {
       if (cell.trim() !== '') extra.push({ position: i + 1, name: cell });
       return;
     }

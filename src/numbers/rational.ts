@@ -95,13 +95,14 @@ export function fromDecimal(value: number): Rational {
 }
 
 /** Nearest binary float, for JSON output ("full precision"). */
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** The largest integer a JavaScript number holds exactly, as a BigInt. */
+export const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 export function toNumber(a: Rational): number {
   if (a.d === 1n) return Number(a.n);
   const abs = a.n < 0n ? -a.n : a.n;
   // Both exact as doubles, so the division is correctly rounded.
-  if (abs <= SAFE && a.d <= SAFE) return Number(a.n) / Number(a.d);
+  if (abs <= MAX_SAFE && a.d <= MAX_SAFE) return Number(a.n) / Number(a.d);
   // Scale down to keep 17 significant digits before leaving BigInt.
   const digits = 20n;
   const scaled = (a.n * 10n ** digits) / a.d;

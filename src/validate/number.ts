@@ -1,5 +1,6 @@
 // Reads a count written the Vietnamese way: "2.082" and "2 082" are 2082 (groups of
 // three), "-" alone is 0, an empty cell is missing data — never zero.
+import { MAX_SAFE } from '../numbers/rational.js';
 
 export type CountError = 'MISSING_VALUE' | 'NOT_A_NUMBER' | 'NOT_AN_INTEGER' | 'NEGATIVE_VALUE' | 'VALUE_TOO_LARGE';
 export type ParsedCount = { ok: true; value: bigint } | { ok: false; code: CountError };
@@ -12,7 +13,6 @@ const SPACE_GROUPS = /^\d{1,3}(?: \d{3})+$/;
 /** "12,00" from a cell formatted with decimals: whole when the decimals are zeros. */
 const ZERO_DECIMALS = /^(\d+|\d{1,3}(?:\.\d{3})+),0+$/;
 const DECIMAL = /^\d+(?:[.,]\d+)+$|^\d{1,3}(?:\.\d{3})+,\d+$/;
-const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
 export function parseCount(raw: string): ParsedCount {
   // The common case first: a plain count of a few digits.
@@ -31,6 +31,6 @@ export function parseCount(raw: string): ParsedCount {
   if (digits.replace(/^0+/, '').length > 16) return { ok: false, code: sign && sign !== '+' ? 'NEGATIVE_VALUE' : 'VALUE_TOO_LARGE' };
   const value = BigInt(digits);
   if (sign && sign !== '+' && value !== 0n) return { ok: false, code: 'NEGATIVE_VALUE' };
-  if (value > MAX) return { ok: false, code: 'VALUE_TOO_LARGE' };
+  if (value > MAX_SAFE) return { ok: false, code: 'VALUE_TOO_LARGE' };
   return { ok: true, value };
 }
