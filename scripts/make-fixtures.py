@@ -104,9 +104,9 @@ case("malformed-quote", {"a.csv": good.replace('02,2024-Q1,VU,Số vụ phạm t
      [p("MALFORMED_CSV", "a.csv", 5), p("MISSING_UNIT", unit="02")])
 case("malformed-field-count", {"a.csv": good.replace(",2000,1900\r\n", ",2000,1900,7\r\n")}, [p("MALFORMED_CSV", "a.csv", 3)])
 case("missing-column", {"a.csv": "\r\n".join(",".join(l.split(",")[:5]) for l in good.split("\r\n"))},
-     [p("MISSING_COLUMN", "a.csv", 1, column="cung_ky"), p("MISSING_UNIT", unit="01"), p("MISSING_UNIT", unit="02")])
+     [p("MISSING_COLUMN", "a.csv", 1, column="cung_ky"), p("MISSING_UNIT", unit="01"), p("MISSING_UNIT", unit="02"), p("NO_RETURNS")])
 case("duplicate-column", {"a.csv": good.replace("cung_ky", "Kỳ này", 1)},
-     [p("MISSING_COLUMN", "a.csv", 1, column="cung_ky"), p("DUPLICATE_COLUMN", "a.csv", 1, column="ky_nay"), p("MISSING_UNIT", unit="01"), p("MISSING_UNIT", unit="02")])
+     [p("MISSING_COLUMN", "a.csv", 1, column="cung_ky"), p("DUPLICATE_COLUMN", "a.csv", 1, column="ky_nay"), p("MISSING_UNIT", unit="01"), p("MISSING_UNIT", unit="02"), p("NO_RETURNS")])
 case("extra-column", {"a.csv": "\r\n".join(l + (",ghi_chu" if i == 0 else ",x") if l else l for i, l in enumerate(good.split("\r\n")))},
      [p("EXTRA_COLUMN", "a.csv", 1, column="ghi_chu")], exit_code=0)
 case("unknown-unit", {"a.csv": good + "99,2024-Q1,VU,x,1,1\r\n"}, [p("UNKNOWN_UNIT", "a.csv", 8, column="ma_don_vi")])
@@ -126,7 +126,22 @@ case("value-too-large", {"a.csv": edit(6, "ky_nay", "99999999999999999999")}, [p
 case("rule-violation", {"a.csv": edit(2, "cung_ky", "1952")}, [p("RULE_VIOLATION", "a.csv", 3, column="cung_ky", unit="01", indicator="KP")])
 case("missing-unit", {"a.csv": table(unit="01")}, [p("MISSING_UNIT", unit="02")])
 case("missing-unit-allowed", {"a.csv": table(unit="01")}, [p("MISSING_UNIT", unit="02")], exit_code=0, args=["--allow-missing"])
-case("no-csv-files", {"notes.txt": "not a return"}, [p("NO_CSV_FILES", "returns"), p("MISSING_UNIT", unit="01"), p("MISSING_UNIT", unit="02")])
+case("no-csv-files", {"notes.txt": "not a return"}, [p("NO_CSV_FILES", "returns"), p("MISSING_UNIT", unit="01"), p("MISSING_UNIT", unit="02"), p("NO_RETURNS")])
+# A wrong folder is no report even with --allow-missing: the units' gaps are warnings, no figures at all an error.
+case("no-returns", {"a.csv": table(unit="01").replace("\r\n01,", "\r\n07,")},
+     [p("UNKNOWN_UNIT", "a.csv", n, column="ma_don_vi") for n in (2, 3, 4)] + [p("MISSING_UNIT", unit="01"), p("MISSING_UNIT", unit="02"), p("NO_RETURNS")],
+     args=["--allow-missing"])
+# "1,000" is one thousand in English and one in Vietnamese: refused unless the convention is declared.
+case("ambiguous-number", {"a.csv": edit(1, "ky_nay", "1,000", edit(4, "cung_ky", "12,500"))},
+     [p("AMBIGUOUS_NUMBER", "a.csv", 2, column="ky_nay", unit="01", indicator="VU"),
+      p("AMBIGUOUS_NUMBER", "a.csv", 5, column="cung_ky", unit="02", indicator="VU")])
+case("ambiguous-number-en", {"a.csv": edit(1, "ky_nay", "2,082", edit(4, "cung_ky", "1,000"))}, [], exit_code=0, args=["--number-format", "en"])
+# Each value fits a JSON number exactly (2^53 - 1), their total does not.
+case("sum-too-large", {"a.csv": edit(3, "ky_nay", "9007199254740991", edit(6, "ky_nay", "9.007.199.254.740.991"))},
+     [p("SUM_TOO_LARGE", None, None, column="ky_nay", indicator="MH")])
+# A header row wider than any form (1,000 columns): that file is refused, the others read.
+case("header-too-wide", {"a.csv": table(unit="01"), "b.csv": ",".join(HEADER + [f"x{i}" for i in range(1001)]) + "\r\n02,2024-Q1,VU,x,1,1\r\n"},
+     [p("HEADER_TOO_WIDE", "b.csv", 1), p("MISSING_UNIT", unit="02")])
 case("many-problems", {
         "a.csv": edit(1, "ky_nay", "abc", edit(3, "cung_ky", "", good)),
         "b.csv": csv_line(HEADER) + "\r\n01,2024-Q1,VU,x,1,1\r\n03,2024-Q1,VU,x,1,1\r\n",
@@ -140,5 +155,5 @@ case("more-problems", {"a.csv": good + "".join(f"99,2024-Q1,VU,x,{n},1\r\n" for 
      [p("UNKNOWN_UNIT", "a.csv", 8 + n, column="ma_don_vi") for n in range(100)] + [p("MORE_PROBLEMS", "a.csv")])
 # A code page that is neither UTF-8, UTF-16 nor Windows-1258 (TCVN3 or VNI bytes).
 case("unknown-encoding", {"a.csv": good.encode().replace("Mô hình tự quản".encode(), b"M\xab h\xd7nh t\x8a qu\xb8n")},
-     [p("INVALID_ENCODING", "a.csv"), p("MISSING_UNIT", unit="01"), p("MISSING_UNIT", unit="02")])
+     [p("INVALID_ENCODING", "a.csv"), p("MISSING_UNIT", unit="01"), p("MISSING_UNIT", unit="02"), p("NO_RETURNS")])
 print("fixtures written")

@@ -1,18 +1,19 @@
 // The composer: definition → ingest → validate → aggregate. The CLI is a thin shell over this.
-import { promises as fs, realpathSync } from 'node:fs';
+import { promises as fs, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_TEMPLATE } from './assets.js';
 import { aggregateReturns, type Figures } from './aggregate/aggregate.js';
 import type { Definition } from './definition/parse.js';
 import { DEFAULT_DEFINITION, loadDefinition, readTemplateSource } from './ingest/definition.js';
 import type { Encoding } from './ingest/decode.js';
-import { ingestReturns } from './ingest/files.js';
-import type { ReturnFile } from './ingest/returns.js';
+import { ingestReturns, type ReturnSummary } from './ingest/files.js';
 import type { Lang } from './messages/catalog.js';
 import { FatalError, splitBySeverity, type Problem } from './messages/problem.js';
 import { writeFileAtomic } from './write/atomic.js';
 import { formBytes, formFileName } from './workspace/forms.js';
-import { validateReturns, type CheckedReturns } from './validate/validate.js';
+import { ReturnValidator, type CheckedReturns } from './validate/validate.js';
+import type { NumberFormat } from './validate/number.js';
+import { capProblems } from './messages/collector.js';
 
 export interface PipelineOptions {
   cwd: string;
@@ -21,6 +22,8 @@ export interface PipelineOptions {
   inputs: string[];
   allowMissing?: boolean;
   encoding?: Encoding;
+  /** How the returns write numbers (--number-format); else the definition's numberFormat. */
+  numberFormat?: NumberFormat;
   lang: Lang;
   readStdin: () => Promise<Uint8Array>;
   onFile?: (done: number, total: number) => void;
@@ -28,7 +31,7 @@ export interface PipelineOptions {
 
 export interface CheckOutcome {
   definition: Definition;
-  files: ReturnFile[];
+  files: ReturnSummary[];
   checked: CheckedReturns;
   /** Every problem, by file as read then line; `errors` and `warnings` split it. */
   problems: Problem[];
@@ -50,9 +53,12 @@ function sortProblems(problems: Problem[], files: string[]): Problem[] {
 export async function checkStage(opts: PipelineOptions, loaded?: Definition): Promise<CheckOutcome> {
   const definition = loaded ?? (await loadDefinition(opts.config, opts.cwd, opts.lang));
   const inputs = opts.inputs.length > 0 ? opts.inputs : [path.relative(opts.cwd, definition.returnsDir) || '.'];
-  const ingested = await ingestReturns(inputs, { cwd: opts.cwd, encoding: opts.encoding, readStdin: opts.readStdin, onFile: opts.onFile });
-  const { checked, problems } = validateReturns(definition, ingested.files, { allowMissing: opts.allowMissing });
-  const all = sortProblems([...ingested.problems, ...problems], ingested.files.map((f) => f.file));
+  const validator = new ReturnValidator(definition, { allowMissing: opts.allowMissing, numberFormat: opts.numberFormat ?? definition.numberFormat });
+  const ingested = await ingestReturns(inputs, { cwd: opts.cwd, encoding: opts.encoding, readStdin: opts.readStdin, onFile: opts.onFile }, (file) =>
+    validator.add(file),
+  );
+  const { checked, problems } = validator.finish();
+  const all = capProblems(sortProblems([...ingested.problems, ...problems], ingested.files.map((f) => f.file)));
   return { definition, files: ingested.files, checked, problems: all, ...splitBySeverity(all) };
 }
 
@@ -65,6 +71,8 @@ export async function aggregateStage(opts: PipelineOptions, loaded?: Definition)
 export interface BuildOptions extends PipelineOptions {
   template?: string;
   output?: string;
+  /** Replace a read-only report. */
+  force?: boolean;
 }
 
 export type BuildOutcome = CheckOutcome & { figures?: Figures; output?: string };
@@ -76,6 +84,25 @@ function realPath(p: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Where the report goes: -o, else the definition's `output`, else out/bao-cao-<period>.docx.
+ * An -o that names a folder (an existing one, or one written with a trailing slash)
+ * gets the default file name inside it.
+ */
+function outputFile(cwd: string, output: string | undefined, definition: Definition): string {
+  const defaultName = `bao-cao-${definition.period.code}.docx`;
+  if (output === undefined) return definition.outputPath ?? path.resolve(cwd, 'out', defaultName);
+  const resolved = path.resolve(cwd, output);
+  const isFolder = /[\\/]$/.test(output) || (() => {
+    try {
+      return statSync(resolved).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
+  return isFolder ? path.join(resolved, defaultName) : resolved;
 }
 
 /** check → aggregate → render → write, failing early on anything that is not the data's fault. */
@@ -90,9 +117,7 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   const render = await import('./render/report.js');
   const template = render.compileTemplate({ file: templateShown, source }, render.probeView(definition));
 
-  const outFile = opts.output
-    ? path.resolve(opts.cwd, opts.output)
-    : (definition.outputPath ?? path.resolve(opts.cwd, 'out', `bao-cao-${definition.period.code}.docx`));
+  const outFile = outputFile(opts.cwd, opts.output, definition);
   const outShown = path.relative(opts.cwd, outFile) || outFile;
 
   const outcome = await aggregateStage(opts, definition);
@@ -106,7 +131,7 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   }
 
   const bytes = render.renderReport(outcome.figures, doc, template);
-  await writeFileAtomic(outFile, bytes, outShown);
+  await writeFileAtomic(outFile, bytes, { shown: outShown, force: opts.force });
   return { ...outcome, output: outShown };
 }
 
@@ -129,6 +154,6 @@ export async function formsStage(opts: FormsOptions): Promise<string[]> {
       if (await fs.lstat(f.file).then(() => true, () => false)) clashes.push({ code: 'FORM_EXISTS', severity: 'error', params: { path: f.shown } });
     if (clashes.length > 0) throw new FatalError(clashes);
   }
-  for (const f of forms) await writeFileAtomic(f.file, formBytes(definition, f.unit), f.shown);
+  for (const f of forms) await writeFileAtomic(f.file, formBytes(definition, f.unit), { shown: f.shown, force: opts.force });
   return forms.map((f) => f.shown);
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateReturns } from '../src/aggregate/aggregate.js';
 import { parseDefinition } from '../src/definition/parse.js';
 import { ingestReturns } from '../src/ingest/files.js';
+import type { ReturnFile } from '../src/ingest/returns.js';
 import { FatalError } from '../src/messages/problem.js';
 import { formatDateVi } from '../src/render/helpers.js';
 import { compileTemplate } from '../src/render/template.js';
@@ -14,7 +15,8 @@ import { SAMPLE } from './helpers.js';
 
 async function sampleView(dropUnits: string[] = []) {
   const def = parseDefinition(readFileSync(path.join(SAMPLE, 'baocao.yaml'), 'utf8'), 'baocao.yaml', SAMPLE);
-  const { files } = await ingestReturns([path.join(SAMPLE, 'returns')], { cwd: SAMPLE, readStdin: async () => new Uint8Array() });
+  const files: ReturnFile[] = [];
+  await ingestReturns([path.join(SAMPLE, 'returns')], { cwd: SAMPLE, readStdin: async () => new Uint8Array() }, (f) => files.push(f));
   const kept = files.filter((f) => !dropUnits.some((u) => path.basename(f.file).startsWith(u)));
   const { checked } = validateReturns(def, kept, { allowMissing: true });
   return buildView(aggregateReturns(def, checked));

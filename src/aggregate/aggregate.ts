@@ -86,9 +86,11 @@ export function aggregateReturns(def: Definition, checked: CheckedReturns): Figu
     byUnit.set(unit, new Map(def.indicators.map((ind) => [ind.code, figureOf(ind, unitSums)])));
   }
 
+  // With no unit's figures there is nothing to judge: zeros would "meet" an at-most target.
+  const judged = checked.received.length > 0;
   const indicators = def.indicators.map((ind): IndicatorFigure => {
     const figure = figureOf(ind, (code) => totals.get(code)!);
-    return { indicator: ind, ...figure, target: ind.target, status: targetStatus(figure, ind.target) };
+    return { indicator: ind, ...figure, target: ind.target, status: judged || !ind.target ? targetStatus(figure, ind.target) : 'unknown' };
   });
   return {
     definition: def,

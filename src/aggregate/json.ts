@@ -16,8 +16,8 @@ function dict(entries: Iterable<[string, Json]>): { [key: string]: Json } {
 
 const num = (r: Rational | null): Json => {
   if (r === null) return null;
-  // Sums beyond 2^53 would lose digits as a JSON number; give them as a string.
-  if (r.d === 1n && (r.n > MAX_SAFE || r.n < -MAX_SAFE)) return r.n.toString();
+  // Validation refuses totals past 2^53 − 1 (SUM_TOO_LARGE), so every figure is an exact JSON number.
+  if (r.d === 1n && (r.n > MAX_SAFE || r.n < -MAX_SAFE)) throw new Error(`figure ${r.n} is beyond exact JSON numbers`);
   return toNumber(r);
 };
 

@@ -3,7 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Figures } from '../aggregate/aggregate.js';
 import { STATUS_WORDS, displayChange, displayChangePct, displayTarget, displayValue } from '../aggregate/display.js';
-import type { Lang } from '../messages/catalog.js';
+import { printable, type Lang } from '../messages/catalog.js';
 
 const HEAD = {
   vi: ['Mã', 'Chỉ tiêu', 'ĐVT', 'Kỳ này', 'Cùng kỳ', 'So cùng kỳ', 'Mục tiêu', 'Đánh giá'],
@@ -30,8 +30,8 @@ export function formatFiguresTable(figures: Figures, lang: Lang, c: ChalkInstanc
       f.status ? STATUS_WORDS[lang][f.status] : '',
     ];
   });
-  const all = [HEAD[lang], ...rows];
-  const widths = HEAD[lang].map((_, i) => Math.max(...all.map((r) => width(r[i]!))));
+  const all = [HEAD[lang], ...rows.map((r) => r.map(printable))];
+  const widths = HEAD[lang].map((_, i) => all.reduce((w, r) => Math.max(w, width(r[i]!)), 0));
   const pad = (s: string, i: number) => (RIGHT.has(i) ? ' '.repeat(widths[i]! - width(s)) + s : s + ' '.repeat(widths[i]! - width(s)));
   const paint = (s: string, i: number, r: number) => {
     if (r === 0) return c.bold(s);
@@ -41,9 +41,10 @@ export function formatFiguresTable(figures: Figures, lang: Lang, c: ChalkInstanc
   };
   const lines = all.map((r, ri) => r.map((cell, i) => paint(pad(cell, i), i, ri)).join('  ').trimEnd());
   const units = `${figures.units.received.length}/${figures.units.expected.length}`;
-  const title =
+  const title = printable(
     lang === 'vi'
       ? `${def.title ? def.title + ' — ' : ''}${def.period.label} (${def.period.code}), so với ${def.period.previousLabel}; ${units} đơn vị`
-      : `${def.title ? def.title + ' — ' : ''}${def.period.label} (${def.period.code}), compared with ${def.period.previousLabel}; ${units} units`;
+      : `${def.title ? def.title + ' — ' : ''}${def.period.label} (${def.period.code}), compared with ${def.period.previousLabel}; ${units} units`,
+  );
   return `${c.bold(title)}\n\n${lines.join('\n')}\n`;
 }

@@ -8,7 +8,7 @@
 // holds the functions that run compiled). Their names carry a hash of the bundle, so a
 // rebuilt bundle never meets an old cache; V8 itself rejects a cache from another
 // Node version or other flags, and the bundle is then compiled as usual.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { compileBundle, type ModuleFunction } from './code-cache.js';
@@ -58,7 +58,12 @@ function start(argv: readonly string[]): void {
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Answered before anything else loads: scripts call this often.
-  process.stdout.write(VERSION + '\n');
+  try {
+    writeSync(1, VERSION + '\n');
+  } catch (err) {
+    // A reader that went away is no failure; a full disk is (the version was not printed).
+    if ((err as NodeJS.ErrnoException).code !== 'EPIPE') process.exitCode = 2;
+  }
 } else {
   start(argv);
 }

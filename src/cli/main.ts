@@ -2,11 +2,13 @@
 // returns the exit code (0 done, 1 the data has problems, 2 the command could not run).
 import { Command, CommanderError, Option } from 'commander';
 import { ENCODINGS, type Encoding } from '../ingest/decode.js';
+import { NUMBER_FORMATS, type NumberFormat } from '../validate/number.js';
 import type { Lang } from '../messages/catalog.js';
 import { FatalError, type Problem } from '../messages/problem.js';
 import path from 'node:path';
 import type { CheckOutcome, PipelineOptions } from '../pipeline.js';
 import { colorFor } from './color.js';
+import { OutputClosed, OutputWriteFailed } from './output.js';
 import { formatProblem, formatProblems, formatSummary, problemJson } from './problems-view.js';
 import type { World } from './world.js';
 
@@ -24,6 +26,7 @@ interface CommonFlags {
   lang: Lang;
   allowMissing?: boolean;
   encoding?: Encoding;
+  numberFormat?: NumberFormat;
   quiet?: boolean;
   debug?: boolean;
 }
@@ -50,6 +53,9 @@ function withCommonOptions(cmd: Command): Command {
     .option('-c, --config <tệp>', 'tệp định nghĩa báo cáo (mặc định ./baocao.yaml)')
     .option('--allow-missing', 'vẫn tổng hợp khi có đơn vị chưa gửi báo cáo (chỉ cảnh báo)')
     .addOption(new Option('--encoding <bảng-mã>', 'bảng mã của tệp CSV (mặc định: tự nhận)').choices(ENCODINGS))
+    .addOption(
+      new Option('--number-format <kiểu>', 'cách các tệp viết số: vi (2.082 = hai nghìn, dấu phẩy thập phân) hoặc en (2,082); mặc định: mục numberFormat, hoặc kiểu Việt và báo lỗi số dạng 1,000').choices(NUMBER_FORMATS),
+    )
     .option('--json', 'in kết quả dạng JSON ra stdout (cho chương trình khác đọc)')
     .addOption(new Option('--lang <ngôn-ngữ>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'))
     .option('-q, --quiet', 'chỉ in lỗi')
@@ -64,6 +70,7 @@ function pipelineOptions(world: World, inputs: string[], flags: CommonFlags): Pi
     inputs,
     allowMissing: flags.allowMissing,
     encoding: flags.encoding,
+    numberFormat: flags.numberFormat,
     lang: flags.lang,
     readStdin: world.readStdin,
     onFile: progress
@@ -117,8 +124,8 @@ async function aggregateCommand(world: World, inputs: string[], flags: CommonFla
   return EXIT.OK;
 }
 
-async function buildCommand(world: World, inputs: string[], flags: CommonFlags & { template?: string; output?: string }): Promise<number> {
-  const outcome = await (await pipeline()).buildStage({ ...pipelineOptions(world, inputs, flags), template: flags.template, output: flags.output });
+async function buildCommand(world: World, inputs: string[], flags: CommonFlags & { template?: string; output?: string; force?: boolean }): Promise<number> {
+  const outcome = await (await pipeline()).buildStage({ ...pipelineOptions(world, inputs, flags), template: flags.template, output: flags.output, force: flags.force });
   if (!outcome.output) return stopOnErrors(world, outcome, flags);
   if (outcome.warnings.length > 0) showProblems(world, outcome, flags);
   if (flags.json) writeJson(world, { ok: true, output: outcome.output, warnings: problemsJson(outcome, flags.lang).warnings });
@@ -177,7 +184,7 @@ function buildProgram(world: World, setExit: (code: number) => void): Command {
     .description('Tạo biểu mẫu CSV cho từng đơn vị trong danh sách (đã điền mã đơn vị, kỳ, mã và tên chỉ tiêu; ô số liệu để trống).')
     .option('-c, --config <tệp>', 'tệp định nghĩa báo cáo (mặc định ./baocao.yaml)')
     .option('-o, --output <thư-mục>', 'thư mục ghi biểu mẫu', 'bieu-mau')
-    .option('--force', 'ghi đè biểu mẫu đã có')
+    .option('--force', 'ghi đè biểu mẫu đã có (kể cả tệp chỉ đọc)')
     .option('--json', 'in danh sách tệp đã tạo dạng JSON')
     .addOption(new Option('--lang <ngôn-ngữ>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'))
     .option('-q, --quiet', 'chỉ in lỗi')
@@ -210,16 +217,20 @@ function buildProgram(world: World, setExit: (code: number) => void): Command {
       .description('Kiểm tra, tổng hợp rồi lập báo cáo DOCX theo thể thức Nghị định 30/2020/NĐ-CP; in đường dẫn tệp đã ghi.')
       .argument('[đầu-vào...]', 'tệp .csv, thư mục, hoặc - (đọc từ stdin); mặc định: thư mục returns trong định nghĩa')
       .option('-t, --template <tệp>', 'mẫu báo cáo .md.hbs (mặc định: mục template của định nghĩa, hoặc templates/so-ket.md.hbs)')
-      .option('-o, --output <tệp>', 'tệp DOCX sẽ ghi (mặc định: mục output của định nghĩa, hoặc out/bao-cao-<kỳ>.docx)')
+      .option('-o, --output <tệp>', 'tệp DOCX sẽ ghi, hoặc thư mục (mặc định: mục output của định nghĩa, hoặc out/bao-cao-<kỳ>.docx)')
+      .option('--force', 'ghi đè cả khi tệp báo cáo cũ đang ở chế độ chỉ đọc')
       .addHelpText('after', '\nVí dụ:\n  baocao build\n  baocao build -o "Báo cáo sơ kết 6 tháng.docx"\n  baocao build --template mau-rieng.md.hbs --allow-missing'),
-  ).action(async (inputs: string[], flags: CommonFlags & { template?: string; output?: string }) => setExit(await buildCommand(world, inputs, flags)));
+  ).action(async (inputs: string[], flags: CommonFlags & { template?: string; output?: string; force?: boolean }) =>
+    setExit(await buildCommand(world, inputs, flags)),
+  );
 
   return program;
 }
 
 export async function run(world: World): Promise<number> {
   const lang = argvLang(world.argv);
-  const json = world.argv.includes('--json');
+  // '--json=true' is a usage error, but its author still reads stdout as JSON.
+  const json = world.argv.some((a) => a === '--json' || a.startsWith('--json='));
   const debug = world.argv.includes('--debug');
   let exitCode: number = EXIT.OK;
   try {
@@ -231,6 +242,13 @@ export async function run(world: World): Promise<number> {
     await program.parseAsync(world.argv, { from: 'user' });
     return exitCode;
   } catch (err) {
+    // stdout's reader went away (`| head`): nothing is wrong, and nothing more can be said.
+    if (err instanceof OutputClosed) return EXIT.OK;
+    if (err instanceof OutputWriteFailed) {
+      // Never another JSON document after a cut-off one: the message goes to stderr only.
+      reportFatal(world, [{ code: 'OUTPUT_FAILED', severity: 'error', params: { path: 'stdout', reason: err.reason } }], { json: false, lang });
+      return EXIT.FAILED;
+    }
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return EXIT.OK;
       reportFatal(world, [{ code: 'USAGE', severity: 'error', params: { detail: err.message.replace(/^error: /, '') } }], { json, lang });

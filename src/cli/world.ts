@@ -1,7 +1,9 @@
 // Everything the CLI touches of the outside world, passed in so tests can run it in process.
 import { MAX_RETURN_BYTES } from '../ingest/limits.js';
+import { bestEffortStream, checkedStream } from './output.js';
 
 export interface OutStream {
+  /** May throw OutputClosed or OutputWriteFailed (stdout); the CLI turns them into exit codes. */
   write(chunk: string): unknown;
   isTTY?: boolean;
 }
@@ -20,8 +22,8 @@ export function processWorld(): World {
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: checkedStream(1),
+    stderr: bestEffortStream(2),
     readStdin: async () => {
       // Read at most one byte past the limit, so an endless pipe cannot exhaust memory.
       const chunks: Buffer[] = [];

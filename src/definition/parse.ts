@@ -5,6 +5,7 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import en from 'zod/v4/locales/en.js';
 import vi from 'zod/v4/locales/vi.js';
+import { MAX_YAML_ALIASES } from '../ingest/limits.js';
 import type { Lang } from '../messages/catalog.js';
 import { FatalError, type Problem } from '../messages/problem.js';
 import { definitionSchema, type DefinitionData, type DocumentData, type IndicatorData, type RuleData } from './schema.js';
@@ -32,6 +33,8 @@ export interface Definition {
   inputIndicators: Indicator[];
   rules: RuleData[];
   document?: DocumentData;
+  /** How the returns write numbers, when the definition says. */
+  numberFormat?: 'vi' | 'en';
 }
 
 type PathKey = string | number;
@@ -62,29 +65,72 @@ const DETAILS = {
     en: (a: string) => `"${a}" is a ratio; only count or stock indicators can be used here`,
   },
   END_BEFORE_START: { vi: () => 'ngày kết thúc trước ngày bắt đầu', en: () => 'the end date is before the start date' },
+  CONTROL_CHARACTER: {
+    vi: (a: string) => `có ký tự điều khiển không in được (${a}), thường do dán từ Word hay trang web; xoá ký tự đó rồi gõ lại`,
+    en: (a: string) => `contains an unprintable control character (${a}), usually pasted from Word or a web page; delete it and retype`,
+  },
+  SAME_UNIT_NUMBER: {
+    vi: (a: string, b = '') => `mã đơn vị "${a}" chỉ khác ${b} ở các số 0 đầu; tệp mất số 0 (Excel) sẽ không biết là đơn vị nào — đặt mã khác hẳn`,
+    en: (a: string, b = '') => `unit code "${a}" differs from ${b} only in leading zeros; a return that lost its zeros (Excel) could be either — choose distinct codes`,
+  },
+  SAME_INDICATOR_LETTERS: {
+    vi: (a: string, b = '') => `mã chỉ tiêu "${a}" chỉ khác ${b} ở chữ hoa, chữ thường; các tệp được đọc không phân biệt hoa thường — đặt mã khác hẳn`,
+    en: (a: string, b = '') => `indicator code "${a}" differs from ${b} only in letter case; returns are read ignoring case — choose distinct codes`,
+  },
   CODE_IS_NUMBER: { vi: () => 'mã phải là chuỗi: đặt trong nháy kép, ví dụ "024"', en: () => 'a code must be a string: quote it, e.g. "024"' },
 } satisfies Record<string, Record<Lang, (a: string, b?: string) => string>>;
 
 const detailText = (key: keyof typeof DETAILS, lang: Lang, a = '', b = ''): string =>
   (DETAILS[key][lang] as (a: string, b?: string) => string)(a, b);
 
+/** C0 and C1 controls but tab and line breaks, and the two non-characters: none can stand in a document's XML. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+
+/** Every string in the data with its path, for the control-character check. */
+function* strings(value: unknown, at: PathKey[] = []): Generator<[PathKey[], string]> {
+  if (typeof value === 'string') yield [at, value];
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...at, i]);
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, [...at, k]);
+}
+
+const codePoint = (ch: string) => 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+
 function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detail: string }[] {
   const t = (key: keyof typeof DETAILS, a = '', b = '') => detailText(key, lang, a, b);
   const issues: { path: PathKey[]; detail: string }[] = [];
+  for (const [at, text] of strings(d)) {
+    const m = CONTROL.exec(text);
+    if (m) issues.push({ path: at, detail: t('CONTROL_CHARACTER', codePoint(m[0])) });
+  }
   const seenUnits = new Map<string, number>();
+  // "024" and "24" cannot both be codes: a return whose zero Excel dropped would match either.
+  const seenNumbers = new Map<string, number>();
   d.units.forEach((u, i) => {
     const first = seenUnits.get(u.code);
-    if (first !== undefined) issues.push({ path: ['units', i, 'code'], detail: t('DUPLICATE_UNIT', u.code, `units[${first}]`) });
-    else seenUnits.set(u.code, i);
+    if (first !== undefined) {
+      issues.push({ path: ['units', i, 'code'], detail: t('DUPLICATE_UNIT', u.code, `units[${first}]`) });
+      return;
+    }
+    seenUnits.set(u.code, i);
+    if (!/^\d+$/.test(u.code)) return;
+    const number = u.code.replace(/^0+(?=\d)/, '');
+    const same = seenNumbers.get(number);
+    if (same !== undefined) issues.push({ path: ['units', i, 'code'], detail: t('SAME_UNIT_NUMBER', u.code, `"${d.units[same]!.code}" (units[${same}])`) });
+    else seenNumbers.set(number, i);
   });
   const kinds = new Map<string, IndicatorData['kind']>();
   const firstIndicator = new Map<string, number>();
+  const byUpper = new Map<string, number>();
   d.indicators.forEach((ind, i) => {
-    if (kinds.has(ind.code)) issues.push({ path: ['indicators', i, 'code'], detail: t('DUPLICATE_INDICATOR', ind.code, `indicators[${firstIndicator.get(ind.code)}]`) });
-    else {
-      kinds.set(ind.code, ind.kind);
-      firstIndicator.set(ind.code, i);
+    if (kinds.has(ind.code)) {
+      issues.push({ path: ['indicators', i, 'code'], detail: t('DUPLICATE_INDICATOR', ind.code, `indicators[${firstIndicator.get(ind.code)}]`) });
+      return;
     }
+    kinds.set(ind.code, ind.kind);
+    firstIndicator.set(ind.code, i);
+    const same = byUpper.get(ind.code.toUpperCase());
+    if (same !== undefined) issues.push({ path: ['indicators', i, 'code'], detail: t('SAME_INDICATOR_LETTERS', ind.code, `"${d.indicators[same]!.code}" (indicators[${same}])`) });
+    else byUpper.set(ind.code.toUpperCase(), i);
   });
   const needInput = (ref: string, at: PathKey[]) => {
     const kind = kinds.get(ref);
@@ -161,6 +207,14 @@ export function parseCarefully(text: string, file: string, baseDir: string, lang
     params: { path: displayPath(p), detail },
   });
   // Aliases to missing anchors, and alias bombs, only show when the document is built.
+  // Each alias is resolved by a search of the document, so past the cap none is.
+  let aliases = 0;
+  visit(doc, {
+    Alias() {
+      aliases++;
+    },
+  });
+  if (aliases > MAX_YAML_ALIASES) throw FatalError.of('CONFIG_SYNTAX', { file, params: { detail: lang === 'vi' ? `có ${aliases} alias (*tên), quá giới hạn ${MAX_YAML_ALIASES}` : `${aliases} aliases (*name), over the limit of ${MAX_YAML_ALIASES}` } });
   const unresolved: Problem[] = [];
   visit(doc, {
     Alias(_, node) {
@@ -171,7 +225,7 @@ export function parseCarefully(text: string, file: string, baseDir: string, lang
   if (unresolved.length > 0) throw new FatalError(unresolved);
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (err) {
     throw FatalError.of('CONFIG_SYNTAX', { file, params: { detail: err instanceof Error ? err.message : String(err) } });
   }
@@ -215,5 +269,6 @@ function compile(d: DefinitionData, file: string, baseDir: string): Definition {
     inputIndicators: d.indicators.filter((i) => i.kind !== 'ratio'),
     rules: d.rules,
     document: d.document,
+    numberFormat: d.numberFormat,
   };
 }

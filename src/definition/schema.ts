@@ -100,6 +100,10 @@ export const definitionSchema = z
     $schema: z.string().optional(),
     title: z.string().optional().describe('Tên báo cáo, hiện trong bảng tổng hợp'),
     period: periodSchema,
+    numberFormat: z
+      .enum(['vi', 'en'])
+      .optional()
+      .describe('Cách các tệp viết số: vi (2.082 là hai nghìn, dấu phẩy thập phân) hoặc en (2,082). Không ghi: kiểu Việt, số dạng 1,000 bị báo lỗi'),
     returns: z.string().min(1).default('returns').describe('Thư mục chứa các tệp báo cáo (so với tệp này)'),
     template: z.string().min(1).optional().describe('Mẫu báo cáo .md.hbs (so với tệp này)'),
     output: z.string().min(1).optional().describe('Tệp DOCX sẽ ghi ra (so với tệp này)'),

@@ -1,33 +1,34 @@
 // Reads the report definition and the template; parsing and checking happen elsewhere
 // (definition/parse, render/template). Synchronous, like the returns: a CLI has nothing
-// else to do meanwhile, and fs.promises alone costs a command 2 ms to load.
-import { readFileSync } from 'node:fs';
+// else to do meanwhile, and fs.promises alone costs a command 2 ms to load. Both are
+// read only as regular files under a size cap (a FIFO or /dev/zero is refused).
 import path from 'node:path';
 import { parseDefinition, type Definition } from '../definition/parse.js';
-import type { Lang } from '../messages/catalog.js';
+import type { Lang, ProblemCode } from '../messages/catalog.js';
 import { FatalError } from '../messages/problem.js';
+import { MAX_DEFINITION_BYTES, MAX_TEMPLATE_BYTES, toMiB } from './limits.js';
+import { readRegularFile } from './read.js';
 
 export const DEFAULT_DEFINITION = 'baocao.yaml';
+
+/** A set-up file's text (a BOM dropped), or a FatalError naming it as the user gave it. */
+function readSetupText(file: string, shown: string, cap: number, notFound: ProblemCode, unreadable: ProblemCode): string {
+  const read = readRegularFile(file, cap);
+  if (read.ok) return read.bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (read.reason === 'NOT_FOUND' || read.reason === 'IS_DIRECTORY' || ('kind' in read && read.kind === 'DIRECTORY'))
+    throw FatalError.of(notFound, { params: { path: shown } });
+  const limit = read.reason === 'TOO_LARGE' ? toMiB(cap) : '';
+  throw FatalError.of(unreadable, { params: { path: shown, reason: read.reason, limit } });
+}
 
 export async function loadDefinition(config: string | undefined, cwd: string, lang: Lang): Promise<Definition> {
   const shown = config ?? DEFAULT_DEFINITION;
   const file = path.resolve(cwd, shown);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR') throw FatalError.of('CONFIG_NOT_FOUND', { params: { path: shown } });
-    throw FatalError.of('CONFIG_NOT_FOUND', { params: { path: `${shown} (${code})` } });
-  }
-  return parseDefinition(text.replace(/^\uFEFF/, ''), shown, path.dirname(file), lang);
+  const text = readSetupText(file, shown, MAX_DEFINITION_BYTES, 'CONFIG_NOT_FOUND', 'CONFIG_UNREADABLE');
+  return parseDefinition(text, shown, path.dirname(file), lang);
 }
 
 /** The template's text (a BOM dropped); TEMPLATE_NOT_FOUND names it as the user gave it. */
 export async function readTemplateSource(file: string, shown: string): Promise<string> {
-  try {
-    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch {
-    throw FatalError.of('TEMPLATE_NOT_FOUND', { params: { path: shown } });
-  }
+  return readSetupText(file, shown, MAX_TEMPLATE_BYTES, 'TEMPLATE_NOT_FOUND', 'TEMPLATE_UNREADABLE');
 }

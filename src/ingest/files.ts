@@ -1,10 +1,13 @@
 // The file-system edge of ingest: expands inputs (files, folders, "-" for stdin)
-// and reads each return's bytes. Input files are only ever opened for reading.
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
+// and reads each return's bytes. Input files are only ever opened for reading, only
+// when they are regular files, and each is handed on and let go before the next is
+// read, so a run's memory is bounded by its largest return, not by all of them.
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { FatalError, type Problem } from '../messages/problem.js';
 import type { Encoding } from './decode.js';
-import { MAX_RETURN_BYTES } from './limits.js';
+import { MAX_RETURN_BYTES, MAX_RUN_BYTES, toMiB } from './limits.js';
+import { readRegularFile, reasonOf } from './read.js';
 import { readReturn, type ReturnFile } from './returns.js';
 
 export interface IngestOptions {
@@ -15,18 +18,31 @@ export interface IngestOptions {
   onFile?: (done: number, total: number) => void;
 }
 
+/** A return once its rows have been handed on: its name, whether it was read whole. */
+export type ReturnSummary = Omit<ReturnFile, 'rows' | 'problems'>;
+
 export interface Ingested {
-  files: ReturnFile[];
+  files: ReturnSummary[];
+  /** Every file-level problem, in the order the files were read. */
   problems: Problem[];
 }
 
 const isCsv = (name: string) => /\.csv$/i.test(name);
-const MiB = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
 const STDIN = '-';
 
-/** The files an input names: itself, or the .csv files directly inside a folder (sorted). */
-function expand(input: string, cwd: string, problems: Problem[]): string[] {
-  if (input === STDIN) return [STDIN];
+/** A file to read: the name messages show, and the path to open (bytes, when the name is not UTF-8). */
+interface Entry {
+  shown: string;
+  open: string | Buffer;
+}
+
+/**
+ * The files an input names: itself, or the .csv files directly inside a folder (sorted).
+ * Folder entries are listed as bytes: a name written in another code page still opens
+ * (it is shown with � where its bytes are not UTF-8).
+ */
+function expand(input: string, cwd: string, problems: Problem[]): Entry[] {
+  if (input === STDIN) return [{ shown: STDIN, open: STDIN }];
   const abs = path.resolve(cwd, input);
   let stat: Stats;
   try {
@@ -34,76 +50,71 @@ function expand(input: string, cwd: string, problems: Problem[]): string[] {
   } catch {
     throw FatalError.of('INPUT_NOT_FOUND', { params: { path: input } });
   }
-  if (!stat.isDirectory()) return [input];
-  const names = readdirSync(abs).filter(isCsv).sort();
-  if (names.length === 0) problems.push({ code: 'NO_CSV_FILES', severity: 'warning', file: input });
-  return names.map((n) => path.join(input, n));
-}
-
-function reasonOf(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  return code === 'EISDIR' ? 'IS_DIRECTORY' : code === 'ENOENT' ? 'BROKEN_LINK' : code === 'EACCES' || code === 'EPERM' ? 'PERMISSION' : (code ?? 'OTHER');
+  if (!stat.isDirectory()) return [{ shown: input, open: abs }];
+  let raw: Buffer[];
+  try {
+    raw = readdirSync(abs, { encoding: 'buffer' });
+  } catch (err) {
+    throw FatalError.of('INPUT_UNREADABLE', { params: { path: input, reason: reasonOf(err) } });
+  }
+  const entries = raw
+    .map((b) => ({ name: b.toString('utf8'), bytes: b }))
+    .filter((e) => isCsv(e.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : Buffer.compare(a.bytes, b.bytes)));
+  if (entries.length === 0) problems.push({ code: 'NO_CSV_FILES', severity: 'warning', file: input });
+  const absBytes = Buffer.from(abs + path.sep);
+  return entries.map((e) => ({
+    shown: path.join(input, e.name),
+    open: e.name.includes('\ufffd') ? Buffer.concat([absBytes, e.bytes]) : path.join(abs, e.name),
+  }));
 }
 
 /**
- * Reads a file opened read-only, or returns its size when it is over the cap (then
- * nothing is read). Synchronous: thousands of small files read far faster this way
- * than through the thread pool, and a CLI has nothing else to do meanwhile.
+ * Reads every return the inputs name and hands each to `consume` as it is read; the
+ * caller keeps what it needs of the rows, and they are let go before the next file.
  */
-function readCapped(file: string): Uint8Array | number {
-  const fd = openSync(file, 'r');
-  try {
-    const { size } = fstatSync(fd);
-    if (size > MAX_RETURN_BYTES) return size;
-    const buf = Buffer.allocUnsafe(size);
-    let off = 0;
-    while (off < size) {
-      const n = readSync(fd, buf, off, size - off, null);
-      if (n === 0) break;
-      off += n;
-    }
-    return buf.subarray(0, off);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-export async function ingestReturns(inputs: readonly string[], opts: IngestOptions): Promise<Ingested> {
+export async function ingestReturns(inputs: readonly string[], opts: IngestOptions, consume: (file: ReturnFile) => void): Promise<Ingested> {
   const problems: Problem[] = [];
-  const files: ReturnFile[] = [];
-  /** A file that could not be read: kept in the list (its units' gaps are then not reported) with its problem. */
-  const unread = (file: string, problem: Omit<Problem, 'file' | 'severity'>) => {
-    const p: Problem = { severity: 'error', file, ...problem };
-    files.push({ file, rows: [], complete: false, problems: [p] });
-    problems.push(p);
+  const files: ReturnSummary[] = [];
+  const take = (file: ReturnFile) => {
+    files.push({ file: file.file, encoding: file.encoding, complete: file.complete });
+    for (const p of file.problems) problems.push(p);
+    consume(file);
   };
-  const names: string[] = [];
-  for (const input of inputs) names.push(...expand(input, opts.cwd, problems));
-  let done = 0;
-  for (const name of names) {
+  /** A file that could not be read: kept in the list (its units' gaps are then not reported) with its problem. */
+  const unread = (file: string, problem: Omit<Problem, 'file' | 'severity'>) =>
+    take({ file, rows: [], complete: false, problems: [{ severity: 'error', file, ...problem }] });
+  const entries: Entry[] = [];
+  for (const input of inputs) for (const e of expand(input, opts.cwd, problems)) entries.push(e);
+  let total = 0;
+  const readOne = async ({ shown, open }: Entry): Promise<void> => {
+    if (total > MAX_RUN_BYTES) return unread(shown, { code: 'RUN_TOO_LARGE', params: { limit: toMiB(MAX_RUN_BYTES) } });
     let bytes: Uint8Array;
-    try {
-      if (name === STDIN) bytes = await opts.readStdin();
-      else {
-        const read = readCapped(path.resolve(opts.cwd, name));
-        if (typeof read === 'number') {
-          unread(name, { code: 'FILE_TOO_LARGE', params: { size: MiB(read), limit: MiB(MAX_RETURN_BYTES) } });
-          continue;
-        }
-        bytes = read;
+    if (open === STDIN) {
+      bytes = await opts.readStdin();
+      if (bytes.length > MAX_RETURN_BYTES)
+        return unread('(stdin)', { code: 'FILE_TOO_LARGE', params: { size: `> ${toMiB(MAX_RETURN_BYTES)}`, limit: toMiB(MAX_RETURN_BYTES) } });
+    } else {
+      const read = readRegularFile(open, MAX_RETURN_BYTES);
+      if (!read.ok) {
+        if ('size' in read) return unread(shown, { code: 'FILE_TOO_LARGE', params: { size: toMiB(read.size), limit: toMiB(MAX_RETURN_BYTES) } });
+        if ('kind' in read)
+          return read.kind === 'DIRECTORY'
+            ? unread(shown, { code: 'UNREADABLE_FILE', params: { reason: 'IS_DIRECTORY' } })
+            : unread(shown, { code: 'NOT_REGULAR_FILE', params: { kind: read.kind } });
+        return unread(shown, { code: 'UNREADABLE_FILE', params: { reason: read.reason === 'NOT_FOUND' ? 'BROKEN_LINK' : read.reason } });
       }
-    } catch (err) {
-      unread(name, { code: 'UNREADABLE_FILE', params: { reason: reasonOf(err) } });
-      continue;
+      bytes = read.bytes;
     }
-    if (bytes.length > MAX_RETURN_BYTES) {
-      unread('(stdin)', { code: 'FILE_TOO_LARGE', params: { size: `> ${MiB(MAX_RETURN_BYTES)}`, limit: MiB(MAX_RETURN_BYTES) } });
-      continue;
-    }
-    const file = readReturn(bytes, name === STDIN ? '(stdin)' : name, opts.encoding);
-    files.push(file);
-    problems.push(...file.problems);
-    opts.onFile?.(++done, names.length);
+    total += bytes.length;
+    take(readReturn(bytes, open === STDIN ? '(stdin)' : shown, opts.encoding));
+  };
+  let done = 0;
+  for (const entry of entries) {
+    await readOne(entry);
+    opts.onFile?.(++done, entries.length);
+    // Let SIGINT/SIGTERM handlers run now and then during a long synchronous read.
+    if (done % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   return { files, problems };
 }

@@ -5,6 +5,7 @@ import type { Problem } from '../messages/problem.js';
 import { parseCsv } from './csv.js';
 import { decodeText, type Encoding } from './decode.js';
 import { COLUMNS, matchHeader, type Column } from './headers.js';
+import { MAX_COLUMNS } from './limits.js';
 
 export interface ReturnRow {
   file: string;
@@ -50,14 +51,20 @@ export function readReturn(bytes: Uint8Array, file: string, encoding?: Encoding)
     return { file, encoding: decoded.encoding, rows: [], complete: !table.broken, problems };
   }
 
+  if (header.cells.length > MAX_COLUMNS)
+    return fail({ code: 'HEADER_TOO_WIDE', line: header.line, params: { count: header.cells.length, limit: MAX_COLUMNS } });
   const match = matchHeader(header.cells);
   for (const column of match.missing)
     problems.push({ code: 'MISSING_COLUMN', severity: 'error', file, line: header.line, column, params: { expected: column, alias: COLUMNS[column] } });
   for (const d of match.duplicates)
     problems.push({ code: 'DUPLICATE_COLUMN', severity: 'error', file, line: header.line, column: d.column, params: { expected: d.column, first: d.first, second: d.second } });
-  for (const x of match.extra) problems.push({ code: 'EXTRA_COLUMN', severity: 'warning', file, line: header.line, column: x.name });
-  if (match.missing.length > 0 || match.duplicates.length > 0)
+  const rowProblems = new ProblemCollector();
+  // Through the collector: a header of hundreds of stray columns gives 100 warnings and a count.
+  for (const x of match.extra) rowProblems.add({ code: 'EXTRA_COLUMN', severity: 'warning', file, line: header.line, column: x.name });
+  if (match.missing.length > 0 || match.duplicates.length > 0) {
+    for (const p of rowProblems.list()) problems.push(p);
     return { file, encoding: decoded.encoding, rows: [], complete: false, problems };
+  }
 
   const cell = (cells: string[], c: Column) => {
     const i = match.index.get(c);
@@ -65,7 +72,6 @@ export function readReturn(bytes: Uint8Array, file: string, encoding?: Encoding)
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
   const rows: ReturnRow[] = [];
-  const rowProblems = new ProblemCollector();
   for (const { line, cells } of records) {
     if (cells.length > header.cells.length && cells.slice(header.cells.length).some((c) => c !== ''))
       rowProblems.add({
@@ -86,6 +92,6 @@ export function readReturn(bytes: Uint8Array, file: string, encoding?: Encoding)
       previous: cell(cells, 'cung_ky'),
     });
   }
-  problems.push(...rowProblems.list());
+  for (const p of rowProblems.list()) problems.push(p);
   return { file, encoding: decoded.encoding, rows, complete: !table.broken, problems };
 }

@@ -5,6 +5,21 @@ export type Lang = 'vi' | 'en';
 type Params = Record<string, string | number | undefined>;
 type Render = (p: Params) => string;
 
+/** What stands at a path that is not a regular file. */
+const KIND: Record<Lang, Record<string, string>> = {
+  vi: { SYMLINK: 'một liên kết (symlink)', DIRECTORY: 'một thư mục', FIFO: 'một đường ống (FIFO)', SOCKET: 'một socket', DEVICE: 'một thiết bị' },
+  en: { SYMLINK: 'a symbolic link', DIRECTORY: 'a folder', FIFO: 'a pipe (FIFO)', SOCKET: 'a socket', DEVICE: 'a device' },
+};
+
+/** Why a file or folder could not be read. */
+const REASON: Record<Lang, Record<string, string>> = {
+  vi: { PERMISSION: 'không có quyền đọc', TOO_LARGE: 'tệp lớn hơn giới hạn', IS_DIRECTORY: 'đây là thư mục', NOT_REGULAR: 'không phải tệp thông thường mà là đường ống hay thiết bị; chỉ ra một tệp thật' },
+  en: { PERMISSION: 'permission denied', TOO_LARGE: 'the file is over the limit', IS_DIRECTORY: 'it is a folder', NOT_REGULAR: 'not a regular file but a pipe or a device; name a real file' },
+};
+
+const reasonText = (lang: Lang, p: Params) =>
+  (REASON[lang][String(p.reason)] ?? (lang === 'vi' ? `lỗi ${p.reason}` : `error ${p.reason}`)) + (p.limit ? ` (${p.limit} MiB)` : '');
+
 const catalog = {
   // ── Files and text ──────────────────────────────────────────────────────
   EMPTY_FILE: {
@@ -38,6 +53,20 @@ const catalog = {
       `The file cannot be read: ${
         { IS_DIRECTORY: 'it is a folder', BROKEN_LINK: 'it is a link to a file that no longer exists', PERMISSION: 'permission denied' }[String(p.reason)] ?? `error ${p.reason}`
       }. Copy the return into the folder again and rerun.`,
+  },
+  NOT_REGULAR_FILE: {
+    vi: (p) =>
+      `Không phải tệp thông thường mà là ${KIND.vi[String(p.kind)] ?? p.kind}; không đọc để tránh treo chương trình. Chép tệp báo cáo vào thư mục; muốn đọc từ đường ống thì dùng "-" (ví dụ: cat tệp.csv | baocao check -).`,
+    en: (p) =>
+      `Not a regular file but ${KIND.en[String(p.kind)] ?? p.kind}; it is not read, so the run cannot hang. Copy the return into the folder; to read from a pipe, use "-" (e.g. cat file.csv | baocao check -).`,
+  },
+  RUN_TOO_LARGE: {
+    vi: (p) => `Tổng dung lượng các tệp đã vượt ${p.limit} MiB cho một lần chạy; tệp này và các tệp sau không được đọc. Kiểm tra thư mục đúng là thư mục báo cáo, hoặc chia thành nhiều lần chạy.`,
+    en: (p) => `The files together exceed ${p.limit} MiB for one run; this file and the ones after it were not read. Check the folder holds returns, or split the run.`,
+  },
+  HEADER_TOO_WIDE: {
+    vi: (p) => `Dòng tiêu đề có ${p.count} cột, quá giới hạn ${p.limit} cột; tệp không được đọc. Dùng biểu mẫu do \`baocao forms\` tạo (6 cột).`,
+    en: (p) => `The header row has ${p.count} columns, over the limit of ${p.limit}; the file was not read. Use the form \`baocao forms\` writes (6 columns).`,
   },
   NO_CSV_FILES: {
     vi: () => 'Thư mục không có tệp .csv nào. Hãy chép các báo cáo của đơn vị vào thư mục này.',
@@ -114,6 +143,12 @@ const catalog = {
     vi: (p) => `"${p.value}" không phải là số. Ghi số nguyên, ví dụ 2082 hoặc 2.082.`,
     en: (p) => `"${p.value}" is not a number. Write a whole number, e.g. 2082 or 2.082.`,
   },
+  AMBIGUOUS_NUMBER: {
+    vi: (p) =>
+      `"${p.value}" đọc được hai cách: ${p.en} (dấu phẩy tách hàng nghìn, kiểu Anh) hoặc ${p.vi} (dấu phẩy thập phân, kiểu Việt). Ghi số không có dấu phẩy (ví dụ ${p.plain}), hoặc chạy với --number-format vi hay --number-format en (hoặc numberFormat trong baocao.yaml) để nói các tệp viết số theo kiểu nào.`,
+    en: (p) =>
+      `"${p.value}" reads two ways: ${p.en} (comma groups thousands, English style) or ${p.vi} (decimal comma, Vietnamese style). Write the number without a comma (e.g. ${p.plain}), or run with --number-format vi or --number-format en (or numberFormat in baocao.yaml) to say how the returns write numbers.`,
+  },
   NOT_AN_INTEGER: {
     vi: (p) => `"${p.value}" không phải số nguyên. Chỉ tiêu này đếm theo đơn vị "${p.unitLabel}"; ghi số nguyên (dấu chấm chỉ dùng để tách hàng nghìn: 2.082).`,
     en: (p) => `"${p.value}" is not a whole number. This indicator counts "${p.unitLabel}"; write a whole number (a dot only groups thousands: 2.082).`,
@@ -130,6 +165,14 @@ const catalog = {
     vi: (p) => `${p.column === 'cung_ky' ? 'Cùng kỳ' : 'Kỳ này'}: "${p.leftLabel}" (${p.left}) phải ${p.op === 'atMost' ? 'không lớn hơn' : 'không nhỏ hơn'} "${p.rightLabel}" (${p.right}). Kiểm tra lại hai số liệu này.`,
     en: (p) => `${p.column === 'cung_ky' ? 'Same period' : 'This period'}: "${p.leftLabel}" (${p.left}) must be ${p.op === 'atMost' ? 'at most' : 'at least'} "${p.rightLabel}" (${p.right}). Check both figures.`,
   },
+  NO_RETURNS: {
+    vi: () => 'Không có đơn vị nào gửi số liệu (0 đơn vị); không lập báo cáo từ số liệu rỗng, kể cả với --allow-missing. Kiểm tra thư mục báo cáo có đúng không.',
+    en: () => 'No unit has sent figures (0 units); no report is made from nothing, even with --allow-missing. Check the folder of returns is the right one.',
+  },
+  SUM_TOO_LARGE: {
+    vi: (p) => `Tổng của chỉ tiêu "${p.label}" (${p.column === 'cung_ky' ? 'cùng kỳ' : 'kỳ này'}) vượt ${p.limit}, quá lớn để ghi chính xác. Kiểm tra số liệu của các đơn vị.`,
+    en: (p) => `The total of "${p.label}" (${p.column === 'cung_ky' ? 'same period' : 'this period'}) exceeds ${p.limit}, too large to write exactly. Check the units' figures.`,
+  },
   MISSING_UNIT: {
     vi: (p) =>
       `Đơn vị "${p.unitName}" chưa có số liệu${p.unread ? ` (có thể nằm trong ${p.unread} tệp không đọc được ở trên)` : ''}. Nhắc đơn vị gửi báo cáo, hoặc dùng --allow-missing để tổng hợp các đơn vị đã gửi.`,
@@ -137,8 +180,14 @@ const catalog = {
       `The unit "${p.unitName}" has no figures${p.unread ? ` (they may be in the ${p.unread} unreadable file(s) above)` : ''}. Ask for its return, or use --allow-missing to compile the units that reported.`,
   },
   MORE_PROBLEMS: {
-    vi: (p) => `Còn ${p.count} dòng khác cũng lỗi ${p.code} trong tệp này (chỉ liệt kê ${p.shown} dòng đầu). Sửa cả tệp rồi chạy lại.`,
-    en: (p) => `${p.count} more lines in this file have the problem ${p.code} (only the first ${p.shown} are listed). Correct the whole file and rerun.`,
+    vi: (p) =>
+      p.scope === 'run'
+        ? `Còn ${p.count} vấn đề ${p.code} khác (mỗi lần chạy chỉ liệt kê ${p.shown} vấn đề đầu). Sửa các lỗi trên rồi chạy lại.`
+        : `Còn ${p.count} dòng khác cũng lỗi ${p.code} trong tệp này (chỉ liệt kê ${p.shown} dòng đầu). Sửa cả tệp rồi chạy lại.`,
+    en: (p) =>
+      p.scope === 'run'
+        ? `${p.count} more ${p.code} problems (a run lists only its first ${p.shown}). Correct the ones above and rerun.`
+        : `${p.count} more lines in this file have the problem ${p.code} (only the first ${p.shown} are listed). Correct the whole file and rerun.`,
   },
   // ── Set-up (exit 2) ─────────────────────────────────────────────────────
   USAGE: {
@@ -149,6 +198,10 @@ const catalog = {
     vi: (p) => `Không tìm thấy tệp định nghĩa báo cáo ${p.path}. Chạy \`baocao init\` để tạo, hoặc chỉ ra tệp bằng --config TỆP.`,
     en: (p) => `The report definition ${p.path} was not found. Run \`baocao init\` to create one, or name it with --config FILE.`,
   },
+  CONFIG_UNREADABLE: {
+    vi: (p) => `Không đọc được tệp định nghĩa ${p.path}: ${reasonText('vi', p)}.`,
+    en: (p) => `The definition ${p.path} cannot be read: ${reasonText('en', p)}.`,
+  },
   CONFIG_SYNTAX: {
     vi: (p) => `Tệp định nghĩa sai cú pháp YAML: ${p.detail}.`,
     en: (p) => `The definition is not valid YAML: ${p.detail}.`,
@@ -157,6 +210,10 @@ const catalog = {
     vi: (p) => `Định nghĩa báo cáo không hợp lệ tại "${p.path}": ${p.detail}.`,
     en: (p) => `The report definition is invalid at "${p.path}": ${p.detail}.`,
   },
+  INPUT_UNREADABLE: {
+    vi: (p) => `Không đọc được thư mục ${p.path}: ${reasonText('vi', p)}.`,
+    en: (p) => `The folder ${p.path} cannot be read: ${reasonText('en', p)}.`,
+  },
   INPUT_NOT_FOUND: {
     vi: (p) => `Không tìm thấy ${p.path}. Kiểm tra đường dẫn tệp hoặc thư mục báo cáo.`,
     en: (p) => `${p.path} was not found. Check the path of the file or folder of returns.`,
@@ -164,6 +221,10 @@ const catalog = {
   TEMPLATE_NOT_FOUND: {
     vi: (p) => `Không đọc được mẫu báo cáo ${p.path}. Kiểm tra đường dẫn trong --template hoặc mục template của baocao.yaml.`,
     en: (p) => `The report template ${p.path} cannot be read. Check the path given to --template or in baocao.yaml.`,
+  },
+  TEMPLATE_UNREADABLE: {
+    vi: (p) => `Không đọc được mẫu báo cáo ${p.path}: ${reasonText('vi', p)}.`,
+    en: (p) => `The template ${p.path} cannot be read: ${reasonText('en', p)}.`,
   },
   TEMPLATE_SYNTAX: {
     vi: (p) => `Mẫu báo cáo sai cú pháp Handlebars: ${p.detail}. Kiểm tra các cặp {{#...}} và {{/...}}.`,
@@ -193,6 +254,22 @@ const catalog = {
     vi: (p) => `Không ghi được tệp ${p.path} (${p.reason}). Kiểm tra thư mục tồn tại, còn chỗ trống và tệp không đang mở trong Word.`,
     en: (p) => `Cannot write ${p.path} (${p.reason}). Check the folder exists, has space, and the file is not open in Word.`,
   },
+  OUTPUT_NOT_REGULAR: {
+    vi: (p) => `${p.path} là ${KIND.vi[String(p.kind)] ?? p.kind}, không phải tệp thông thường; không ghi vào đó. Chọn tên tệp khác bằng -o.`,
+    en: (p) => `${p.path} is ${KIND.en[String(p.kind)] ?? p.kind}, not a regular file; nothing is written there. Choose another file name with -o.`,
+  },
+  OUTPUT_READ_ONLY: {
+    vi: (p) => `Tệp ${p.path} đang ở chế độ chỉ đọc (có thể là bản đã trình ký); không ghi đè. Chọn tên khác bằng -o, hoặc dùng --force nếu chắc chắn muốn thay.`,
+    en: (p) => `${p.path} is read-only (perhaps the signed copy); it is not replaced. Choose another name with -o, or use --force if you are sure.`,
+  },
+  OUTPUT_BUSY: {
+    vi: (p) => `Một lệnh khác (tiến trình ${p.pid}) đang ghi ${p.path}. Chờ lệnh đó xong rồi chạy lại.`,
+    en: (p) => `Another command (process ${p.pid}) is writing ${p.path}. Wait for it to finish and run again.`,
+  },
+  DOCUMENT_INVALID: {
+    vi: (p) => `Văn bản vừa lập không hợp lệ (${p.detail}) nên không được ghi. Đây là lỗi của chương trình: chạy lại với --debug và gửi kết quả cho người quản trị.`,
+    en: (p) => `The document just made is not valid (${p.detail}), so it was not written. This is a program fault: run again with --debug and send the output to the maintainers.`,
+  },
   INIT_EXISTS: {
     vi: (p) => `${p.path} đã có; baocao init không ghi đè. Chọn thư mục khác: baocao init THƯ-MỤC-MỚI.`,
     en: (p) => `${p.path} already exists; baocao init never overwrites. Choose another folder: baocao init NEW-FOLDER.`,
@@ -210,6 +287,9 @@ const catalog = {
 export type ProblemCode = keyof typeof catalog;
 export const PROBLEM_CODES = Object.keys(catalog) as ProblemCode[];
 
+/** Text with every control character (which could move a terminal's cursor or recolour it) shown as �. */
+export const printable = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+
 /** Longest piece of user text a message repeats (a 10 MB cell is shown by its start). */
 const MAX_ECHO = 120;
 
@@ -218,7 +298,7 @@ const MAX_ECHO = 120;
  * cursor or recolour a terminal) replaced, and long values cut.
  */
 export function safeText(text: string): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+  const clean = printable(text);
   return [...clean].length > MAX_ECHO ? [...clean].slice(0, MAX_ECHO - 1).join('') + '…' : clean;
 }
 

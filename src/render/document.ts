@@ -10,6 +10,7 @@ import { headerFrame, signatureFrame, titleBlock } from './frame.js';
 import { formatShortDateVi, isoDateParts } from './helpers.js';
 import { BODY, FONT, LANGUAGE, PAGE, SIZE } from './layout.js';
 import { markdownToDocx } from './markdown.js';
+import { verifyXmlParts } from './verify.js';
 
 function pageNumberHeader(): Header {
   return new Header({
@@ -113,6 +114,7 @@ export function packDocument({ document, appendixXml }: BuiltDocument, reportDat
   const core = files.get('docProps/core.xml');
   if (core !== undefined)
     files.set('docProps/core.xml', core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`));
+  verifyXmlParts(files);
   const names = [...files.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
   // Zip times are local wall-clock fields; built from local parts they read the same in every time zone.
   const [y, m, d] = isoDateParts(reportDate);

@@ -163,12 +163,17 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
     const items = params[0];
     if (!Array.isArray(items)) fail('list', options, 'cần một danh sách, ví dụ unitsMissing');
     const key = String(options.hash.key ?? 'name');
-    const names = (items as Record<string, unknown>[]).map((it) => String(it !== null && typeof it === 'object' && Object.hasOwn(it, key) ? it[key] : it));
+    const names = (items as unknown[]).map((it) => {
+      if (it === null || typeof it !== 'object' || it instanceof Literal || it instanceof Num) return String(it);
+      if (!Object.hasOwn(it, key)) fail('list', options, `mỗi mục của danh sách không có "${key}"`);
+      return String((it as Record<string, unknown>)[key]);
+    });
     return lit(names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} và ${names.at(-1)}`);
   },
   /** {{upper x}} → upper case, Vietnamese letters included. */
   upper: (...args) => {
-    const { params } = split(args);
+    const { params, options } = split(args);
+    if (params.length !== 1) fail('upper', options, 'cần đúng một giá trị, ví dụ {{upper document.coQuanBanHanh}}');
     return lit(String(params[0] ?? '').toLocaleUpperCase('vi'));
   },
   eq: (...args) => cmp('eq', args) === 0,
@@ -182,3 +187,47 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   not: (...args) => !split(args).params[0],
 };
 
+
+/** What each helper takes: how many values, and which named (hash) arguments. */
+export const SIGNATURES: Record<string, { min: number; max: number; hash?: readonly string[] }> = {
+  number: { min: 1, max: 1, hash: ['decimals'] },
+  percent: { min: 1, max: 1 },
+  change: { min: 1, max: 1 },
+  status: { min: 1, max: 1 },
+  target: { min: 1, max: 1 },
+  date: { min: 1, max: 1 },
+  shortDate: { min: 1, max: 1 },
+  list: { min: 1, max: 1, hash: ['key'] },
+  upper: { min: 1, max: 1 },
+  eq: { min: 2, max: 2 },
+  ne: { min: 2, max: 2 },
+  gt: { min: 2, max: 2 },
+  lt: { min: 2, max: 2 },
+  gte: { min: 2, max: 2 },
+  lte: { min: 2, max: 2 },
+  and: { min: 1, max: Infinity },
+  or: { min: 1, max: Infinity },
+  not: { min: 1, max: 1 },
+  if: { min: 1, max: 1 },
+  unless: { min: 1, max: 1 },
+  each: { min: 1, max: 1 },
+  with: { min: 1, max: 1 },
+};
+
+/**
+ * {{#each}} as Handlebars has it, but an object's keys reach the template as Literal
+ * text (escaped like every other value), not as raw strings.
+ */
+export function eachHelper(this: unknown, context: unknown, options: { fn: (c: unknown, o: object) => string; inverse: (c: unknown) => string; data?: object }): string {
+  let out = '';
+  const entries: [number | Literal, unknown][] = Array.isArray(context)
+    ? context.map((v, i) => [i, v])
+    : context !== null && typeof context === 'object' && !(context instanceof Literal) && !(context instanceof Num)
+      ? Object.keys(context).map((k) => [lit(k), (context as Record<string, unknown>)[k]])
+      : [];
+  entries.forEach(([key, value], index) => {
+    const data = { ...options.data, _parent: options.data, key, index, first: index === 0, last: index === entries.length - 1 };
+    out += options.fn(value, { data, blockParams: [value, key] });
+  });
+  return entries.length === 0 ? options.inverse(this) : out;
+}

@@ -3,7 +3,8 @@
 // construct may bypass literal text or recurse (partials, decorators, {{{ }}}).
 // All problems are reported at once, each with its line.
 import type { Problem } from '../messages/problem.js';
-import { HELPERS } from './helpers.js';
+import { HELPERS, SIGNATURES } from './helpers.js';
+import { SCOPE_PREFIX } from './scopes.js';
 import { Literal } from './literal.js';
 import { Num } from './view.js';
 
@@ -67,6 +68,10 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object)
   const expr = (e: Expr, scopes: Scope[]): unknown => {
     switch (e.type) {
       case 'PathExpression': {
+        if ((e as hbs.AST.PathExpression).original.includes(SCOPE_PREFIX)) {
+          report('TEMPLATE_UNKNOWN_VARIABLE', e, { name: (e as hbs.AST.PathExpression).original });
+          return undefined;
+        }
         const value = resolve(e as hbs.AST.PathExpression, scopes);
         if (value === undefined) report('TEMPLATE_UNKNOWN_VARIABLE', e, { name: (e as hbs.AST.PathExpression).original });
         return value;
@@ -80,16 +85,39 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object)
   };
 
   const call = (node: hbs.AST.SubExpression | hbs.AST.MustacheStatement | hbs.AST.BlockStatement, scopes: Scope[]) => {
+    // {{"label"}} is a lookup Handlebars does outside every check: names are never quoted.
+    if (node.path.type !== 'PathExpression') {
+      report('TEMPLATE_SYNTAX', node, { detail: 'tên dữ liệu hay tên hàm không đặt trong dấu nháy: viết {{label}}, không viết {{"label"}}' });
+      return [];
+    }
     const name = (node.path as hbs.AST.PathExpression).original;
-    if (!Object.hasOwn(HELPERS, name) && !BUILT_IN.has(name)) report('TEMPLATE_UNKNOWN_HELPER', node, { name });
     const values = node.params.map((p) => expr(p, scopes));
     for (const pair of node.hash?.pairs ?? []) expr(pair.value, scopes);
+    const signature = Object.hasOwn(SIGNATURES, name) ? SIGNATURES[name]! : undefined;
+    if (!signature || (!Object.hasOwn(HELPERS, name) && !BUILT_IN.has(name))) {
+      report('TEMPLATE_UNKNOWN_HELPER', node, { name });
+      return values;
+    }
+    const helper = (detail: string) => report('TEMPLATE_HELPER', node, { helper: name, detail });
+    const count = node.params.length;
+    if (count < signature.min || count > signature.max)
+      helper(signature.min === signature.max ? `cần đúng ${signature.min} giá trị, ở đây có ${count}` : `cần ít nhất ${signature.min} giá trị, ở đây có ${count}`);
+    for (const pair of node.hash?.pairs ?? [])
+      if (!signature.hash?.includes(pair.key))
+        helper(signature.hash ? `không có tham số "${pair.key}" (chỉ có: ${signature.hash.join(', ')})` : `không nhận tham số "${pair.key}"`);
+    if (name === 'list') {
+      const key = node.hash?.pairs.find((p) => p.key === 'key');
+      const item = element(values[0]);
+      if (key && key.value.type !== 'StringLiteral') helper('key phải là tên trong dấu nháy, ví dụ key="code"');
+      else if (key && item !== null && typeof item === 'object' && !(item instanceof Literal) && !(item instanceof Num) && !Object.hasOwn(item, (key.value as hbs.AST.StringLiteral).value))
+        helper(`mỗi mục của danh sách không có "${(key.value as hbs.AST.StringLiteral).value}" (có: ${Object.keys(item).join(', ')})`);
+    }
     return values;
   };
 
   const isHelper = (node: hbs.AST.MustacheStatement) => {
     const path = node.path as hbs.AST.PathExpression;
-    return node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0 || (path.type === 'PathExpression' && !path.data && path.parts.length === 1 && Object.hasOwn(HELPERS, path.original));
+    return node.path.type !== 'PathExpression' || node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0 || (path.type === 'PathExpression' && !path.data && path.parts.length === 1 && Object.hasOwn(HELPERS, path.original));
   };
 
   const walk = (program: hbs.AST.Program | undefined, scopes: Scope[]): void => {
@@ -108,6 +136,13 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object)
           const [target] = call(b, scopes);
           const top = scopes.at(-1)!;
           if (name === 'each' || name === 'with') {
+            // each needs a list or a group; with takes any data, but never a literal written in the template.
+            const iterable = target !== null && typeof target === 'object' && !(target instanceof Literal) && !(target instanceof Num);
+            if (target === INDEX || (name === 'each' && target !== undefined && target !== null && !iterable)) {
+              report('TEMPLATE_HELPER', b, { helper: name, detail: name === 'each' ? 'cần một danh sách, ví dụ {{#each indicatorList}}' : 'cần một nhóm dữ liệu, ví dụ {{#with period}}' });
+              walk(b.inverse, scopes);
+              break;
+            }
             const inner = name === 'each' ? element(target) : target;
             const params = new Map(top.params);
             const [itemName, indexName] = b.program.blockParams ?? [];

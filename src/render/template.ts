@@ -3,7 +3,8 @@
 // stops the build with the template's file and line rather than leaving a blank.
 import Handlebars from 'handlebars';
 import { FatalError } from '../messages/problem.js';
-import { HELPERS, HelperError } from './helpers.js';
+import { eachHelper, HELPERS, HelperError } from './helpers.js';
+import { lexicalParents } from './scopes.js';
 import { checkTemplate } from './template-check.js';
 import type { ReportView } from './view.js';
 
@@ -21,7 +22,23 @@ function lineFromMessage(message: string): number | undefined {
  * Checks and compiles once, before any data is read: every name in every branch
  * against `probe` (the data's shape), then syntax and helpers. Returns the renderer.
  */
+/** Characters no document may hold (C0/C1 controls but tab and line breaks): found with their lines. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+
+function controlCharacters(template: Template): FatalError | undefined {
+  const problems = [...template.source.matchAll(CONTROL)].slice(0, 100).map((m) => ({
+    code: 'TEMPLATE_SYNTAX' as const,
+    severity: 'error' as const,
+    file: template.file,
+    line: template.source.slice(0, m.index).split('\n').length,
+    params: { detail: `ký tự điều khiển U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} không in được (thường do dán từ Word); xoá ký tự này` },
+  }));
+  return problems.length > 0 ? new FatalError(problems) : undefined;
+}
+
 export function compileTemplate(template: Template, probe?: ReportView): (view: ReportView) => string {
+  const control = controlCharacters(template);
+  if (control) throw control;
   // Parsed once, for the check and the compiler; a syntax error is left to the
   // compiler below, which reports it with its own wording and line.
   let ast: hbs.AST.Program | undefined;
@@ -36,6 +53,7 @@ export function compileTemplate(template: Template, probe?: ReportView): (view: 
   }
   const env = Handlebars.create();
   for (const [name, fn] of Object.entries(HELPERS)) env.registerHelper(name, fn);
+  env.registerHelper('each', eachHelper as Handlebars.HelperDelegate);
   // Keep Handlebars' own warnings (e.g. denied prototype access) off the user's stderr.
   env.logger.level = 3; // 'error'
   const knownHelpers = Object.fromEntries([...Object.keys(HELPERS), 'if', 'unless', 'each', 'with'].map((h) => [h, true]));
@@ -43,6 +61,7 @@ export function compileTemplate(template: Template, probe?: ReportView): (view: 
   try {
     // `compile` would only compile at the first render; precompiling now makes syntax
     // errors surface before any data is read, and compiles once rather than twice.
+    if (ast) lexicalParents(ast);
     const spec = env.precompile(ast ?? template.source, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false, preventIndent: true });
     render = env.template(new Function(`return ${spec}`)() as TemplateSpecification);
   } catch (err) {

@@ -4,7 +4,8 @@ import type { Definition, Indicator, Unit } from '../definition/parse.js';
 import type { ReturnFile, ReturnRow } from '../ingest/returns.js';
 import { ProblemCollector } from '../messages/collector.js';
 import type { Problem } from '../messages/problem.js';
-import { parseCount } from './number.js';
+import { MAX_SAFE } from '../numbers/rational.js';
+import { parseCount, type NumberFormat } from './number.js';
 
 export interface CellValue {
   current: bigint;
@@ -21,10 +22,6 @@ export interface CheckedReturns {
   missing: string[];
 }
 
-export interface ValidateOptions {
-  allowMissing?: boolean;
-}
-
 /** Finds a roster unit, forgiving the leading zeros Excel drops ("24" for "024"). */
 function lookupUnit(def: Definition, raw: string, numeric: Map<string, Unit[]>): { unit?: Unit; padded: boolean } {
   const exact = def.unitByCode.get(raw);
@@ -36,34 +33,55 @@ function lookupUnit(def: Definition, raw: string, numeric: Map<string, Unit[]>):
   return { padded: false };
 }
 
-export function validateReturns(def: Definition, files: readonly ReturnFile[], opts: ValidateOptions = {}): { checked: CheckedReturns; problems: Problem[] } {
-  const problems = new ProblemCollector();
-  const numeric = new Map<string, Unit[]>();
-  for (const u of def.units)
-    if (/^\d+$/.test(u.code)) {
-      const key = BigInt(u.code).toString();
-      numeric.set(key, [...(numeric.get(key) ?? []), u]);
-    }
-  const indicatorByUpper = new Map(def.indicators.map((i) => [i.code.toUpperCase(), i]));
-  const values = new Map<string, Map<string, CellValue>>();
-  const seen = new Map<string, ReturnRow>();
+export interface ValidateOptions {
+  allowMissing?: boolean;
+  /** How the returns write numbers; unset: Vietnamese, with English-looking ones refused. */
+  numberFormat?: NumberFormat;
+}
+
+/**
+ * Checks returns one file at a time (`add`), keeping only the values and what is
+ * needed to find duplicates and gaps, so no file's rows outlive its turn; `finish`
+ * adds the problems that need all files (missing indicators and units, rules).
+ */
+export class ReturnValidator {
+  private readonly problems = new ProblemCollector();
+  private readonly numeric = new Map<string, Unit[]>();
+  private readonly indicatorByUpper: Map<string, Indicator>;
+  private readonly values = new Map<string, Map<string, CellValue>>();
+  /** unit and indicator → where the row was first seen (file:line), for DUPLICATE_ROW. */
+  private readonly seen = new Map<string, string>();
   /** Units that sent rows, with the first file they appear in and whether it was read whole. */
-  const unitFiles = new Map<string, { file: string; complete: boolean }>();
-
-  const err = (row: ReturnRow, p: Omit<Problem, 'file' | 'line' | 'severity'>, severity: Problem['severity'] = 'error') =>
-    problems.add({ severity, file: row.file, line: row.line, ...p });
-
+  private readonly unitFiles = new Map<string, { file: string; complete: boolean }>();
+  private unreadFiles = 0;
   // A unit's rows come together and a few indicator spellings repeat: the last unit
   // looked up is kept, and up to 1,000 indicator spellings (a hostile file may have a
   // million different ones).
-  let lastUnit = { raw: undefined as string | undefined, lookup: { padded: false } as ReturnType<typeof lookupUnit> };
-  const indicatorLookups = new Map<string, Indicator | undefined>();
-  const periodCode = def.period.code.toUpperCase();
+  private lastUnit = { raw: undefined as string | undefined, lookup: { padded: false } as ReturnType<typeof lookupUnit> };
+  private readonly indicatorLookups = new Map<string, Indicator | undefined>();
+  private readonly periodCode: string;
 
-  for (const file of files) {
+  constructor(
+    private readonly def: Definition,
+    private readonly opts: ValidateOptions = {},
+  ) {
+    for (const u of def.units)
+      if (/^\d+$/.test(u.code)) {
+        const key = BigInt(u.code).toString();
+        this.numeric.set(key, [...(this.numeric.get(key) ?? []), u]);
+      }
+    this.indicatorByUpper = new Map(def.indicators.map((i) => [i.code.toUpperCase(), i]));
+    this.periodCode = def.period.code.toUpperCase();
+  }
+
+  add(file: ReturnFile): void {
+    const { def, problems, values, seen, unitFiles } = this;
+    if (!file.complete) this.unreadFiles++;
+    const err = (row: ReturnRow, p: Omit<Problem, 'file' | 'line' | 'severity'>, severity: Problem['severity'] = 'error') =>
+      problems.add({ severity, file: row.file, line: row.line, ...p });
     for (const row of file.rows) {
-      if (row.unit !== lastUnit.raw) lastUnit = { raw: row.unit, lookup: lookupUnit(def, row.unit, numeric) };
-      const { unit, padded } = lastUnit.lookup;
+      if (row.unit !== this.lastUnit.raw) this.lastUnit = { raw: row.unit, lookup: lookupUnit(def, row.unit, this.numeric) };
+      const { unit, padded } = this.lastUnit.lookup;
       if (!unit) {
         err(row, { code: 'UNKNOWN_UNIT', column: 'ma_don_vi', params: { value: row.unit } });
         continue;
@@ -73,10 +91,10 @@ export function validateReturns(def: Definition, files: readonly ReturnFile[], o
       if (!prior) unitFiles.set(unit.code, { file: file.file, complete: file.complete });
       else if (!file.complete) prior.complete = false;
 
-      let indicator = indicatorLookups.get(row.indicator);
-      if (indicator === undefined && !indicatorLookups.has(row.indicator)) {
-        indicator = indicatorByUpper.get(row.indicator.toUpperCase());
-        if (indicatorLookups.size < 1000) indicatorLookups.set(row.indicator, indicator);
+      let indicator = this.indicatorLookups.get(row.indicator);
+      if (indicator === undefined && !this.indicatorLookups.has(row.indicator)) {
+        indicator = this.indicatorByUpper.get(row.indicator.toUpperCase());
+        if (this.indicatorLookups.size < 1000) this.indicatorLookups.set(row.indicator, indicator);
       }
       if (!indicator) {
         err(row, { code: 'UNKNOWN_INDICATOR', column: 'ma_chi_tieu', unit: unit.code, params: { value: row.indicator } });
@@ -86,19 +104,19 @@ export function validateReturns(def: Definition, files: readonly ReturnFile[], o
         err(row, { code: 'DERIVED_INDICATOR', column: 'ma_chi_tieu', unit: unit.code, indicator: indicator.code, params: { value: indicator.code } }, 'warning');
         continue;
       }
-      if (row.period !== def.period.code && row.period.toUpperCase() !== periodCode)
+      if (row.period !== def.period.code && row.period.toUpperCase() !== this.periodCode)
         err(row, { code: 'PERIOD_MISMATCH', column: 'ky_bao_cao', unit: unit.code, indicator: indicator.code, params: { value: row.period, expected: def.period.code } });
 
       const key = `${unit.code}\u0000${indicator.code}`;
       const first = seen.get(key);
       if (first) {
-        err(row, { code: 'DUPLICATE_ROW', unit: unit.code, indicator: indicator.code, params: { first: `${first.file}:${first.line}` } });
+        err(row, { code: 'DUPLICATE_ROW', unit: unit.code, indicator: indicator.code, params: { first } });
         continue;
       }
-      seen.set(key, row);
+      seen.set(key, `${row.file}:${row.line}`);
 
-      const current = parseCount(row.current);
-      const previous = parseCount(row.previous);
+      const current = parseCount(row.current, this.opts.numberFormat);
+      const previous = parseCount(row.previous, this.opts.numberFormat);
       if (current.ok && previous.ok) {
         let byIndicator = values.get(unit.code);
         if (!byIndicator) values.set(unit.code, (byIndicator = new Map()));
@@ -109,29 +127,60 @@ export function validateReturns(def: Definition, files: readonly ReturnFile[], o
         [current, 'ky_nay', row.current],
         [previous, 'cung_ky', row.previous],
       ] as const) {
-        if (!parsed.ok) err(row, { code: parsed.code, column, unit: unit.code, indicator: indicator.code, params: { value: raw, unitLabel: indicator.unit } });
+        if (!parsed.ok) err(row, { code: parsed.code, column, unit: unit.code, indicator: indicator.code, params: { value: raw, unitLabel: indicator.unit, ...parsed.params } });
       }
     }
   }
 
-  for (const [unitCode, { file, complete }] of unitFiles) {
-    if (!complete) continue;
-    const unit = def.unitByCode.get(unitCode)!;
-    for (const ind of def.inputIndicators)
-      if (!seen.has(`${unitCode}\u0000${ind.code}`))
-        problems.add({ code: 'MISSING_INDICATOR', severity: 'error', file, unit: unitCode, indicator: ind.code, params: { unitName: unit.name, label: ind.label } });
+  finish(): { checked: CheckedReturns; problems: Problem[] } {
+    const { def, problems, seen, unitFiles, values } = this;
+    for (const [unitCode, { file, complete }] of unitFiles) {
+      if (!complete) continue;
+      const unit = def.unitByCode.get(unitCode)!;
+      for (const ind of def.inputIndicators)
+        if (!seen.has(`${unitCode}\u0000${ind.code}`))
+          problems.add({ code: 'MISSING_INDICATOR', severity: 'error', file, unit: unitCode, indicator: ind.code, params: { unitName: unit.name, label: ind.label } });
+    }
+
+    for (const p of checkRules(def, values)) problems.add(p);
+    for (const p of checkSums(def, values)) problems.add(p);
+
+    const received = def.units.filter((u) => unitFiles.has(u.code)).map((u) => u.code);
+    const missing = def.units.filter((u) => !unitFiles.has(u.code));
+    // No figures at all (a wrong folder) is never a report, whatever --allow-missing says.
+    if (received.length === 0) problems.add({ code: 'NO_RETURNS', severity: 'error' });
+    // A file that could not be read whole may hold these units' rows; the message says so.
+    for (const u of missing)
+      problems.add({ code: 'MISSING_UNIT', severity: this.opts.allowMissing ? 'warning' : 'error', unit: u.code, params: { unitName: u.name, unread: this.unreadFiles } });
+
+    return { checked: { values, received, missing: missing.map((u) => u.code) }, problems: problems.list() };
   }
+}
 
-  for (const p of checkRules(def, values)) problems.add(p);
+/** All files at once (tests and small callers); the pipeline feeds a ReturnValidator as it reads. */
+export function validateReturns(def: Definition, files: readonly ReturnFile[], opts: ValidateOptions = {}): { checked: CheckedReturns; problems: Problem[] } {
+  const validator = new ReturnValidator(def, opts);
+  for (const file of files) validator.add(file);
+  return validator.finish();
+}
 
-  const received = def.units.filter((u) => unitFiles.has(u.code)).map((u) => u.code);
-  const missing = def.units.filter((u) => !unitFiles.has(u.code));
-  // A file that could not be read whole may hold these units' rows; the message says so.
-  const unread = files.filter((f) => !f.complete).length;
-  for (const u of missing)
-    problems.add({ code: 'MISSING_UNIT', severity: opts.allowMissing ? 'warning' : 'error', unit: u.code, params: { unitName: u.name, unread } });
-
-  return { checked: { values, received, missing: missing.map((u) => u.code) }, problems: problems.list() };
+/** Totals a JSON number carries exactly (2^53 − 1): past that a figure would be written wrong. */
+function checkSums(def: Definition, values: Map<string, Map<string, CellValue>>): Problem[] {
+  const problems: Problem[] = [];
+  for (const ind of def.inputIndicators) {
+    let current = 0n;
+    let previous = 0n;
+    for (const byIndicator of values.values()) {
+      const v = byIndicator.get(ind.code);
+      if (v) {
+        current += v.current;
+        previous += v.previous;
+      }
+    }
+    for (const [column, total] of [['ky_nay', current], ['cung_ky', previous]] as const)
+      if (total > MAX_SAFE) problems.push({ code: 'SUM_TOO_LARGE', severity: 'error', column, indicator: ind.code, params: { label: ind.label, column, limit: MAX_SAFE.toString() } });
+  }
+  return problems;
 }
 
 function checkRules(def: Definition, values: Map<string, Map<string, CellValue>>): Problem[] {

@@ -7,13 +7,32 @@ const HEADER = [COLUMNS.ma_don_vi, COLUMNS.ky_bao_cao, COLUMNS.ma_chi_tieu, COLU
 
 const quote = (cell: string) => (/[",\r\n;]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell);
 
+/**
+ * A label that begins like a formula (= + - @) made inert with a leading apostrophe,
+ * so Excel never evaluates "=1+1" or "-Số vụ" (labels are shown, never read back).
+ */
+const inert = (label: string) => (/^[=+\-@\t\r]/.test(label) ? `'${label}` : label);
+
 /** UTF-8 with a BOM and CRLF, so Excel on Windows opens it with its diacritics intact. */
 export function formBytes(def: Definition, unit: Unit): Uint8Array {
-  const lines = [HEADER, ...def.inputIndicators.map((ind) => [unit.code, def.period.code, ind.code, ind.label, '', ''])];
+  const lines = [HEADER, ...def.inputIndicators.map((ind) => [unit.code, def.period.code, ind.code, inert(ind.label), '', ''])];
   return new TextEncoder().encode('\uFEFF' + lines.map((l) => l.map(quote).join(',')).join('\r\n') + '\r\n');
 }
 
-/** "024 - Thành phố Hà Giang.csv", with characters no file system accepts replaced. */
+/** File names are at most 255 bytes on the usual file systems; the name is cut to fit, the code never. */
+const MAX_NAME_BYTES = 255;
+
+/** "024 - Thành phố Hà Giang.csv", with characters no file system accepts replaced, cut to fit a file name. */
 export function formFileName(unit: Unit): string {
-  return `${unit.code} - ${unit.name}.csv`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  const safe = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  const fixed = `${safe(unit.code)} - `;
+  const ext = '.csv';
+  let name = safe(unit.name);
+  const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+  if (bytes(fixed + name + ext) > MAX_NAME_BYTES) {
+    const chars = [...name];
+    while (chars.length > 0 && bytes(fixed + chars.join('') + '…' + ext) > MAX_NAME_BYTES) chars.pop();
+    name = chars.join('').trimEnd() + '…';
+  }
+  return fixed + name + ext;
 }

@@ -23,7 +23,7 @@ export async function initWorkspace(dir: string, shownDir: string): Promise<stri
   if (clashes.length > 0) throw new FatalError(clashes.map((p) => ({ code: 'INIT_EXISTS', severity: 'error', params: { path: p } })));
   const created: string[] = [];
   for (const [name, source] of FILES) {
-    await writeFileAtomic(path.join(dir, name), await fs.readFile(source), path.join(shownDir, name));
+    await writeFileAtomic(path.join(dir, name), await fs.readFile(source), { shown: path.join(shownDir, name) });
     created.push(path.join(shownDir, name));
   }
   await fs.mkdir(path.join(dir, 'returns'));

@@ -1,14 +1,16 @@
 // The only writer: a file appears whole or not at all. Data goes to a temporary
-// file beside the target, is flushed, then renamed over it; any failure leaves the
-// earlier file untouched and removes the temporary one.
-import { promises as fs, rmSync } from 'node:fs';
+// file beside the target, is flushed, then renamed over it and the folder flushed;
+// any failure leaves the earlier file untouched and removes the temporary one.
+// Only regular files are ever written: a link, device, FIFO or folder at the target
+// is refused, and so is a read-only report unless the user forces it.
+import { promises as fs, rmSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { FatalError } from '../messages/problem.js';
 
-/** Temporary files being written, removed if the process is interrupted. */
+/** Temporary and lock files being held, removed if the process is interrupted. */
 const pending = new Set<string>();
 
-/** Removes unfinished temporary files; called on SIGINT/SIGTERM by the process entry. */
+/** Removes unfinished temporary files and held locks; called on SIGINT/SIGTERM by the process entry. */
 export function removePendingWrites(): void {
   for (const tmp of pending) rmSync(tmp, { force: true });
   pending.clear();
@@ -18,6 +20,7 @@ export function removePendingWrites(): void {
 // than overwrites); Math.random spares every command loading node:crypto (5 ms).
 const random8 = () => Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
 const tempName = (target: string, pid: number) => `.${path.basename(target)}.${pid}.${random8()}.tmp`;
+const lockName = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.lock`);
 
 function isRunning(pid: number): boolean {
   try {
@@ -44,26 +47,104 @@ async function removeStaleTemps(target: string): Promise<void> {
   }
 }
 
-export async function writeFileAtomic(target: string, data: Uint8Array, shown = target): Promise<void> {
+/** What kind of thing stands at a path that is not a regular file. */
+function kindOf(st: Stats): string {
+  if (st.isSymbolicLink()) return 'SYMLINK';
+  if (st.isDirectory()) return 'DIRECTORY';
+  if (st.isFIFO()) return 'FIFO';
+  if (st.isSocket()) return 'SOCKET';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'DEVICE';
+  return 'OTHER';
+}
+
+/**
+ * One writer per target at a time: a lock file beside it, created exclusively, holding
+ * the writer's process id. A lock whose process is gone (killed outright) is taken over.
+ */
+async function acquireLock(target: string, shown: string): Promise<string> {
+  const lock = lockName(target);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await fs.writeFile(lock, String(process.pid), { flag: 'wx' });
+      pending.add(lock);
+      return lock;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(await fs.readFile(lock, 'utf8').catch(() => ''));
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder))
+        throw FatalError.of('OUTPUT_BUSY', { params: { path: shown, pid: holder } });
+      await fs.rm(lock, { force: true });
+    }
+  }
+  throw FatalError.of('OUTPUT_BUSY', { params: { path: shown, pid: '?' } });
+}
+
+async function releaseLock(lock: string): Promise<void> {
+  await fs.rm(lock, { force: true }).catch(() => {});
+  pending.delete(lock);
+}
+
+/** Flushes a folder's entries (the rename) to disk; a no-op where folders cannot be opened. */
+async function syncFolder(dir: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Windows cannot open a folder; some file systems refuse fsync on one.
+  } finally {
+    await handle?.close();
+  }
+}
+
+export interface WriteOptions {
+  /** The name messages show (as the user gave it). */
+  shown?: string;
+  /** Replace a read-only file too. */
+  force?: boolean;
+}
+
+export async function writeFileAtomic(target: string, data: Uint8Array, opts: WriteOptions = {}): Promise<void> {
+  const shown = opts.shown ?? target;
   const dir = path.dirname(target);
   const tmp = path.join(dir, tempName(target, process.pid));
+  const failed = (err: unknown) => {
+    if (err instanceof FatalError) return err;
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    return FatalError.of('OUTPUT_FAILED', { params: { path: shown, reason: code } });
+  };
+  let lock: string | undefined;
   try {
     await fs.mkdir(dir, { recursive: true });
+    lock = await acquireLock(target, shown);
+    const before = await fs.lstat(target).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (before && !before.isFile()) throw FatalError.of('OUTPUT_NOT_REGULAR', { params: { path: shown, kind: kindOf(before) } });
+    // Read-only by its mode bits (access() would say yes to root, and Windows' read-only flag is a mode here).
+    if (before && (before.mode & 0o222) === 0 && !opts.force) throw FatalError.of('OUTPUT_READ_ONLY', { params: { path: shown } });
     await removeStaleTemps(target);
     pending.add(tmp);
     const handle = await fs.open(tmp, 'wx');
     try {
       await handle.writeFile(data);
+      if (before) {
+        await handle.chmod(before.mode & 0o7777);
+        // Keep the owner where the user may (root, or the same user and a group they are in).
+        await handle.chown(before.uid, before.gid).catch(() => {});
+      }
       await handle.sync();
     } finally {
       await handle.close();
     }
     await fs.rename(tmp, target);
+    await syncFolder(dir);
   } catch (err) {
     await fs.rm(tmp, { force: true }).catch(() => {});
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw FatalError.of('OUTPUT_FAILED', { params: { path: shown, reason: code } });
+    throw failed(err);
   } finally {
     pending.delete(tmp);
+    if (lock) await releaseLock(lock);
   }
 }
