@@ -164,6 +164,10 @@ const templateToken = fc.constantFrom(
   '{{', '}}', '{{#each units}}', '{{/each}}', '{{#if ', '{{/if}}', '{{else}}', '{{#with period}}', '{{/with}}', '{{> p}}', '{{{', '}}}', '{{!', '--}}',
   'indicators.TTXH_VU', '.current', '.label', ' ', 'change ', 'percent ', 'number ', 'status ', 'date ', 'list ', 'eq ', '(', ')', '"x"', '0', '@index', '../', 'this', 'name',
   '\n', '# ', '| a |', '|---|', '- ', '**', '_', '<b>', '&amp;', '---', 'constructor', '__proto__', '@root', 'lookup ', 'log ', 'decimals=9', '{{*d}}', '\\{{',
+  // The holes a review found: misspelt hash keys, missing arguments, quoted paths, @key,
+  // literals as block targets, parent paths over the same list, pasted control characters.
+  ' key="ten"', ' key="code"', 'upper', '{{upper}}', '{{"label"}}', '"label"', '{{@key}}', '{{#each "abc"}}', '{{#each indicators}}', '{{#each ../units}}',
+  '{{#each ../../units}}', '../../', 'units', '{{#with "x"}}', '\u000b', '{{list unitsMissing key="ten"}}',
 );
 
 describe('no template crashes the tool', () => {
@@ -171,12 +175,20 @@ describe('no template crashes the tool', () => {
     fc.assert(
       fc.property(fc.array(templateToken, { maxLength: 40 }), (tokens) => {
         const source = tokens.join('');
+        let render: ReturnType<typeof compileTemplate>;
         try {
-          const render = compileTemplate({ file: 't.md.hbs', source }, probe);
-          expect(typeof render(probe)).toBe('string');
+          render = compileTemplate({ file: 't.md.hbs', source }, probe);
         } catch (err) {
           expect(err).toBeInstanceOf(FatalError);
           for (const p of (err as FatalError).problems) expect(p.code).toMatch(/^TEMPLATE_/);
+          return;
+        }
+        // What the check let through renders: only a helper may still refuse a value it is given.
+        try {
+          expect(typeof render(probe)).toBe('string');
+        } catch (err) {
+          expect(err).toBeInstanceOf(FatalError);
+          expect((err as FatalError).problems.map((p) => p.code)).toEqual(['TEMPLATE_HELPER']);
         }
       }),
       runs(1500),

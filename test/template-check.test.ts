@@ -78,3 +78,45 @@ describe('template check before data', () => {
     ]);
   });
 });
+
+describe('template holes a review found', () => {
+  it('refuses a misspelt hash argument, and a key the list items do not have', () => {
+    expect(problems('{{list unitsMissing key="ten"}}')).toEqual([['TEMPLATE_HELPER', 1, expect.stringContaining('"ten"')]]);
+    expect(problems('{{number indicators.TL_KP.current decimal=2}}')).toEqual([['TEMPLATE_HELPER', 1, expect.stringContaining('decimals')]]);
+    expect(problems('{{list unitsMissing key="code"}}')).toEqual([]);
+  });
+
+  it('refuses a helper given too few or too many values', () => {
+    expect(problems('[{{upper}}]\n{{percent indicators.TL_KP.current indicators.TL_KP.previous}}\n{{eq 1}}')).toEqual([
+      ['TEMPLATE_HELPER', 1, 'cần đúng 1 giá trị, ở đây có 0'],
+      ['TEMPLATE_HELPER', 2, 'cần đúng 1 giá trị, ở đây có 2'],
+      ['TEMPLATE_HELPER', 3, 'cần đúng 2 giá trị, ở đây có 1'],
+    ]);
+  });
+
+  it('refuses a quoted name, which Handlebars would look up past every check', () => {
+    expect(problems('{{#with indicators.TTXH_VU}}{{"label"}}{{/with}}').map(([code, line]) => [code, line])).toEqual([['TEMPLATE_SYNTAX', 1]]);
+  });
+
+  it('refuses a literal as the list of {{#each}} or the data of {{#with}}, whose body was never checked', () => {
+    expect(problems('{{#each "abc"}}{{nam}}{{/each}}\n{{#with "x"}}{{y}}{{/with}}')).toEqual([
+      ['TEMPLATE_HELPER', 1, expect.stringContaining('danh sách')],
+      ['TEMPLATE_HELPER', 2, expect.stringContaining('nhóm dữ liệu')],
+    ]);
+  });
+
+  it('renders @key as literal text and ../ over the same list at any depth', () => {
+    const render = compileTemplate(
+      {
+        file: 't.md.hbs',
+        source: '{{#each indicators}}{{#if @first}}{{@key}}{{/if}}{{/each}}|{{#each units}}{{#each ../units}}{{#each ../../units}}{{#if @first}}{{../../../unitCount.expected}}{{/if}}{{/each}}{{/each}}{{/each}}',
+      },
+      probe,
+    );
+    const out = render(probe);
+    // The key is escaped like every value (TTXH_VU would otherwise be Markdown-sensitive).
+    expect(out.startsWith('TTXH\\_VU|')).toBe(true);
+    // One unit in the probe: one line of three nested blocks, each reaching the root.
+    expect(out).toBe('TTXH\\_VU|1');
+  });
+});

@@ -37,6 +37,8 @@ export function readRegularFile(file: string | Buffer, cap: number): ReadResult 
   try {
     fd = openSync(file, OPEN_FLAGS);
   } catch (err) {
+    // A socket (a child's stdin under Node, seen through /dev/stdin) cannot be opened at all.
+    if ((err as NodeJS.ErrnoException).code === 'ENXIO') return { ok: false, reason: 'NOT_REGULAR', kind: 'SOCKET' };
     return { ok: false, reason: reasonOf(err) };
   }
   try {

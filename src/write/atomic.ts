@@ -19,8 +19,20 @@ export function removePendingWrites(): void {
 // The name only has to differ from other writes' (opened with 'wx', a clash fails rather
 // than overwrites); Math.random spares every command loading node:crypto (5 ms).
 const random8 = () => Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
-const tempName = (target: string, pid: number) => `.${path.basename(target)}.${pid}.${random8()}.tmp`;
-const lockName = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.lock`);
+
+/**
+ * The target's name as its temporary and lock files start, cut to 200 bytes so that
+ * they too fit a file name (255 bytes) when the target's own name nearly fills it.
+ */
+function stem(target: string): string {
+  const base = path.basename(target);
+  if (Buffer.byteLength(base) <= 200) return base;
+  const chars = [...base];
+  while (Buffer.byteLength(chars.join('')) > 200) chars.pop();
+  return chars.join('');
+}
+const tempName = (target: string, pid: number) => `.${stem(target)}.${pid}.${random8()}.tmp`;
+const lockName = (target: string) => path.join(path.dirname(target), `.${stem(target)}.lock`);
 
 function isRunning(pid: number): boolean {
   try {
@@ -38,7 +50,7 @@ function isRunning(pid: number): boolean {
  */
 async function removeStaleTemps(target: string): Promise<void> {
   const dir = path.dirname(target);
-  const prefix = `.${path.basename(target)}.`;
+  const prefix = `.${stem(target)}.`;
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
