@@ -130,7 +130,7 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
     for (const s of sources) if (realPath(s) === target) throw FatalError.of('OUTPUT_IS_INPUT', { params: { path: outShown } });
   }
 
-  const bytes = render.renderReport(outcome.figures, doc, template);
+  const bytes = render.renderReport(outcome.figures, doc, template, templateShown);
   await writeFileAtomic(outFile, bytes, { shown: outShown, force: opts.force });
   return { ...outcome, output: outShown };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { FatalError, type Problem } from '../messages/problem.js';
 import type { Encoding } from './decode.js';
 import { MAX_RETURN_BYTES, MAX_RUN_BYTES, toMiB } from './limits.js';
+import { COLLECT_AFTER_BYTES, collectGarbage } from './memory.js';
 import { readRegularFile, reasonOf } from './read.js';
 import { readReturn, type ReturnFile } from './returns.js';
 
@@ -108,6 +109,7 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
     }
     total += bytes.length;
     take(readReturn(bytes, open === STDIN ? '(stdin)' : shown, opts.encoding));
+    if (bytes.length > COLLECT_AFTER_BYTES) collectGarbage();
   };
   let done = 0;
   for (const entry of entries) {

@@ -238,6 +238,10 @@ const catalog = {
     vi: (p) => `Mẫu báo cáo dùng "${p.name}" nhưng dữ liệu không có mục này (có thể gõ sai tên). Xem các mục dữ liệu trong README.`,
     en: (p) => `The template uses "${p.name}", which the data does not have (perhaps misspelt). See the data fields in the README.`,
   },
+  TEMPLATE_OUTPUT_TOO_LARGE: {
+    vi: (p) => `Mẫu báo cáo sinh ra phần nội dung quá dài (${p.size} MiB, giới hạn ${p.limit} MiB) hoặc một đoạn văn quá nhiều dòng. Kiểm tra các vòng lặp {{#each}}; số liệu từng đơn vị đã có trong Phụ lục.`,
+    en: (p) => `The template writes a body that is too long (${p.size} MiB, limit ${p.limit} MiB) or a paragraph of too many lines. Check its {{#each}} loops; each unit's figures are already in the appendix.`,
+  },
   TEMPLATE_HELPER: {
     vi: (p) => `Hàm "${p.helper}" dùng chưa đúng: ${p.detail}.`,
     en: (p) => `The helper "${p.helper}" is used the wrong way: ${p.detail}.`,
