@@ -304,6 +304,17 @@ describe('never blocks, always bounded', () => {
     expect(json(tpl).errors[0]).toMatchObject({ code: 'TEMPLATE_UNREADABLE', message: expect.stringContaining('1,0 MiB') });
   });
 
+  it('refuses a template whose loops write more than the body cap, before marked can overflow its stack', async () => {
+    const dir = sampleCopy();
+    // 11 units nested four deep: 14,641 lines of some 450 characters, 6.5 million.
+    const line = '{{name}} '.repeat(40).trim();
+    writeFileSync(path.join(dir, 'loop.md.hbs'), `{{#each units}}{{#each ../units}}{{#each ../../units}}{{#each ../../../units}}${line}\n{{/each}}{{/each}}{{/each}}{{/each}}`);
+    const r = await runCli(['build', '--template', 'loop.md.hbs', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'TEMPLATE_OUTPUT_TOO_LARGE', file: 'loop.md.hbs' })]);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('stops reading at the run cap, naming every file left unread', async () => {
     const dir = tempDir();
     const count = Math.floor(MAX_RUN_BYTES / MAX_RETURN_BYTES) + 2;
