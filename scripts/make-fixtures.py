@@ -150,6 +150,11 @@ case("many-problems", {
       p("MISSING_VALUE", "a.csv", 4, column="cung_ky", unit="01", indicator="MH"),
       p("DUPLICATE_ROW", "b.csv", 2, unit="01", indicator="VU"),
       p("UNKNOWN_UNIT", "b.csv", 3, column="ma_don_vi")])
+# Every error at once: an empty cell does not hide a broken rule of the same unit (the
+# rule is checked on the column that did parse).
+case("problems-together", {"a.csv": edit(1, "ky_nay", "", edit(2, "cung_ky", "1952"))},
+     [p("MISSING_VALUE", "a.csv", 2, column="ky_nay", unit="01", indicator="VU"),
+      p("RULE_VIOLATION", "a.csv", 3, column="cung_ky", unit="01", indicator="KP")])
 # More than 100 of one problem in one file: the first 100 listed, the rest counted.
 case("more-problems", {"a.csv": good + "".join(f"99,2024-Q1,VU,x,{n},1\r\n" for n in range(103))},
      [p("UNKNOWN_UNIT", "a.csv", 8 + n, column="ma_don_vi") for n in range(100)] + [p("MORE_PROBLEMS", "a.csv")])

@@ -14,6 +14,14 @@ export interface CellValue {
   line: number;
 }
 
+/** What parsed of one row, column by column, for the rules (a row with one bad cell still has the other). */
+interface ParsedCells {
+  current?: bigint;
+  previous?: bigint;
+  file: string;
+  line: number;
+}
+
 export interface CheckedReturns {
   /** unit code → indicator code → values (input indicators only). */
   values: Map<string, Map<string, CellValue>>;
@@ -49,6 +57,8 @@ export class ReturnValidator {
   private readonly numeric = new Map<string, Unit[]>();
   private readonly indicatorByUpper: Map<string, Indicator>;
   private readonly values = new Map<string, Map<string, CellValue>>();
+  /** Every value that parsed, whatever else is wrong in its row: rules are checked on all of them. */
+  private readonly parsed = new Map<string, Map<string, ParsedCells>>();
   /** unit and indicator → where the row was first seen (file:line), for DUPLICATE_ROW. */
   private readonly seen = new Map<string, string>();
   /** Units that sent rows, with the first file they appear in and whether it was read whole. */
@@ -117,6 +127,11 @@ export class ReturnValidator {
 
       const current = parseCount(row.current, this.opts.numberFormat);
       const previous = parseCount(row.previous, this.opts.numberFormat);
+      if (current.ok || previous.ok) {
+        let byIndicator = this.parsed.get(unit.code);
+        if (!byIndicator) this.parsed.set(unit.code, (byIndicator = new Map()));
+        byIndicator.set(indicator.code, { current: current.ok ? current.value : undefined, previous: previous.ok ? previous.value : undefined, file: row.file, line: row.line });
+      }
       if (current.ok && previous.ok) {
         let byIndicator = values.get(unit.code);
         if (!byIndicator) values.set(unit.code, (byIndicator = new Map()));
@@ -142,7 +157,7 @@ export class ReturnValidator {
           problems.add({ code: 'MISSING_INDICATOR', severity: 'error', file, unit: unitCode, indicator: ind.code, params: { unitName: unit.name, label: ind.label } });
     }
 
-    for (const p of checkRules(def, values)) problems.add(p);
+    for (const p of checkRules(def, this.parsed)) problems.add(p);
     for (const p of checkSums(def, values)) problems.add(p);
 
     const received = def.units.filter((u) => unitFiles.has(u.code)).map((u) => u.code);
@@ -183,7 +198,7 @@ function checkSums(def: Definition, values: Map<string, Map<string, CellValue>>)
   return problems;
 }
 
-function checkRules(def: Definition, values: Map<string, Map<string, CellValue>>): Problem[] {
+function checkRules(def: Definition, values: Map<string, Map<string, ParsedCells>>): Problem[] {
   const problems: Problem[] = [];
   const label = (code: string) => (def.indicatorByCode.get(code) as Indicator).label;
   for (const [unit, byIndicator] of values)
@@ -195,6 +210,7 @@ function checkRules(def: Definition, values: Map<string, Map<string, CellValue>>
       for (const column of ['ky_nay', 'cung_ky'] as const) {
         const l = column === 'ky_nay' ? left.current : left.previous;
         const r = column === 'ky_nay' ? right.current : right.previous;
+        if (l === undefined || r === undefined) continue;
         const broken = rule.atMost !== undefined ? l > r : l < r;
         if (broken)
           problems.push({
