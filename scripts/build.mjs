@@ -97,9 +97,15 @@ try {
 }
 
 // The JSON Schema comes from the same zod schema as the types and the messages.
+// So do the schemas of the --json outputs (src/cli/output-schema.ts).
 const tmp = 'dist/.json-schema.mjs';
+const tmpOut = 'dist/.output-schema.mjs';
 await build({ ...common, format: 'esm', entryPoints: ['src/definition/json-schema.ts'], outfile: tmp });
+await build({ ...common, format: 'esm', entryPoints: ['src/cli/output-schema.ts'], outfile: tmpOut });
 const { definitionJsonSchema } = await import(pathToFileURL(tmp).href);
+const { outputJsonSchemas } = await import(pathToFileURL(tmpOut).href);
 rmSync(tmp);
+rmSync(tmpOut);
 mkdirSync('schema', { recursive: true });
 writeFileSync('schema/baocao.schema.json', JSON.stringify(definitionJsonSchema(), null, 2) + '\n');
+for (const [name, schema] of Object.entries(outputJsonSchemas())) writeFileSync(`schema/${name}.schema.json`, JSON.stringify(schema, null, 2) + '\n');

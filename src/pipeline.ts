@@ -127,7 +127,7 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   const target = realPath(outFile);
   if (target !== undefined) {
     const sources = [path.resolve(opts.cwd, opts.config ?? DEFAULT_DEFINITION), templateFile, ...outcome.files.map((f) => path.resolve(opts.cwd, f.file))];
-    for (const s of sources) if (realPath(s) === target) throw FatalError.of('OUTPUT_IS_INPUT', { params: { path: outShown } });
+    for (const s of sources) if (realPath(s) === target) throw FatalError.of('OUTPUT_IS_INPUT', { file: outShown, params: { path: outShown } });
   }
 
   const bytes = render.renderReport(outcome.figures, doc, template, templateShown);
@@ -151,7 +151,7 @@ export async function formsStage(opts: FormsOptions): Promise<string[]> {
   if (!opts.force) {
     const clashes: Problem[] = [];
     for (const f of forms)
-      if (await fs.lstat(f.file).then(() => true, () => false)) clashes.push({ code: 'FORM_EXISTS', severity: 'error', params: { path: f.shown } });
+      if (await fs.lstat(f.file).then(() => true, () => false)) clashes.push({ code: 'FORM_EXISTS', severity: 'error', file: f.shown, params: { path: f.shown } });
     if (clashes.length > 0) throw new FatalError(clashes);
   }
   for (const f of forms) await writeFileAtomic(f.file, formBytes(definition, f.unit), { shown: f.shown, force: opts.force });

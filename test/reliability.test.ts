@@ -406,6 +406,7 @@ describe('smaller ones', () => {
     // Root reads anything: run as an ordinary user then.
     const asUser = (args: string[]) =>
       spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', ...(isRoot ? { uid: 65534, gid: 65534 } : {}) });
+    expect(asUser(['--version']).status, 'the unprivileged user must be able to run Node and read the bundle').toBe(0);
     const folder = asUser(['check', 'r', '--config', CHECK_DEF]);
     expect(folder.status).toBe(2);
     expect(folder.stderr).toContain('INPUT_UNREADABLE');

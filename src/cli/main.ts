@@ -37,15 +37,36 @@ function argvLang(argv: string[]): Lang {
   return value === 'en' ? 'en' : 'vi';
 }
 
-/** Indented for a person at a terminal; one line for a program (half the bytes, twice as fast). */
-function writeJson(world: World, value: unknown) {
+/**
+ * Every `--json` document: its schema version (schema/*.schema.json; it changes only
+ * when a field is removed or changes meaning), whether the command did its job, the
+ * numbers of problems found (including those only counted in MORE_PROBLEMS), the
+ * command's own fields, then the problems. Indented for a person at a terminal; one
+ * line for a program (half the bytes, twice as fast).
+ */
+function writeJson(world: World, lang: Lang, ok: boolean, problems: { errors: readonly Problem[]; warnings: readonly Problem[] }, body: object = {}) {
+  const count = (list: readonly Problem[]) => list.reduce((n, p) => n + (p.code === 'MORE_PROBLEMS' ? Number(p.params?.count ?? 0) : 1), 0);
+  const value = {
+    schemaVersion: SCHEMA_VERSION,
+    ok,
+    ...body,
+    counts: { errors: count(problems.errors), warnings: count(problems.warnings) },
+    errors: problems.errors.map((p) => problemJson(p, lang)),
+    warnings: problems.warnings.map((p) => problemJson(p, lang)),
+  };
   world.stdout.write((world.stdout.isTTY ? JSON.stringify(value, null, 2) : JSON.stringify(value)) + '\n');
 }
 
+export const SCHEMA_VERSION = 1;
+
 function reportFatal(world: World, problems: Problem[], flags: Pick<CommonFlags, 'json' | 'lang'>) {
-  if (flags.json) writeJson(world, { ok: false, errors: problems.map((p) => problemJson(p, flags.lang)), warnings: [] });
+  if (flags.json) writeJson(world, flags.lang, false, { errors: problems, warnings: [] });
   const c = colorFor(world.stderr, world.env);
-  for (const p of problems) world.stderr.write((p.file ? `${p.file}: ` : '') + formatProblem(p, flags.lang, c) + '\n');
+  for (const p of problems) {
+    const line = formatProblem(p, flags.lang, c);
+    // The file first, unless the message names it already.
+    world.stderr.write((p.file && p.params?.path !== p.file ? `${p.file}: ` : '') + line + '\n');
+  }
 }
 
 function withCommonOptions(cmd: Command): Command {
@@ -81,11 +102,6 @@ function pipelineOptions(world: World, inputs: string[], flags: CommonFlags): Pi
   };
 }
 
-/** The problems as `--json` lists them. */
-function problemsJson(outcome: CheckOutcome, lang: Lang) {
-  return { errors: outcome.errors.map((p) => problemJson(p, lang)), warnings: outcome.warnings.map((p) => problemJson(p, lang)) };
-}
-
 /** Problems on stderr, grouped by file (errors only with --quiet), then the summary. */
 function showProblems(world: World, outcome: CheckOutcome, flags: CommonFlags): void {
   const shown = flags.quiet ? outcome.errors : outcome.problems;
@@ -97,7 +113,7 @@ function showProblems(world: World, outcome: CheckOutcome, flags: CommonFlags): 
 
 /** When the data has errors, `aggregate` and `build` stop here: the problems, exit 1. */
 function stopOnErrors(world: World, outcome: CheckOutcome, flags: CommonFlags): number {
-  if (flags.json) writeJson(world, { ok: false, ...problemsJson(outcome, flags.lang) });
+  if (flags.json) writeJson(world, flags.lang, false, outcome);
   showProblems(world, outcome, flags);
   return EXIT.DATA;
 }
@@ -105,7 +121,7 @@ function stopOnErrors(world: World, outcome: CheckOutcome, flags: CommonFlags): 
 async function checkCommand(world: World, inputs: string[], flags: CommonFlags): Promise<number> {
   const outcome = await (await pipeline()).checkStage(pipelineOptions(world, inputs, flags));
   const ok = outcome.errors.length === 0;
-  if (flags.json) writeJson(world, { ok, ...problemsJson(outcome, flags.lang) });
+  if (flags.json) writeJson(world, flags.lang, ok, outcome);
   showProblems(world, outcome, flags);
   return ok ? EXIT.OK : EXIT.DATA;
 }
@@ -116,7 +132,7 @@ async function aggregateCommand(world: World, inputs: string[], flags: CommonFla
   if (outcome.warnings.length > 0) showProblems(world, outcome, flags);
   if (flags.json) {
     const { figuresToJson } = await import('../aggregate/json.js');
-    writeJson(world, { ok: true, ...figuresToJson(outcome.figures), warnings: problemsJson(outcome, flags.lang).warnings });
+    writeJson(world, flags.lang, true, outcome, figuresToJson(outcome.figures));
   } else {
     const { formatFiguresTable } = await import('./figures-view.js');
     world.stdout.write(formatFiguresTable(outcome.figures, flags.lang, colorFor(world.stdout, world.env)));
@@ -128,7 +144,7 @@ async function buildCommand(world: World, inputs: string[], flags: CommonFlags &
   const outcome = await (await pipeline()).buildStage({ ...pipelineOptions(world, inputs, flags), template: flags.template, output: flags.output, force: flags.force });
   if (!outcome.output) return stopOnErrors(world, outcome, flags);
   if (outcome.warnings.length > 0) showProblems(world, outcome, flags);
-  if (flags.json) writeJson(world, { ok: true, output: outcome.output, warnings: problemsJson(outcome, flags.lang).warnings });
+  if (flags.json) writeJson(world, flags.lang, true, outcome, { output: outcome.output });
   else world.stdout.write(outcome.output + '\n');
   return EXIT.OK;
 }
@@ -145,7 +161,7 @@ const DONE = {
 };
 
 function reportWritten(world: World, paths: string[], flags: SetupFlags, done: string) {
-  if (flags.json) writeJson(world, { ok: true, files: paths });
+  if (flags.json) writeJson(world, flags.lang, true, { errors: [], warnings: [] }, { files: paths });
   else world.stdout.write(paths.map((p) => p + '\n').join(''));
   if (!flags.quiet) world.stderr.write(done + '\n');
 }

@@ -16,9 +16,9 @@ function readSetupText(file: string, shown: string, cap: number, notFound: Probl
   const read = readRegularFile(file, cap);
   if (read.ok) return read.bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (read.reason === 'NOT_FOUND' || read.reason === 'IS_DIRECTORY' || ('kind' in read && read.kind === 'DIRECTORY'))
-    throw FatalError.of(notFound, { params: { path: shown } });
+    throw FatalError.of(notFound, { file: shown, params: { path: shown } });
   const limit = read.reason === 'TOO_LARGE' ? toMiB(cap) : '';
-  throw FatalError.of(unreadable, { params: { path: shown, reason: read.reason, limit } });
+  throw FatalError.of(unreadable, { file: shown, params: { path: shown, reason: read.reason, limit } });
 }
 
 export async function loadDefinition(config: string | undefined, cwd: string, lang: Lang): Promise<Definition> {

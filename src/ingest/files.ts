@@ -49,14 +49,14 @@ function expand(input: string, cwd: string, problems: Problem[]): Entry[] {
   try {
     stat = statSync(abs);
   } catch {
-    throw FatalError.of('INPUT_NOT_FOUND', { params: { path: input } });
+    throw FatalError.of('INPUT_NOT_FOUND', { file: input, params: { path: input } });
   }
   if (!stat.isDirectory()) return [{ shown: input, open: abs }];
   let raw: Buffer[];
   try {
     raw = readdirSync(abs, { encoding: 'buffer' });
   } catch (err) {
-    throw FatalError.of('INPUT_UNREADABLE', { params: { path: input, reason: reasonOf(err) } });
+    throw FatalError.of('INPUT_UNREADABLE', { file: input, params: { path: input, reason: reasonOf(err) } });
   }
   const entries = raw
     .map((b) => ({ name: b.toString('utf8'), bytes: b }))

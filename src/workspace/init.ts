@@ -20,7 +20,7 @@ export async function initWorkspace(dir: string, shownDir: string): Promise<stri
   const targets = [...FILES.map(([name]) => name), 'returns'];
   const clashes: string[] = [];
   for (const name of targets) if (await exists(path.join(dir, name))) clashes.push(path.join(shownDir, name));
-  if (clashes.length > 0) throw new FatalError(clashes.map((p) => ({ code: 'INIT_EXISTS', severity: 'error', params: { path: p } })));
+  if (clashes.length > 0) throw new FatalError(clashes.map((p) => ({ code: 'INIT_EXISTS', severity: 'error', file: p, params: { path: p } })));
   const created: string[] = [];
   for (const [name, source] of FILES) {
     await writeFileAtomic(path.join(dir, name), await fs.readFile(source), { shown: path.join(shownDir, name) });

@@ -84,11 +84,11 @@ async function acquireLock(target: string, shown: string): Promise<string> {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(await fs.readFile(lock, 'utf8').catch(() => ''));
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder))
-        throw FatalError.of('OUTPUT_BUSY', { params: { path: shown, pid: holder } });
+        throw FatalError.of('OUTPUT_BUSY', { file: shown, params: { path: shown, pid: holder } });
       await fs.rm(lock, { force: true });
     }
   }
-  throw FatalError.of('OUTPUT_BUSY', { params: { path: shown, pid: '?' } });
+  throw FatalError.of('OUTPUT_BUSY', { file: shown, params: { path: shown, pid: '?' } });
 }
 
 async function releaseLock(lock: string): Promise<void> {
@@ -123,7 +123,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array, opts: Wr
   const failed = (err: unknown) => {
     if (err instanceof FatalError) return err;
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    return FatalError.of('OUTPUT_FAILED', { params: { path: shown, reason: code } });
+    return FatalError.of('OUTPUT_FAILED', { file: shown, params: { path: shown, reason: code } });
   };
   let lock: string | undefined;
   try {
@@ -133,9 +133,9 @@ export async function writeFileAtomic(target: string, data: Uint8Array, opts: Wr
       if (err.code === 'ENOENT') return undefined;
       throw err;
     });
-    if (before && !before.isFile()) throw FatalError.of('OUTPUT_NOT_REGULAR', { params: { path: shown, kind: kindOf(before) } });
+    if (before && !before.isFile()) throw FatalError.of('OUTPUT_NOT_REGULAR', { file: shown, params: { path: shown, kind: kindOf(before) } });
     // Read-only by its mode bits (access() would say yes to root, and Windows' read-only flag is a mode here).
-    if (before && (before.mode & 0o222) === 0 && !opts.force) throw FatalError.of('OUTPUT_READ_ONLY', { params: { path: shown } });
+    if (before && (before.mode & 0o222) === 0 && !opts.force) throw FatalError.of('OUTPUT_READ_ONLY', { file: shown, params: { path: shown } });
     await removeStaleTemps(target);
     pending.add(tmp);
     const handle = await fs.open(tmp, 'wx');

@@ -1,0 +1,83 @@
+// The JSON that `check`, `aggregate` and `build` print with --json, as zod schemas: the
+// build writes them to schema/*.schema.json (JSON Schema draft 2020-12) for the tools
+// that read baocao's output, and test/json-schema.test.ts validates real outputs
+// against those files. schemaVersion changes only when a field is removed, renamed or
+// changes meaning; new fields may appear without it changing.
+import { z } from 'zod';
+
+const problem = z
+  .object({
+    code: z.string().describe('Stable problem code, e.g. NOT_A_NUMBER (README, "Danh mục lỗi")'),
+    severity: z.enum(['error', 'warning']),
+    message: z.string().describe('What is wrong and what to do, in the language chosen with --lang'),
+    file: z.string().nullable().describe('The file (or folder) the problem is in, as given; null when it is in none'),
+    line: z.number().int().min(1).nullable().describe('1-based line; the header row is line 1'),
+    column: z.string().optional(),
+    unit: z.string().optional(),
+    indicator: z.string().optional(),
+  })
+  .strict();
+
+const envelope = {
+  schemaVersion: z.literal(1),
+  ok: z.boolean().describe('true when the command did its job (exit code 0)'),
+  counts: z
+    .object({
+      errors: z.number().int().min(0).describe('Errors found, including those only counted in MORE_PROBLEMS items'),
+      warnings: z.number().int().min(0),
+    })
+    .strict(),
+  errors: z.array(problem),
+  warnings: z.array(problem),
+};
+
+const number = z.number().nullable();
+const display = z.object({ current: z.string(), previous: z.string(), change: z.string(), changePct: z.string() }).strict();
+const figure = { current: number, previous: number, change: number, changePct: number, display };
+
+const indicator = z
+  .object({
+    label: z.string(),
+    unit: z.string(),
+    kind: z.enum(['count', 'stock', 'ratio']),
+    ...figure,
+    target: z.object({ measure: z.enum(['current', 'changePct']), atLeast: z.number().optional(), atMost: z.number().optional() }).strict().nullable(),
+    status: z.enum(['met', 'exceeded', 'missed', 'unknown']).nullable(),
+  })
+  .strict();
+
+const failure = z.object({ ...envelope, ok: z.literal(false) }).strict();
+
+export const checkOutput = z.object(envelope).strict();
+
+export const aggregateOutput = z.union([
+  z
+    .object({
+      ...envelope,
+      ok: z.literal(true),
+      period: z.object({ code: z.string(), label: z.string(), previousLabel: z.string(), start: z.string(), end: z.string() }).strict(),
+      units: z
+        .object({
+          expected: z.array(z.string()),
+          received: z.array(z.string()),
+          missing: z.array(z.string()),
+          names: z.record(z.string(), z.string()),
+        })
+        .strict(),
+      indicators: z.record(z.string(), indicator),
+      byUnit: z.record(z.string(), z.record(z.string(), z.object(figure).strict())),
+    })
+    .strict(),
+  failure,
+]);
+
+export const buildOutput = z.union([z.object({ ...envelope, ok: z.literal(true), output: z.string().describe('The report written, as a path') }).strict(), failure]);
+
+export function outputJsonSchemas(): Record<'check' | 'aggregate' | 'build', Record<string, unknown>> {
+  const schema = (s: z.ZodType, title: string) => ({ ...z.toJSONSchema(s, { target: 'draft-2020-12' }), title });
+  return {
+    check: schema(checkOutput, 'baocao check --json'),
+    aggregate: schema(aggregateOutput, 'baocao aggregate --json'),
+    build: schema(buildOutput, 'baocao build --json'),
+  };
+}
