@@ -21,6 +21,8 @@ export interface PipelineOptions {
   /** Files, folders or "-"; none means the definition's returns folder. */
   inputs: string[];
   allowMissing?: boolean;
+  /** Check only the units the inputs hold; the roster's others are not missing. */
+  onlyListed?: boolean;
   encoding?: Encoding;
   /** How the returns write numbers (--number-format); else the definition's numberFormat. */
   numberFormat?: NumberFormat;
@@ -53,7 +55,7 @@ function sortProblems(problems: Problem[], files: string[]): Problem[] {
 export async function checkStage(opts: PipelineOptions, loaded?: Definition): Promise<CheckOutcome> {
   const definition = loaded ?? (await loadDefinition(opts.config, opts.cwd, opts.lang));
   const inputs = opts.inputs.length > 0 ? opts.inputs : [path.relative(opts.cwd, definition.returnsDir) || '.'];
-  const validator = new ReturnValidator(definition, { allowMissing: opts.allowMissing, numberFormat: opts.numberFormat ?? definition.numberFormat });
+  const validator = new ReturnValidator(definition, { allowMissing: opts.allowMissing, onlyListed: opts.onlyListed, numberFormat: opts.numberFormat ?? definition.numberFormat });
   const ingested = await ingestReturns(inputs, { cwd: opts.cwd, encoding: opts.encoding, readStdin: opts.readStdin, onFile: opts.onFile }, (file) =>
     validator.add(file),
   );

@@ -1,6 +1,6 @@
 // The CLI: parses arguments, runs one command through the pipeline, prints, and
 // returns the exit code (0 done, 1 the data has problems, 2 the command could not run).
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { ENCODINGS, type Encoding } from '../ingest/decode.js';
 import { NUMBER_FORMATS, type NumberFormat } from '../validate/number.js';
 import type { Lang } from '../messages/catalog.js';
@@ -27,6 +27,7 @@ interface CommonFlags {
   allowMissing?: boolean;
   encoding?: Encoding;
   numberFormat?: NumberFormat;
+  onlyListed?: boolean;
   quiet?: boolean;
   debug?: boolean;
 }
@@ -83,11 +84,15 @@ function withCommonOptions(cmd: Command): Command {
     .option('--debug', 'in chi tiết kỹ thuật khi có lỗi ngoài dự kiến');
 }
 
+/** The definition: --config, else BAOCAO_CONFIG, else ./baocao.yaml (the pipeline's default). */
+const configOf = (world: World, flags: { config?: string }) => flags.config ?? (world.env.BAOCAO_CONFIG || undefined);
+
 function pipelineOptions(world: World, inputs: string[], flags: CommonFlags): PipelineOptions {
   const progress = world.stderr.isTTY && !flags.quiet;
   return {
     cwd: world.cwd,
-    config: flags.config,
+    config: configOf(world, flags),
+    onlyListed: flags.onlyListed,
     inputs,
     allowMissing: flags.allowMissing,
     encoding: flags.encoding,
@@ -206,7 +211,7 @@ function buildProgram(world: World, setExit: (code: number) => void): Command {
     .option('-q, --quiet', 'chỉ in lỗi')
     .addHelpText('after', '\nVí dụ:\n  baocao forms\n  baocao forms -o "Biểu mẫu gửi huyện"')
     .action(async (flags: SetupFlags & { config?: string; output: string; force?: boolean }) => {
-      const written = await (await pipeline()).formsStage({ cwd: world.cwd, config: flags.config, lang: flags.lang, outDir: flags.output, force: flags.force });
+      const written = await (await pipeline()).formsStage({ cwd: world.cwd, config: configOf(world, flags), lang: flags.lang, outDir: flags.output, force: flags.force });
       reportWritten(world, written, flags, DONE.forms[flags.lang]);
       setExit(EXIT.OK);
     });
@@ -216,6 +221,7 @@ function buildProgram(world: World, setExit: (code: number) => void): Command {
       .command('check')
       .description('Kiểm tra các tệp báo cáo của đơn vị; liệt kê mọi lỗi kèm tệp, dòng và cách sửa.')
       .argument('[đầu-vào...]', 'tệp .csv, thư mục, hoặc - (đọc từ stdin); mặc định: thư mục returns trong định nghĩa')
+      .option('--only-listed', 'chỉ kiểm tra các đơn vị có trong các tệp đã nêu; không báo các đơn vị khác là chưa gửi')
       .addHelpText('after', '\nVí dụ:\n  baocao check\n  baocao check returns/ --config baocao.yaml\n  baocao check "Báo cáo/028 Yên Minh.csv" --json'),
   ).action(async (inputs: string[], flags: CommonFlags) => setExit(await checkCommand(world, inputs, flags)));
 
@@ -239,6 +245,17 @@ function buildProgram(world: World, setExit: (code: number) => void): Command {
   ).action(async (inputs: string[], flags: CommonFlags & { template?: string; output?: string; force?: boolean }) =>
     setExit(await buildCommand(world, inputs, flags)),
   );
+
+  program
+    .command('completion')
+    .description('In đoạn lệnh gợi ý (tab) cho bash hoặc zsh.')
+    .addArgument(new Argument('<shell>', 'bash hoặc zsh').choices(['bash', 'zsh']))
+    .addHelpText('after', '\nVí dụ:\n  source <(baocao completion bash)\n  baocao completion zsh > ~/.baocao-completion.zsh')
+    .action(async (shell: 'bash' | 'zsh') => {
+      const { bashCompletion, zshCompletion } = await import('./completion.js');
+      world.stdout.write(shell === 'bash' ? bashCompletion(program) : zshCompletion(program));
+      setExit(EXIT.OK);
+    });
 
   return program;
 }

@@ -43,6 +43,8 @@ function lookupUnit(def: Definition, raw: string, numeric: Map<string, Unit[]>):
 
 export interface ValidateOptions {
   allowMissing?: boolean;
+  /** Only the units the files hold are checked: the others are neither missing nor reported. */
+  onlyListed?: boolean;
   /** How the returns write numbers; unset: Vietnamese, with English-looking ones refused. */
   numberFormat?: NumberFormat;
 }
@@ -161,7 +163,7 @@ export class ReturnValidator {
     for (const p of checkSums(def, values)) problems.add(p);
 
     const received = def.units.filter((u) => unitFiles.has(u.code)).map((u) => u.code);
-    const missing = def.units.filter((u) => !unitFiles.has(u.code));
+    const missing = this.opts.onlyListed ? [] : def.units.filter((u) => !unitFiles.has(u.code));
     // No figures at all (a wrong folder) is never a report, whatever --allow-missing says.
     if (received.length === 0) problems.add({ code: 'NO_RETURNS', severity: 'error' });
     // A file that could not be read whole may hold these units' rows; the message says so.
