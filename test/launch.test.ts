@@ -2,7 +2,7 @@
 // bundle it was made from, and a missing, truncated or stale cache changes nothing
 // but speed.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -25,10 +25,10 @@ describe('code caches', () => {
   const hash = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
 
   it('exist for every command, named for the bundle they were made from, and V8 takes them', () => {
-    expect(readdirSync(path.join(DIST, 'cache')).sort()).toEqual(COMMANDS.map((c) => `${c}-${hash}.bin`).sort());
+    expect(readdirSync(path.join(DIST, 'cache')).sort()).toEqual(COMMANDS.map((c) => `${c}-${hash}-${process.versions.v8}.bin`).sort());
     const source = bundle.toString('latin1');
     for (const command of COMMANDS) {
-      const script = compileBundle(source, path.join(DIST, 'baocao.cjs'), readFileSync(path.join(DIST, 'cache', `${command}-${hash}.bin`)));
+      const script = compileBundle(source, path.join(DIST, 'baocao.cjs'), readFileSync(path.join(DIST, 'cache', `${command}-${hash}-${process.versions.v8}.bin`)));
       expect(script.cachedDataRejected, command).toBe(false);
     }
   });
@@ -38,10 +38,19 @@ describe('code caches', () => {
     expect(JSON.parse(expected).ok).toBe(true);
     const copy = mkdtempSync(path.join(tmpdir(), 'baocao-dist-'));
     cpSync(DIST, copy, { recursive: true });
-    const cache = path.join(copy, 'cache', `aggregate-${hash}.bin`);
+    const cache = path.join(copy, 'cache', `aggregate-${hash}-${process.versions.v8}.bin`);
     truncateSync(cache, 1000);
     expect(aggregateJson(path.join(copy, 'launch.cjs'))).toBe(expected);
     rmSync(cache);
+    expect(aggregateJson(path.join(copy, 'launch.cjs'))).toBe(expected);
+    rmSync(copy, { recursive: true });
+  });
+
+  it('change nothing but speed under another Node (a cache made by another V8 is not used)', () => {
+    const expected = aggregateJson(path.join(DIST, 'launch.cjs'));
+    const copy = mkdtempSync(path.join(tmpdir(), 'baocao-dist-'));
+    cpSync(DIST, copy, { recursive: true });
+    for (const name of readdirSync(path.join(copy, 'cache'))) renameSync(path.join(copy, 'cache', name), path.join(copy, 'cache', name.replace(process.versions.v8, '9.9.9')));
     expect(aggregateJson(path.join(copy, 'launch.cjs'))).toBe(expected);
     rmSync(copy, { recursive: true });
   });
