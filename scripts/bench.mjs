@@ -2,18 +2,21 @@
 // `npm run bench`: times whole processes (after warm-up, interleaved round-robin so
 // machine noise falls on every command alike), prints medians and ratios to
 // `node -e 0` measured in the same run, and peak memory. Writes .bench/results.json.
-// Usage: node scripts/bench.mjs [--runs N]
+// Usage: node scripts/bench.mjs [--runs N] [--node PATH]...
+// Each --node adds a table for that Node binary (its code caches are written first).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeCodeCaches } from './code-caches.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bench = path.join(root, '.bench');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
-const node = process.execPath;
+const nodes = [process.execPath, ...process.argv.flatMap((a, i) => (a === '--node' ? [path.resolve(process.argv[i + 1])] : []))];
+let node = process.execPath;
 const bin = path.join(root, 'bin', 'baocao.cjs');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'baocao-bench-'));
 
@@ -47,30 +50,43 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-for (const c of cases) for (let i = 0; i < 2; i++) once(c); // warm-up: disk cache, lazy file systems
-const times = new Map(cases.map((c) => [c, []]));
-for (let r = 0; r < RUNS; r++) for (const c of cases) times.get(c).push(once(c));
-for (const c of cases) {
-  if (c.baseline) continue;
-  const rssFile = path.join(tmp, 'rss');
-  spawnSync(node, ['-r', path.join(root, 'scripts', 'rss-probe.cjs'), ...c.args], { cwd: root, stdio: 'ignore', env: { ...process.env, BAOCAO_RSS_FILE: rssFile } });
-  c.rssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+function benchOne() {
+  for (const c of cases) for (let i = 0; i < 2; i++) once(c); // warm-up: disk cache, lazy file systems
+  const times = new Map(cases.map((c) => [c, []]));
+  for (let r = 0; r < RUNS; r++) for (const c of cases) times.get(c).push(once(c));
+  for (const c of cases) {
+    if (c.baseline) continue;
+    const rssFile = path.join(tmp, 'rss');
+    spawnSync(node, ['-r', path.join(root, 'scripts', 'rss-probe.cjs'), ...c.args], { cwd: root, stdio: 'ignore', env: { ...process.env, BAOCAO_RSS_FILE: rssFile } });
+    c.rssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  }
+
+  const base = median(times.get(cases[0]));
+  const rows = cases.map((c) => {
+    const med = median(times.get(c));
+    const ratio = med / base;
+    const ok = c.target === undefined ? null : ratio <= c.target && (c.rssTarget === undefined || c.rssMiB <= c.rssTarget);
+    return { command: c.name, medianMs: Math.round(med * 10) / 10, ratio: Math.round(ratio * 1000) / 1000, target: c.target ?? null, peakRssMiB: c.rssMiB === undefined ? null : Math.round(c.rssMiB), rssTarget: c.rssTarget ?? null, met: ok };
+  });
+
+  const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', node: version, platform: `${os.platform()} ${os.arch()}`, runs: RUNS, date: new Date().toISOString() };
+  console.log(`machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}; ${RUNS} runs each after 2 warm-up runs, interleaved`);
+  console.log('');
+  const header = ['command', 'median ms', '× node -e 0', 'target', 'peak RSS MiB', 'met'];
+  const table = rows.map((r) => [r.command, r.medianMs.toFixed(1), r.ratio.toFixed(3), r.target === null ? '' : `≤ ${r.target}×` + (r.rssTarget ? `, ≤ ${r.rssTarget} MiB` : ''), r.peakRssMiB ?? '', r.met === null ? '' : r.met ? 'yes' : 'NO']);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => String(t[i]).length)));
+  for (const line of [header, widths.map((w) => '-'.repeat(w)), ...table]) console.log(line.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  '));
+  return { machine, results: rows };
+
 }
 
-const base = median(times.get(cases[0]));
-const rows = cases.map((c) => {
-  const med = median(times.get(c));
-  const ratio = med / base;
-  const ok = c.target === undefined ? null : ratio <= c.target && (c.rssTarget === undefined || c.rssMiB <= c.rssTarget);
-  return { command: c.name, medianMs: Math.round(med * 10) / 10, ratio: Math.round(ratio * 1000) / 1000, target: c.target ?? null, peakRssMiB: c.rssMiB === undefined ? null : Math.round(c.rssMiB), rssTarget: c.rssTarget ?? null, met: ok };
-});
-
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', node: process.version, platform: `${os.platform()} ${os.arch()}`, runs: RUNS, date: new Date().toISOString() };
-console.log(`machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}; ${RUNS} runs each after 2 warm-up runs, interleaved`);
-console.log('');
-const header = ['command', 'median ms', '× node -e 0', 'target', 'peak RSS MiB', 'met'];
-const table = rows.map((r) => [r.command, r.medianMs.toFixed(1), r.ratio.toFixed(3), r.target === null ? '' : `≤ ${r.target}×` + (r.rssTarget ? `, ≤ ${r.rssTarget} MiB` : ''), r.peakRssMiB ?? '', r.met === null ? '' : r.met ? 'yes' : 'NO']);
-const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => String(t[i]).length)));
-for (const line of [header, widths.map((w) => '-'.repeat(w)), ...table]) console.log(line.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  '));
-writeFileSync(path.join(bench, 'results.json'), JSON.stringify({ machine, results: rows }, null, 2) + '\n');
-console.log(`\nwritten: ${path.relative(root, path.join(bench, 'results.json'))}`);
+const all = [];
+for (const n of nodes) {
+  node = n;
+  if (n !== process.execPath) writeCodeCaches(root, n);
+  all.push(benchOne());
+  console.log('');
+}
+writeFileSync(path.join(bench, 'results.json'), JSON.stringify(all, null, 2) + '\n');
+console.log(`written: ${path.relative(root, path.join(bench, 'results.json'))}`);

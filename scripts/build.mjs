@@ -5,14 +5,13 @@
 // dist/baocao.cjs  the whole CLI, one CommonJS file (commands load docx, marked and
 //                  handlebars lazily inside it)
 // dist/launch.cjs  what bin/baocao.cjs requires: --version, then the bundle with its cache
-// dist/cache/      one V8 code cache per command, made by running it on the sample
+// dist/cache/      one V8 code cache per command and V8 version, made by running it on the sample
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeCodeCaches } from './code-caches.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -71,30 +70,8 @@ await build({
   define: { BAOCAO_VERSION: version, BAOCAO_BUNDLE_HASH: JSON.stringify(bundleHash), BAOCAO_BUNDLE_ENCODING: JSON.stringify(bundleEncoding) },
 });
 
-// Each command's cache comes from a real run of it on the sample, in a scratch folder.
-mkdirSync('dist/cache');
-const scratch = mkdtempSync(path.join(tmpdir(), 'baocao-build-'));
-const sample = path.resolve('fixtures/ha-giang-2021-6t/baocao.yaml');
-const runs = {
-  check: ['check', '--config', sample],
-  aggregate: ['aggregate', '--json', '--config', sample],
-  build: ['build', '--config', sample, '-o', path.join(scratch, 'bao-cao.docx')],
-  init: ['init', path.join(scratch, 'init')],
-  forms: ['forms', '--config', sample, '-o', path.join(scratch, 'forms')],
-};
-try {
-  for (const [command, args] of Object.entries(runs)) {
-    const r = spawnSync(process.execPath, ['dist/launch.cjs', ...args], {
-      env: { ...process.env, BAOCAO_WRITE_CODE_CACHE: '1' },
-      encoding: 'utf8',
-    });
-    // Without a cache the command is only slower, so an install goes on; test/launch.test.ts
-    // fails when a cache is missing.
-    if (r.status !== 0) console.warn(`warning: no code cache for "baocao ${command}" (it exited ${r.status}): ${r.stderr}`);
-  }
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
-}
+// Each command's cache comes from a real run of it on the sample (scripts/code-caches.mjs).
+writeCodeCaches(process.cwd());
 
 // The JSON Schema comes from the same zod schema as the types and the messages.
 // So do the schemas of the --json outputs (src/cli/output-schema.ts).

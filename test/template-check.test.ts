@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDefinition } from '../src/definition/parse.js';
+import { detail, isDetailKey } from '../src/messages/details.js';
 import { FatalError } from '../src/messages/problem.js';
 import { compileTemplate } from '../src/render/template.js';
 import { probeView } from '../src/render/view.js';
@@ -17,7 +18,7 @@ function problems(source: string) {
     return [];
   } catch (err) {
     if (!(err instanceof FatalError)) throw err;
-    return err.problems.map((p) => [p.code, p.line, p.params?.name ?? p.params?.detail]);
+    return err.problems.map((p) => [p.code, p.line, p.params?.name ?? (isDetailKey(p.params?.detailKey) ? detail(p.params.detailKey, p.params, 'vi') : p.params?.detail)]);
   }
 }
 

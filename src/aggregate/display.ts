@@ -29,11 +29,6 @@ export function displayChangePct(changePct: Rational | null): string {
   return changePct.n > 0n && text !== '0%' ? '+' + text : text;
 }
 
-export const STATUS_WORDS = {
-  vi: { met: 'đạt', exceeded: 'vượt', missed: 'không đạt', unknown: 'chưa xác định' },
-  en: { met: 'met', exceeded: 'exceeded', missed: 'missed', unknown: 'unknown' },
-} as const;
-
 /** The target as written in a table: "≤ -5%", "≥ 75%", "≤ 0". */
 export function displayTarget(indicator: Indicator, target: TargetData | undefined): string {
   if (!target) return '';

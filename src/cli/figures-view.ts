@@ -2,13 +2,10 @@
 // with ▲/▼, the target and whether it is met.
 import type { ChalkInstance } from 'chalk';
 import type { Figures } from '../aggregate/aggregate.js';
-import { STATUS_WORDS, displayChange, displayChangePct, displayTarget, displayValue } from '../aggregate/display.js';
+import { displayChange, displayChangePct, displayTarget, displayValue } from '../aggregate/display.js';
 import { printable, type Lang } from '../messages/catalog.js';
+import { UI } from '../messages/ui.js';
 
-const HEAD = {
-  vi: ['Mã', 'Chỉ tiêu', 'ĐVT', 'Kỳ này', 'Cùng kỳ', 'So cùng kỳ', 'Mục tiêu', 'Đánh giá'],
-  en: ['Code', 'Indicator', 'Unit', 'Current', 'Previous', 'Change', 'Target', 'Status'],
-};
 const RIGHT = new Set([3, 4, 5]);
 
 const width = (s: string) => [...s].length;
@@ -27,11 +24,12 @@ export function formatFiguresTable(figures: Figures, lang: Lang, c: ChalkInstanc
       displayValue(ind, f.previous),
       arrow + displayChange(ind, f.change) + pct,
       displayTarget(ind, f.target),
-      f.status ? STATUS_WORDS[lang][f.status] : '',
+      f.status ? UI[lang].status[f.status] : '',
     ];
   });
-  const all = [HEAD[lang], ...rows.map((r) => r.map(printable))];
-  const widths = HEAD[lang].map((_, i) => all.reduce((w, r) => Math.max(w, width(r[i]!)), 0));
+  const head = UI[lang].head;
+  const all = [head, ...rows.map((r) => r.map(printable))];
+  const widths = head.map((_, i) => all.reduce((w, r) => Math.max(w, width(r[i]!)), 0));
   const pad = (s: string, i: number) => (RIGHT.has(i) ? ' '.repeat(widths[i]! - width(s)) + s : s + ' '.repeat(widths[i]! - width(s)));
   const paint = (s: string, i: number, r: number) => {
     if (r === 0) return c.bold(s);
@@ -41,10 +39,6 @@ export function formatFiguresTable(figures: Figures, lang: Lang, c: ChalkInstanc
   };
   const lines = all.map((r, ri) => r.map((cell, i) => paint(pad(cell, i), i, ri)).join('  ').trimEnd());
   const units = `${figures.units.received.length}/${figures.units.expected.length}`;
-  const title = printable(
-    lang === 'vi'
-      ? `${def.title ? def.title + ' — ' : ''}${def.period.label} (${def.period.code}), so với ${def.period.previousLabel}; ${units} đơn vị`
-      : `${def.title ? def.title + ' — ' : ''}${def.period.label} (${def.period.code}), compared with ${def.period.previousLabel}; ${units} units`,
-  );
+  const title = printable(`${def.title ? def.title + ' — ' : ''}` + UI[lang].tableTitle(`${def.period.label} (${def.period.code})`, def.period.previousLabel, units));
   return `${c.bold(title)}\n\n${lines.join('\n')}\n`;
 }

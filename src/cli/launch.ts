@@ -12,6 +12,7 @@
 import { readFileSync, writeFileSync, writeSync } from 'node:fs';
 import nodeModule, { createRequire } from 'node:module';
 import path from 'node:path';
+import { chooseLang, UI } from '../messages/ui.js';
 import { compileBundle, type ModuleFunction } from './code-cache.js';
 import { VERSION } from './version.js';
 
@@ -33,7 +34,7 @@ function start(argv: readonly string[]): void {
   const dir = __dirname;
   const bundle = path.join(dir, 'baocao.cjs');
   const missing = (reason: string) => {
-    process.stderr.write(`baocao: không đọc được ${bundle} (${reason}); chạy lại "npm install" hoặc "npm run build".\n`);
+    process.stderr.write(UI[chooseLang(argv, process.env)].bundleMissing(bundle, reason) + '\n');
     process.exitCode = 2;
   };
   const command = cacheName(argv);

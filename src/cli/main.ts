@@ -4,6 +4,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { ENCODINGS, type Encoding } from '../ingest/decode.js';
 import { NUMBER_FORMATS, type NumberFormat } from '../validate/number.js';
 import type { Lang } from '../messages/catalog.js';
+import { chooseLang, UI, type Words } from '../messages/ui.js';
 import { FatalError, type Problem } from '../messages/problem.js';
 import path from 'node:path';
 import type { CheckOutcome, PipelineOptions } from '../pipeline.js';
@@ -30,12 +31,6 @@ interface CommonFlags {
   onlyListed?: boolean;
   quiet?: boolean;
   debug?: boolean;
-}
-
-function argvLang(argv: string[]): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const value = i === -1 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  return value === 'en' ? 'en' : 'vi';
 }
 
 /**
@@ -70,19 +65,22 @@ function reportFatal(world: World, problems: Problem[], flags: Pick<CommonFlags,
   }
 }
 
-function withCommonOptions(cmd: Command): Command {
+function withCommonOptions(cmd: Command, w: Words): Command {
   return cmd
-    .option('-c, --config <tệp>', 'tệp định nghĩa báo cáo (mặc định ./baocao.yaml)')
-    .option('--allow-missing', 'vẫn tổng hợp khi có đơn vị chưa gửi báo cáo (chỉ cảnh báo)')
-    .addOption(new Option('--encoding <bảng-mã>', 'bảng mã của tệp CSV (mặc định: tự nhận)').choices(ENCODINGS))
-    .addOption(
-      new Option('--number-format <kiểu>', 'cách các tệp viết số: vi (2.082 = hai nghìn, dấu phẩy thập phân) hoặc en (2,082); mặc định: mục numberFormat, hoặc kiểu Việt và báo lỗi số dạng 1,000').choices(NUMBER_FORMATS),
-    )
-    .option('--json', 'in kết quả dạng JSON ra stdout (cho chương trình khác đọc)')
-    .addOption(new Option('--lang <ngôn-ngữ>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'))
-    .option('-q, --quiet', 'chỉ in lỗi')
-    .option('--debug', 'in chi tiết kỹ thuật khi có lỗi ngoài dự kiến');
+    .option(w.config[0], w.config[1])
+    .option('--allow-missing', w.allowMissing)
+    .addOption(new Option(w.encoding[0], w.encoding[1]).choices(ENCODINGS))
+    .addOption(new Option(w.numberFormat[0], w.numberFormat[1]).choices(NUMBER_FORMATS))
+    .option('--json', w.json)
+    .addOption(langOption(w))
+    .option('-q, --quiet', w.quiet)
+    .option('--debug', w.debug);
 }
+
+/** --lang is read before commander runs (chooseLang); the option is declared so help shows it and commander checks its value. */
+const langOption = (w: Words) => new Option(w.lang[0], w.lang[1]).choices(['vi', 'en']);
+
+const examples = (w: Words, lines: readonly string[]) => `\n${w.examples}\n${lines.map((l) => `  ${l}`).join('\n')}`;
 
 /** The definition: --config, else BAOCAO_CONFIG, else ./baocao.yaml (the pipeline's default). */
 const configOf = (world: World, flags: { config?: string }) => flags.config ?? (world.env.BAOCAO_CONFIG || undefined);
@@ -155,102 +153,110 @@ async function buildCommand(world: World, inputs: string[], flags: CommonFlags &
 }
 
 interface SetupFlags {
-  lang: Lang;
   quiet?: boolean;
   json?: boolean;
 }
 
-const DONE = {
-  init: { vi: 'Đã tạo thư mục làm việc. Bước tiếp theo: sửa baocao.yaml, rồi chạy `baocao forms` để tạo biểu mẫu gửi các đơn vị.', en: 'Working folder created. Next: edit baocao.yaml, then run `baocao forms` to make the forms for the units.' },
-  forms: { vi: 'Đã tạo biểu mẫu (UTF-8 có BOM, mở được bằng Excel). Gửi cho các đơn vị; tệp gửi về chép vào thư mục returns rồi chạy `baocao check`.', en: 'Forms written (UTF-8 with BOM, opens in Excel). Send them to the units; copy the returns into returns/ and run `baocao check`.' },
-};
-
-function reportWritten(world: World, paths: string[], flags: SetupFlags, done: string) {
-  if (flags.json) writeJson(world, flags.lang, true, { errors: [], warnings: [] }, { files: paths });
+function reportWritten(world: World, lang: Lang, paths: string[], flags: SetupFlags, done: string) {
+  if (flags.json) writeJson(world, lang, true, { errors: [], warnings: [] }, { files: paths });
   else world.stdout.write(paths.map((p) => p + '\n').join(''));
   if (!flags.quiet) world.stderr.write(done + '\n');
 }
 
-function buildProgram(world: World, setExit: (code: number) => void): Command {
+/** commander's help in the chosen language: its titles, the usage line, choices and defaults. */
+function helpIn(w: Words) {
+  const extra = (choices: readonly string[] | undefined, defaultValue: unknown) => {
+    const parts: string[] = [];
+    if (choices) parts.push(`${w.choices}: ${choices.join(', ')}`);
+    if (defaultValue !== undefined && typeof defaultValue !== 'boolean') parts.push(`${w.default}: ${String(defaultValue)}`);
+    return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+  };
+  return {
+    styleTitle: (title: string) => w.titles[title] ?? title,
+    styleUsage: (usage: string) => usage.split(' ').map((word) => w.usageWords[word] ?? word).join(' '),
+    optionDescription: (o: Option) => o.description + extra(o.argChoices, o.defaultValue),
+    argumentDescription: (a: Argument) => a.description + extra(a.argChoices, a.defaultValue),
+  };
+}
+
+function buildProgram(world: World, lang: Lang, setExit: (code: number) => void): Command {
+  const w = UI[lang];
   const program = new Command('baocao')
-    .description('Kiểm tra, tổng hợp số liệu báo cáo thống kê của các đơn vị và lập báo cáo sơ kết, tổng kết.')
-    .version(VERSION, '-V, --version', 'in số phiên bản')
-    .helpOption('-h, --help', 'hiển thị trợ giúp')
-    .helpCommand('help [lệnh]', 'hiển thị trợ giúp của một lệnh')
+    .description(w.program)
+    .version(VERSION, '-V, --version', w.version)
+    .helpOption('-h, --help', w.help)
+    .helpCommand(w.helpCommand[0], w.helpCommand[1])
+    .addOption(langOption(w))
     .exitOverride()
+    .configureHelp(helpIn(w))
     .configureOutput({
       writeOut: (s) => world.stdout.write(s),
       writeErr: (s) => world.stderr.write(s),
       outputError: () => {},
     })
     .showSuggestionAfterError(true);
+  const command = (name: string) => program.command(name).helpOption('-h, --help', w.help).configureHelp(helpIn(w));
 
-  program
-    .command('init')
-    .description('Tạo thư mục làm việc: baocao.yaml có chú thích, mẫu báo cáo, lược đồ cho trình soạn thảo và thư mục returns trống. Không ghi đè.')
-    .argument('[thư-mục]', 'thư mục sẽ tạo (mặc định: thư mục hiện tại)', '.')
-    .option('--json', 'in danh sách tệp đã tạo dạng JSON')
-    .addOption(new Option('--lang <ngôn-ngữ>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'))
-    .option('-q, --quiet', 'chỉ in lỗi')
-    .addHelpText('after', '\nVí dụ:\n  baocao init\n  baocao init "Báo cáo 6 tháng 2021"')
+  command('init')
+    .description(w.init)
+    .addArgument(new Argument(w.initDir[0], w.initDir[1]).default('.'))
+    .option('--json', w.jsonFiles)
+    .addOption(langOption(w))
+    .option('-q, --quiet', w.quiet)
+    .addHelpText('after', examples(w, w.initExamples))
     .action(async (dir: string, flags: SetupFlags) => {
       const { initWorkspace } = await import('../workspace/init.js');
       const created = await initWorkspace(path.resolve(world.cwd, dir), dir === '.' ? '' : dir);
-      reportWritten(world, created, flags, DONE.init[flags.lang]);
+      reportWritten(world, lang, created, flags, w.doneInit);
       setExit(EXIT.OK);
     });
 
-  program
-    .command('forms')
-    .description('Tạo biểu mẫu CSV cho từng đơn vị trong danh sách (đã điền mã đơn vị, kỳ, mã và tên chỉ tiêu; ô số liệu để trống).')
-    .option('-c, --config <tệp>', 'tệp định nghĩa báo cáo (mặc định ./baocao.yaml)')
-    .option('-o, --output <thư-mục>', 'thư mục ghi biểu mẫu', 'bieu-mau')
-    .option('--force', 'ghi đè biểu mẫu đã có (kể cả tệp chỉ đọc)')
-    .option('--json', 'in danh sách tệp đã tạo dạng JSON')
-    .addOption(new Option('--lang <ngôn-ngữ>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi'))
-    .option('-q, --quiet', 'chỉ in lỗi')
-    .addHelpText('after', '\nVí dụ:\n  baocao forms\n  baocao forms -o "Biểu mẫu gửi huyện"')
+  command('forms')
+    .description(w.forms)
+    .option(w.config[0], w.config[1])
+    .option(w.formsOutput[0], w.formsOutput[1], 'bieu-mau')
+    .option('--force', w.formsForce)
+    .option('--json', w.jsonFiles)
+    .addOption(langOption(w))
+    .option('-q, --quiet', w.quiet)
+    .addHelpText('after', examples(w, w.formsExamples))
     .action(async (flags: SetupFlags & { config?: string; output: string; force?: boolean }) => {
-      const written = await (await pipeline()).formsStage({ cwd: world.cwd, config: configOf(world, flags), lang: flags.lang, outDir: flags.output, force: flags.force });
-      reportWritten(world, written, flags, DONE.forms[flags.lang]);
+      const written = await (await pipeline()).formsStage({ cwd: world.cwd, config: configOf(world, flags), lang, outDir: flags.output, force: flags.force });
+      reportWritten(world, lang, written, flags, w.doneForms);
       setExit(EXIT.OK);
     });
 
   withCommonOptions(
-    program
-      .command('check')
-      .description('Kiểm tra các tệp báo cáo của đơn vị; liệt kê mọi lỗi kèm tệp, dòng và cách sửa.')
-      .argument('[đầu-vào...]', 'tệp .csv, thư mục, hoặc - (đọc từ stdin); mặc định: thư mục returns trong định nghĩa')
-      .option('--only-listed', 'chỉ kiểm tra các đơn vị có trong các tệp đã nêu; không báo các đơn vị khác là chưa gửi')
-      .addHelpText('after', '\nVí dụ:\n  baocao check\n  baocao check returns/ --config baocao.yaml\n  baocao check "Báo cáo/028 Yên Minh.csv" --json'),
-  ).action(async (inputs: string[], flags: CommonFlags) => setExit(await checkCommand(world, inputs, flags)));
+    command('check')
+      .description(w.check)
+      .argument(w.inputs[0], w.inputs[1])
+      .option('--only-listed', w.onlyListed)
+      .addHelpText('after', examples(w, w.checkExamples)),
+    w,
+  ).action(async (inputs: string[], flags: CommonFlags) => setExit(await checkCommand(world, inputs, { ...flags, lang })));
 
   withCommonOptions(
-    program
-      .command('aggregate')
-      .description('Kiểm tra rồi tổng hợp số liệu toàn tỉnh: kỳ này, cùng kỳ, tăng/giảm và mức đạt chỉ tiêu.')
-      .argument('[đầu-vào...]', 'tệp .csv, thư mục, hoặc - (đọc từ stdin); mặc định: thư mục returns trong định nghĩa')
-      .addHelpText('after', '\nVí dụ:\n  baocao aggregate\n  baocao aggregate --json > so-lieu.json\n  baocao aggregate --allow-missing --config bc-6-thang.yaml'),
-  ).action(async (inputs: string[], flags: CommonFlags) => setExit(await aggregateCommand(world, inputs, flags)));
+    command('aggregate').description(w.aggregate).argument(w.inputs[0], w.inputs[1]).addHelpText('after', examples(w, w.aggregateExamples)),
+    w,
+  ).action(async (inputs: string[], flags: CommonFlags) => setExit(await aggregateCommand(world, inputs, { ...flags, lang })));
 
   withCommonOptions(
-    program
-      .command('build')
-      .description('Kiểm tra, tổng hợp rồi lập báo cáo DOCX theo thể thức Nghị định 30/2020/NĐ-CP; in đường dẫn tệp đã ghi.')
-      .argument('[đầu-vào...]', 'tệp .csv, thư mục, hoặc - (đọc từ stdin); mặc định: thư mục returns trong định nghĩa')
-      .option('-t, --template <tệp>', 'mẫu báo cáo .md.hbs (mặc định: mục template của định nghĩa, hoặc templates/so-ket.md.hbs)')
-      .option('-o, --output <tệp>', 'tệp DOCX sẽ ghi, hoặc thư mục (mặc định: mục output của định nghĩa, hoặc out/bao-cao-<kỳ>.docx)')
-      .option('--force', 'ghi đè cả khi tệp báo cáo cũ đang ở chế độ chỉ đọc')
-      .addHelpText('after', '\nVí dụ:\n  baocao build\n  baocao build -o "Báo cáo sơ kết 6 tháng.docx"\n  baocao build --template mau-rieng.md.hbs --allow-missing'),
+    command('build')
+      .description(w.build)
+      .argument(w.inputs[0], w.inputs[1])
+      .option(w.template[0], w.template[1])
+      .option(w.output[0], w.output[1])
+      .option('--force', w.buildForce)
+      .addHelpText('after', examples(w, w.buildExamples)),
+    w,
   ).action(async (inputs: string[], flags: CommonFlags & { template?: string; output?: string; force?: boolean }) =>
-    setExit(await buildCommand(world, inputs, flags)),
+    setExit(await buildCommand(world, inputs, { ...flags, lang })),
   );
 
-  program
-    .command('completion')
-    .description('In đoạn lệnh gợi ý (tab) cho bash hoặc zsh.')
-    .addArgument(new Argument('<shell>', 'bash hoặc zsh').choices(['bash', 'zsh']))
-    .addHelpText('after', '\nVí dụ:\n  source <(baocao completion bash)\n  baocao completion zsh > ~/.baocao-completion.zsh')
+  command('completion')
+    .description(w.completion)
+    .addArgument(new Argument(w.shell[0], w.shell[1]).choices(['bash', 'zsh']))
+    .addHelpText('after', examples(w, w.completionExamples))
     .action(async (shell: 'bash' | 'zsh') => {
       const { bashCompletion, zshCompletion } = await import('./completion.js');
       world.stdout.write(shell === 'bash' ? bashCompletion(program) : zshCompletion(program));
@@ -260,14 +266,42 @@ function buildProgram(world: World, setExit: (code: number) => void): Command {
   return program;
 }
 
+/** A usage error in the chosen language, from commander's error code and message. */
+function usageDetail(err: CommanderError, w: Words): string {
+  const quoted = [...err.message.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+  const suggestion = /Did you mean (?:one of )?(.+)\?\)/.exec(err.message)?.[1];
+  const withSuggestion = (text: string) => (suggestion ? `${text} (${w.didYouMean(suggestion)})` : text);
+  switch (err.code) {
+    case 'commander.unknownOption':
+      return withSuggestion(w.unknownOption(quoted[0] ?? ''));
+    case 'commander.unknownCommand':
+      return withSuggestion(w.unknownCommand(quoted[0] ?? ''));
+    case 'commander.missingArgument':
+      return w.missingArgument(quoted[0] ?? '');
+    case 'commander.optionMissingArgument':
+      return w.optionMissingArgument(quoted[0] ?? '');
+    case 'commander.invalidArgument': {
+      const choices = /Allowed choices are (.+)\./.exec(err.message)?.[1] ?? '';
+      // "option '--encoding <x>' argument 'latin1' is invalid" / "command-argument value 'fish' is invalid for argument 'shell'"
+      const argument = err.message.includes('command-argument');
+      const [name, value] = argument ? [quoted[1] ?? '', quoted[0] ?? ''] : [(quoted[0] ?? '').split(' ')[0]!, quoted[1] ?? ''];
+      return w.invalidChoice(name, value, choices);
+    }
+    case 'commander.excessArguments':
+      return w.excessArguments(Number(/Expected (\d+)/.exec(err.message)?.[1] ?? 0));
+    default:
+      return err.message.replace(/^error: /, '');
+  }
+}
+
 export async function run(world: World): Promise<number> {
-  const lang = argvLang(world.argv);
+  const lang = chooseLang(world.argv, world.env);
   // '--json=true' is a usage error, but its author still reads stdout as JSON.
   const json = world.argv.some((a) => a === '--json' || a.startsWith('--json='));
   const debug = world.argv.includes('--debug');
   let exitCode: number = EXIT.OK;
   try {
-    const program = buildProgram(world, (code) => (exitCode = code));
+    const program = buildProgram(world, lang, (code) => (exitCode = code));
     if (world.argv.length === 0) {
       world.stderr.write(program.helpInformation());
       return EXIT.FAILED;
@@ -284,7 +318,7 @@ export async function run(world: World): Promise<number> {
     }
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return EXIT.OK;
-      reportFatal(world, [{ code: 'USAGE', severity: 'error', params: { detail: err.message.replace(/^error: /, '') } }], { json, lang });
+      reportFatal(world, [{ code: 'USAGE', severity: 'error', params: { detail: usageDetail(err, UI[lang]) } }], { json, lang });
       return EXIT.FAILED;
     }
     if (err instanceof FatalError) {

@@ -4,11 +4,8 @@ import type { ChalkInstance } from 'chalk';
 import { message, safeText, type Lang } from '../messages/catalog.js';
 import type { Problem } from '../messages/problem.js';
 import type { CheckOutcome } from '../pipeline.js';
+import { UI } from '../messages/ui.js';
 
-const WORDS = {
-  vi: { line: 'dòng', error: 'lỗi', warning: 'cảnh báo', noFile: '(chung)', files: 'tệp', units: 'đơn vị', missing: 'Đơn vị chưa báo cáo', ok: 'không có lỗi', checked: 'Đã kiểm tra' },
-  en: { line: 'line', error: 'error', warning: 'warning', noFile: '(general)', files: 'file(s)', units: 'units', missing: 'Units that have not reported', ok: 'no errors', checked: 'Checked' },
-};
 
 export function problemJson(p: Problem, lang: Lang): Record<string, unknown> {
   return {
@@ -25,7 +22,7 @@ export function problemJson(p: Problem, lang: Lang): Record<string, unknown> {
 
 /** One line: "dòng 5  lỗi NOT_A_NUMBER [ky_nay · 028 · TTXH_VU] "abc" không phải là số…". */
 export function formatProblem(p: Problem, lang: Lang, c: ChalkInstance): string {
-  const w = WORDS[lang];
+  const w = UI[lang];
   const where = p.line !== undefined ? `${w.line} ${p.line}: ` : '';
   const tags = safeText([p.column, p.unit, p.indicator].filter((x) => x !== undefined).join(' · '));
   const sev = p.severity === 'error' ? c.red(w.error) : c.yellow(w.warning);
@@ -35,7 +32,7 @@ export function formatProblem(p: Problem, lang: Lang, c: ChalkInstance): string 
 export function formatProblems(problems: Problem[], lang: Lang, c: ChalkInstance): string {
   const byFile = new Map<string, Problem[]>();
   for (const p of problems) {
-    const key = p.file === undefined ? WORDS[lang].noFile : safeText(p.file);
+    const key = p.file === undefined ? UI[lang].noFile : safeText(p.file);
     const list = byFile.get(key);
     if (list) list.push(p);
     else byFile.set(key, [p]);
@@ -50,7 +47,7 @@ export function formatProblems(problems: Problem[], lang: Lang, c: ChalkInstance
 
 /** "3 lỗi, 1 cảnh báo trong 2 tệp" and the units that have not reported, by name. */
 export function formatSummary(outcome: CheckOutcome, lang: Lang, c: ChalkInstance, quiet = false): string {
-  const w = WORDS[lang];
+  const w = UI[lang];
   const { errors, warnings, definition, checked } = outcome;
   const fileCount = new Set([...errors, ...(quiet ? [] : warnings)].map((p) => p.file).filter((f) => f !== undefined)).size;
   const units = `${checked.received.length}/${definition.units.length} ${w.units}`;
@@ -58,8 +55,7 @@ export function formatSummary(outcome: CheckOutcome, lang: Lang, c: ChalkInstanc
   if (errors.length === 0 && warnings.length === 0)
     out = c.green(`${w.checked} ${outcome.files.length} ${w.files}, ${units}: ${w.ok}.`) + '\n';
   else {
-    const where = fileCount === 0 ? '' : lang === 'vi' ? ` trong ${fileCount} tệp` : ` in ${fileCount} file(s)`;
-    const counts = lang === 'vi' ? `${errors.length} lỗi, ${warnings.length} cảnh báo${where}` : `${errors.length} error(s), ${warnings.length} warning(s)${where}`;
+    const counts = w.counts(errors.length, warnings.length, fileCount);
     out = (errors.length > 0 ? c.red(counts) : c.yellow(counts)) + ` (${w.checked.toLowerCase()} ${outcome.files.length} ${w.files}, ${units}).\n`;
   }
   if (checked.missing.length > 0) {

@@ -7,6 +7,7 @@ import en from 'zod/v4/locales/en.js';
 import vi from 'zod/v4/locales/vi.js';
 import { MAX_YAML_ALIASES } from '../ingest/limits.js';
 import type { Lang } from '../messages/catalog.js';
+import { detail, isDetailKey, type DetailKey } from '../messages/details.js';
 import { FatalError, type Problem } from '../messages/problem.js';
 import { definitionSchema, type DefinitionData, type DocumentData, type IndicatorData, type RuleData } from './schema.js';
 
@@ -39,8 +40,8 @@ export interface Definition {
 
 type PathKey = string | number;
 
-function displayPath(p: readonly PathKey[]): string {
-  return p.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '') || '(gốc)';
+function displayPath(p: readonly PathKey[], lang: Lang): string {
+  return p.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '') || (lang === 'vi' ? '(gốc)' : '(root)');
 }
 
 /** The line of the deepest node that exists along `p`. */
@@ -52,36 +53,8 @@ function lineOf(doc: Document, counter: LineCounter, p: readonly PathKey[]): num
   return undefined;
 }
 
-/** Details of the definition's own checks; schema messages are keys into this too. */
-const DETAILS = {
-  DATE_FORMAT: { vi: () => 'ngày phải viết dạng YYYY-MM-DD, ví dụ 2021-06-14', en: () => 'a date is written YYYY-MM-DD, e.g. 2021-06-14' },
-  CODE_FORMAT: { vi: () => 'mã chỉ gồm chữ không dấu, số và các dấu _ - .', en: () => 'a code uses only letters, digits and _ - .' },
-  ONE_BOUND: { vi: () => 'cần đúng một trong atLeast hoặc atMost', en: () => 'needs exactly one of atLeast, atMost' },
-  DUPLICATE_UNIT: { vi: (a: string, b = '') => `mã đơn vị "${a}" trùng với ${b}`, en: (a: string, b = '') => `unit code "${a}" repeats ${b}` },
-  DUPLICATE_INDICATOR: { vi: (a: string, b = '') => `mã chỉ tiêu "${a}" trùng với ${b}`, en: (a: string, b = '') => `indicator code "${a}" repeats ${b}` },
-  UNKNOWN_REF: { vi: (a: string) => `không có chỉ tiêu "${a}"`, en: (a: string) => `there is no indicator "${a}"` },
-  RATIO_REF: {
-    vi: (a: string) => `"${a}" là tỷ lệ; ở đây chỉ dùng được chỉ tiêu count hoặc stock`,
-    en: (a: string) => `"${a}" is a ratio; only count or stock indicators can be used here`,
-  },
-  END_BEFORE_START: { vi: () => 'ngày kết thúc trước ngày bắt đầu', en: () => 'the end date is before the start date' },
-  CONTROL_CHARACTER: {
-    vi: (a: string) => `có ký tự điều khiển không in được (${a}), thường do dán từ Word hay trang web; xoá ký tự đó rồi gõ lại`,
-    en: (a: string) => `contains an unprintable control character (${a}), usually pasted from Word or a web page; delete it and retype`,
-  },
-  SAME_UNIT_NUMBER: {
-    vi: (a: string, b = '') => `mã đơn vị "${a}" chỉ khác ${b} ở các số 0 đầu; tệp mất số 0 (Excel) sẽ không biết là đơn vị nào — đặt mã khác hẳn`,
-    en: (a: string, b = '') => `unit code "${a}" differs from ${b} only in leading zeros; a return that lost its zeros (Excel) could be either — choose distinct codes`,
-  },
-  SAME_INDICATOR_LETTERS: {
-    vi: (a: string, b = '') => `mã chỉ tiêu "${a}" chỉ khác ${b} ở chữ hoa, chữ thường; các tệp được đọc không phân biệt hoa thường — đặt mã khác hẳn`,
-    en: (a: string, b = '') => `indicator code "${a}" differs from ${b} only in letter case; returns are read ignoring case — choose distinct codes`,
-  },
-  CODE_IS_NUMBER: { vi: () => 'mã phải là chuỗi: đặt trong nháy kép, ví dụ "024"', en: () => 'a code must be a string: quote it, e.g. "024"' },
-} satisfies Record<string, Record<Lang, (a: string, b?: string) => string>>;
-
-const detailText = (key: keyof typeof DETAILS, lang: Lang, a = '', b = ''): string =>
-  (DETAILS[key][lang] as (a: string, b?: string) => string)(a, b);
+/** A detail of the definition's own checks, from the catalog; schema messages are keys into it too. */
+const detailText = (key: DetailKey, lang: Lang, a = '', b = ''): string => detail(key, { a, b }, lang);
 
 /** C0 and C1 controls but tab and line breaks, and the two non-characters: none can stand in a document's XML. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
@@ -96,7 +69,7 @@ function* strings(value: unknown, at: PathKey[] = []): Generator<[PathKey[], str
 const codePoint = (ch: string) => 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 
 function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detail: string }[] {
-  const t = (key: keyof typeof DETAILS, a = '', b = '') => detailText(key, lang, a, b);
+  const t = (key: DetailKey, a = '', b = '') => detailText(key, lang, a, b);
   const issues: { path: PathKey[]; detail: string }[] = [];
   for (const [at, text] of strings(d)) {
     const m = CONTROL.exec(text);
@@ -204,7 +177,7 @@ export function parseCarefully(text: string, file: string, baseDir: string, lang
     severity: 'error',
     file,
     line: lineOf(doc, counter, p),
-    params: { path: displayPath(p), detail },
+    params: { path: displayPath(p, lang), detail },
   });
   // Aliases to missing anchors, and alias bombs, only show when the document is built.
   // Each alias is resolved by a search of the document, so past the cap none is.
@@ -214,7 +187,7 @@ export function parseCarefully(text: string, file: string, baseDir: string, lang
       aliases++;
     },
   });
-  if (aliases > MAX_YAML_ALIASES) throw FatalError.of('CONFIG_SYNTAX', { file, params: { detail: lang === 'vi' ? `có ${aliases} alias (*tên), quá giới hạn ${MAX_YAML_ALIASES}` : `${aliases} aliases (*name), over the limit of ${MAX_YAML_ALIASES}` } });
+  if (aliases > MAX_YAML_ALIASES) throw FatalError.of('CONFIG_SYNTAX', { file, params: { detailKey: 'TOO_MANY_ALIASES', count: aliases, limit: MAX_YAML_ALIASES } });
   const unresolved: Problem[] = [];
   visit(doc, {
     Alias(_, node) {
@@ -239,7 +212,7 @@ export function parseCarefully(text: string, file: string, baseDir: string, lang
         const p = iss.path as PathKey[];
         // An unknown key points at its own line, one problem per key.
         if (iss.code === 'unrecognized_keys') return iss.keys.map((k) => problem([...p, k], iss.message));
-        const key = Object.hasOwn(DETAILS, iss.message) ? (iss.message as keyof typeof DETAILS) : undefined;
+        const key = isDetailKey(iss.message) ? iss.message : undefined;
         let detail = key ? detailText(key, lang) : iss.message;
         if (iss.code === 'invalid_type' && typeof doc.getIn(p) === 'number' && ['code', 'numerator', 'denominator', 'indicator'].includes(String(p.at(-1))))
           detail = detailText('CODE_IS_NUMBER', lang);

@@ -2,6 +2,8 @@
 // A test checks that both languages cover every code.
 
 export type Lang = 'vi' | 'en';
+import { detail, isDetailKey } from './details.js';
+
 type Params = Record<string, string | number | undefined>;
 type Render = (p: Params) => string;
 
@@ -96,7 +98,7 @@ const catalog = {
   },
   MISSING_COLUMN: {
     vi: (p) => `Thiếu cột "${p.expected}" (${p.alias}) trong dòng tiêu đề. Dùng biểu mẫu do \`baocao forms\` tạo ra, hoặc thêm cột này.`,
-    en: (p) => `The header row lacks the column "${p.expected}" (${p.alias}). Use the form \`baocao forms\` writes, or add the column.`,
+    en: (p) => `The header row lacks the column "${p.expected}" (or "${p.alias}", as the Vietnamese form heads it). Use the form \`baocao forms\` writes, or add the column.`,
   },
   DUPLICATE_COLUMN: {
     vi: (p) => `Cột "${p.expected}" xuất hiện hai lần trong dòng tiêu đề (cột ${p.first} và cột ${p.second}). Xoá một cột.`,
@@ -309,5 +311,7 @@ export function safeText(text: string): string {
 export function message(code: ProblemCode, params: Params = {}, lang: Lang = 'vi'): string {
   const safe: Params = {};
   for (const [k, v] of Object.entries(params)) safe[k] = typeof v === 'string' ? safeText(v) : v;
+  // A keyed detail is worded in the run's language (details.ts).
+  if (isDetailKey(params.detailKey)) safe.detail = detail(params.detailKey, safe, lang);
   return (catalog[code][lang] as Render)(safe);
 }

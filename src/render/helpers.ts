@@ -2,7 +2,8 @@
 // (printed as plain text) or a boolean for {{#if}}; none loops or builds text
 // larger than its inputs, so no template can hang the build through them.
 import { isMatch } from 'date-fns';
-import { STATUS_WORDS } from '../aggregate/display.js';
+import type { DetailKey } from '../messages/details.js';
+import { UI } from '../messages/ui.js';
 import { formatDecimalVi, formatPercentVi } from '../numbers/format.js';
 import { compare, fromDecimal, type Rational } from '../numbers/rational.js';
 import { targetStatus } from '../aggregate/aggregate.js';
@@ -20,15 +21,16 @@ export class HelperError extends Error {
   constructor(
     readonly helper: string,
     readonly line: number | undefined,
-    detail: string,
+    readonly detailKey: DetailKey,
+    readonly params: Record<string, string | number> = {},
   ) {
-    super(detail);
+    super(detailKey);
     this.name = 'HelperError';
   }
 }
 
-const fail = (helper: string, options: HelperOptions | undefined, detail: string): never => {
-  throw new HelperError(helper, options?.loc?.start.line, detail);
+const fail = (helper: string, options: HelperOptions | undefined, key: DetailKey, params?: Record<string, string | number>): never => {
+  throw new HelperError(helper, options?.loc?.start.line, key, params);
 };
 
 /** Handlebars passes its options object last; everything before it is an argument. */
@@ -38,11 +40,11 @@ function split(args: unknown[]): { params: unknown[]; options: HelperOptions } {
 
 function indicatorOf(helper: string, value: unknown, options: HelperOptions) {
   const entry = value !== null && typeof value === 'object' ? FIGURES.get(value) : undefined;
-  return entry ?? fail(helper, options, 'cần một chỉ tiêu, ví dụ indicators.TTXH_VU');
+  return entry ?? fail(helper, options, 'NEED_INDICATOR');
 }
 
 function numOf(helper: string, value: unknown, options: HelperOptions): Num {
-  return value instanceof Num ? value : fail(helper, options, 'cần một số liệu, ví dụ indicators.TTXH_VU.current');
+  return value instanceof Num ? value : fail(helper, options, 'NEED_FIGURE');
 }
 
 const abs = (r: Rational): Rational => (r.n < 0n ? { n: -r.n, d: r.d } : r);
@@ -74,7 +76,7 @@ function targetPhrase(indicator: { kind: string; unit: string }, t: { measure: s
 
 function parseDate(helper: string, value: unknown, options: HelperOptions): [number, number, number] {
   const text = String(value ?? '');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !isMatch(text, 'yyyy-MM-dd')) fail(helper, options, `"${text}" không phải ngày dạng YYYY-MM-DD`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !isMatch(text, 'yyyy-MM-dd')) fail(helper, options, 'NOT_A_DATE', { value: text });
   return isoDateParts(text);
 }
 
@@ -101,11 +103,11 @@ function comparable(value: unknown): Rational | string | boolean | null {
 
 function cmp(helper: string, args: unknown[]): number | null {
   const { params, options } = split(args);
-  if (params.length !== 2) fail(helper, options, 'cần đúng hai giá trị để so sánh');
+  if (params.length !== 2) fail(helper, options, 'NEED_TWO');
   const [a, b] = params.map(comparable);
   if (a === null || b === null) return null;
   if (typeof a === 'object' && typeof b === 'object') return compare(a, b);
-  if (typeof a === 'object' || typeof b === 'object') fail(helper, options, 'không so sánh được số với chữ');
+  if (typeof a === 'object' || typeof b === 'object') fail(helper, options, 'NUMBER_VS_TEXT');
   return String(a) === String(b) ? 0 : String(a) < String(b) ? -1 : 1;
 }
 
@@ -115,14 +117,14 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
     const { params, options } = split(args);
     const n = numOf('number', params[0], options);
     const decimals = Number(options.hash.decimals ?? (n.kind === 'count' ? 0 : 1));
-    if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) fail('number', options, 'decimals phải từ 0 đến 6');
+    if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) fail('number', options, 'DECIMALS_RANGE');
     return lit(n.value === null ? '–' : formatDecimalVi(n.value, { decimals, trimZeros: n.kind !== 'count' }));
   },
   /** {{percent x}} → "97,6%". */
   percent: (...args) => {
     const { params, options } = split(args);
     const n = numOf('percent', params[0], options);
-    if (n.kind === 'count') fail('percent', options, 'số liệu này là số đếm, không phải tỷ lệ');
+    if (n.kind === 'count') fail('percent', options, 'COUNT_NOT_RATE');
     return lit(n.value === null ? '–' : formatPercentVi(n.value));
   },
   /** {{change indicators.X}} → "giảm 10,9% (15 vụ)". */
@@ -135,14 +137,15 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   status: (...args) => {
     const { params, options } = split(args);
     const { indicator, figure, target } = indicatorOf('status', params[0], options);
-    if (!target) fail('status', options, `chỉ tiêu ${indicator.code} không có mục tiêu (target) trong định nghĩa`);
-    return lit(STATUS_WORDS.vi[targetStatus(figure, target)!]);
+    if (!target) fail('status', options, 'NO_TARGET', { indicator: indicator.code });
+    // The report is Vietnamese whatever --lang says: its words come from the Vietnamese catalog.
+    return lit(UI.vi.status[targetStatus(figure, target)!]);
   },
   /** {{target indicators.X}} → "giảm ít nhất 5% so với cùng kỳ". */
   target: (...args) => {
     const { params, options } = split(args);
     const { indicator, target } = indicatorOf('target', params[0], options);
-    if (!target) fail('target', options, `chỉ tiêu ${indicator.code} không có mục tiêu (target) trong định nghĩa`);
+    if (!target) fail('target', options, 'NO_TARGET', { indicator: indicator.code });
     return lit(targetPhrase(indicator, target!));
   },
   /** {{date document.ngay}} → "ngày 13 tháng 8 năm 2021". */
@@ -161,11 +164,11 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   list: (...args) => {
     const { params, options } = split(args);
     const items = params[0];
-    if (!Array.isArray(items)) fail('list', options, 'cần một danh sách, ví dụ unitsMissing');
+    if (!Array.isArray(items)) fail('list', options, 'NEED_LIST');
     const key = String(options.hash.key ?? 'name');
     const names = (items as unknown[]).map((it) => {
       if (it === null || typeof it !== 'object' || it instanceof Literal || it instanceof Num) return String(it);
-      if (!Object.hasOwn(it, key)) fail('list', options, `mỗi mục của danh sách không có "${key}"`);
+      if (!Object.hasOwn(it, key)) fail('list', options, 'ITEM_LACKS_KEY', { key });
       return String((it as Record<string, unknown>)[key]);
     });
     return lit(names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} và ${names.at(-1)}`);
@@ -173,7 +176,7 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   /** {{upper x}} → upper case, Vietnamese letters included. */
   upper: (...args) => {
     const { params, options } = split(args);
-    if (params.length !== 1) fail('upper', options, 'cần đúng một giá trị, ví dụ {{upper document.coQuanBanHanh}}');
+    if (params.length !== 1) fail('upper', options, 'ARITY', { min: 1, max: 1, count: params.length });
     return lit(String(params[0] ?? '').toLocaleUpperCase('vi'));
   },
   eq: (...args) => cmp('eq', args) === 0,

@@ -2,6 +2,7 @@
 // (also those this period's figures would not take), must exist in the data, and no
 // construct may bypass literal text or recurse (partials, decorators, {{{ }}}).
 // All problems are reported at once, each with its line.
+import type { DetailKey } from '../messages/details.js';
 import type { Problem } from '../messages/problem.js';
 import { HELPERS, SIGNATURES } from './helpers.js';
 import { SCOPE_PREFIX } from './scopes.js';
@@ -39,7 +40,7 @@ function element(value: unknown): unknown {
 
 export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object): Problem[] {
   const problems: Problem[] = [];
-  const report = (code: Problem['code'], node: AST, params: Record<string, string>) =>
+  const report = (code: Problem['code'], node: AST, params: Record<string, string | number>) =>
     problems.push({ code, severity: 'error', file, line: node.loc?.start.line, params });
 
   const resolve = (path: hbs.AST.PathExpression, scopes: Scope[]): unknown => {
@@ -87,7 +88,7 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object)
   const call = (node: hbs.AST.SubExpression | hbs.AST.MustacheStatement | hbs.AST.BlockStatement, scopes: Scope[]) => {
     // {{"label"}} is a lookup Handlebars does outside every check: names are never quoted.
     if (node.path.type !== 'PathExpression') {
-      report('TEMPLATE_SYNTAX', node, { detail: 'tên dữ liệu hay tên hàm không đặt trong dấu nháy: viết {{label}}, không viết {{"label"}}' });
+      report('TEMPLATE_SYNTAX', node, { detailKey: 'QUOTED_NAME' });
       return [];
     }
     const name = (node.path as hbs.AST.PathExpression).original;
@@ -98,19 +99,19 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object)
       report('TEMPLATE_UNKNOWN_HELPER', node, { name });
       return values;
     }
-    const helper = (detail: string) => report('TEMPLATE_HELPER', node, { helper: name, detail });
+    const helper = (detailKey: DetailKey, params: Record<string, string | number> = {}) => report('TEMPLATE_HELPER', node, { helper: name, detailKey, ...params });
     const count = node.params.length;
     if (count < signature.min || count > signature.max)
-      helper(signature.min === signature.max ? `cần đúng ${signature.min} giá trị, ở đây có ${count}` : `cần ít nhất ${signature.min} giá trị, ở đây có ${count}`);
+      helper('ARITY', { min: signature.min, max: signature.max === Infinity ? 'many' : signature.max, count });
     for (const pair of node.hash?.pairs ?? [])
       if (!signature.hash?.includes(pair.key))
-        helper(signature.hash ? `không có tham số "${pair.key}" (chỉ có: ${signature.hash.join(', ')})` : `không nhận tham số "${pair.key}"`);
+        helper(signature.hash ? 'UNKNOWN_HASH' : 'HASH_NOT_TAKEN', { key: pair.key, allowed: signature.hash?.join(', ') ?? '' });
     if (name === 'list') {
       const key = node.hash?.pairs.find((p) => p.key === 'key');
       const item = element(values[0]);
-      if (key && key.value.type !== 'StringLiteral') helper('key phải là tên trong dấu nháy, ví dụ key="code"');
+      if (key && key.value.type !== 'StringLiteral') helper('KEY_NOT_QUOTED');
       else if (key && item !== null && typeof item === 'object' && !(item instanceof Literal) && !(item instanceof Num) && !Object.hasOwn(item, (key.value as hbs.AST.StringLiteral).value))
-        helper(`mỗi mục của danh sách không có "${(key.value as hbs.AST.StringLiteral).value}" (có: ${Object.keys(item).join(', ')})`);
+        helper('ITEM_LACKS_KEY', { key: (key.value as hbs.AST.StringLiteral).value, keys: Object.keys(item).join(', ') });
     }
     return values;
   };
@@ -125,7 +126,7 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object)
       switch (node.type) {
         case 'MustacheStatement': {
           const m = node as hbs.AST.MustacheStatement;
-          if (!m.escaped) report('TEMPLATE_SYNTAX', m, { detail: 'không dùng {{{ }}} hay {{& }}: mọi giá trị được in dạng chữ, hãy dùng {{ }}' });
+          if (!m.escaped) report('TEMPLATE_SYNTAX', m, { detailKey: 'NO_TRIPLE' });
           if (isHelper(m)) call(m, scopes);
           else expr(m.path as Expr, scopes);
           break;
@@ -139,7 +140,7 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object)
             // each needs a list or a group; with takes any data, but never a literal written in the template.
             const iterable = target !== null && typeof target === 'object' && !(target instanceof Literal) && !(target instanceof Num);
             if (target === INDEX || (name === 'each' && target !== undefined && target !== null && !iterable)) {
-              report('TEMPLATE_HELPER', b, { helper: name, detail: name === 'each' ? 'cần một danh sách, ví dụ {{#each indicatorList}}' : 'cần một nhóm dữ liệu, ví dụ {{#with period}}' });
+              report('TEMPLATE_HELPER', b, { helper: name, detailKey: name === 'each' ? 'EACH_NEEDS_LIST' : 'WITH_NEEDS_DATA' });
               walk(b.inverse, scopes);
               break;
             }
@@ -158,7 +159,7 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object)
         case 'PartialBlockStatement':
         case 'DecoratorBlock':
         case 'Decorator':
-          report('TEMPLATE_SYNTAX', node as AST, { detail: 'mẫu báo cáo không dùng partial ({{> }}) hay decorator ({{* }})' });
+          report('TEMPLATE_SYNTAX', node as AST, { detailKey: 'NO_PARTIALS' });
           break;
         default: // content, comments
           break;

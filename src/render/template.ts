@@ -31,7 +31,7 @@ function controlCharacters(template: Template): FatalError | undefined {
     severity: 'error' as const,
     file: template.file,
     line: template.source.slice(0, m.index).split('\n').length,
-    params: { detail: `ký tự điều khiển U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} không in được (thường do dán từ Word); xoá ký tự này` },
+    params: { detailKey: 'CONTROL_IN_TEMPLATE', char: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` },
   }));
   return problems.length > 0 ? new FatalError(problems) : undefined;
 }
@@ -80,7 +80,7 @@ export function compileTemplate(template: Template, probe?: ReportView): (view: 
 function templateError(template: Template, err: unknown): FatalError {
   const file = template.file;
   if (err instanceof HelperError)
-    return FatalError.of('TEMPLATE_HELPER', { file, line: err.line, params: { helper: err.helper, detail: err.message } });
+    return FatalError.of('TEMPLATE_HELPER', { file, line: err.line, params: { helper: err.helper, detailKey: err.detailKey, ...err.params } });
   const message = err instanceof Error ? err.message : String(err);
   const e = err as { lineNumber?: number };
   const line = e.lineNumber ?? lineFromMessage(message);

@@ -1,0 +1,89 @@
+// The details inside a problem message, keyed, in Vietnamese and English: how a
+// helper or a template construct is misused, what is wrong at a place in the
+// definition. A problem carries `detailKey` and its facts; the message is rendered
+// in the language of the run (catalog.ts). Part of the message catalog.
+import type { Lang } from './catalog.js';
+
+type Params = Record<string, string | number | undefined>;
+type Render = (p: Params) => string;
+
+const details = {
+  // ── Template helpers, at render time and in the static check ───────────
+  NEED_INDICATOR: { vi: () => 'cần một chỉ tiêu, ví dụ indicators.TTXH_VU', en: () => 'needs an indicator, e.g. indicators.TTXH_VU' },
+  NEED_FIGURE: { vi: () => 'cần một số liệu, ví dụ indicators.TTXH_VU.current', en: () => 'needs a figure, e.g. indicators.TTXH_VU.current' },
+  NOT_A_DATE: { vi: (p) => `"${p.value}" không phải ngày dạng YYYY-MM-DD`, en: (p) => `"${p.value}" is not a date written YYYY-MM-DD` },
+  NEED_TWO: { vi: () => 'cần đúng hai giá trị để so sánh', en: () => 'needs exactly two values to compare' },
+  NUMBER_VS_TEXT: { vi: () => 'không so sánh được số với chữ', en: () => 'cannot compare a number with text' },
+  DECIMALS_RANGE: { vi: () => 'decimals phải từ 0 đến 6', en: () => 'decimals must be from 0 to 6' },
+  COUNT_NOT_RATE: { vi: () => 'số liệu này là số đếm, không phải tỷ lệ', en: () => 'this figure is a count, not a rate' },
+  NO_TARGET: {
+    vi: (p) => `chỉ tiêu ${p.indicator} không có mục tiêu (target) trong định nghĩa`,
+    en: (p) => `the indicator ${p.indicator} has no target in the definition`,
+  },
+  NEED_LIST: { vi: () => 'cần một danh sách, ví dụ unitsMissing', en: () => 'needs a list, e.g. unitsMissing' },
+  ITEM_LACKS_KEY: {
+    vi: (p) => `mỗi mục của danh sách không có "${p.key}"${p.keys ? ` (có: ${p.keys})` : ''}`,
+    en: (p) => `the items of the list have no "${p.key}"${p.keys ? ` (they have: ${p.keys})` : ''}`,
+  },
+  ARITY: {
+    vi: (p) => (p.min === p.max ? `cần đúng ${p.min} giá trị, ở đây có ${p.count}` : `cần ít nhất ${p.min} giá trị, ở đây có ${p.count}`),
+    en: (p) => (p.min === p.max ? `needs exactly ${p.min} value(s), given ${p.count}` : `needs at least ${p.min} value(s), given ${p.count}`),
+  },
+  UNKNOWN_HASH: {
+    vi: (p) => `không có tham số "${p.key}" (chỉ có: ${p.allowed})`,
+    en: (p) => `has no parameter "${p.key}" (only: ${p.allowed})`,
+  },
+  HASH_NOT_TAKEN: { vi: (p) => `không nhận tham số "${p.key}"`, en: (p) => `takes no parameter "${p.key}"` },
+  KEY_NOT_QUOTED: { vi: () => 'key phải là tên trong dấu nháy, ví dụ key="code"', en: () => 'key must be a quoted name, e.g. key="code"' },
+  EACH_NEEDS_LIST: { vi: () => 'cần một danh sách, ví dụ {{#each indicatorList}}', en: () => 'needs a list, e.g. {{#each indicatorList}}' },
+  WITH_NEEDS_DATA: { vi: () => 'cần một nhóm dữ liệu, ví dụ {{#with period}}', en: () => 'needs data, e.g. {{#with period}}' },
+  // ── Template constructs refused by the static check ────────────────────
+  QUOTED_NAME: {
+    vi: () => 'tên dữ liệu hay tên hàm không đặt trong dấu nháy: viết {{label}}, không viết {{"label"}}',
+    en: () => 'names of data and helpers are not quoted: write {{label}}, not {{"label"}}',
+  },
+  NO_TRIPLE: {
+    vi: () => 'không dùng {{{ }}} hay {{& }}: mọi giá trị được in dạng chữ, hãy dùng {{ }}',
+    en: () => 'no {{{ }}} or {{& }}: every value prints as text, use {{ }}',
+  },
+  NO_PARTIALS: { vi: () => 'mẫu báo cáo không dùng partial ({{> }}) hay decorator ({{* }})', en: () => 'templates use no partials ({{> }}) or decorators ({{* }})' },
+  CONTROL_IN_TEMPLATE: {
+    vi: (p) => `ký tự điều khiển ${p.char} không in được (thường do dán từ Word); xoá ký tự này`,
+    en: (p) => `the control character ${p.char} cannot be printed (usually pasted from Word); delete it`,
+  },
+  // ── The definition ─────────────────────────────────────────────────────
+  DATE_FORMAT: { vi: () => 'ngày phải viết dạng YYYY-MM-DD, ví dụ 2021-06-14', en: () => 'a date is written YYYY-MM-DD, e.g. 2021-06-14' },
+  CODE_FORMAT: { vi: () => 'mã chỉ gồm chữ không dấu, số và các dấu _ - .', en: () => 'a code uses only letters, digits and _ - .' },
+  ONE_BOUND: { vi: () => 'cần đúng một trong atLeast hoặc atMost', en: () => 'needs exactly one of atLeast, atMost' },
+  DUPLICATE_UNIT: { vi: (p) => `mã đơn vị "${p.a}" trùng với ${p.b}`, en: (p) => `unit code "${p.a}" repeats ${p.b}` },
+  DUPLICATE_INDICATOR: { vi: (p) => `mã chỉ tiêu "${p.a}" trùng với ${p.b}`, en: (p) => `indicator code "${p.a}" repeats ${p.b}` },
+  UNKNOWN_REF: { vi: (p) => `không có chỉ tiêu "${p.a}"`, en: (p) => `there is no indicator "${p.a}"` },
+  RATIO_REF: {
+    vi: (p) => `"${p.a}" là tỷ lệ; ở đây chỉ dùng được chỉ tiêu count hoặc stock`,
+    en: (p) => `"${p.a}" is a ratio; only count or stock indicators can be used here`,
+  },
+  END_BEFORE_START: { vi: () => 'ngày kết thúc trước ngày bắt đầu', en: () => 'the end date is before the start date' },
+  CODE_IS_NUMBER: { vi: () => 'mã phải là chuỗi: đặt trong nháy kép, ví dụ "024"', en: () => 'a code must be a string: quote it, e.g. "024"' },
+  CONTROL_CHARACTER: {
+    vi: (p) => `có ký tự điều khiển không in được (${p.a}), thường do dán từ Word hay trang web; xoá ký tự đó rồi gõ lại`,
+    en: (p) => `contains an unprintable control character (${p.a}), usually pasted from Word or a web page; delete it and retype`,
+  },
+  SAME_UNIT_NUMBER: {
+    vi: (p) => `mã đơn vị "${p.a}" chỉ khác ${p.b} ở các số 0 đầu; tệp mất số 0 (Excel) sẽ không biết là đơn vị nào — đặt mã khác hẳn`,
+    en: (p) => `unit code "${p.a}" differs from ${p.b} only in leading zeros; a return that lost its zeros (Excel) could be either — choose distinct codes`,
+  },
+  SAME_INDICATOR_LETTERS: {
+    vi: (p) => `mã chỉ tiêu "${p.a}" chỉ khác ${p.b} ở chữ hoa, chữ thường; các tệp được đọc không phân biệt hoa thường — đặt mã khác hẳn`,
+    en: (p) => `indicator code "${p.a}" differs from ${p.b} only in letter case; returns are read ignoring case — choose distinct codes`,
+  },
+  TOO_MANY_ALIASES: { vi: (p) => `có ${p.count} alias (*tên), quá giới hạn ${p.limit}`, en: (p) => `${p.count} aliases (*name), over the limit of ${p.limit}` },
+} satisfies Record<string, Record<Lang, Render>>;
+
+export type DetailKey = keyof typeof details;
+export const DETAIL_KEYS = Object.keys(details) as DetailKey[];
+
+export function detail(key: DetailKey, params: Params, lang: Lang): string {
+  return (details[key][lang] as Render)(params);
+}
+
+export const isDetailKey = (key: unknown): key is DetailKey => typeof key === 'string' && Object.hasOwn(details, key);
