@@ -1,6 +1,6 @@
 // The CLI: parses arguments, runs one command through the pipeline, prints, and
 // returns the exit code (0 done, 1 the data has problems, 2 the command could not run).
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { ENCODINGS, type Encoding } from '../ingest/decode.js';
 import { NUMBER_FORMATS, type NumberFormat } from '../validate/number.js';
 import type { Lang } from '../messages/catalog.js';
@@ -174,6 +174,9 @@ function helpIn(w: Words) {
   return {
     styleTitle: (title: string) => w.titles[title] ?? title,
     styleUsage: (usage: string) => usage.split(' ').map((word) => w.usageWords[word] ?? word).join(' '),
+    subcommandTerm(this: Help, sub: Command) {
+      return Help.prototype.subcommandTerm.call(this, sub).split(' ').map((word) => w.usageWords[word] ?? word).join(' ');
+    },
     optionDescription: (o: Option) => o.description + extra(o.argChoices, o.defaultValue),
     argumentDescription: (a: Argument) => a.description + extra(a.argChoices, a.defaultValue),
   };
