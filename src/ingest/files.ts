@@ -109,7 +109,7 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
     }
     total += bytes.length;
     take(readReturn(bytes, open === STDIN ? '(stdin)' : shown, opts.encoding));
-    if (bytes.length > COLLECT_AFTER_BYTES) collectGarbage();
+    if (bytes.length > COLLECT_AFTER_BYTES) await collectGarbage();
   };
   let done = 0;
   for (const entry of entries) {

@@ -3,16 +3,16 @@
 // worst-case 16 MiB returns in a row reached 1.4 GB of mostly dead rows. A full
 // collection after each large file holds a run's peak to its largest file's.
 // (jest's leak detection reaches V8's gc() the same way.)
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
 /** Returns below this size leave little garbage: 3,321 commune returns pay nothing. */
 export const COLLECT_AFTER_BYTES = 4 * 1024 * 1024;
 
 let gc: (() => void) | undefined;
 
-export function collectGarbage(): void {
+/** node:v8 loads on first use: most runs never read a return this large. */
+export async function collectGarbage(): Promise<void> {
   if (!gc) {
+    const [{ setFlagsFromString }, { runInNewContext }] = await Promise.all([import('node:v8'), import('node:vm')]);
     setFlagsFromString('--expose-gc');
     gc = runInNewContext('gc') as () => void;
   }
