@@ -162,3 +162,52 @@ case("more-problems", {"a.csv": good + "".join(f"99,2024-Q1,VU,x,{n},1\r\n" for 
 case("unknown-encoding", {"a.csv": good.encode().replace("Mô hình tự quản".encode(), b"M\xab h\xd7nh t\x8a qu\xb8n")},
      [p("INVALID_ENCODING", "a.csv"), p("MISSING_UNIT", unit="01"), p("MISSING_UNIT", unit="02"), p("NO_RETURNS")])
 print("fixtures written")
+
+# ── A year-end report: decimals, a plan, groups, rules as objects, last year's returns ──
+# Read with ../nam.yaml (fixtures/check/nam.yaml); last year's returns in fixtures/check/nam-2023/.
+YEAR_ROWS = [
+    # unit, indicator, current, previous (= what the 2023 returns say as ky_nay)
+    ("01", "DT_RUNG", "120,50", "98,25"),
+    ("01", "HO_NGHEO", "35", "41"),
+    ("01", "HO_KHAC", "465", "452"),
+    ("01", "HO_TONG", "500", "493"),
+    ("01", "CHE_PHU", "58,4", "57,9"),
+    ("02", "DT_RUNG", "80,75", "77,00"),
+    ("02", "HO_NGHEO", "60", "66"),
+    ("02", "HO_KHAC", "340", "330"),
+    ("02", "HO_TONG", "400", "396"),
+    ("02", "CHE_PHU", "61,0", "60,2"),
+    ("03", "DT_RUNG", "1.064,74", "1.002,10"),
+    ("03", "HO_NGHEO", "210", "230"),
+    ("03", "HO_KHAC", "1.790", "1.750"),
+    ("03", "HO_TONG", "2.000", "1.980"),
+    ("03", "CHE_PHU", "47,5", "46,8"),
+]
+
+def year_table(rows=YEAR_ROWS, period="2024", only=None):
+    out = [csv_line(HEADER, ";")]
+    for u, ind, cur, prev in rows:
+        if only and u not in only:
+            continue
+        out.append(csv_line([u, period, ind, ind, cur, prev], ";"))
+    return "\r\n".join(out) + "\r\n"
+
+def year_edit(unit, ind, col, value):
+    return [(u, i, value if (u, i) == (unit, ind) and col == "ky_nay" else c, value if (u, i) == (unit, ind) and col == "cung_ky" else p) for u, i, c, p in YEAR_ROWS]
+
+# Last year's returns: units 01 and 02 (03 sent none), their ky_nay as this year's cung_ky.
+shutil.rmtree(os.path.join(ROOT, "check", "nam-2023"), ignore_errors=True)
+write(os.path.join(ROOT, "check", "nam-2023", "2023.csv"),
+      year_table([(u, i, p, "") for u, i, c, p in YEAR_ROWS], period="2023", only=("01", "02")).encode())
+Y = ["--config", "../nam.yaml"]
+missing_03 = [p("PREVIOUS_MISSING", None, None, unit="03")]
+case("year-ok", {"a.csv": year_table()}, missing_03, exit_code=0, args=Y)
+case("too-many-decimals", {"a.csv": year_table(year_edit("02", "DT_RUNG", "ky_nay", "80,755"))},
+     [p("TOO_MANY_DECIMALS", "a.csv", 7, column="ky_nay", unit="02", indicator="DT_RUNG")] + missing_03, args=Y)
+case("previous-mismatch", {"a.csv": year_table(year_edit("01", "DT_RUNG", "cung_ky", "98,52"))},
+     [p("PREVIOUS_MISMATCH", "a.csv", 2, column="cung_ky", unit="01", indicator="DT_RUNG")] + missing_03, args=Y)
+case("rule-equals-sum", {"a.csv": year_table(year_edit("02", "HO_TONG", "ky_nay", "410"))},
+     [p("RULE_VIOLATION", "a.csv", 10, column="ky_nay", unit="02", indicator="HO_TONG")] + missing_03, args=Y)
+case("rule-constant-bound", {"a.csv": year_table(year_edit("03", "CHE_PHU", "ky_nay", "104,5"))},
+     [p("RULE_VIOLATION", "a.csv", 16, column="ky_nay", unit="03", indicator="CHE_PHU")] + missing_03, args=Y)
+print("year-end fixtures written")

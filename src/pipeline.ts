@@ -12,6 +12,7 @@ import { FatalError, splitBySeverity, type Problem } from './messages/problem.js
 import { writeFileAtomic } from './write/atomic.js';
 import { formBytes, formFileName } from './workspace/forms.js';
 import { ReturnValidator, type CheckedReturns } from './validate/validate.js';
+import { PreviousArchive } from './validate/previous.js';
 import type { NumberFormat } from './validate/number.js';
 import { capProblems } from './messages/collector.js';
 
@@ -51,11 +52,22 @@ function sortProblems(problems: Problem[], files: string[]): Problem[] {
     .map(({ p }) => p);
 }
 
+/** Last period's returns (period.previous), when the definition names them. */
+async function readPrevious(definition: Definition, opts: Pick<PipelineOptions, 'cwd' | 'encoding' | 'readStdin'>, numberFormat?: NumberFormat) {
+  const previous = definition.period.previous;
+  if (!previous || !definition.previousReturnsDir) return undefined;
+  const archive = new PreviousArchive(definition, previous.code, numberFormat);
+  await ingestReturns([path.relative(opts.cwd, definition.previousReturnsDir) || '.'], { cwd: opts.cwd, encoding: opts.encoding, readStdin: opts.readStdin }, (file) => archive.add(file));
+  return { archive, revised: previous.revised };
+}
+
 /** `definition` when the caller has loaded it already (build checks it before reading data). */
 export async function checkStage(opts: PipelineOptions, loaded?: Definition): Promise<CheckOutcome> {
   const definition = loaded ?? (await loadDefinition(opts.config, opts.cwd, opts.lang));
   const inputs = opts.inputs.length > 0 ? opts.inputs : [path.relative(opts.cwd, definition.returnsDir) || '.'];
-  const validator = new ReturnValidator(definition, { allowMissing: opts.allowMissing, onlyListed: opts.onlyListed, numberFormat: opts.numberFormat ?? definition.numberFormat });
+  const numberFormat = opts.numberFormat ?? definition.numberFormat;
+  const previous = await readPrevious(definition, opts, numberFormat);
+  const validator = new ReturnValidator(definition, { allowMissing: opts.allowMissing, onlyListed: opts.onlyListed, numberFormat, previous });
   const ingested = await ingestReturns(inputs, { cwd: opts.cwd, encoding: opts.encoding, readStdin: opts.readStdin, onFile: opts.onFile }, (file) =>
     validator.add(file),
   );
@@ -156,6 +168,7 @@ export async function formsStage(opts: FormsOptions): Promise<string[]> {
       if (await fs.lstat(f.file).then(() => true, () => false)) clashes.push({ code: 'FORM_EXISTS', severity: 'error', file: f.shown, params: { path: f.shown } });
     if (clashes.length > 0) throw new FatalError(clashes);
   }
-  for (const f of forms) await writeFileAtomic(f.file, formBytes(definition, f.unit), { shown: f.shown, force: opts.force });
+  const previous = await readPrevious(definition, { cwd: opts.cwd, readStdin: async () => new Uint8Array() }, definition.numberFormat);
+  for (const f of forms) await writeFileAtomic(f.file, formBytes(definition, f.unit, previous?.archive), { shown: f.shown, force: opts.force });
   return forms.map((f) => f.shown);
 }

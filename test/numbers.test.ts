@@ -91,5 +91,5 @@ describe('reading counts written the Vietnamese way', () => {
     ['-3', 'NEGATIVE_VALUE'],
     ['−3', 'NEGATIVE_VALUE'],
     ['99999999999999999', 'VALUE_TOO_LARGE'],
-  ])('%j is %s', (raw, code) => expect(parseCount(raw)).toEqual({ ok: false, code }));
+  ])('%j is %s', (raw, code) => expect(parseCount(raw)).toMatchObject({ ok: false, code }));
 });

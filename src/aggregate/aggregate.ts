@@ -2,7 +2,8 @@
 // ratios are recomputed from the summed parts; changes come from the sums. Exact.
 import type { Definition, Indicator } from '../definition/parse.js';
 import type { TargetData } from '../definition/schema.js';
-import { changePercent, compare, fromDecimal, integer, percent, sub, type Rational } from '../numbers/rational.js';
+import { changePercent, compare, fromDecimal, integer, percent, rational, roundHalfUp, sub, type Rational } from '../numbers/rational.js';
+import { PERCENT_DECIMALS } from './display.js';
 import type { CheckedReturns } from '../validate/validate.js';
 
 export interface Figure {
@@ -12,6 +13,9 @@ export interface Figure {
   change: Rational | null;
   /** (current − previous) / previous × 100; null when previous is 0. */
   changePct: Rational | null;
+  /** The period's plan (counts and stocks that have one), and current ÷ plan × 100 (null when the plan is 0). */
+  plan?: Rational;
+  planPct?: Rational | null;
 }
 
 /** met: exactly on target; exceeded: better than the target; missed: worse; unknown: no value to judge. */
@@ -29,6 +33,8 @@ export interface Figures {
   indicators: IndicatorFigure[];
   /** unit code → indicator code → figure, for the units that reported. */
   byUnit: Map<string, Map<string, Figure>>;
+  /** group code → indicator code → figure from the sums of the group's units that reported (empty without groups). */
+  byGroup: Map<string, Map<string, Figure>>;
 }
 
 interface Sums {
@@ -36,32 +42,44 @@ interface Sums {
   previous: bigint;
 }
 
-function figureOf(indicator: Indicator, sums: (code: string) => Sums): Figure {
+/** Values are counts of 10^-decimals of their unit (validate/number.ts); as exact rationals. */
+const scaled = (n: bigint, decimals: number): Rational => (decimals === 0 ? integer(n) : rational(n, 10n ** BigInt(decimals)));
+
+function figureOf(def: Definition, indicator: Indicator, sums: (code: string) => Sums, withPlan = true): Figure {
   let current: Rational | null;
   let previous: Rational | null;
+  const value = (code: string, which: 'current' | 'previous') => scaled(sums(code)[which], def.indicatorByCode.get(code)!.decimals);
   if (indicator.kind === 'ratio') {
-    const num = sums(indicator.numerator);
-    const den = sums(indicator.denominator);
-    current = percent(integer(num.current), integer(den.current));
-    previous = percent(integer(num.previous), integer(den.previous));
+    current = percent(value(indicator.numerator, 'current'), value(indicator.denominator, 'current'));
+    previous = percent(value(indicator.numerator, 'previous'), value(indicator.denominator, 'previous'));
   } else {
-    const s = sums(indicator.code);
-    current = integer(s.current);
-    previous = integer(s.previous);
+    current = value(indicator.code, 'current');
+    previous = value(indicator.code, 'previous');
   }
   const both = current !== null && previous !== null;
-  return {
+  const figure: Figure = {
     current,
     previous,
     change: both ? sub(current!, previous!) : null,
     changePct: both ? changePercent(current!, previous!) : null,
   };
+  if (withPlan && indicator.kind !== 'ratio' && indicator.plan !== undefined) {
+    figure.plan = fromDecimal(indicator.plan);
+    figure.planPct = percent(current!, figure.plan);
+  }
+  return figure;
 }
 
-export function targetStatus(figure: Figure, target: TargetData | undefined): TargetStatus | null {
+/**
+ * Judged on the figure as the report prints it (rounded half-up to its displayed
+ * places), so a document never says "đạt 75%" and "không đạt (từ 75% trở lên)" at once.
+ */
+export function targetStatus(figure: Figure, target: TargetData | undefined, indicator?: Indicator): TargetStatus | null {
   if (!target) return null;
-  const value = target.measure === 'changePct' ? figure.changePct : figure.current;
-  if (value === null) return 'unknown';
+  const exact = target.measure === 'changePct' ? figure.changePct : figure.current;
+  if (exact === null) return 'unknown';
+  const places = target.measure === 'changePct' || indicator?.kind === 'ratio' ? PERCENT_DECIMALS : (indicator?.decimals ?? 0);
+  const value = rational(roundHalfUp(exact, places), 10n ** BigInt(places));
   const bound = fromDecimal((target.atMost ?? target.atLeast)!);
   const c = compare(value, bound);
   if (c === 0) return 'met';
@@ -74,28 +92,37 @@ export function aggregateReturns(def: Definition, checked: CheckedReturns): Figu
   for (const ind of def.inputIndicators) totals.set(ind.code, { current: 0n, previous: 0n });
   const byUnit = new Map<string, Map<string, Figure>>();
 
+  const groupOf = new Map(def.units.map((u) => [u.code, u.group]));
+  const groupTotals = new Map(def.groups.map((g) => [g.code, new Map(def.inputIndicators.map((ind) => [ind.code, { current: 0n, previous: 0n }]))]));
   for (const unit of checked.received) {
     const unitValues = checked.values.get(unit);
     const unitSums = (code: string): Sums => unitValues?.get(code) ?? { current: 0n, previous: 0n };
+    const inGroup = groupTotals.get(groupOf.get(unit) ?? '');
     for (const ind of def.inputIndicators) {
-      const total = totals.get(ind.code)!;
       const v = unitSums(ind.code);
-      total.current += v.current;
-      total.previous += v.previous;
+      for (const total of inGroup ? [totals.get(ind.code)!, inGroup.get(ind.code)!] : [totals.get(ind.code)!]) {
+        total.current += v.current;
+        total.previous += v.previous;
+      }
     }
-    byUnit.set(unit, new Map(def.indicators.map((ind) => [ind.code, figureOf(ind, unitSums)])));
+    // A unit's own figures carry no plan: the plan is the province's.
+    byUnit.set(unit, new Map(def.indicators.map((ind) => [ind.code, figureOf(def, ind, unitSums, false)])));
   }
+  const byGroup = new Map(
+    [...groupTotals].map(([group, sums]) => [group, new Map(def.indicators.map((ind) => [ind.code, figureOf(def, ind, (code) => sums.get(code)!, false)]))]),
+  );
 
   // With no unit's figures there is nothing to judge: zeros would "meet" an at-most target.
   const judged = checked.received.length > 0;
   const indicators = def.indicators.map((ind): IndicatorFigure => {
-    const figure = figureOf(ind, (code) => totals.get(code)!);
-    return { indicator: ind, ...figure, target: ind.target, status: judged || !ind.target ? targetStatus(figure, ind.target) : 'unknown' };
+    const figure = figureOf(def, ind, (code) => totals.get(code)!);
+    return { indicator: ind, ...figure, target: ind.target, status: judged || !ind.target ? targetStatus(figure, ind.target, ind) : 'unknown' };
   });
   return {
     definition: def,
     units: { expected: def.units.map((u) => u.code), received: checked.received, missing: checked.missing },
     indicators,
     byUnit,
+    byGroup,
   };
 }

@@ -1,25 +1,30 @@
 // How a figure reads in Vietnamese: the one place the terminal table, the JSON
 // `display` fields and the document take their rounded text from.
 import type { Indicator } from '../definition/parse.js';
-import { formatDecimalVi, formatIntegerVi, formatPercentVi } from '../numbers/format.js';
+import { formatDecimalVi, formatPercentVi } from '../numbers/format.js';
 import { fromDecimal, type Rational } from '../numbers/rational.js';
 import type { TargetData } from '../definition/schema.js';
 
 /** Places after the comma for rates and percentage changes. */
 export const PERCENT_DECIMALS = 1;
 
-/** "2.082" for a count, "97,6%" for a ratio, "–" when there is no value. */
+/** "2.082" for a count, "1.265,00" for hectares with 2 decimals, "97,6%" for a ratio, "–" when there is no value. */
 export function displayValue(indicator: Indicator, value: Rational | null): string {
   if (value === null) return '–';
-  return indicator.kind === 'ratio' ? formatPercentVi(value, PERCENT_DECIMALS) : formatIntegerVi(value.n);
+  return indicator.kind === 'ratio' ? formatPercentVi(value, PERCENT_DECIMALS) : formatDecimalVi(value, { decimals: indicator.decimals });
 }
 
 /** Absolute change with its sign: "-15", "+3", "+2,1" (percentage points for a ratio). */
 export function displayChange(indicator: Indicator, change: Rational | null): string {
   if (change === null) return '–';
   const text =
-    indicator.kind === 'ratio' ? formatDecimalVi(change, { decimals: PERCENT_DECIMALS, trimZeros: true }) : formatIntegerVi(change.n);
-  return change.n > 0n && text !== '0' ? '+' + text : text;
+    indicator.kind === 'ratio' ? formatDecimalVi(change, { decimals: PERCENT_DECIMALS, trimZeros: true }) : formatDecimalVi(change, { decimals: indicator.decimals });
+  return change.n > 0n && /[1-9]/.test(text) ? '+' + text : text;
+}
+
+/** Share of the plan done: "94,6%"; "–" without a plan or with a plan of 0. */
+export function displayPlanPct(planPct: Rational | null | undefined): string {
+  return planPct ? formatPercentVi(planPct, PERCENT_DECIMALS) : '–';
 }
 
 /** Relative change with its sign: "-10,9%", "+17,5%". */

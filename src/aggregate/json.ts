@@ -3,7 +3,7 @@
 // code such as "__proto__" is data like any other.
 import { MAX_SAFE, toNumber, type Rational } from '../numbers/rational.js';
 import type { Figure, Figures } from './aggregate.js';
-import { displayChange, displayChangePct, displayValue } from './display.js';
+import { displayChange, displayChangePct, displayPlanPct, displayValue } from './display.js';
 import type { Indicator } from '../definition/parse.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -22,24 +22,27 @@ const num = (r: Rational | null): Json => {
 };
 
 function figureJson(ind: Indicator, f: Figure): { [key: string]: Json } {
-  return {
-    current: num(f.current),
-    previous: num(f.previous),
-    change: num(f.change),
-    changePct: num(f.changePct),
-    display: {
-      current: displayValue(ind, f.current),
-      previous: displayValue(ind, f.previous),
-      change: displayChange(ind, f.change),
-      changePct: displayChangePct(f.changePct),
-    },
+  const display: { [key: string]: Json } = {
+    current: displayValue(ind, f.current),
+    previous: displayValue(ind, f.previous),
+    change: displayChange(ind, f.change),
+    changePct: displayChangePct(f.changePct),
   };
+  const out: { [key: string]: Json } = { current: num(f.current), previous: num(f.previous), change: num(f.change), changePct: num(f.changePct), display };
+  if (f.plan !== undefined) {
+    out.plan = num(f.plan);
+    out.planPct = num(f.planPct ?? null);
+    display.plan = displayValue(ind, f.plan);
+    display.planPct = displayPlanPct(f.planPct);
+  }
+  return out;
 }
 
 export function figuresToJson(figures: Figures): { [key: string]: Json } {
   const def = figures.definition;
   return {
     period: { ...def.period },
+    groups: def.groups.map((g) => ({ code: g.code, name: g.name, units: def.units.filter((u) => u.group === g.code).map((u) => u.code) })),
     units: {
       expected: figures.units.expected,
       received: figures.units.received,
@@ -57,6 +60,12 @@ export function figuresToJson(figures: Figures): { [key: string]: Json } {
           target: f.target ? (JSON.parse(JSON.stringify(f.target)) as Json) : null,
           status: f.status,
         },
+      ]),
+    ),
+    byGroup: dict(
+      [...figures.byGroup].map(([group, byIndicator]) => [
+        group,
+        dict([...byIndicator].map(([code, f]) => [code, figureJson(def.indicatorByCode.get(code)!, f)])),
       ]),
     ),
     byUnit: dict(

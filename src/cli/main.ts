@@ -29,6 +29,7 @@ interface CommonFlags {
   encoding?: Encoding;
   numberFormat?: NumberFormat;
   onlyListed?: boolean;
+  byGroup?: boolean;
   quiet?: boolean;
   debug?: boolean;
 }
@@ -138,7 +139,7 @@ async function aggregateCommand(world: World, inputs: string[], flags: CommonFla
     writeJson(world, flags.lang, true, outcome, figuresToJson(outcome.figures));
   } else {
     const { formatFiguresTable } = await import('./figures-view.js');
-    world.stdout.write(formatFiguresTable(outcome.figures, flags.lang, colorFor(world.stdout, world.env)));
+    world.stdout.write(formatFiguresTable(outcome.figures, flags.lang, colorFor(world.stdout, world.env), flags.byGroup));
   }
   return EXIT.OK;
 }
@@ -239,7 +240,11 @@ function buildProgram(world: World, lang: Lang, setExit: (code: number) => void)
   ).action(async (inputs: string[], flags: CommonFlags) => setExit(await checkCommand(world, inputs, { ...flags, lang })));
 
   withCommonOptions(
-    command('aggregate').description(w.aggregate).argument(w.inputs[0], w.inputs[1]).addHelpText('after', examples(w, w.aggregateExamples)),
+    command('aggregate')
+      .description(w.aggregate)
+      .argument(w.inputs[0], w.inputs[1])
+      .option('--by-group', w.byGroup)
+      .addHelpText('after', examples(w, w.aggregateExamples)),
     w,
   ).action(async (inputs: string[], flags: CommonFlags) => setExit(await aggregateCommand(world, inputs, { ...flags, lang })));
 

@@ -32,8 +32,19 @@ const envelope = {
 };
 
 const number = z.number().nullable();
-const display = z.object({ current: z.string(), previous: z.string(), change: z.string(), changePct: z.string() }).strict();
-const figure = { current: number, previous: number, change: number, changePct: number, display };
+const display = z
+  .object({ current: z.string(), previous: z.string(), change: z.string(), changePct: z.string(), plan: z.string().optional(), planPct: z.string().optional() })
+  .strict()
+  .describe('The figures as printed: Vietnamese digits, rounded half-up on the exact value');
+const figure = {
+  current: number,
+  previous: number,
+  change: number,
+  changePct: number,
+  plan: z.number().optional().describe("The period's plan, when the indicator has one"),
+  planPct: number.optional().describe('current ÷ plan × 100, exact; null when the plan is 0'),
+  display,
+};
 
 const indicator = z
   .object({
@@ -64,7 +75,9 @@ export const aggregateOutput = z.union([
           names: z.record(z.string(), z.string()),
         })
         .strict(),
+      groups: z.array(z.object({ code: z.string(), name: z.string(), units: z.array(z.string()) }).strict()).describe('Groups of units, in order; empty without groups'),
       indicators: z.record(z.string(), indicator),
+      byGroup: z.record(z.string(), z.record(z.string(), z.object(figure).strict())).describe("Each group's figures, from the sums of its units that reported"),
       byUnit: z.record(z.string(), z.record(z.string(), z.object(figure).strict())),
     })
     .strict(),

@@ -9,14 +9,17 @@ import { MAX_YAML_ALIASES } from '../ingest/limits.js';
 import type { Lang } from '../messages/catalog.js';
 import { detail, isDetailKey, type DetailKey } from '../messages/details.js';
 import { FatalError, type Problem } from '../messages/problem.js';
-import { definitionSchema, type DefinitionData, type DocumentData, type IndicatorData, type RuleData } from './schema.js';
+import { ruleKind, type RuleData } from './rules.js';
+import { definitionSchema, type DefinitionData, type DocumentData, type GroupData, type IndicatorData } from './schema.js';
 
 export interface Unit {
   code: string;
   name: string;
+  group?: string;
 }
 
-export type Indicator = IndicatorData;
+/** An indicator; ratios have no decimals of their own (shown with one, as every percentage). */
+export type Indicator = IndicatorData & { decimals: number };
 
 export interface Definition {
   /** The definition file as the user named it. */
@@ -24,6 +27,8 @@ export interface Definition {
   title?: string;
   period: DefinitionData['period'];
   returnsDir: string;
+  /** The previous period's returns (period.previous.returns), for the check of "Cùng kỳ". */
+  previousReturnsDir?: string;
   templatePath?: string;
   outputPath?: string;
   units: Unit[];
@@ -33,6 +38,8 @@ export interface Definition {
   /** Indicators the returns carry (all but ratios, which are derived). */
   inputIndicators: Indicator[];
   rules: RuleData[];
+  /** Groups of units (former districts, areas), in their order; units name theirs. */
+  groups: GroupData[];
   document?: DocumentData;
   /** How the returns write numbers, when the definition says. */
   numberFormat?: 'vi' | 'en';
@@ -115,9 +122,21 @@ function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detai
     needInput(ind.numerator, ['indicators', i, 'numerator']);
     needInput(ind.denominator, ['indicators', i, 'denominator']);
   });
-  d.rules.forEach((r, i) => {
+  (d.rules as RuleData[]).forEach((r, i) => {
     needInput(r.indicator, ['rules', i, 'indicator']);
-    needInput((r.atMost ?? r.atLeast)!, ['rules', i, r.atMost !== undefined ? 'atMost' : 'atLeast']);
+    const { kind, bound } = ruleKind(r);
+    const refs = kind.refs(bound);
+    refs.forEach((ref) => needInput(ref, typeof bound === 'string' ? ['rules', i, kind.key] : ['rules', i, kind.key, refs.indexOf(ref)]));
+  });
+  const groups = new Map<string, number>();
+  (d.groups ?? []).forEach((g, i) => {
+    const first = groups.get(g.code);
+    if (first !== undefined) issues.push({ path: ['groups', i, 'code'], detail: t('DUPLICATE_GROUP', g.code, `groups[${first}]`) });
+    else groups.set(g.code, i);
+  });
+  d.units.forEach((u, i) => {
+    if (u.group !== undefined && !groups.has(u.group)) issues.push({ path: ['units', i, 'group'], detail: t('UNKNOWN_GROUP', u.group) });
+    else if (u.group === undefined && d.groups !== undefined) issues.push({ path: ['units', i], detail: t('GROUP_REQUIRED') });
   });
   if (d.period.start > d.period.end) issues.push({ path: ['period', 'end'], detail: t('END_BEFORE_START') });
   return issues;
@@ -228,19 +247,22 @@ export function parseCarefully(text: string, file: string, baseDir: string, lang
 
 function compile(d: DefinitionData, file: string, baseDir: string): Definition {
   const resolve = (p: string | undefined) => (p === undefined ? undefined : path.resolve(baseDir, p));
+  const indicators: Indicator[] = d.indicators.map((i) => (i.kind === 'ratio' ? { ...i, decimals: 0 } : i));
   return {
     file,
     title: d.title,
     period: d.period,
     returnsDir: resolve(d.returns)!,
+    previousReturnsDir: resolve(d.period.previous?.returns),
     templatePath: resolve(d.template),
     outputPath: resolve(d.output),
     units: d.units,
     unitByCode: new Map(d.units.map((u) => [u.code, u])),
-    indicators: d.indicators,
-    indicatorByCode: new Map(d.indicators.map((i) => [i.code, i])),
-    inputIndicators: d.indicators.filter((i) => i.kind !== 'ratio'),
-    rules: d.rules,
+    indicators,
+    indicatorByCode: new Map(indicators.map((i) => [i.code, i])),
+    inputIndicators: indicators.filter((i) => i.kind !== 'ratio'),
+    rules: d.rules as RuleData[],
+    groups: d.groups ?? [],
     document: d.document,
     numberFormat: d.numberFormat,
   };

@@ -2,6 +2,7 @@
 // types, the messages for a bad definition and the published JSON Schema.
 import * as z from 'zod';
 import { isMatch } from 'date-fns';
+import { ruleSchema } from './rules.js';
 
 const CODE = /^[A-Za-z0-9_.-]+$/;
 const isoDate = z
@@ -20,6 +21,15 @@ export const periodSchema = z
     previousLabel: z.string().min(1).describe('Tên kỳ so sánh, ví dụ "cùng kỳ năm 2020"'),
     start: isoDate.describe('Ngày bắt đầu kỳ (YYYY-MM-DD)'),
     end: isoDate.describe('Ngày kết thúc kỳ (YYYY-MM-DD)'),
+    previous: z
+      .object({
+        code: code.describe('Mã kỳ trước, như cột ky_bao_cao của các tệp kỳ trước, ví dụ 2020-6T'),
+        returns: z.string().min(1).describe('Thư mục các tệp báo cáo kỳ trước (so với tệp định nghĩa)'),
+        revised: z.boolean().default(false).describe('true: số liệu kỳ trước đã được điều chỉnh chính thức; chênh lệch chỉ là cảnh báo'),
+      })
+      .strict()
+      .optional()
+      .describe('Báo cáo kỳ trước, để kiểm tra cột cung_ky của các đơn vị'),
   })
   .strict();
 
@@ -27,6 +37,14 @@ export const unitSchema = z
   .object({
     code: code.describe('Mã đơn vị (đặt trong nháy kép để giữ số 0 ở đầu: "024")'),
     name: z.string().trim().min(1).describe('Tên đơn vị'),
+    group: code.optional().describe('Mã nhóm (mục groups) của đơn vị, ví dụ huyện cũ hay vùng'),
+  })
+  .strict();
+
+export const groupSchema = z
+  .object({
+    code: code.describe('Mã nhóm'),
+    name: z.string().trim().min(1).describe('Tên nhóm, in ở dòng cộng nhóm, ví dụ "Huyện Đồng Văn (cũ)"'),
   })
   .strict();
 
@@ -55,7 +73,9 @@ export const indicatorSchema = z.discriminatedUnion('kind', [
     .object({
       ...indicatorBase,
       kind: z.enum(['count', 'stock']).describe('count: số phát sinh trong kỳ; stock: số hiện có (cộng theo đơn vị)'),
-      unit: z.string().trim().min(1).describe('Đơn vị tính: vụ, người, mô hình...'),
+      unit: z.string().trim().min(1).describe('Đơn vị tính: vụ, người, mô hình, ha...'),
+      decimals: z.number().int().min(0).max(3).default(0).describe('Số chữ số thập phân của số liệu (0–3), ví dụ 2 cho diện tích ha'),
+      plan: z.number().finite().nonnegative().optional().describe('Kế hoạch của kỳ; báo cáo tính % thực hiện so với kế hoạch'),
     })
     .strict(),
   z
@@ -68,17 +88,6 @@ export const indicatorSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
 ]);
-
-export const ruleSchema = z
-  .object({
-    indicator: code,
-    atMost: code.optional().describe('Mã chỉ tiêu mà chỉ tiêu này không được vượt quá'),
-    atLeast: code.optional().describe('Mã chỉ tiêu mà chỉ tiêu này không được thấp hơn'),
-  })
-  .strict()
-  .refine((r) => (r.atLeast === undefined) !== (r.atMost === undefined), {
-    message: 'ONE_BOUND',
-  });
 
 export const documentSchema = z
   .object({
@@ -107,6 +116,7 @@ export const definitionSchema = z
     returns: z.string().min(1).default('returns').describe('Thư mục chứa các tệp báo cáo (so với tệp này)'),
     template: z.string().min(1).optional().describe('Mẫu báo cáo .md.hbs (so với tệp này)'),
     output: z.string().min(1).optional().describe('Tệp DOCX sẽ ghi ra (so với tệp này)'),
+    groups: z.array(groupSchema).optional().describe('Nhóm đơn vị (huyện cũ, vùng...): phụ lục có dòng cộng từng nhóm'),
     units: z.array(unitSchema).min(1).describe('Danh sách đơn vị báo cáo'),
     indicators: z.array(indicatorSchema).min(1).describe('Danh sách chỉ tiêu'),
     rules: z.array(ruleSchema).default([]).describe('Quy tắc kiểm tra giữa các chỉ tiêu của cùng đơn vị'),
@@ -117,6 +127,6 @@ export const definitionSchema = z
 export type DefinitionInput = z.input<typeof definitionSchema>;
 export type DefinitionData = z.output<typeof definitionSchema>;
 export type IndicatorData = z.output<typeof indicatorSchema>;
-export type RuleData = z.output<typeof ruleSchema>;
 export type TargetData = z.output<typeof targetSchema>;
+export type GroupData = z.output<typeof groupSchema>;
 export type DocumentData = z.output<typeof documentSchema>;

@@ -142,8 +142,18 @@ const catalog = {
     en: () => 'The value cell is empty. Write the figure, or 0 when there is nothing to report (an empty cell is not taken as 0).',
   },
   NOT_A_NUMBER: {
-    vi: (p) => `"${p.value}" không phải là số. Ghi số nguyên, ví dụ 2082 hoặc 2.082.`,
-    en: (p) => `"${p.value}" is not a number. Write a whole number, e.g. 2082 or 2.082.`,
+    vi: (p) =>
+      Number(p.decimals) > 0
+        ? `"${p.value}" không phải là số viết kiểu Việt. Ghi số với dấu phẩy thập phân, ví dụ 1265,5 hoặc 1.265,5 (dấu chấm chỉ tách hàng nghìn).`
+        : `"${p.value}" không phải là số. Ghi số nguyên, ví dụ 2082 hoặc 2.082.`,
+    en: (p) =>
+      Number(p.decimals) > 0
+        ? `"${p.value}" is not a number as the returns write one. Write it with a decimal comma, e.g. 1265,5 or 1.265,5 (a dot only groups thousands).`
+        : `"${p.value}" is not a number. Write a whole number, e.g. 2082 or 2.082.`,
+  },
+  TOO_MANY_DECIMALS: {
+    vi: (p) => `"${p.value}" có nhiều hơn ${p.decimals} chữ số thập phân mà chỉ tiêu này dùng (đơn vị "${p.unitLabel}"). Làm tròn đến ${p.decimals} chữ số sau dấu phẩy.`,
+    en: (p) => `"${p.value}" has more than the ${p.decimals} decimal places this indicator uses (unit "${p.unitLabel}"). Round it to ${p.decimals} places.`,
   },
   AMBIGUOUS_NUMBER: {
     vi: (p) =>
@@ -164,8 +174,22 @@ const catalog = {
     en: (p) => `The value "${p.value}" is too large to compute exactly. Check the figure.`,
   },
   RULE_VIOLATION: {
-    vi: (p) => `${p.column === 'cung_ky' ? 'Cùng kỳ' : 'Kỳ này'}: "${p.leftLabel}" (${p.left}) phải ${p.op === 'atMost' ? 'không lớn hơn' : 'không nhỏ hơn'} "${p.rightLabel}" (${p.right}). Kiểm tra lại hai số liệu này.`,
-    en: (p) => `${p.column === 'cung_ky' ? 'Same period' : 'This period'}: "${p.leftLabel}" (${p.left}) must be ${p.op === 'atMost' ? 'at most' : 'at least'} "${p.rightLabel}" (${p.right}). Check both figures.`,
+    vi: (p) =>
+      `${p.column === 'cung_ky' ? 'Cùng kỳ' : 'Kỳ này'}: "${p.leftLabel}" (${p.left}) phải ${{ atMost: 'không lớn hơn', atLeast: 'không nhỏ hơn', equalsSum: 'bằng tổng' }[String(p.op)]} ` +
+      `${p.rightLabel ? `"${p.rightLabel}" (${p.right})` : p.right}. Kiểm tra lại các số liệu này.`,
+    en: (p) =>
+      `${p.column === 'cung_ky' ? 'Same period' : 'This period'}: "${p.leftLabel}" (${p.left}) must ${{ atMost: 'be at most', atLeast: 'be at least', equalsSum: 'equal the sum of' }[String(p.op)]} ` +
+      `${p.rightLabel ? `"${p.rightLabel}" (${p.right})` : p.right}. Check these figures.`,
+  },
+  PREVIOUS_MISMATCH: {
+    vi: (p) =>
+      `Cùng kỳ ghi ${p.value} nhưng báo cáo kỳ ${p.period} của đơn vị (${p.archive}) ghi ${p.archived}. Sửa cột cung_ky theo báo cáo kỳ trước${p.revised ? ' (kỳ trước đã điều chỉnh số liệu: chỉ cảnh báo)' : ', hoặc ghi revised: true trong period.previous nếu số liệu kỳ trước đã được điều chỉnh chính thức'}.`,
+    en: (p) =>
+      `The same-period figure is ${p.value} but the unit's return for ${p.period} (${p.archive}) says ${p.archived}. Correct cung_ky from that return${p.revised ? ' (the earlier figures were revised: a warning only)' : ', or set revised: true in period.previous if the earlier figures were officially revised'}.`,
+  },
+  PREVIOUS_MISSING: {
+    vi: (p) => `Không có báo cáo kỳ ${p.period} của đơn vị "${p.unitName}" trong thư mục lưu; cột cung_ky của đơn vị này không được đối chiếu.`,
+    en: (p) => `There is no return of "${p.unitName}" for ${p.period} in the archive; this unit's cung_ky is not cross-checked.`,
   },
   NO_RETURNS: {
     vi: () => 'Không có đơn vị nào gửi số liệu (0 đơn vị); không lập báo cáo từ số liệu rỗng, kể cả với --allow-missing. Kiểm tra thư mục báo cáo có đúng không.',

@@ -20,6 +20,10 @@ const details = {
     vi: (p) => `chỉ tiêu ${p.indicator} không có mục tiêu (target) trong định nghĩa`,
     en: (p) => `the indicator ${p.indicator} has no target in the definition`,
   },
+  NO_PLAN: {
+    vi: (p) => `chỉ tiêu ${p.indicator} không có kế hoạch (plan) trong định nghĩa`,
+    en: (p) => `the indicator ${p.indicator} has no plan in the definition`,
+  },
   NEED_LIST: { vi: () => 'cần một danh sách, ví dụ unitsMissing', en: () => 'needs a list, e.g. unitsMissing' },
   ITEM_LACKS_KEY: {
     vi: (p) => `mỗi mục của danh sách không có "${p.key}"${p.keys ? ` (có: ${p.keys})` : ''}`,
@@ -54,6 +58,13 @@ const details = {
   // ── The definition ─────────────────────────────────────────────────────
   DATE_FORMAT: { vi: () => 'ngày phải viết dạng YYYY-MM-DD, ví dụ 2021-06-14', en: () => 'a date is written YYYY-MM-DD, e.g. 2021-06-14' },
   CODE_FORMAT: { vi: () => 'mã chỉ gồm chữ không dấu, số và các dấu _ - .', en: () => 'a code uses only letters, digits and _ - .' },
+  ONE_RULE: { vi: () => 'cần đúng một trong atLeast, atMost hoặc equalsSum', en: () => 'needs exactly one of atLeast, atMost, equalsSum' },
+  UNKNOWN_GROUP: { vi: (p) => `không có nhóm "${p.a}" trong mục groups`, en: (p) => `there is no group "${p.a}" in groups` },
+  GROUP_REQUIRED: {
+    vi: () => 'khi định nghĩa có mục groups, mỗi đơn vị phải ghi group (nhóm của đơn vị)',
+    en: () => 'when the definition has groups, every unit names its group',
+  },
+  DUPLICATE_GROUP: { vi: (p) => `mã nhóm "${p.a}" trùng với ${p.b}`, en: (p) => `group code "${p.a}" repeats ${p.b}` },
   ONE_BOUND: { vi: () => 'cần đúng một trong atLeast hoặc atMost', en: () => 'needs exactly one of atLeast, atMost' },
   DUPLICATE_UNIT: { vi: (p) => `mã đơn vị "${p.a}" trùng với ${p.b}`, en: (p) => `unit code "${p.a}" repeats ${p.b}` },
   DUPLICATE_INDICATOR: { vi: (p) => `mã chỉ tiêu "${p.a}" trùng với ${p.b}`, en: (p) => `indicator code "${p.a}" repeats ${p.b}` },

@@ -89,12 +89,19 @@ export function appendixTableXml(figures: Figures): string {
   const def = figures.definition;
   const inds = def.indicators;
   const totals = new Map(figures.indicators.map((f) => [f.indicator.code, f]));
-  const rows = def.units.map((u) => {
+  const cellsOf = (by: { get(code: string): Figure | undefined } | undefined) => inds.flatMap((ind) => [value(ind, by?.get(ind.code), 'current'), value(ind, by?.get(ind.code), 'previous')]);
+  const unitRow = (u: (typeof def.units)[number]) => {
     const by = figures.byUnit.get(u.code);
-    return { name: by ? u.name : `${u.name} (chưa báo cáo)`, cells: inds.flatMap((ind) => [value(ind, by?.get(ind.code), 'current'), value(ind, by?.get(ind.code), 'previous')]) };
-  });
-  const totalCells = inds.flatMap((ind) => [value(ind, totals.get(ind.code), 'current'), value(ind, totals.get(ind.code), 'previous')]);
-  const { widths, size, head } = layoutTable([...rows.map((r) => r.name), 'Tổng cộng'], [...rows.map((r) => r.cells), totalCells], inds.length * 2, rows.length);
+    return { name: by ? u.name : `${u.name} (chưa báo cáo)`, cells: cellsOf(by), subtotal: false };
+  };
+  // With groups, each group's units then its subtotal (from the group's sums), in the groups' order.
+  const rows =
+    def.groups.length === 0
+      ? def.units.map(unitRow)
+      : def.groups.flatMap((g) => [...def.units.filter((u) => u.group === g.code).map(unitRow), { name: `Cộng ${g.name}`, cells: cellsOf(figures.byGroup.get(g.code)), subtotal: true }]);
+  const totalCells = cellsOf(totals);
+  const unitCount = def.units.length;
+  const { widths, size, head } = layoutTable([...rows.map((r) => r.name), 'Tổng cộng'], [...rows.map((r) => r.cells), totalCells], inds.length * 2, unitCount);
   const [stt, name, ...vals] = widths as [number, number, ...number[]];
 
   const parts: string[] = [];
@@ -111,11 +118,12 @@ export function appendixTableXml(figures: Figures): string {
   );
   const merged = '<w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr><w:p/></w:tc>';
   parts.push(row(merged + merged + inds.map((_, i) => cell('Kỳ này', vals[2 * i]!, 'center', head, true) + cell('Cùng kỳ', vals[2 * i + 1]!, 'center', head, true)).join(''), true));
-  rows.forEach((r, i) => {
-    let cells = cell(String(i + 1), stt, 'center', size) + cell(r.name, name, 'left', size);
-    for (let c = 0; c < r.cells.length; c++) cells += cell(r.cells[c]!, vals[c]!, 'right', size);
+  let number = 0;
+  for (const r of rows) {
+    let cells = cell(r.subtotal ? '' : String(++number), stt, 'center', size) + cell(r.name, name, 'left', size, r.subtotal);
+    for (let c = 0; c < r.cells.length; c++) cells += cell(r.cells[c]!, vals[c]!, 'right', size, r.subtotal);
     parts.push(row(cells));
-  });
+  }
   parts.push(row(cell('', stt, 'left', size) + cell('Tổng cộng', name, 'left', size, true) + totalCells.map((v, c) => cell(v, vals[c]!, 'right', size, true)).join('')));
   parts.push('</w:tbl>');
   return parts.join('');

@@ -50,12 +50,12 @@ function numOf(helper: string, value: unknown, options: HelperOptions): Num {
 const abs = (r: Rational): Rational => (r.n < 0n ? { n: -r.n, d: r.d } : r);
 
 /** "giảm 10,9% (15 vụ)", "tăng 3 vụ" when the earlier figure is 0, "bằng cùng kỳ". */
-function changePhrase(indicator: { kind: string; unit: string }, f: { change: Rational | null; changePct: Rational | null }): string {
+function changePhrase(indicator: { kind: string; unit: string; decimals: number }, f: { change: Rational | null; changePct: Rational | null }): string {
   if (f.change === null) return 'không có số liệu để so sánh';
   if (f.change.n === 0n) return 'bằng cùng kỳ';
   const dir = f.change.n > 0n ? 'tăng' : 'giảm';
   if (indicator.kind === 'ratio') return `${dir} ${formatDecimalVi(abs(f.change), { decimals: 1, trimZeros: true })} điểm phần trăm`;
-  const amount = `${formatDecimalVi(abs(f.change))} ${indicator.unit}`;
+  const amount = `${formatDecimalVi(abs(f.change), { decimals: indicator.decimals })} ${indicator.unit}`;
   if (f.changePct === null) return `${dir} ${amount}`;
   return `${dir} ${formatPercentVi(abs(f.changePct))} (${amount})`;
 }
@@ -116,7 +116,7 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   number: (...args) => {
     const { params, options } = split(args);
     const n = numOf('number', params[0], options);
-    const decimals = Number(options.hash.decimals ?? (n.kind === 'count' ? 0 : 1));
+    const decimals = Number(options.hash.decimals ?? n.decimals);
     if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) fail('number', options, 'DECIMALS_RANGE');
     return lit(n.value === null ? '–' : formatDecimalVi(n.value, { decimals, trimZeros: n.kind !== 'count' }));
   },
@@ -147,6 +147,13 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
     const { indicator, target } = indicatorOf('target', params[0], options);
     if (!target) fail('target', options, 'NO_TARGET', { indicator: indicator.code });
     return lit(targetPhrase(indicator, target!));
+  },
+  /** {{plan indicators.X}} → "đạt 94,6% kế hoạch". */
+  plan: (...args) => {
+    const { params, options } = split(args);
+    const { indicator, figure } = indicatorOf('plan', params[0], options);
+    if (figure.plan === undefined) fail('plan', options, 'NO_PLAN', { indicator: indicator.code });
+    return lit(figure.planPct ? `đạt ${formatPercentVi(figure.planPct)} kế hoạch` : 'kế hoạch bằng 0, không tính được tỷ lệ thực hiện');
   },
   /** {{date document.ngay}} → "ngày 13 tháng 8 năm 2021". */
   date: (...args) => {
@@ -197,6 +204,7 @@ export const SIGNATURES: Record<string, { min: number; max: number; hash?: reado
   percent: { min: 1, max: 1 },
   change: { min: 1, max: 1 },
   status: { min: 1, max: 1 },
+  plan: { min: 1, max: 1 },
   target: { min: 1, max: 1 },
   date: { min: 1, max: 1 },
   shortDate: { min: 1, max: 1 },

@@ -1,7 +1,7 @@
 // The data a template sees: the figures and the definition's fields, with every text
 // a Literal and every number a Num that prints in Vietnamese form.
 import type { Figure, Figures, IndicatorFigure } from '../aggregate/aggregate.js';
-import { displayChange, displayChangePct, displayValue } from '../aggregate/display.js';
+import { displayChange, displayChangePct, displayPlanPct, displayValue } from '../aggregate/display.js';
 import type { Definition, Indicator } from '../definition/parse.js';
 import { aggregateReturns } from '../aggregate/aggregate.js';
 import { integer, type Rational } from '../numbers/rational.js';
@@ -14,6 +14,8 @@ export class Num {
     readonly text: string,
     /** What the number is: a count, a percentage, or a change in percentage points. */
     readonly kind: 'count' | 'percent' | 'points',
+    /** Places it is shown with (a count of hectares with 2 decimals: 2). */
+    readonly decimals = kind === 'count' ? 0 : 1,
   ) {}
   toHTML(): string {
     return escapeMarkdown(this.text);
@@ -34,6 +36,10 @@ export interface IndicatorView {
   changePct: Num;
   status: Literal | null;
   hasTarget: boolean;
+  /** The period's plan and the share of it done ("–" without a plan). */
+  plan: Num;
+  planPct: Num;
+  hasPlan: boolean;
 }
 
 /** The figure behind each indicator view, for the helpers (kept out of the template's reach). */
@@ -64,12 +70,15 @@ function indicatorView(indicator: Indicator, figure: Figure, f?: IndicatorFigure
     label: lit(indicator.label),
     unit: lit(indicator.unit),
     kind: lit(indicator.kind),
-    current: new Num(figure.current, displayValue(indicator, figure.current), ratio ? 'percent' : 'count'),
-    previous: new Num(figure.previous, displayValue(indicator, figure.previous), ratio ? 'percent' : 'count'),
-    change: new Num(figure.change, displayChange(indicator, figure.change), ratio ? 'points' : 'count'),
+    current: new Num(figure.current, displayValue(indicator, figure.current), ratio ? 'percent' : 'count', ratio ? 1 : indicator.decimals),
+    previous: new Num(figure.previous, displayValue(indicator, figure.previous), ratio ? 'percent' : 'count', ratio ? 1 : indicator.decimals),
+    change: new Num(figure.change, displayChange(indicator, figure.change), ratio ? 'points' : 'count', ratio ? 1 : indicator.decimals),
     changePct: new Num(figure.changePct, displayChangePct(figure.changePct), 'percent'),
     status: f?.status ? lit(f.status) : null,
     hasTarget: f?.target !== undefined,
+    plan: new Num(figure.plan ?? null, figure.plan === undefined ? '–' : displayValue(indicator, figure.plan), 'count', indicator.decimals),
+    planPct: new Num(figure.planPct ?? null, displayPlanPct(figure.planPct), 'percent'),
+    hasPlan: figure.plan !== undefined,
   });
   FIGURES.set(view, { indicator, figure, target: f?.target });
   return view;

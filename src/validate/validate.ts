@@ -4,8 +4,11 @@ import type { Definition, Indicator, Unit } from '../definition/parse.js';
 import type { ReturnFile, ReturnRow } from '../ingest/returns.js';
 import { ProblemCollector } from '../messages/collector.js';
 import type { Problem } from '../messages/problem.js';
-import { MAX_SAFE } from '../numbers/rational.js';
-import { parseCount, type NumberFormat } from './number.js';
+import { MAX_SAFE, type Rational } from '../numbers/rational.js';
+import { parseValue, type NumberFormat } from './number.js';
+import type { PreviousArchive } from './previous.js';
+import { ruleKind } from '../definition/rules.js';
+import { formatDecimalVi } from '../numbers/format.js';
 
 export interface CellValue {
   current: bigint;
@@ -47,6 +50,8 @@ export interface ValidateOptions {
   onlyListed?: boolean;
   /** How the returns write numbers; unset: Vietnamese, with English-looking ones refused. */
   numberFormat?: NumberFormat;
+  /** Last period's returns: each unit's cung_ky is checked against its ky_nay there. */
+  previous?: { archive: PreviousArchive; revised: boolean };
 }
 
 /**
@@ -127,13 +132,27 @@ export class ReturnValidator {
       }
       seen.set(key, `${row.file}:${row.line}`);
 
-      const current = parseCount(row.current, this.opts.numberFormat);
-      const previous = parseCount(row.previous, this.opts.numberFormat);
+      const decimals = indicator.decimals;
+      const current = parseValue(row.current, decimals, this.opts.numberFormat);
+      const previous = parseValue(row.previous, decimals, this.opts.numberFormat);
       if (current.ok || previous.ok) {
         let byIndicator = this.parsed.get(unit.code);
         if (!byIndicator) this.parsed.set(unit.code, (byIndicator = new Map()));
         byIndicator.set(indicator.code, { current: current.ok ? current.value : undefined, previous: previous.ok ? previous.value : undefined, file: row.file, line: row.line });
       }
+      const archived = previous.ok ? this.opts.previous?.archive.values.get(unit.code)?.get(indicator.code) : undefined;
+      if (archived && previous.ok && archived.value !== previous.value)
+        err(
+          row,
+          {
+            code: 'PREVIOUS_MISMATCH',
+            column: 'cung_ky',
+            unit: unit.code,
+            indicator: indicator.code,
+            params: { value: row.previous, archived: archived.raw, archive: archived.place, period: this.opts.previous!.archive.period, revised: this.opts.previous!.revised ? 1 : 0 },
+          },
+          this.opts.previous!.revised ? 'warning' : 'error',
+        );
       if (current.ok && previous.ok) {
         let byIndicator = values.get(unit.code);
         if (!byIndicator) values.set(unit.code, (byIndicator = new Map()));
@@ -163,6 +182,11 @@ export class ReturnValidator {
     for (const p of checkSums(def, values)) problems.add(p);
 
     const received = def.units.filter((u) => unitFiles.has(u.code)).map((u) => u.code);
+    const archive = this.opts.previous?.archive;
+    if (archive)
+      for (const code of received)
+        if (!archive.values.has(code))
+          problems.add({ code: 'PREVIOUS_MISSING', severity: 'warning', unit: code, params: { unitName: def.unitByCode.get(code)!.name, period: archive.period } });
     const missing = this.opts.onlyListed ? [] : def.units.filter((u) => !unitFiles.has(u.code));
     // No figures at all (a wrong folder) is never a report, whatever --allow-missing says.
     if (received.length === 0) problems.add({ code: 'NO_RETURNS', severity: 'error' });
@@ -200,31 +224,43 @@ function checkSums(def: Definition, values: Map<string, Map<string, CellValue>>)
   return problems;
 }
 
+/** Every rule on every unit and column whose values parsed (definition/rules.ts says how each kind checks). */
 function checkRules(def: Definition, values: Map<string, Map<string, ParsedCells>>): Problem[] {
   const problems: Problem[] = [];
-  const label = (code: string) => (def.indicatorByCode.get(code) as Indicator).label;
+  const ind = (code: string) => def.indicatorByCode.get(code) as Indicator & { decimals?: number };
+  const asRational = (code: string, v: bigint | undefined): Rational | undefined => (v === undefined ? undefined : { n: v, d: 10n ** BigInt(ind(code).decimals ?? 0) });
+  const shown = (r: Rational) => formatDecimalVi(r, { decimals: 3, trimZeros: true });
   for (const [unit, byIndicator] of values)
     for (const rule of def.rules) {
-      const other = (rule.atMost ?? rule.atLeast)!;
-      const left = byIndicator.get(rule.indicator);
-      const right = byIndicator.get(other);
-      if (!left || !right) continue;
+      const own = byIndicator.get(rule.indicator);
+      if (!own) continue;
+      const { kind, bound } = ruleKind(rule);
+      const refs = kind.refs(bound);
       for (const column of ['ky_nay', 'cung_ky'] as const) {
-        const l = column === 'ky_nay' ? left.current : left.previous;
-        const r = column === 'ky_nay' ? right.current : right.previous;
-        if (l === undefined || r === undefined) continue;
-        const broken = rule.atMost !== undefined ? l > r : l < r;
-        if (broken)
-          problems.push({
-            code: 'RULE_VIOLATION',
-            severity: 'error',
-            file: left.file,
-            line: left.line,
+        const value = (code: string) => {
+          const cells = byIndicator.get(code);
+          return asRational(code, column === 'ky_nay' ? cells?.current : cells?.previous);
+        };
+        const left = value(rule.indicator);
+        const right = left && kind.other(bound, value);
+        if (left === undefined || right === undefined || !kind.broken(left, right)) continue;
+        problems.push({
+          code: 'RULE_VIOLATION',
+          severity: 'error',
+          file: own.file,
+          line: own.line,
+          column,
+          unit,
+          indicator: rule.indicator,
+          params: {
             column,
-            unit,
-            indicator: rule.indicator,
-            params: { column, op: rule.atMost !== undefined ? 'atMost' : 'atLeast', left: String(l), right: String(r), leftLabel: label(rule.indicator), rightLabel: label(other) },
-          });
+            op: kind.key,
+            left: shown(left),
+            right: shown(right),
+            leftLabel: ind(rule.indicator).label,
+            rightLabel: refs.map((r) => ind(r).label).join('" + "'),
+          },
+        });
       }
     }
   return problems;

@@ -2,6 +2,7 @@
 // with unit, period, code and label filled in and the values left for the unit.
 import type { Definition, Unit } from '../definition/parse.js';
 import { COLUMNS } from '../ingest/headers.js';
+import type { PreviousArchive } from '../validate/previous.js';
 
 const HEADER = [COLUMNS.ma_don_vi, COLUMNS.ky_bao_cao, COLUMNS.ma_chi_tieu, COLUMNS.ten_chi_tieu, COLUMNS.ky_nay, COLUMNS.cung_ky];
 
@@ -13,9 +14,24 @@ const quote = (cell: string) => (/[",\r\n;]/.test(cell) || cell !== cell.trim() 
  */
 const inert = (label: string) => (/^[=+\-@\t\r]/.test(label) ? `'${label}` : label);
 
-/** UTF-8 with a BOM and CRLF, so Excel on Windows opens it with its diacritics intact. */
-export function formBytes(def: Definition, unit: Unit): Uint8Array {
-  const lines = [HEADER, ...def.inputIndicators.map((ind) => [unit.code, def.period.code, ind.code, inert(ind.label), '', ''])];
+/** A value as the form writes it back: plain digits (no grouping), the convention's decimal mark. */
+function plainValue(value: bigint, decimals: number, format: 'vi' | 'en' | undefined): string {
+  if (decimals === 0) return value.toString();
+  const digits = value.toString().padStart(decimals + 1, '0');
+  return `${digits.slice(0, -decimals)}${format === 'en' ? '.' : ','}${digits.slice(-decimals)}`;
+}
+
+/**
+ * UTF-8 with a BOM and CRLF, so Excel on Windows opens it with its diacritics intact.
+ * With last period's returns (`previous`), "Cùng kỳ" comes filled in from them.
+ */
+export function formBytes(def: Definition, unit: Unit, previous?: PreviousArchive): Uint8Array {
+  const archived = previous?.values.get(unit.code);
+  const cungKy = (code: string, decimals: number) => {
+    const v = archived?.get(code);
+    return v ? plainValue(v.value, decimals, def.numberFormat) : '';
+  };
+  const lines = [HEADER, ...def.inputIndicators.map((ind) => [unit.code, def.period.code, ind.code, inert(ind.label), '', cungKy(ind.code, ind.decimals)])];
   return new TextEncoder().encode('\uFEFF' + lines.map((l) => l.map(quote).join(',')).join('\r\n') + '\r\n');
 }
 
