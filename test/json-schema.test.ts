@@ -47,6 +47,10 @@ describe('--json outputs and their published schemas', () => {
     const ok = json(await runCli(['aggregate', '--config', path.join(SAMPLE, 'baocao.yaml'), '--json']));
     expectValid('aggregate', ok);
     expect(ok.ok).toBe(true);
+    // A year-end definition: decimals, a plan, groups.
+    const year = json(await runCli(['aggregate', path.join(FIXTURES, 'check', 'year-ok', 'returns'), '--config', path.join(FIXTURES, 'check', 'nam.yaml'), '--json']));
+    expectValid('aggregate', year);
+    expect(Object.keys(year.byGroup)).toEqual(['A', 'B']);
     const failed = json(await runCli(['aggregate', path.join(FIXTURES, 'check', 'not-a-number', 'returns'), '--config', CHECK_DEF, '--json']));
     expectValid('aggregate', failed);
     expect(failed.ok).toBe(false);

@@ -66,7 +66,16 @@ export const aggregateOutput = z.union([
     .object({
       ...envelope,
       ok: z.literal(true),
-      period: z.object({ code: z.string(), label: z.string(), previousLabel: z.string(), start: z.string(), end: z.string() }).strict(),
+      period: z
+        .object({
+          code: z.string(),
+          label: z.string(),
+          previousLabel: z.string(),
+          start: z.string(),
+          end: z.string(),
+          previous: z.object({ code: z.string(), returns: z.string(), revised: z.boolean() }).strict().optional(),
+        })
+        .strict(),
       units: z
         .object({
           expected: z.array(z.string()),
