@@ -33,31 +33,25 @@ export function zipDeterministic(entries: readonly ZipEntry[], mtime: Date): Uin
     const deflated = gz.subarray(10, gz.length - 8);
     const fileName = Buffer.from(name, 'utf8');
     if (deflated.length > 0xfffffffe || data.length > 0xfffffffe || offset > 0xfffffffe) throw new Error(`zip: ${name} needs ZIP64`);
-    const local = Buffer.alloc(30);
+    // The local header and the central directory entry share these fields, at an offset of 2 apart.
+    const common = (b: Buffer, at: number) => {
+      b.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+      b.writeUInt16LE(0x0800, at + 2); // flags: names are UTF-8
+      b.writeUInt16LE(8, at + 4); // deflate
+      b.writeUInt16LE(time, at + 6);
+      b.writeUInt16LE(date, at + 8);
+      b.writeUInt32LE(crc, at + 10);
+      b.writeUInt32LE(deflated.length, at + 14);
+      b.writeUInt32LE(data.length, at + 18);
+      b.writeUInt16LE(fileName.length, at + 22);
+    };
+    const local = Buffer.alloc(30); // extra field length (28) stays zero
     local.writeUInt32LE(0x04034b50, 0); // local file header signature
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // flags: names are UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    local.writeUInt16LE(0, 28); // no extra field
-    const entry = Buffer.alloc(46);
+    common(local, 4);
+    const entry = Buffer.alloc(46); // extra, comment, disk number, attributes stay zero
     entry.writeUInt32LE(0x02014b50, 0); // central directory header signature
     entry.writeUInt16LE(20, 4); // version made by: 2.0, MS-DOS attributes
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(deflated.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(fileName.length, 28);
-    // extra, comment, disk number, internal and external attributes: all zero
+    common(entry, 6);
     entry.writeUInt32LE(offset, 42);
     chunks.push(local, fileName, deflated);
     central.push(entry, fileName);
