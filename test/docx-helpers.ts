@@ -20,11 +20,16 @@ export function paragraphsText(documentXml: string): string[] {
 
 /** Converts with LibreOffice headless (a private profile per call); fails the test if it is missing. */
 export function toPdf(docx: string): string {
+  return toPdfs([docx])[0]!;
+}
+
+/** Several documents in one LibreOffice start (each start costs seconds). */
+export function toPdfs(docxs: readonly string[]): string[] {
   const out = mkdtempSync(path.join(tmpdir(), 'baocao-pdf-'));
   const profile = pathToFileURL(mkdtempSync(path.join(tmpdir(), 'baocao-lo-'))).href;
-  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docxs], { encoding: 'utf8', timeout: 300_000 });
   if (r.error || r.status !== 0) throw new Error(`LibreOffice failed (is libreoffice-writer-nogui installed?): ${r.error?.message ?? r.stderr}`);
-  return path.join(out, path.basename(docx).replace(/\.docx$/, '.pdf'));
+  return docxs.map((d) => path.join(out, path.basename(d).replace(/\.docx$/, '.pdf')));
 }
 
 export function pdfText(pdf: string, page?: number): string {

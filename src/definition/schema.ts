@@ -89,6 +89,12 @@ export const indicatorSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+/** The decree's signing authorities: on behalf of a body (TM.), deputy (KT.), acting (Q.), by order (TL.), by authorisation (TUQ.). */
+const authority = z
+  .string()
+  .trim()
+  .regex(/^(TM|KT|Q|TL|TUQ)\.\s+\S/i, { message: 'AUTHORITY_PREFIX' });
+
 export const documentSchema = z
   .object({
     coQuanChuQuan: z.string().min(1).describe('Tên cơ quan chủ quản, ví dụ "UBND TỈNH HÀ GIANG"'),
@@ -97,7 +103,10 @@ export const documentSchema = z
     diaDanh: z.string().min(1).describe('Địa danh ghi trước ngày tháng, ví dụ "Hà Giang"'),
     ngay: isoDate.describe('Ngày ban hành (YYYY-MM-DD)'),
     trichYeu: z.string().min(1).describe('Trích yếu nội dung báo cáo'),
-    thamQuyen: z.string().min(1).describe('Quyền hạn ký, ví dụ "TM. BAN CHỈ ĐẠO"'),
+    thamQuyen: z
+      .union([authority, z.array(authority).min(1)])
+      .optional()
+      .describe('Quyền hạn ký: "TM. BAN CHỈ ĐẠO", "KT. TRƯỞNG BAN", "TL. GIÁM ĐỐC", "TUQ. CHỦ TỊCH"; vài cấp thì liệt kê theo thứ tự; bỏ trống khi người đứng đầu ký'),
     chucVu: z.array(z.string().min(1)).min(1).describe('Chức vụ người ký, mỗi dòng một mục'),
     nguoiKy: z.string().min(1).describe('Họ tên người ký'),
     noiNhan: z.array(z.string().min(1)).min(1).describe('Nơi nhận, mỗi nơi một mục; mục cuối là "Lưu: VT, ..."'),
@@ -130,3 +139,7 @@ export type IndicatorData = z.output<typeof indicatorSchema>;
 export type TargetData = z.output<typeof targetSchema>;
 export type GroupData = z.output<typeof groupSchema>;
 export type DocumentData = z.output<typeof documentSchema>;
+
+/** thamQuyen as lines, in order: none when the head signs in their own name. */
+export const signingAuthorities = (doc: DocumentData): string[] =>
+  doc.thamQuyen === undefined ? [] : typeof doc.thamQuyen === 'string' ? [doc.thamQuyen] : doc.thamQuyen;

@@ -56,6 +56,10 @@ const details = {
     en: (p) => `the control character ${p.char} cannot be printed (usually pasted from Word); delete it`,
   },
   // ── The definition ─────────────────────────────────────────────────────
+  AUTHORITY_PREFIX: {
+    vi: () => 'quyền hạn ký bắt đầu bằng TM., KT., Q., TL. hoặc TUQ., ví dụ "TM. BAN CHỈ ĐẠO", "KT. TRƯỞNG BAN"',
+    en: () => 'a signing authority starts with TM., KT., Q., TL. or TUQ., e.g. "TM. BAN CHỈ ĐẠO", "KT. TRƯỞNG BAN"',
+  },
   DATE_FORMAT: { vi: () => 'ngày phải viết dạng YYYY-MM-DD, ví dụ 2021-06-14', en: () => 'a date is written YYYY-MM-DD, e.g. 2021-06-14' },
   CODE_FORMAT: { vi: () => 'mã chỉ gồm chữ không dấu, số và các dấu _ - .', en: () => 'a code uses only letters, digits and _ - .' },
   ONE_RULE: { vi: () => 'cần đúng một trong atLeast, atMost hoặc equalsSum', en: () => 'needs exactly one of atLeast, atMost, equalsSum' },

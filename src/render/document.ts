@@ -60,7 +60,7 @@ export function buildDocument(figures: Figures, doc: DocumentData, bodyMarkdown:
       },
     },
     sections: [
-      section(false, [headerFrame(doc), ...titleBlock(doc), ...markdownToDocx(bodyMarkdown), new Paragraph({ spacing: { after: 240 } }), signatureFrame(doc)]),
+      section(false, [headerFrame(doc), ...titleBlock(doc), ...markdownToDocx(bodyMarkdown), new Paragraph({ spacing: { after: 240 }, keepNext: true }), signatureFrame(doc)]),
       section(
         true,
         appendixBlocks(

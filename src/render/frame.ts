@@ -14,7 +14,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import type { DocumentData } from '../definition/schema.js';
+import { signingAuthorities, type DocumentData } from '../definition/schema.js';
 import { formatDateVi, isoDateParts } from './helpers.js';
 import { SIZE, TEXT_WIDTH, textWidth } from './layout.js';
 
@@ -60,7 +60,8 @@ function frameTable(widths: [number, number], left: Paragraph[], right: Paragrap
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
-    rows: [new TableRow({ children: [cell(left, widths[0]), cell(right, widths[1])] })],
+    // One row that never splits: the recipients and the signature stay on one page together.
+    rows: [new TableRow({ cantSplit: true, children: [cell(left, widths[0]), cell(right, widths[1])] })],
   });
 }
 
@@ -111,7 +112,8 @@ export function signatureFrame(doc: DocumentData): Table {
     ...doc.noiNhan.map((r) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [new TextRun({ text: `- ${r}`, size: SIZE.recipients })] })),
   ];
   const right = [
-    centred({ text: upper(doc.thamQuyen), size: SIZE.signature, bold: true }),
+    // The authority (TM., KT., Q., TL., TUQ. — several levels in order), then the titles.
+    ...signingAuthorities(doc).map((a) => centred({ text: upper(a), size: SIZE.signature, bold: true })),
     ...doc.chucVu.map((c) => centred({ text: upper(c), size: SIZE.signature, bold: true })),
     // Room for the signature and the seal.
     new Paragraph({ spacing: { before: 0, after: 0, line: 1440, lineRule: LineRuleType.EXACT }, children: [] }),

@@ -133,14 +133,19 @@ function table(t: Tokens.Table): Table {
   });
 }
 
-function blocks(tokens: Token[], out: (Paragraph | Table)[], listDepth = 0): void {
+/**
+ * `keep`: the token whose paragraph(s) must stay on the page of what follows the body
+ * (the signature block): the last paragraph of the body, so the block is never alone.
+ */
+function blocks(tokens: Token[], out: (Paragraph | Table)[], listDepth = 0, keep?: Token): void {
   for (const t of tokens) {
+    const keepNext = t === keep;
     switch (t.type) {
       case 'heading':
         out.push(bodyParagraph(runs(t.tokens, { bold: true }, SIZE.body), { keepNext: true }));
         break;
       case 'paragraph':
-        out.push(bodyParagraph(runs(t.tokens, {}, SIZE.body)));
+        out.push(bodyParagraph(runs(t.tokens, {}, SIZE.body), keepNext ? { keepNext, keepLines: true } : {}));
         break;
       case 'list': {
         const list = t as Tokens.List;
@@ -151,6 +156,8 @@ function blocks(tokens: Token[], out: (Paragraph | Table)[], listDepth = 0): voi
           out.push(
             bodyParagraph([new TextRun({ text: marker, size: SIZE.body }), ...runs(inline, {}, SIZE.body)], {
               indent: { firstLine: BODY.firstLineIndent + listDepth * 360 },
+              // The last item of a closing list stays with the signature block.
+              ...(keepNext && i === list.items.length - 1 && { keepNext, keepLines: true }),
             }),
           );
           blocks(first && inline.length === 0 ? item.tokens : rest, out, listDepth + 1);
@@ -173,7 +180,7 @@ function blocks(tokens: Token[], out: (Paragraph | Table)[], listDepth = 0): voi
         if (!/^<!--[\s\S]*-->\s*$/.test(t.text.trim())) out.push(bodyParagraph([new TextRun({ text: t.raw.trim(), size: SIZE.body })]));
         break;
       case 'text':
-        out.push(bodyParagraph(runs((t as Tokens.Text).tokens ?? [t], {}, SIZE.body)));
+        out.push(bodyParagraph(runs((t as Tokens.Text).tokens ?? [t], {}, SIZE.body), keepNext ? { keepNext, keepLines: true } : {}));
         break;
       default: // space, def: nothing to show
         break;
@@ -181,8 +188,11 @@ function blocks(tokens: Token[], out: (Paragraph | Table)[], listDepth = 0): voi
   }
 }
 
+/** The body's blocks; its last paragraph keeps with what follows (the signature block). */
 export function markdownToDocx(markdown: string): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
-  blocks(new Lexer({ gfm: true }).lex(markdown), out);
+  const tokens = new Lexer({ gfm: true }).lex(markdown);
+  const last = tokens.findLast((t) => t.type !== 'space' && !(t.type === 'html' && /^<!--[\s\S]*-->\s*$/.test(t.text.trim())));
+  blocks(tokens, out, 0, last);
   return out;
 }

@@ -6,6 +6,7 @@ import type { Definition, Indicator } from '../definition/parse.js';
 import { aggregateReturns } from '../aggregate/aggregate.js';
 import { integer, type Rational } from '../numbers/rational.js';
 import { escapeMarkdown, Literal, lit } from './literal.js';
+import { signingAuthorities } from '../definition/schema.js';
 
 /** A number for the template; prints as Vietnamese text ("2.082", "97,6%"). */
 export class Num {
@@ -122,7 +123,7 @@ export function buildView(figures: Figures) {
           diaDanh: lit(doc.diaDanh),
           ngay: lit(doc.ngay),
           trichYeu: lit(doc.trichYeu),
-          thamQuyen: lit(doc.thamQuyen),
+          thamQuyen: lit(signingAuthorities(doc).join(' ')),
           chucVu: doc.chucVu.map(lit),
           nguoiKy: lit(doc.nguoiKy),
           noiNhan: doc.noiNhan.map(lit),
