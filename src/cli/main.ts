@@ -144,13 +144,40 @@ async function aggregateCommand(world: World, inputs: string[], flags: CommonFla
   return EXIT.OK;
 }
 
-async function buildCommand(world: World, inputs: string[], flags: CommonFlags & { template?: string; output?: string; force?: boolean }): Promise<number> {
+type BuildFlags = CommonFlags & { template?: string; output?: string; force?: boolean; pdf?: boolean };
+
+async function buildCommand(world: World, inputs: string[], flags: BuildFlags): Promise<number> {
   const outcome = await (await pipeline()).buildStage({ ...pipelineOptions(world, inputs, flags), template: flags.template, output: flags.output, force: flags.force });
   if (!outcome.output) return stopOnErrors(world, outcome, flags);
   if (outcome.warnings.length > 0) showProblems(world, outcome, flags);
-  if (flags.json) writeJson(world, flags.lang, true, outcome, { output: outcome.output });
-  else world.stdout.write(outcome.output + '\n');
-  return EXIT.OK;
+  // The PDF beside the DOCX: the DOCX is written and named whatever happens to the PDF.
+  let pdf: string | undefined;
+  let pdfProblems: Problem[] = [];
+  if (flags.pdf) {
+    const { writePdf } = await import('../write/pdf.js');
+    const shown = outcome.output.replace(/\.docx$/i, '') + '.pdf';
+    try {
+      const timeout = Number(world.env.BAOCAO_PDF_TIMEOUT);
+      await writePdf(path.resolve(world.cwd, outcome.output), path.resolve(world.cwd, shown), {
+        env: world.env,
+        shown,
+        force: flags.force,
+        timeoutMs: timeout > 0 ? timeout * 1000 : undefined,
+      });
+      pdf = shown;
+    } catch (err) {
+      if (!(err instanceof FatalError)) throw err;
+      pdfProblems = err.problems;
+    }
+  }
+  const ok = pdfProblems.length === 0;
+  if (flags.json) writeJson(world, flags.lang, ok, { errors: pdfProblems, warnings: outcome.warnings }, { output: outcome.output, ...(pdf && { pdf }) });
+  else world.stdout.write(outcome.output + '\n' + (pdf ? pdf + '\n' : ''));
+  if (!ok) {
+    const c = colorFor(world.stderr, world.env);
+    for (const p of pdfProblems) world.stderr.write(formatProblem(p, flags.lang, c) + '\n');
+  }
+  return ok ? EXIT.OK : EXIT.FAILED;
 }
 
 interface SetupFlags {
@@ -255,9 +282,10 @@ function buildProgram(world: World, lang: Lang, setExit: (code: number) => void)
       .option(w.template[0], w.template[1])
       .option(w.output[0], w.output[1])
       .option('--force', w.buildForce)
+      .option('--pdf', w.pdf)
       .addHelpText('after', examples(w, w.buildExamples)),
     w,
-  ).action(async (inputs: string[], flags: CommonFlags & { template?: string; output?: string; force?: boolean }) =>
+  ).action(async (inputs: string[], flags: BuildFlags) =>
     setExit(await buildCommand(world, inputs, { ...flags, lang })),
   );
 

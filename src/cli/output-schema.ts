@@ -93,7 +93,19 @@ export const aggregateOutput = z.union([
   failure,
 ]);
 
-export const buildOutput = z.union([z.object({ ...envelope, ok: z.literal(true), output: z.string().describe('The report written, as a path') }).strict(), failure]);
+export const buildOutput = z.union([
+  z
+    .object({
+      ...envelope,
+      ok: z.literal(true),
+      output: z.string().describe('The report written, as a path'),
+      pdf: z.string().optional().describe('The PDF written beside it (build --pdf)'),
+    })
+    .strict(),
+  // --pdf failed: the DOCX was written all the same.
+  z.object({ ...envelope, ok: z.literal(false), output: z.string() }).strict(),
+  failure,
+]);
 
 export function outputJsonSchemas(): Record<'check' | 'aggregate' | 'build', Record<string, unknown>> {
   const schema = (s: z.ZodType, title: string) => ({ ...z.toJSONSchema(s, { target: 'draft-2020-12' }), title });

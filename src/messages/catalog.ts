@@ -300,6 +300,16 @@ const catalog = {
     vi: (p) => `Văn bản vừa lập không hợp lệ (${p.detail}) nên không được ghi. Đây là lỗi của chương trình: chạy lại với --debug và gửi kết quả cho người quản trị.`,
     en: (p) => `The document just made is not valid (${p.detail}), so it was not written. This is a program fault: run again with --debug and send the output to the maintainers.`,
   },
+  PDF_CONVERTER_MISSING: {
+    vi: (p) =>
+      `Không tìm thấy LibreOffice để tạo ${p.path}; tệp DOCX vẫn đã được ghi. Cài LibreOffice (Windows, macOS: tải tại libreoffice.org; Debian, Ubuntu: sudo apt install libreoffice-writer-nogui) rồi chạy lại, hoặc chỉ ra lệnh soffice bằng biến BAOCAO_SOFFICE.`,
+    en: (p) =>
+      `LibreOffice was not found to make ${p.path}; the DOCX was still written. Install LibreOffice (Windows, macOS: from libreoffice.org; Debian, Ubuntu: sudo apt install libreoffice-writer-nogui) and run again, or name the soffice command in BAOCAO_SOFFICE.`,
+  },
+  PDF_FAILED: {
+    vi: (p) => `LibreOffice không tạo được ${p.path} (${p.reason}); tệp DOCX vẫn đã được ghi, không có tệp PDF dở dang. Mở DOCX bằng Word hoặc LibreOffice và lưu thành PDF, hoặc chạy lại.`,
+    en: (p) => `LibreOffice could not make ${p.path} (${p.reason}); the DOCX was still written and no partial PDF is left. Open the DOCX in Word or LibreOffice and save it as PDF, or run again.`,
+  },
   INIT_EXISTS: {
     vi: (p) => `${p.path} đã có; baocao init không ghi đè. Chọn thư mục khác: baocao init THƯ-MỤC-MỚI.`,
     en: (p) => `${p.path} already exists; baocao init never overwrites. Choose another folder: baocao init NEW-FOLDER.`,
