@@ -1,6 +1,7 @@
 // `baocao build`: the report as the decree lays it out, read back from the DOCX XML
 // and from LibreOffice's PDF; identical bytes on rebuild; errors that stop the build.
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxParts, paragraphsText, pdfPages, pdfText, toPdf } from './docx-helpers.js';
@@ -58,16 +59,47 @@ describe('the sample report', () => {
     expect([...fonts].filter((f) => f !== 'Times New Roman')).toEqual([]);
   });
 
-  it('lays body paragraphs out justified, indented 1.27 cm, ≥ 6 pt apart, line spacing within 1–1.5', () => {
+  it('lays body paragraphs out justified, indented 1.27 cm, ≥ 6 pt apart, line spacing within 1–1.5, through the Normal style', () => {
     const xml = parts['word/document.xml']!;
-    const body = [...xml.matchAll(/<w:p>(<w:pPr>[\s\S]*?<\/w:pPr>)[\s\S]*?<\/w:p>/g)].filter((m) => m[0].includes('Trong kỳ xảy ra'))[0]![1]!;
-    expect(body).toContain('<w:jc w:val="both"/>');
-    expect(body).toMatch(/<w:ind w:firstLine="720"\/>/);
-    const after = Number(/w:after="(\d+)"/.exec(body)![1]);
-    const line = Number(/w:line="(\d+)"/.exec(body)![1]);
+    // A body paragraph carries no formatting of its own: it takes Normal, the decree's body text.
+    const body = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes('Trong kỳ xảy ra'))!;
+    expect(body).not.toContain('<w:pPr>');
+    const normal = /<w:style w:type="paragraph" w:default="1" w:styleId="Normal">[\s\S]*?<\/w:style>/.exec(parts['word/styles.xml']!)![0];
+    expect(normal).toContain('<w:name w:val="Normal"/>');
+    expect(normal).toContain('<w:jc w:val="both"/>');
+    expect(normal).toMatch(/<w:ind w:firstLine="720"\/>/);
+    expect(normal).toContain('w:ascii="Times New Roman"');
+    expect(normal).toContain('<w:sz w:val="28"/>');
+    const after = Number(/w:after="(\d+)"/.exec(normal)![1]);
+    const line = Number(/w:line="(\d+)"/.exec(normal)![1]);
     expect(after).toBeGreaterThanOrEqual(120);
     expect(line).toBeGreaterThanOrEqual(240);
     expect(line).toBeLessThanOrEqual(360);
+  });
+
+  it("defines Heading 1–3 as the decree's section headings (bold, black, no theme colour, level 1 in capitals) and uses them", () => {
+    const styles = parts['word/styles.xml']!;
+    for (const [id, caps] of [['Heading1', true], ['Heading2', false], ['Heading3', false]] as const) {
+      const style = new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(styles)![0];
+      expect(style, id).toContain('<w:b/>');
+      expect(style, id).toContain('<w:color w:val="000000"/>');
+      expect(style, id).not.toMatch(/themeColor/);
+      expect(style, id).toContain('<w:sz w:val="28"/>');
+      expect(style.includes('<w:caps/>'), id).toBe(caps);
+    }
+    const xml = parts['word/document.xml']!;
+    const styled = (id: string) => [...xml.matchAll(new RegExp(`<w:pStyle w:val="${id}"/>[\\s\\S]*?</w:p>`, 'g'))].length;
+    expect(styled('Heading1')).toBe(2); // I. and II.
+    expect(styled('Heading2')).toBe(5); // 1. to 5.
+  });
+
+  it('pandoc reads the outline from the headings', () => {
+    const r = spawnSync('pandoc', ['-f', 'docx', '-t', 'markdown', path.join(dir, 'out', 'bao-cao.docx')], { encoding: 'utf8' });
+    if (r.error) throw new Error(`pandoc is needed (apt-get install pandoc): ${r.error.message}`);
+    const headings = r.stdout.split('\n').filter((l) => /^#+ /.test(l));
+    expect(headings[0]).toBe('# I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ');
+    expect(headings).toContain('## 1. Công tác phòng, chống tội phạm');
+    expect(headings.at(-1)).toBe('# II. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI');
   });
 
   it('puts a centred PAGE field in the header from page 2, none on page 1', () => {

@@ -75,7 +75,7 @@ const CELL_MARGINS = `<w:tblCellMar><w:top w:type="dxa" w:w="20"/><w:left w:type
 function cell(text: string, width: number, align: Align, size: number, bold = false, extra = ''): string {
   return (
     `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${extra}<w:vAlign w:val="center"/></w:tcPr>` +
-    `<w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:jc w:val="${align}"/></w:pPr>` +
+    `<w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/><w:jc w:val="${align}"/></w:pPr>` +
     `<w:r><w:rPr>${bold ? '<w:b/><w:bCs/>' : ''}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r></w:p></w:tc>`
   );
 }
@@ -116,7 +116,7 @@ export function appendixTableXml(figures: Figures): string {
       true,
     ),
   );
-  const merged = '<w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr><w:p/></w:tc>';
+  const merged = '<w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/></w:pPr></w:p></w:tc>';
   parts.push(row(merged + merged + inds.map((_, i) => cell('Kỳ này', vals[2 * i]!, 'center', head, true) + cell('Cùng kỳ', vals[2 * i + 1]!, 'center', head, true)).join(''), true));
   let number = 0;
   for (const r of rows) {
@@ -138,7 +138,7 @@ export interface AppendixText {
 /** The appendix's heading paragraphs, then a marker paragraph the packer replaces with the table. */
 export function appendixBlocks(text: AppendixText, marker: string): Paragraph[] {
   const centred = (t: string, opts: { bold?: boolean; italics?: boolean; after?: number }) =>
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: opts.after ?? 0 }, children: [new TextRun({ text: t, size: SIZE.body, bold: opts.bold, italics: opts.italics })] });
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: opts.after ?? 0 }, indent: { firstLine: 0 }, children: [new TextRun({ text: t, size: SIZE.body, bold: opts.bold, italics: opts.italics })] });
   return [
     centred(text.title, { bold: true }),
     centred(text.subtitle, { bold: true }),

@@ -6,18 +6,21 @@ import type { DocumentData } from '../definition/schema.js';
 import { appendixBlocks, appendixTableXml } from './appendix.js';
 import { headerFrame, signatureFrame, titleBlock } from './frame.js';
 import { formatShortDateVi, isoDateParts } from './helpers.js';
-import { BODY, FONT, LANGUAGE, PAGE, SIZE } from './layout.js';
+import { PAGE, SIZE } from './layout.js';
 import { markdownToDocx } from './markdown.js';
+import { markNormalDefault, STYLES } from './styles.js';
 import { verifyXmlParts } from './verify.js';
 import { zipDeterministic } from './zip.js';
 
 function pageNumberHeader(): Header {
   return new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.pageNumber })] })],
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, indent: { firstLine: 0 }, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.pageNumber })] }),
+    ],
   });
 }
 
-const emptyHeader = () => new Header({ children: [new Paragraph({ children: [] })] });
+const emptyHeader = () => new Header({ children: [new Paragraph({ spacing: { after: 0 }, children: [] })] });
 
 function section(landscape: boolean, children: ISectionOptions['children']): ISectionOptions {
   return {
@@ -51,14 +54,7 @@ export function buildDocument(figures: Figures, doc: DocumentData, bodyMarkdown:
     creator: doc.coQuanBanHanh,
     title: `Báo cáo ${doc.trichYeu}`,
     description: `Số ${doc.soKyHieu}`,
-    styles: {
-      default: {
-        document: {
-          run: { font: FONT, size: SIZE.body, language: { value: LANGUAGE } },
-          paragraph: { spacing: { line: BODY.line } },
-        },
-      },
-    },
+    styles: STYLES,
     sections: [
       section(false, [headerFrame(doc), ...titleBlock(doc), ...markdownToDocx(bodyMarkdown), new Paragraph({ spacing: { after: 240 }, keepNext: true }), signatureFrame(doc)]),
       section(
@@ -110,6 +106,7 @@ export function packDocument({ document, appendixXml }: BuiltDocument, reportDat
   if (body === undefined || at === -1) throw new Error('appendix marker missing from word/document.xml');
   files.set('word/document.xml', body.slice(0, at) + appendixXml + body.slice(at + APPENDIX_MARKER_XML.length));
   const stamp = `${reportDate}T00:00:00Z`;
+  files.set('word/styles.xml', markNormalDefault(files.get('word/styles.xml') ?? ''));
   const core = files.get('docProps/core.xml');
   if (core !== undefined)
     files.set('docProps/core.xml', core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`));

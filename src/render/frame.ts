@@ -33,6 +33,7 @@ const centred = (l: Line) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { before: l.before ?? 0, after: l.after ?? 0, line: 264 },
+    indent: { firstLine: 0 },
     children: [new TextRun({ text: l.text, size: l.size, bold: l.bold, italics: l.italics })],
   });
 
@@ -108,8 +109,8 @@ const SIGN_RIGHT = TEXT_WIDTH - SIGN_LEFT;
 /** Recipients ("Nơi nhận:") beside the authority, title, space to sign and the signer's name. */
 export function signatureFrame(doc: DocumentData): Table {
   const left = [
-    new Paragraph({ spacing: { before: 0, after: 0 }, children: [new TextRun({ text: 'Nơi nhận:', size: SIZE.recipientsTitle, bold: true, italics: true })] }),
-    ...doc.noiNhan.map((r) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [new TextRun({ text: `- ${r}`, size: SIZE.recipients })] })),
+    new Paragraph({ spacing: { before: 0, after: 0 }, indent: { firstLine: 0 }, alignment: AlignmentType.LEFT, children: [new TextRun({ text: 'Nơi nhận:', size: SIZE.recipientsTitle, bold: true, italics: true })] }),
+    ...doc.noiNhan.map((r) => new Paragraph({ spacing: { before: 0, after: 0 }, indent: { firstLine: 0 }, alignment: AlignmentType.LEFT, children: [new TextRun({ text: `- ${r}`, size: SIZE.recipients })] })),
   ];
   const right = [
     // The authority (TM., KT., Q., TL., TUQ. — several levels in order), then the titles.

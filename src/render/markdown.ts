@@ -3,6 +3,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  HeadingLevel,
   PageBreak,
   Paragraph,
   Table,
@@ -14,7 +15,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { Lexer, type Token, type Tokens } from 'marked';
-import { BODY, SIZE, TEXT_WIDTH } from './layout.js';
+import { BODY, SIZE, TEXT_WIDTH, textWidth } from './layout.js';
 
 interface RunStyle {
   bold?: boolean;
@@ -83,23 +84,50 @@ function collect(tokens: Token[] | undefined, style: RunStyle, out: Piece[]): vo
   }
 }
 
-const bodyParagraph = (children: TextRun[], extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
-  new Paragraph({
-    children,
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: BODY.firstLineIndent },
-    spacing: { after: BODY.spacingAfter, line: BODY.line },
-    ...extra,
-  });
+/** A body paragraph: the Normal style is the decree's body text (styles.ts), so it needs no formatting of its own. */
+const bodyParagraph = (children: TextRun[], extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) => new Paragraph({ children, ...extra });
+
+/** By Markdown depth: "#" and "##" are the outline's first level (I., II.), "###" the second, deeper the third. */
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 
 const NUMERIC = /^[-+\u2212]?[\d.,\s]+%?$|^\u2013$/; // − minus sign, – en dash
 
-/** Column widths in proportion to each column's longest text (capped), filling the text width. */
+/** The share of the width a label column (the first, when it holds text) gets at least. */
+const LABEL_SHARE = 0.4;
+
+/**
+ * Column widths in proportion to each column's longest text (capped), filling the text
+ * width; a first column of labels gets the most room (at least 40%), so the indicator
+ * names wrap least.
+ */
 function tableWidths(t: Tokens.Table): number[] {
   const longest = t.header.map((h, i) => Math.max(4, Math.min(30, ...[h, ...t.rows.map((r) => r[i]!)].map((c) => [...c.text].length))));
   const total = longest.reduce((a, b) => a + b, 0);
-  return longest.map((l) => Math.floor((l * TEXT_WIDTH) / total));
+  const widths = longest.map((l) => Math.floor((l * TEXT_WIDTH) / total));
+  const labels = t.header.length > 1 && t.rows.some((r) => !NUMERIC.test(r[0]!.text.trim()));
+  if (labels && widths[0]! < TEXT_WIDTH * LABEL_SHARE) {
+    const first = Math.floor(TEXT_WIDTH * LABEL_SHARE);
+    const rest = total - longest[0]!;
+    widths.splice(0, widths.length, first, ...longest.slice(1).map((l) => Math.floor((l * (TEXT_WIDTH - first)) / rest)));
+  }
+  // No column narrower than its longest word (headers bold), so no word breaks inside;
+  // the room comes from the widest column.
+  const minimum = t.header.map((h, i) =>
+    Math.max(...[h, ...t.rows.map((r) => r[i]!)].flatMap((c, row) => c.text.split(/\s+/).map((w) => textWidth(w, SIZE.table, row === 0) + CELL_PADDING))),
+  );
+  for (let i = 0; i < widths.length; i++) {
+    const short = minimum[i]! - widths[i]!;
+    if (short <= 0) continue;
+    const widest = widths.indexOf(Math.max(...widths));
+    if (widest === i || widths[widest]! - short < minimum[widest]!) continue;
+    widths[i]! += short;
+    widths[widest]! -= short;
+  }
+  return widths;
 }
+
+/** Word's default cell margins (108 twips each side), with a little room for the estimate. */
+const CELL_PADDING = 2 * 108 + 60;
 
 function table(t: Tokens.Table): Table {
   const widths = tableWidths(t);
@@ -117,6 +145,7 @@ function table(t: Tokens.Table): Table {
                 ? AlignmentType.CENTER
                 : AlignmentType.LEFT,
           spacing: { before: 40, after: 40 },
+          indent: { firstLine: 0 },
         }),
       ],
     });
@@ -142,7 +171,7 @@ function blocks(tokens: Token[], out: (Paragraph | Table)[], listDepth = 0, keep
     const keepNext = t === keep;
     switch (t.type) {
       case 'heading':
-        out.push(bodyParagraph(runs(t.tokens, { bold: true }, SIZE.body), { keepNext: true }));
+        out.push(bodyParagraph(runs(t.tokens, {}, SIZE.body), { heading: HEADINGS[Math.min((t as Tokens.Heading).depth, 4)] }));
         break;
       case 'paragraph':
         out.push(bodyParagraph(runs(t.tokens, {}, SIZE.body), keepNext ? { keepNext, keepLines: true } : {}));
