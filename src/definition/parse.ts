@@ -41,6 +41,8 @@ export interface Definition {
   /** Groups of units (former districts, areas), in their order; units name theirs. */
   groups: GroupData[];
   document?: DocumentData;
+  /** What the units are called: "đơn vị", "huyện, thành phố", "xã, phường". */
+  unitNoun: string;
   /** How the returns write numbers, when the definition says. */
   numberFormat?: 'vi' | 'en';
 }
@@ -265,5 +267,6 @@ function compile(d: DefinitionData, file: string, baseDir: string): Definition {
     groups: d.groups ?? [],
     document: d.document,
     numberFormat: d.numberFormat,
+    unitNoun: d.unitNoun ?? 'đơn vị',
   };
 }

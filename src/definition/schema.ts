@@ -99,6 +99,11 @@ export const documentSchema = z
   .object({
     coQuanChuQuan: z.string().min(1).describe('Tên cơ quan chủ quản, ví dụ "UBND TỈNH HÀ GIANG"'),
     coQuanBanHanh: z.string().min(1).describe('Tên cơ quan ban hành, ví dụ "BAN CHỈ ĐẠO 138"'),
+    coQuanTrongCau: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Tên cơ quan ban hành viết trong câu, ví dụ "Ban Chỉ đạo 138" (mặc định: giữ chữ viết tắt như BCĐ, UBND, viết thường phần còn lại)'),
     soKyHieu: z.string().min(1).describe('Số, ký hiệu văn bản, ví dụ "45/BC-BCĐ"'),
     diaDanh: z.string().min(1).describe('Địa danh ghi trước ngày tháng, ví dụ "Hà Giang"'),
     ngay: isoDate.describe('Ngày ban hành (YYYY-MM-DD)'),
@@ -122,6 +127,7 @@ export const definitionSchema = z
       .enum(['vi', 'en'])
       .optional()
       .describe('Cách các tệp viết số: vi (2.082 là hai nghìn, dấu phẩy thập phân) hoặc en (2,082). Không ghi: kiểu Việt, số dạng 1,000 bị báo lỗi'),
+    unitNoun: z.string().trim().min(1).optional().describe('Danh từ chỉ các đơn vị báo cáo, ví dụ "huyện, thành phố" hay "xã, phường" (mặc định "đơn vị")'),
     returns: z.string().min(1).default('returns').describe('Thư mục chứa các tệp báo cáo (so với tệp này)'),
     template: z.string().min(1).optional().describe('Mẫu báo cáo .md.hbs (so với tệp này)'),
     output: z.string().min(1).optional().describe('Tệp DOCX sẽ ghi ra (so với tệp này)'),

@@ -6,13 +6,26 @@
 // once on the table rather than on each cell.
 import { AlignmentType, Paragraph, TextRun } from 'docx';
 import type { Figure, Figures } from '../aggregate/aggregate.js';
-import { displayValue } from '../aggregate/display.js';
+import { displayValue, PERCENT_DECIMALS } from '../aggregate/display.js';
+import { formatDecimalVi } from '../numbers/format.js';
 import type { Indicator } from '../definition/parse.js';
 import { emWidth, LANDSCAPE_TEXT_WIDTH, SIZE, textEm, textWidth } from './layout.js';
 
 const CELL_MARGIN = 40;
 
-const value = (ind: Indicator, f: Figure | undefined, which: 'current' | 'previous') => (f ? displayValue(ind, f[which]).replace(/%$/, '') : '–');
+/** A cell's figure; rates with a fixed one decimal (100,0 and 97,6) so a column's commas line up. */
+const value = (ind: Indicator, f: Figure | undefined, which: 'current' | 'previous') => {
+  const v = f?.[which];
+  if (v === undefined || v === null) return '–';
+  return ind.kind === 'ratio' ? formatDecimalVi(v, { decimals: PERCENT_DECIMALS }) : displayValue(ind, v);
+};
+
+/** Word refuses a table of more than 63 grid columns. */
+export const MAX_GRID_COLUMNS = 63;
+/** Below 8 pt a figure is hard to read: past that, the indicators go on into another table. */
+const MIN_READABLE = 16;
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
 interface Layout {
   widths: number[];
@@ -27,31 +40,45 @@ interface Layout {
  * column takes its longest name within bounds, and what is left is shared by the
  * figure columns so their headings wrap less. Figures never wrap inside a cell.
  */
-function layoutTable(names: string[], cells: string[][], valueColumns: number, rowCount: number): Layout {
+/** The em of the widest text: width grows with em, so it is the one that sets a column's width. */
+const maxEm = (texts: Iterable<string>) => {
+  let most = 0;
+  for (const t of texts) most = Math.max(most, textEm(t));
+  return most;
+};
+
+/** `columnEm`: each value column's widest figure in em (measured once, whatever the table it lands in). */
+function layoutTable(nameEm: number, columnEm: readonly number[], rowCount: number, heads: { column: string[]; group: string[] }, nameHead: string): Layout | undefined {
   const pad = 2 * CELL_MARGIN + 60;
-  // Width grows with em, so each column's widest text is the one with the most em.
-  const maxEm = (texts: Iterable<string>) => {
-    let most = 0;
-    for (const t of texts) most = Math.max(most, textEm(t));
-    return most;
-  };
-  const columnEm = Array.from({ length: valueColumns }, (_, c) => maxEm(cells.map((r) => r[c]!)));
-  const nameEm = maxEm(names);
+  const valueColumns = columnEm.length;
+  // The longest word of each heading: no column is narrower than that, so no word breaks inside.
+  const wordWidth = (text: string, size: number) => Math.max(0, ...words(text).map((w) => textWidth(w, size, true)));
   const fit = (size: number) => {
-    const stt = Math.max(textWidth('STT', Math.min(SIZE.appendixHead, size - 2), true), textWidth(String(rowCount), size)) + pad;
-    const need = columnEm.map((em) => Math.max(360, emWidth(em, size) + pad));
-    return { stt, need, name: Math.min(3000, Math.max(1200, emWidth(nameEm, size) + pad)) };
+    const head = Math.min(SIZE.appendixHead, size - 2);
+    const stt = Math.max(textWidth('STT', head, true), textWidth(String(rowCount), size)) + pad;
+    const need = columnEm.map((em, c) => Math.max(360, emWidth(em, size) + pad, wordWidth(heads.column[c]!, head) + pad));
+    // A group heading spans its two columns: they share its longest word.
+    for (let g = 0; g < heads.group.length; g++) {
+      const short = wordWidth(heads.group[g]!, head) + pad - need[2 * g]! - need[2 * g + 1]!;
+      if (short > 0) {
+        need[2 * g]! += Math.ceil(short / 2);
+        need[2 * g + 1]! += Math.ceil(short / 2);
+      }
+    }
+    const name = Math.min(3000, Math.max(1200, emWidth(nameEm, size) + pad, wordWidth(nameHead, head) + pad));
+    return { stt, need, name, head };
   };
   for (const size of [SIZE.appendix, 18, 16, 14]) {
-    const { stt, need, name } = fit(size);
+    const { stt, need, name, head } = fit(size);
     const spare = LANDSCAPE_TEXT_WIDTH - stt - name - need.reduce((a, b) => a + b, 0);
     if (spare >= 0 || size === 14) {
+      if (spare < 0 && valueColumns > 2) return undefined; // too wide even at 7 pt: fewer indicators per table
       const share = Math.max(0, Math.floor(spare / valueColumns));
       const widths = [stt, spare >= 0 ? name : Math.max(1000, name + spare), ...need.map((w) => w + share)];
-      return { widths, size, head: Math.min(SIZE.appendixHead, size - 2) };
+      return { widths, size, head };
     }
   }
-  throw new Error('unreachable');
+  return undefined;
 }
 
 /** Anything but the XML characters that stand for themselves (a lone surrogate half included). */
@@ -85,11 +112,59 @@ const BORDER = 'w:val="single" w:color="000000" w:sz="4"';
 const BORDERS = `<w:tblBorders><w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/><w:insideH ${BORDER}/><w:insideV ${BORDER}/></w:tblBorders>`;
 
 /** The appendix table's WordprocessingML. */
-export function appendixTableXml(figures: Figures): string {
+/** One table of the appendix, for some of the indicators; STT and the unit column repeat in each. */
+function tableXml(
+  inds: readonly Indicator[],
+  rows: readonly { name: string; cells: (ind: Indicator) => string[]; subtotal: boolean }[],
+  total: (ind: Indicator) => string[],
+  layout: Layout,
+  nameHead: string,
+): string {
+  const { widths, size, head } = layout;
+  const [stt, name, ...vals] = widths as [number, number, ...number[]];
+  const parts: string[] = [];
+  parts.push(`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/>${BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}</w:tblPr>`);
+  parts.push(`<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`);
+  const restart = '<w:vMerge w:val="restart"/>';
+  parts.push(
+    row(
+      cell('STT', stt, 'center', head, true, restart) +
+        cell(nameHead, name, 'center', head, true, restart) +
+        inds.map((ind, i) => cell(groupHead(ind), vals[2 * i]! + vals[2 * i + 1]!, 'center', head, true, '<w:gridSpan w:val="2"/>')).join(''),
+      true,
+    ),
+  );
+  const merged = '<w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/></w:pPr></w:p></w:tc>';
+  parts.push(row(merged + merged + inds.map((_, i) => cell(CURRENT, vals[2 * i]!, 'center', head, true) + cell(PREVIOUS, vals[2 * i + 1]!, 'center', head, true)).join(''), true));
+  let number = 0;
+  for (const r of rows) {
+    let cells = cell(r.subtotal ? '' : String(++number), stt, 'center', size) + cell(r.name, name, 'left', size, r.subtotal);
+    const values = inds.flatMap(r.cells);
+    for (let c = 0; c < values.length; c++) cells += cell(values[c]!, vals[c]!, 'right', size, r.subtotal);
+    parts.push(row(cells));
+  }
+  parts.push(row(cell('', stt, 'left', size) + cell('Tổng cộng', name, 'left', size, true) + inds.flatMap(total).map((v, c) => cell(v, vals[c]!, 'right', size, true)).join('')));
+  parts.push('</w:tbl>');
+  return parts.join('');
+}
+
+const CURRENT = 'Kỳ này';
+const PREVIOUS = 'Cùng kỳ';
+const groupHead = (ind: Indicator) => `${ind.label} (${ind.unit})`;
+
+/**
+ * The appendix's WordprocessingML: one table, or several when the indicators do not
+ * all fit the landscape page at a readable size (or Word's 63 columns) — each of as
+ * many indicators as fit, repeating STT and the unit column, with a paragraph between.
+ */
+export function appendixTableXml(figures: Figures, unitNoun = 'Đơn vị'): string {
   const def = figures.definition;
-  const inds = def.indicators;
   const totals = new Map(figures.indicators.map((f) => [f.indicator.code, f]));
-  const cellsOf = (by: { get(code: string): Figure | undefined } | undefined) => inds.flatMap((ind) => [value(ind, by?.get(ind.code), 'current'), value(ind, by?.get(ind.code), 'previous')]);
+  // Each row's figures as text, made once: they are measured, then written.
+  const cellsOf = (by: { get(code: string): Figure | undefined } | undefined) => {
+    const text = new Map(def.indicators.map((ind) => [ind, [value(ind, by?.get(ind.code), 'current'), value(ind, by?.get(ind.code), 'previous')]]));
+    return (ind: Indicator) => text.get(ind)!;
+  };
   const unitRow = (u: (typeof def.units)[number]) => {
     const by = figures.byUnit.get(u.code);
     return { name: by ? u.name : `${u.name} (chưa báo cáo)`, cells: cellsOf(by), subtotal: false };
@@ -99,35 +174,38 @@ export function appendixTableXml(figures: Figures): string {
     def.groups.length === 0
       ? def.units.map(unitRow)
       : def.groups.flatMap((g) => [...def.units.filter((u) => u.group === g.code).map(unitRow), { name: `Cộng ${g.name}`, cells: cellsOf(figures.byGroup.get(g.code)), subtotal: true }]);
-  const totalCells = cellsOf(totals);
-  const unitCount = def.units.length;
-  const { widths, size, head } = layoutTable([...rows.map((r) => r.name), 'Tổng cộng'], [...rows.map((r) => r.cells), totalCells], inds.length * 2, unitCount);
-  const [stt, name, ...vals] = widths as [number, number, ...number[]];
-
-  const parts: string[] = [];
-  parts.push(`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/>${BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}</w:tblPr>`);
-  parts.push(`<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`);
-  const restart = '<w:vMerge w:val="restart"/>';
-  parts.push(
-    row(
-      cell('STT', stt, 'center', head, true, restart) +
-        cell('Đơn vị', name, 'center', head, true, restart) +
-        inds.map((ind, i) => cell(`${ind.label} (${ind.unit})`, vals[2 * i]! + vals[2 * i + 1]!, 'center', head, true, '<w:gridSpan w:val="2"/>')).join(''),
-      true,
-    ),
+  const total = cellsOf(totals);
+  const nameHead = unitNoun.charAt(0).toLocaleUpperCase('vi') + unitNoun.slice(1);
+  const nameEm = maxEm([...rows.map((r) => r.name), 'Tổng cộng']);
+  // Each indicator's two columns, measured once over every row.
+  const columnEm = new Map(
+    def.indicators.map((ind) => {
+      const all = [...rows.map((r) => r.cells(ind)), total(ind)];
+      return [ind, [maxEm(all.map((c) => c[0]!)), maxEm(all.map((c) => c[1]!))]] as const;
+    }),
   );
-  const merged = '<w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/></w:pPr></w:p></w:tc>';
-  parts.push(row(merged + merged + inds.map((_, i) => cell('Kỳ này', vals[2 * i]!, 'center', head, true) + cell('Cùng kỳ', vals[2 * i + 1]!, 'center', head, true)).join(''), true));
-  let number = 0;
-  for (const r of rows) {
-    let cells = cell(r.subtotal ? '' : String(++number), stt, 'center', size) + cell(r.name, name, 'left', size, r.subtotal);
-    for (let c = 0; c < r.cells.length; c++) cells += cell(r.cells[c]!, vals[c]!, 'right', size, r.subtotal);
-    parts.push(row(cells));
+  const layoutOf = (inds: readonly Indicator[]) =>
+    layoutTable(nameEm, inds.flatMap((ind) => columnEm.get(ind)!), def.units.length, { column: inds.flatMap(() => [CURRENT, PREVIOUS]), group: inds.map(groupHead) }, nameHead);
+  // Greedy: each table takes indicators while they fit at 8 pt or more and within Word's columns.
+  const tables: string[] = [];
+  let from = 0;
+  while (from < def.indicators.length) {
+    let to = from + 1;
+    let layout = layoutOf(def.indicators.slice(from, to))!;
+    while (to < def.indicators.length && 2 + 2 * (to + 1 - from) <= MAX_GRID_COLUMNS) {
+      const next = layoutOf(def.indicators.slice(from, to + 1));
+      if (!next || next.size < MIN_READABLE) break;
+      layout = next;
+      to++;
+    }
+    tables.push(tableXml(def.indicators.slice(from, to), rows, total, layout, nameHead));
+    from = to;
   }
-  parts.push(row(cell('', stt, 'left', size) + cell('Tổng cộng', name, 'left', size, true) + totalCells.map((v, c) => cell(v, vals[c]!, 'right', size, true)).join('')));
-  parts.push('</w:tbl>');
-  return parts.join('');
+  return tables.join(BETWEEN_TABLES);
 }
+
+/** A paragraph between two tables of the appendix (Word would merge adjacent tables). */
+const BETWEEN_TABLES = '<w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/></w:pPr></w:p>';
 
 export interface AppendixText {
   title: string;

@@ -4,7 +4,7 @@ import { AlignmentType, Document, Header, Packer, PageNumber, PageOrientation, P
 import type { Figures } from '../aggregate/aggregate.js';
 import type { DocumentData } from '../definition/schema.js';
 import { appendixBlocks, appendixTableXml } from './appendix.js';
-import { headerFrame, signatureFrame, titleBlock } from './frame.js';
+import { agencyInSentence, headerFrame, signatureFrame, titleBlock } from './frame.js';
 import { formatShortDateVi, isoDateParts } from './helpers.js';
 import { PAGE, SIZE } from './layout.js';
 import { markdownToDocx } from './markdown.js';
@@ -63,14 +63,14 @@ export function buildDocument(figures: Figures, doc: DocumentData, bodyMarkdown:
           {
             title: 'Phụ lục',
             subtitle: `SỐ LIỆU CÁC CHỈ TIÊU THEO ĐƠN VỊ, ${period.label.toLocaleUpperCase('vi')}`,
-            attachedTo: `(Kèm theo Báo cáo số ${doc.soKyHieu} ngày ${formatShortDateVi(...isoDateParts(doc.ngay))} của ${doc.coQuanBanHanh})`,
+            attachedTo: `(Kèm theo Báo cáo số ${doc.soKyHieu} ngày ${formatShortDateVi(...isoDateParts(doc.ngay))} của ${agencyInSentence(doc)})`,
           },
           APPENDIX_MARKER,
         ),
       ),
     ],
   });
-  return { document, appendixXml: appendixTableXml(figures) };
+  return { document, appendixXml: appendixTableXml(figures, figures.definition.unitNoun) };
 }
 
 /** One part of the package as docx serialises it. */

@@ -1,0 +1,81 @@
+// The appendix as an office reads it: the unit noun heads the first column, the agency
+// reads as in a sentence, rates keep one decimal, heading words never break, and a
+// year-end definition of many indicators splits into tables Word accepts.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { agencyInSentence } from '../src/render/frame.js';
+import { MAX_GRID_COLUMNS } from '../src/render/appendix.js';
+import { docxParts, paragraphsText, pdfPages, pdfText, toPdfs } from './docx-helpers.js';
+import { runCli, SAMPLE, sampleCopy } from './helpers.js';
+import { readFileSync } from 'node:fs';
+
+/** The appendix's part of document.xml: from its title to the end. */
+const appendixXml = (docx: string) => {
+  const xml = docxParts(docx)['word/document.xml']!;
+  return xml.slice(xml.lastIndexOf('Phụ lục'));
+};
+const tables = (xml: string) => [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+
+describe('the appendix', () => {
+  it('heads the unit column with the definition\'s noun, names the agency as in a sentence, shows rates with one decimal', async () => {
+    const dir = sampleCopy();
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    const docx = path.join(dir, 'out', 'bao-cao.docx');
+    const text = paragraphsText(appendixXml(docx));
+    expect(text).toContain('(Kèm theo Báo cáo số 45/BC-BCĐ ngày 13/8/2021 của Ban Chỉ đạo 138)');
+    expect(text).toContain('Huyện, thành phố');
+    // TL_KP of Đồng Văn: 9/9 = 100,0 (not "100"), and the province 97,6.
+    const row = text.slice(text.indexOf('Đồng Văn'));
+    expect(row.slice(0, 8)).toContain('100,0');
+    expect(text).toContain('97,6');
+  });
+
+  it('writes the agency inside a sentence keeping acronyms, unless the definition says how', () => {
+    const doc = (coQuanBanHanh: string, coQuanTrongCau?: string) => ({ coQuanBanHanh, coQuanTrongCau }) as never;
+    expect(agencyInSentence(doc('BAN CHỈ ĐẠO 138'))).toBe('Ban chỉ đạo 138');
+    expect(agencyInSentence(doc('BCĐ CÁC CTMTQG TỈNH'))).toBe('BCĐ các CTMTQG tỉnh');
+    expect(agencyInSentence(doc('UBND HUYỆN MÈO VẠC'))).toBe('UBND huyện mèo vạc');
+    expect(agencyInSentence(doc('BAN CHỈ ĐẠO 138', 'Ban Chỉ đạo 138'))).toBe('Ban Chỉ đạo 138');
+  });
+
+  it('splits 32 indicators into tables within Word\'s 63 columns, each with STT and the unit column, every word whole', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-wide-'));
+    const frame = readFileSync(path.join(SAMPLE, 'baocao.yaml'), 'utf8');
+    const indicators = Array.from({ length: 32 }, (_, i) => `  - { code: C${i + 1}, label: Số hộ được hỗ trợ theo chương trình ${i + 1}, unit: hộ, kind: count }`);
+    const units = ['001', '002', '003', '004', '005'];
+    writeFileSync(
+      path.join(dir, 'baocao.yaml'),
+      `period: { code: "2024", label: năm 2024, previousLabel: năm 2023, start: 2024-01-01, end: 2024-12-31 }\nunitNoun: xã, phường\ntemplate: mau.md.hbs\noutput: out/nam.docx\n` +
+        `units:\n${units.map((u) => `  - { code: "${u}", name: Xã số ${u} }`).join('\n')}\nindicators:\n${indicators.join('\n')}\n` +
+        frame.slice(frame.indexOf('document:')),
+    );
+    writeFileSync(path.join(dir, 'mau.md.hbs'), 'Tổng hợp {{unitCount.received}} xã.\n');
+    const rows = ['ma_don_vi,ky_bao_cao,ma_chi_tieu,ky_nay,cung_ky'];
+    for (const u of units) for (let i = 1; i <= 32; i++) rows.push(`${u},2024,C${i},${i * 7},${i * 5}`);
+    writeFileSync(path.join(dir, 'nam.csv'), rows.join('\n'));
+    const r = await runCli(['build', 'nam.csv'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const docx = path.join(dir, 'out', 'nam.docx');
+    const found = tables(appendixXml(docx));
+    expect(found.length).toBeGreaterThanOrEqual(2);
+    const labels: string[] = [];
+    for (const t of found) {
+      expect([...t.matchAll(/<w:gridCol /g)].length).toBeLessThanOrEqual(MAX_GRID_COLUMNS);
+      const cells = paragraphsText(t);
+      expect(cells.slice(0, 2)).toEqual(['STT', 'Xã, phường']);
+      labels.push(...cells.filter((c) => c.startsWith('Số hộ được hỗ trợ')));
+      // A readable size: figures at 8 pt or more.
+      expect(Math.min(...[...t.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1])))).toBeGreaterThanOrEqual(14);
+    }
+    expect(labels).toEqual(Array.from({ length: 32 }, (_, i) => `Số hộ được hỗ trợ theo chương trình ${i + 1} (hộ)`));
+    // In LibreOffice, no heading word is cut: "Cùng" and "này" come out whole.
+    const [pdf] = toPdfs([docx]);
+    const text = Array.from({ length: pdfPages(pdf!) }, (_, p) => pdfText(pdf!, p + 1)).join('\n');
+    // (Header rows repeat on every page of a table: at least once per indicator.)
+    expect(text.match(/Cùng/g)!.length).toBeGreaterThanOrEqual(32);
+    expect(text.match(/Cù/g)!.length).toBe(text.match(/Cùng/g)!.length);
+    expect(text.match(/Kỳ/g)!.length).toBeGreaterThanOrEqual(32);
+  });
+});
