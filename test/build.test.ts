@@ -100,6 +100,21 @@ describe('the sample report', () => {
     expect(headings[0]).toBe('# I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ');
     expect(headings).toContain('## 1. Công tác phòng, chống tội phạm');
     expect(headings.at(-1)).toBe('# II. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI');
+    // The directions are a Word numbered list (List Number), which pandoc reads as one.
+    expect(r.stdout).toMatch(/^1\. +Tăng cường công tác phối hợp/m);
+    expect(r.stdout).toMatch(/^5\. +Làm tốt công tác phòng, chống ma túy/m);
+  });
+
+  it('numbers each list from 1 with Word numbering, and dashes bullets', async () => {
+    const copy = sampleCopy();
+    writeFileSync(path.join(copy, 'l.md.hbs'), 'Mở đầu.\n\n1. Một\n2. Hai\n\nGiữa.\n\n1. Ba\n2. Bốn\n\n- Gạch một\n- Gạch hai\n\nKết thúc./.\n');
+    expect((await runCli(['build', '--template', 'l.md.hbs', '-o', 'l.docx'], { cwd: copy })).code).toBe(0);
+    const xml = docxParts(path.join(copy, 'l.docx'))['word/document.xml']!;
+    expect([...xml.matchAll(/<w:pStyle w:val="ListNumber"\/>/g)]).toHaveLength(4);
+    expect([...xml.matchAll(/<w:pStyle w:val="ListBullet"\/>/g)]).toHaveLength(2);
+    const md = spawnSync('pandoc', ['-f', 'docx', '-t', 'markdown', path.join(copy, 'l.docx')], { encoding: 'utf8' }).stdout;
+    expect(md).toMatch(/^1\. +Ba$/m);
+    expect(md).toMatch(/^- +Gạch một$/m);
   });
 
   it('puts a centred PAGE field in the header from page 2, none on page 1', () => {

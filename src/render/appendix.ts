@@ -201,10 +201,11 @@ export function appendixTableXml(figures: Figures, unitNoun = 'Đơn vị'): str
     tables.push(tableXml(def.indicators.slice(from, to), rows, total, layout, nameHead));
     from = to;
   }
-  return tables.join(BETWEEN_TABLES);
+  // Word wants a paragraph after a document's last table.
+  return tables.join(BETWEEN_TABLES) + BETWEEN_TABLES;
 }
 
-/** A paragraph between two tables of the appendix (Word would merge adjacent tables). */
+/** A paragraph between two tables of the appendix (Word would merge adjacent tables), and after the last. */
 const BETWEEN_TABLES = '<w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/></w:pPr></w:p>';
 
 export interface AppendixText {

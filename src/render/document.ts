@@ -8,7 +8,7 @@ import { agencyInSentence, headerFrame, signatureFrame, titleBlock } from './fra
 import { formatShortDateVi, isoDateParts } from './helpers.js';
 import { PAGE, SIZE } from './layout.js';
 import { markdownToDocx } from './markdown.js';
-import { markNormalDefault, STYLES } from './styles.js';
+import { markNormalDefault, NUMBERING, STYLES } from './styles.js';
 import { verifyXmlParts } from './verify.js';
 import { zipDeterministic } from './zip.js';
 
@@ -55,6 +55,7 @@ export function buildDocument(figures: Figures, doc: DocumentData, bodyMarkdown:
     title: `Báo cáo ${doc.trichYeu}`,
     description: `Số ${doc.soKyHieu}`,
     styles: STYLES,
+    numbering: NUMBERING,
     sections: [
       section(false, [headerFrame(doc), ...titleBlock(doc), ...markdownToDocx(bodyMarkdown), new Paragraph({ spacing: { after: 240 }, keepNext: true }), signatureFrame(doc)]),
       section(

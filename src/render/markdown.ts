@@ -16,6 +16,7 @@ import {
 } from 'docx';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { BODY, SIZE, TEXT_WIDTH, textWidth } from './layout.js';
+import { BULLETED, LIST_LEVELS, NUMBERED } from './styles.js';
 
 interface RunStyle {
   bold?: boolean;
@@ -166,6 +167,9 @@ function table(t: Tokens.Table): Table {
  * `keep`: the token whose paragraph(s) must stay on the page of what follows the body
  * (the signature block): the last paragraph of the body, so the block is never alone.
  */
+/** Lists so far in this document: each gets its own numbering instance, so it counts from 1. */
+let listCount = 0;
+
 function blocks(tokens: Token[], out: (Paragraph | Table)[], listDepth = 0, keep?: Token): void {
   for (const t of tokens) {
     const keepNext = t === keep;
@@ -178,13 +182,20 @@ function blocks(tokens: Token[], out: (Paragraph | Table)[], listDepth = 0, keep
         break;
       case 'list': {
         const list = t as Tokens.List;
+        // Word's own numbering (List Number / List Bullet), so Word and converters see a list; each
+        // list numbers from its start. A list starting elsewhere than 1 keeps its numbers as text.
+        const numbered = list.ordered && Number(list.start || 1) === 1;
+        const instance = ++listCount;
         list.items.forEach((item, i) => {
-          const marker = list.ordered ? `${Number(list.start || 1) + i}. ` : '- ';
           const [first, ...rest] = item.tokens;
           const inline = first && (first.type === 'text' || first.type === 'paragraph') ? ((first as Tokens.Text).tokens ?? [first]) : [];
+          const level = Math.min(listDepth, LIST_LEVELS - 1);
+          const marker = list.ordered && !numbered ? [new TextRun({ text: `${Number(list.start) + i}. `, size: SIZE.body })] : [];
           out.push(
-            bodyParagraph([new TextRun({ text: marker, size: SIZE.body }), ...runs(inline, {}, SIZE.body)], {
-              indent: { firstLine: BODY.firstLineIndent + listDepth * 360 },
+            bodyParagraph([...marker, ...runs(inline, {}, SIZE.body)], {
+              ...(marker.length > 0
+                ? { indent: { firstLine: BODY.firstLineIndent + listDepth * 360 } }
+                : { style: list.ordered ? 'ListNumber' : 'ListBullet', numbering: { reference: list.ordered ? NUMBERED : BULLETED, level, instance } }),
               // The last item of a closing list stays with the signature block.
               ...(keepNext && i === list.items.length - 1 && { keepNext, keepLines: true }),
             }),
@@ -220,6 +231,7 @@ function blocks(tokens: Token[], out: (Paragraph | Table)[], listDepth = 0, keep
 /** The body's blocks; its last paragraph keeps with what follows (the signature block). */
 export function markdownToDocx(markdown: string): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
+  listCount = 0;
   const tokens = new Lexer({ gfm: true }).lex(markdown);
   const last = tokens.findLast((t) => t.type !== 'space' && !(t.type === 'html' && /^<!--[\s\S]*-->\s*$/.test(t.text.trim())));
   blocks(tokens, out, 0, last);

@@ -2,8 +2,13 @@
 // heading in Word gets it by picking the style, Word's navigation pane shows the
 // outline, and converters (pandoc) see the headings: Normal is the body text,
 // Heading 1–3 the section headings (bold, black, no theme colour; level 1 in capitals).
-import { AlignmentType, type IStylesOptions } from 'docx';
+import { AlignmentType, LevelFormat, LevelSuffix, type INumberingOptions, type IStylesOptions } from 'docx';
 import { BODY, FONT, LANGUAGE, SIZE } from './layout.js';
+
+export const NUMBERED = 'so-thu-tu';
+export const BULLETED = 'gach-dau-dong';
+/** Nesting levels a list may have (Word allows 9). */
+export const LIST_LEVELS = 9;
 
 const body = {
   alignment: AlignmentType.JUSTIFIED,
@@ -32,7 +37,27 @@ export const STYLES: IStylesOptions = {
     heading2: heading('Heading2', 'Heading 2', false),
     heading3: heading('Heading3', 'Heading 3', false),
   },
-  paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: { font: FONT, size: SIZE.body }, paragraph: body }],
+  paragraphStyles: [
+    { id: 'Normal', name: 'Normal', quickFormat: true, run: { font: FONT, size: SIZE.body }, paragraph: body },
+    // Items of a list look like body paragraphs with their number or dash first (as reports write them).
+    { id: 'ListNumber', name: 'List Number', basedOn: 'Normal', quickFormat: true, paragraph: { numbering: { reference: NUMBERED, level: 0 } } },
+    { id: 'ListBullet', name: 'List Bullet', basedOn: 'Normal', quickFormat: true, paragraph: { numbering: { reference: BULLETED, level: 0 } } },
+  ],
+};
+
+/** "1." and "-" followed by a space, the first line indented as the body's, deeper levels further. */
+export const NUMBERING: INumberingOptions = {
+  config: [NUMBERED, BULLETED].map((reference) => ({
+    reference,
+    levels: Array.from({ length: LIST_LEVELS }, (_, level) => ({
+      level,
+      format: reference === NUMBERED ? LevelFormat.DECIMAL : LevelFormat.BULLET,
+      text: reference === NUMBERED ? `%${level + 1}.` : '-',
+      alignment: AlignmentType.LEFT,
+      suffix: LevelSuffix.SPACE,
+      style: { paragraph: { indent: { left: 0, firstLine: BODY.firstLineIndent + level * 360 } } },
+    })),
+  })),
 };
 
 /** docx writes no w:default on a style; Word needs it to take Normal as the paragraphs' style. */
