@@ -128,7 +128,7 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   const templateFile = opts.template ? path.resolve(opts.cwd, opts.template) : (definition.templatePath ?? DEFAULT_TEMPLATE);
   const templateShown = opts.template ?? (definition.templatePath ? path.relative(opts.cwd, templateFile) : 'templates/so-ket.md.hbs');
   const source = await readTemplateSource(templateFile, templateShown);
-  const render = await import('./render/report.js');
+  const render = await import('./report/report.js');
   const template = render.compileTemplate({ file: templateShown, source }, render.probeView(definition));
 
   const outFile = outputFile(opts.cwd, opts.output, definition);

@@ -11,8 +11,8 @@ import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDefinition } from '../src/definition/parse.js';
 import { FatalError } from '../src/messages/problem.js';
-import { compileTemplate } from '../src/render/template.js';
-import { probeView } from '../src/render/view.js';
+import { compileTemplate } from '../src/report/template/template.js';
+import { probeView } from '../src/report/template/view.js';
 import { FIXTURES, runCli, SAMPLE, type CliResult } from './helpers.js';
 
 const SCALE = Number(process.env.BAOCAO_FUZZ_RUNS ?? 1);

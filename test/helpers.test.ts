@@ -7,9 +7,9 @@ import { parseDefinition } from '../src/definition/parse.js';
 import { ingestReturns } from '../src/ingest/files.js';
 import type { ReturnFile } from '../src/ingest/returns.js';
 import { FatalError } from '../src/messages/problem.js';
-import { formatDateVi } from '../src/render/helpers.js';
-import { compileTemplate } from '../src/render/template.js';
-import { buildView } from '../src/render/view.js';
+import { formatDateVi } from '../src/report/template/helpers.js';
+import { compileTemplate } from '../src/report/template/template.js';
+import { buildView } from '../src/report/template/view.js';
 import { validateReturns } from '../src/validate/validate.js';
 import { SAMPLE } from './helpers.js';
 

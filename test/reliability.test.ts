@@ -28,7 +28,7 @@ import { MAX_RETURN_BYTES, MAX_RUN_BYTES } from '../src/ingest/limits.js';
 import { FatalError } from '../src/messages/problem.js';
 import { OutputClosed, OutputWriteFailed } from '../src/cli/output.js';
 import { run } from '../src/cli/main.js';
-import { verifyXmlParts } from '../src/render/verify.js';
+import { verifyXmlParts } from '../src/report/docx/verify.js';
 import { formFileName } from '../src/workspace/forms.js';
 import { BIN, FIXTURES, json, ROOT, runCli, SAMPLE, sampleCopy, spawnCli } from './helpers.js';
 

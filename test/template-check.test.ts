@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDefinition } from '../src/definition/parse.js';
 import { detail, isDetailKey } from '../src/messages/details.js';
 import { FatalError } from '../src/messages/problem.js';
-import { compileTemplate } from '../src/render/template.js';
-import { probeView } from '../src/render/view.js';
+import { compileTemplate } from '../src/report/template/template.js';
+import { probeView } from '../src/report/template/view.js';
 import { ROOT, SAMPLE } from './helpers.js';
 
 const def = parseDefinition(readFileSync(path.join(SAMPLE, 'baocao.yaml'), 'utf8'), 'baocao.yaml', SAMPLE);

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { xmlProblem } from '../src/render/verify.js';
+import { xmlProblem } from '../src/report/docx/verify.js';
 import { docxParts } from './docx-helpers.js';
 import { runCli, sampleCopy } from './helpers.js';
 import path from 'node:path';

@@ -14,8 +14,8 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { signingAuthorities, type DocumentData } from '../definition/schema.js';
-import { formatDateVi, isoDateParts } from './helpers.js';
+import { signingAuthorities, type DocumentData } from '../../definition/schema.js';
+import { formatDateVi, isoDateParts } from '../template/helpers.js';
 import { SIZE, TEXT_WIDTH, textWidth } from './layout.js';
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');

@@ -2,7 +2,7 @@
 // strict Handlebars environment: an unknown variable or helper, or broken syntax,
 // stops the build with the template's file and line rather than leaving a blank.
 import Handlebars from 'handlebars';
-import { FatalError } from '../messages/problem.js';
+import { FatalError } from '../../messages/problem.js';
 import { eachHelper, HELPERS, HelperError } from './helpers.js';
 import { lexicalParents } from './scopes.js';
 import { checkTemplate } from './template-check.js';

@@ -7,7 +7,7 @@
 // (25 MB) in well under the 0.6–1.2 s a general parser (saxes) takes. Anything outside
 // that subset (comments, CDATA, a DTD, processing instructions) is refused rather than
 // guessed at. test/verify.test.ts holds it equal to saxes on generated documents.
-import { FatalError } from '../messages/problem.js';
+import { FatalError } from '../../messages/problem.js';
 
 /** Characters XML 1.0 does not allow (C0 controls but tab and line breaks, U+FFFE/F), and surrogates, checked for pairs one by one. */
 const SUSPECT_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g;

@@ -2,8 +2,8 @@
 // (also those this period's figures would not take), must exist in the data, and no
 // construct may bypass literal text or recurse (partials, decorators, {{{ }}}).
 // All problems are reported at once, each with its line.
-import type { DetailKey } from '../messages/details.js';
-import type { Problem } from '../messages/problem.js';
+import type { DetailKey } from '../../messages/details.js';
+import type { Problem } from '../../messages/problem.js';
 import { HELPERS, SIGNATURES } from './helpers.js';
 import { SCOPE_PREFIX } from './scopes.js';
 import { Literal } from './literal.js';

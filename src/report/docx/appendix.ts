@@ -5,10 +5,10 @@
 // Its markup is the one docx writes for such a table, with the cell margins declared
 // once on the table rather than on each cell.
 import { AlignmentType, Paragraph, TextRun } from 'docx';
-import type { Figure, Figures } from '../aggregate/aggregate.js';
-import { displayValue, PERCENT_DECIMALS } from '../aggregate/display.js';
-import { formatDecimalVi } from '../numbers/format.js';
-import type { Indicator } from '../definition/parse.js';
+import type { Figure, Figures } from '../../aggregate/aggregate.js';
+import { displayValue, PERCENT_DECIMALS } from '../../aggregate/display.js';
+import { formatDecimalVi } from '../../numbers/format.js';
+import type { Indicator } from '../../definition/parse.js';
 import { emWidth, LANDSCAPE_TEXT_WIDTH, SIZE, textEm, textWidth } from './layout.js';
 
 const CELL_MARGIN = 40;

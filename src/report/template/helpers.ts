@@ -2,11 +2,11 @@
 // (printed as plain text) or a boolean for {{#if}}; none loops or builds text
 // larger than its inputs, so no template can hang the build through them.
 import { isMatch } from 'date-fns';
-import type { DetailKey } from '../messages/details.js';
-import { UI } from '../messages/ui.js';
-import { formatDecimalVi, formatPercentVi } from '../numbers/format.js';
-import { compare, fromDecimal, type Rational } from '../numbers/rational.js';
-import { targetStatus } from '../aggregate/aggregate.js';
+import type { DetailKey } from '../../messages/details.js';
+import { UI } from '../../messages/ui.js';
+import { formatDecimalVi, formatPercentVi } from '../../numbers/format.js';
+import { compare, fromDecimal, type Rational } from '../../numbers/rational.js';
+import { targetStatus } from '../../aggregate/aggregate.js';
 import { Literal, lit } from './literal.js';
 import { FIGURES, Num } from './view.js';
 

@@ -1,12 +1,12 @@
 // The data a template sees: the figures and the definition's fields, with every text
 // a Literal and every number a Num that prints in Vietnamese form.
-import type { Figure, Figures, IndicatorFigure } from '../aggregate/aggregate.js';
-import { displayChange, displayChangePct, displayPlanPct, displayValue } from '../aggregate/display.js';
-import type { Definition, Indicator } from '../definition/parse.js';
-import { aggregateReturns } from '../aggregate/aggregate.js';
-import { integer, type Rational } from '../numbers/rational.js';
+import type { Figure, Figures, IndicatorFigure } from '../../aggregate/aggregate.js';
+import { displayChange, displayChangePct, displayPlanPct, displayValue } from '../../aggregate/display.js';
+import type { Definition, Indicator } from '../../definition/parse.js';
+import { aggregateReturns } from '../../aggregate/aggregate.js';
+import { integer, type Rational } from '../../numbers/rational.js';
 import { escapeMarkdown, Literal, lit } from './literal.js';
-import { signingAuthorities } from '../definition/schema.js';
+import { signingAuthorities } from '../../definition/schema.js';
 
 /** A number for the template; prints as Vietnamese text ("2.082", "97,6%"). */
 export class Num {

@@ -1,0 +1,123 @@
+// The report body: Markdown (CommonMark + GFM tables, via marked's lexer) to model
+// blocks. Every character reaches the model as text: nothing in the Markdown becomes
+// markup of the document except emphasis, headings, lists, tables and page breaks.
+import { Lexer, type Token, type Tokens } from 'marked';
+import type { Align, Block, Inline, ListItem } from './model.js';
+
+type Style = Omit<Inline, 'text' | 'lineBreak'>;
+
+function collect(tokens: Token[] | undefined, style: Style, out: Inline[]): void {
+  for (const t of tokens ?? []) {
+    const text = (value: string) => out.push({ text: value, ...style });
+    switch (t.type) {
+      case 'strong':
+        collect((t as Tokens.Strong).tokens, { ...style, bold: true }, out);
+        break;
+      case 'em':
+        collect((t as Tokens.Em).tokens, { ...style, italics: true }, out);
+        break;
+      case 'del':
+        collect((t as Tokens.Del).tokens, { ...style, strike: true }, out);
+        break;
+      case 'br':
+        out.push({ text: '', ...style, lineBreak: true });
+        break;
+      case 'text':
+        if ('tokens' in t && t.tokens) collect(t.tokens, style, out);
+        else text(t.text);
+        break;
+      case 'html':
+        // An HTML comment is a note for the template's author; other HTML is shown as typed.
+        if (!isComment(t.text)) text(t.raw);
+        break;
+      case 'link':
+        collect((t as Tokens.Link).tokens, style, out);
+        break;
+      case 'image':
+        text((t as Tokens.Image).text);
+        break;
+      default: // escape, codespan and anything else: the text itself
+        text('text' in t ? String(t.text) : t.raw);
+    }
+  }
+}
+
+const same = (a: Inline, b: Inline) => !!a.bold === !!b.bold && !!a.italics === !!b.italics && !!a.strike === !!b.strike;
+
+/** Inline tokens to inlines; adjacent text in the same style (split around escapes) becomes one. */
+function inlines(tokens: Token[] | undefined): Inline[] {
+  const pieces: Inline[] = [];
+  collect(tokens, {}, pieces);
+  const merged: Inline[] = [];
+  for (const p of pieces) {
+    const last = merged.at(-1);
+    if (last && !p.lineBreak && !last.lineBreak && same(last, p)) last.text += p.text;
+    else merged.push({ ...p });
+  }
+  return merged;
+}
+
+const isComment = (html: string) => /^<!--[\s\S]*-->\s*$/.test(html.trim());
+
+function blocks(tokens: Token[], keep?: Token): Block[] {
+  const out: Block[] = [];
+  for (const t of tokens) {
+    const keepWithNext = t === keep || undefined;
+    switch (t.type) {
+      case 'heading': {
+        // "#" and "##" are the outline's first level (I., II.), "###" the second, deeper the third.
+        const depth = (t as Tokens.Heading).depth;
+        out.push({ kind: 'heading', level: depth <= 2 ? 1 : depth === 3 ? 2 : 3, inlines: inlines(t.tokens) });
+        break;
+      }
+      case 'paragraph':
+        out.push({ kind: 'paragraph', inlines: inlines(t.tokens), keepWithNext });
+        break;
+      case 'text':
+        out.push({ kind: 'paragraph', inlines: inlines((t as Tokens.Text).tokens ?? [t]), keepWithNext });
+        break;
+      case 'list': {
+        const list = t as Tokens.List;
+        const items = list.items.map((item): ListItem => {
+          const [first, ...rest] = item.tokens;
+          const inline = first && (first.type === 'text' || first.type === 'paragraph') ? ((first as Tokens.Text).tokens ?? [first]) : [];
+          return { inlines: inlines(inline), blocks: blocks(first && inline.length === 0 ? item.tokens : rest) };
+        });
+        out.push({ kind: 'list', ordered: list.ordered, start: Number(list.start || 1), items, keepWithNext });
+        break;
+      }
+      case 'blockquote':
+        out.push(...blocks((t as Tokens.Blockquote).tokens));
+        break;
+      case 'table': {
+        const table = t as Tokens.Table;
+        out.push({
+          kind: 'table',
+          header: table.header.map((c) => inlines(c.tokens)),
+          rows: table.rows.map((r) => r.map((c) => inlines(c.tokens))),
+          align: table.align as Align[],
+        });
+        break;
+      }
+      case 'hr':
+        out.push({ kind: 'pageBreak' });
+        break;
+      case 'code':
+        out.push({ kind: 'paragraph', inlines: [{ text: (t as Tokens.Code).text }] });
+        break;
+      case 'html':
+        if (!isComment(t.text)) out.push({ kind: 'paragraph', inlines: [{ text: t.raw.trim() }] });
+        break;
+      default: // space, def: nothing to show
+        break;
+    }
+  }
+  return out;
+}
+
+/** The body's blocks; its last paragraph or list keeps with what follows (the signature block). */
+export function markdownToBlocks(markdown: string): Block[] {
+  const tokens = new Lexer({ gfm: true }).lex(markdown);
+  const last = tokens.findLast((t) => t.type !== 'space' && !(t.type === 'html' && isComment(t.text)));
+  return blocks(tokens, last);
+}
