@@ -119,17 +119,32 @@ function outputFile(cwd: string, output: string | undefined, definition: Definit
   return isFolder ? path.join(resolved, defaultName) : resolved;
 }
 
+/**
+ * The template a build uses (--template, else the definition's, else the default),
+ * read and checked against the definition's data before any return is read.
+ */
+async function prepareTemplate(definition: Definition, cwd: string, template?: string) {
+  const templateFile = template ? path.resolve(cwd, template) : (definition.templatePath ?? DEFAULT_TEMPLATE);
+  const templateShown = template ?? (definition.templatePath ? path.relative(cwd, templateFile) : 'templates/so-ket.md.hbs');
+  const source = await readTemplateSource(templateFile, templateShown);
+  const render = await import('./report/report.js');
+  return { templateFile, templateShown, render, template: render.compileTemplate({ file: templateShown, source }, render.probeView(definition)) };
+}
+
+/** `check`: with a document frame, the template is checked too, so a misspelt name is found before the day of the build. */
+export async function checkWithTemplate(opts: PipelineOptions): Promise<CheckOutcome> {
+  const definition = await loadDefinition(opts.config, opts.cwd, opts.lang);
+  if (definition.document) await prepareTemplate(definition, opts.cwd);
+  return checkStage(opts, definition);
+}
+
 /** check → aggregate → render → write, failing early on anything that is not the data's fault. */
 export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   const definition = await loadDefinition(opts.config, opts.cwd, opts.lang);
   const doc = definition.document;
   if (!doc) throw FatalError.of('DOCUMENT_MISSING', { file: definition.file });
 
-  const templateFile = opts.template ? path.resolve(opts.cwd, opts.template) : (definition.templatePath ?? DEFAULT_TEMPLATE);
-  const templateShown = opts.template ?? (definition.templatePath ? path.relative(opts.cwd, templateFile) : 'templates/so-ket.md.hbs');
-  const source = await readTemplateSource(templateFile, templateShown);
-  const render = await import('./report/report.js');
-  const template = render.compileTemplate({ file: templateShown, source }, render.probeView(definition));
+  const { templateFile, templateShown, template, render } = await prepareTemplate(definition, opts.cwd, opts.template);
 
   const outFile = outputFile(opts.cwd, opts.output, definition);
   const outShown = path.relative(opts.cwd, outFile) || outFile;

@@ -1,5 +1,6 @@
 // Templates are checked before any data is read: names in every branch, all at once.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDefinition } from '../src/definition/parse.js';
@@ -7,7 +8,7 @@ import { detail, isDetailKey } from '../src/messages/details.js';
 import { FatalError } from '../src/messages/problem.js';
 import { compileTemplate } from '../src/report/template/template.js';
 import { probeView } from '../src/report/template/view.js';
-import { ROOT, SAMPLE } from './helpers.js';
+import { ROOT, runCli, SAMPLE } from './helpers.js';
 
 const def = parseDefinition(readFileSync(path.join(SAMPLE, 'baocao.yaml'), 'utf8'), 'baocao.yaml', SAMPLE);
 const probe = probeView(def);
@@ -119,5 +120,34 @@ describe('template holes a review found', () => {
     expect(out.startsWith('TTXH\\_VU|')).toBe(true);
     // One unit in the probe: one line of three nested blocks, each reaching the root.
     expect(out).toBe('TTXH\\_VU|1');
+  });
+});
+
+describe('misspelt names', () => {
+  it('are named once each, with the closest valid name', () => {
+    const found = (source: string) => {
+      try {
+        compileTemplate({ file: 'mau.md.hbs', source }, probe);
+        return [];
+      } catch (err) {
+        return (err as FatalError).problems.map((p) => [p.line, p.params?.name, p.params?.suggestion]);
+      }
+    };
+    expect(found('{{indicators.TTXH_VUU.current}}\n{{indicators.TTXH_VUU.current}}\n{{period.lable}} {{unitCount.recieved}} {{xyz}}')).toEqual([
+      [1, 'indicators.TTXH_VUU.current', 'indicators.TTXH_VU.current'],
+      [3, 'period.lable', 'period.label'],
+      [3, 'unitCount.recieved', 'unitCount.received'],
+      [3, 'xyz', undefined],
+    ]);
+  });
+
+  it('are found by check, before the day of the build, when the definition has a document frame (exit 2)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-check-template-'));
+    cpSync(SAMPLE, dir, { recursive: true });
+    writeFileSync(path.join(dir, 'mau.md.hbs'), 'Số hộ: {{indicators.MT_VUU.current}}\n');
+    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(dir, 'baocao.yaml'), 'utf8') + 'template: mau.md.hbs\n');
+    const r = await runCli(['check', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).errors[0]).toMatchObject({ code: 'TEMPLATE_UNKNOWN_VARIABLE', file: 'mau.md.hbs', message: expect.stringContaining('có phải là indicators.MT_VU.current?') });
   });
 });

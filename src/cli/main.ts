@@ -123,7 +123,7 @@ function stopOnErrors(world: World, outcome: CheckOutcome, flags: CommonFlags): 
 }
 
 async function checkCommand(world: World, inputs: string[], flags: CommonFlags): Promise<number> {
-  const outcome = await (await pipeline()).checkStage(pipelineOptions(world, inputs, flags));
+  const outcome = await (await pipeline()).checkWithTemplate(pipelineOptions(world, inputs, flags));
   const ok = outcome.errors.length === 0;
   if (flags.json) writeJson(world, flags.lang, ok, outcome);
   showProblems(world, outcome, flags);

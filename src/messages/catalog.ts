@@ -261,8 +261,9 @@ const catalog = {
     en: (p) => `The template uses the helper "${p.name}", which does not exist. See the helpers listed in the README.`,
   },
   TEMPLATE_UNKNOWN_VARIABLE: {
-    vi: (p) => `Mẫu báo cáo dùng "${p.name}" nhưng dữ liệu không có mục này (có thể gõ sai tên). Xem các mục dữ liệu trong README.`,
-    en: (p) => `The template uses "${p.name}", which the data does not have (perhaps misspelt). See the data fields in the README.`,
+    vi: (p) =>
+      `Mẫu báo cáo dùng "${p.name}" nhưng dữ liệu không có mục này${p.suggestion ? ` — có phải là ${p.suggestion}?` : ' (có thể gõ sai tên). Xem các mục dữ liệu trong README.'}`,
+    en: (p) => `The template uses "${p.name}", which the data does not have${p.suggestion ? ` — did you mean ${p.suggestion}?` : ' (perhaps misspelt). See the data fields in the README.'}`,
   },
   TEMPLATE_OUTPUT_TOO_LARGE: {
     vi: (p) => `Mẫu báo cáo sinh ra phần nội dung quá dài (${p.size} MiB, giới hạn ${p.limit} MiB) hoặc một đoạn văn quá nhiều dòng. Kiểm tra các vòng lặp {{#each}}; số liệu từng đơn vị đã có trong Phụ lục.`,

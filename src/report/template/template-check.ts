@@ -38,12 +38,58 @@ function element(value: unknown): unknown {
   return undefined;
 }
 
+/** The names one could write at this place of the data. */
+function keysOf(value: unknown): string[] {
+  if (value === null || typeof value !== 'object' || value instanceof Literal || value instanceof Num || Array.isArray(value)) return [];
+  return Object.keys(value);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Edit distance, for "did you mean": ignoring case, as a misspelt code usually differs in a letter or two. */
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[y.length]!;
+}
+
+/** The closest name within a third of its length (at least 2 edits), or none. */
+function closest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = distance(name, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
 export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object): Problem[] {
   const problems: Problem[] = [];
   const report = (code: Problem['code'], node: AST, params: Record<string, string | number>) =>
     problems.push({ code, severity: 'error', file, line: node.loc?.start.line, params });
 
+  /** Where the last lookup failed: the object it looked in and the name it did not find. */
+  let miss: { parent: unknown; name: string } | undefined;
+  const reported = new Set<string>();
+  const unknown = (e: hbs.AST.PathExpression) => {
+    // Each unknown name once, with the closest names where it was looked up.
+    if (reported.has(e.original)) return;
+    reported.add(e.original);
+    const suggestion = miss ? closest(miss.name, keysOf(miss.parent)) : undefined;
+    const params: Record<string, string> = { name: e.original };
+    if (suggestion && miss) params.suggestion = e.original.replace(new RegExp(`(^|[./])${escapeRegExp(miss.name)}(?=$|\\.)`), `$1${suggestion}`);
+    report('TEMPLATE_UNKNOWN_VARIABLE', e, params);
+  };
+
   const resolve = (path: hbs.AST.PathExpression, scopes: Scope[]): unknown => {
+    miss = undefined;
     if (path.data) {
       const [head, ...rest] = path.parts;
       if (head === 'root') return rest.reduce<unknown>((v, p) => (v === undefined ? v : child(v, p)), scopes[0]!.value);
@@ -60,8 +106,12 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object)
       parts = rest;
     }
     for (const p of parts) {
+      const parent = value;
       value = child(value, p);
-      if (value === undefined) return undefined;
+      if (value === undefined) {
+        miss = { parent, name: p };
+        return undefined;
+      }
     }
     return value;
   };
@@ -70,11 +120,12 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object)
     switch (e.type) {
       case 'PathExpression': {
         if ((e as hbs.AST.PathExpression).original.includes(SCOPE_PREFIX)) {
-          report('TEMPLATE_UNKNOWN_VARIABLE', e, { name: (e as hbs.AST.PathExpression).original });
+          miss = undefined;
+          unknown(e as hbs.AST.PathExpression);
           return undefined;
         }
         const value = resolve(e as hbs.AST.PathExpression, scopes);
-        if (value === undefined) report('TEMPLATE_UNKNOWN_VARIABLE', e, { name: (e as hbs.AST.PathExpression).original });
+        if (value === undefined) unknown(e as hbs.AST.PathExpression);
         return value;
       }
       case 'SubExpression':
