@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEFAULT_TEMPLATE } from './assets.js';
 import { aggregateReturns, type Figures } from './aggregate/aggregate.js';
 import type { Definition } from './definition/parse.js';
-import { DEFAULT_DEFINITION, loadDefinition, readTemplateSource } from './ingest/definition.js';
+import { DEFAULT_DEFINITION, loadDefinition, readNarrativeSource, readTemplateSource } from './ingest/definition.js';
 import type { Encoding } from './ingest/decode.js';
 import { ingestReturns, type ReturnSummary } from './ingest/files.js';
 import type { Lang } from './messages/catalog.js';
@@ -87,6 +87,8 @@ export interface BuildOptions extends PipelineOptions {
   output?: string;
   /** Replace a read-only report. */
   force?: boolean;
+  /** The signed copy: a section of the narrative left empty is an error, and nothing is written. */
+  final?: boolean;
 }
 
 export type BuildOutcome = CheckOutcome & { figures?: Figures; output?: string };
@@ -128,7 +130,14 @@ async function prepareTemplate(definition: Definition, cwd: string, template?: s
   const templateShown = template ?? (definition.templatePath ? path.relative(cwd, templateFile) : 'templates/so-ket.md.hbs');
   const source = await readTemplateSource(templateFile, templateShown);
   const render = await import('./report/report.js');
-  return { templateFile, templateShown, render, template: render.compileTemplate({ file: templateShown, source }, render.probeView(definition)) };
+  const probe = render.probeView(definition);
+  const compiled = render.compileTemplate({ file: templateShown, source }, probe);
+  // The clerk's narrative, checked like the template.
+  const narrativeShown = definition.narrativePath && path.relative(cwd, definition.narrativePath);
+  const narrative = definition.narrativePath
+    ? render.compileNarrative(await readNarrativeSource(definition.narrativePath, narrativeShown!), narrativeShown!, probe)
+    : new Map();
+  return { templateFile, templateShown, render, template: compiled, narrative, narrativeShown };
 }
 
 /** `check`: with a document frame, the template is checked too, so a misspelt name is found before the day of the build. */
@@ -144,7 +153,7 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   const doc = definition.document;
   if (!doc) throw FatalError.of('DOCUMENT_MISSING', { file: definition.file });
 
-  const { templateFile, templateShown, template, render } = await prepareTemplate(definition, opts.cwd, opts.template);
+  const { templateFile, templateShown, template, render, narrative, narrativeShown } = await prepareTemplate(definition, opts.cwd, opts.template);
 
   const outFile = outputFile(opts.cwd, opts.output, definition);
   const outShown = path.relative(opts.cwd, outFile) || outFile;
@@ -159,9 +168,17 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
     for (const s of sources) if (realPath(s) === target) throw FatalError.of('OUTPUT_IS_INPUT', { file: outShown, params: { path: outShown } });
   }
 
-  const bytes = render.renderReport(outcome.figures, doc, template, templateShown);
-  await writeFileAtomic(outFile, bytes, { shown: outShown, force: opts.force });
-  return { ...outcome, output: outShown };
+  const rendered = render.renderReport(outcome.figures, doc, template, templateShown, narrative);
+  // Sections the clerk has not written: placeholders and warnings; with --final, errors and no report.
+  const missing: Problem[] = rendered.missing.map((section) => ({
+    code: 'NARRATIVE_MISSING',
+    severity: opts.final ? 'error' : 'warning',
+    file: narrativeShown || definition.file,
+    params: { section },
+  }));
+  if (opts.final && missing.length > 0) return { ...outcome, problems: [...outcome.problems, ...missing], errors: [...outcome.errors, ...missing] };
+  await writeFileAtomic(outFile, rendered.bytes, { shown: outShown, force: opts.force });
+  return { ...outcome, problems: [...outcome.problems, ...missing], warnings: [...outcome.warnings, ...missing], output: outShown };
 }
 
 export interface FormsOptions {

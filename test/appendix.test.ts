@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agencyInSentence } from '../src/report/docx/frame.js';
+import { agencyInSentence } from '../src/definition/schema.js';
 import { MAX_GRID_COLUMNS } from '../src/report/docx/appendix.js';
 import { docxParts, paragraphsText, pdfPages, pdfText, toPdfs } from './docx-helpers.js';
 import { runCli, SAMPLE, sampleCopy } from './helpers.js';

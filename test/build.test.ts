@@ -194,7 +194,7 @@ describe('the sample report', () => {
 });
 
 describe('build errors', () => {
-  const TEMPLATE = path.join(ROOT, 'templates', 'so-ket.md.hbs');
+  const TEMPLATE = path.join(ROOT, 'fixtures', 'ha-giang-2021-6t', 'bao-cao-138.md.hbs');
   const withTemplate = (edit: (s: string) => string) => {
     const dir = sampleCopy();
     writeFileSync(path.join(dir, 'mau.md.hbs'), edit(readFileSync(TEMPLATE, 'utf8')));

@@ -26,6 +26,8 @@ describe('code caches', () => {
 
   it('exist for every command, named for the bundle they were made from, and V8 takes them', () => {
     expect(readdirSync(path.join(DIST, 'cache')).sort()).toEqual(COMMANDS.map((c) => `${c}-${hash}-${process.versions.v8}.bin`).sort());
+    // The build reads an ASCII bundle as latin1 (no UTF-8 decoding); the cache was made from that text.
+    expect(bundle.every((b) => b < 0x80), 'the bundle is ASCII (esbuild escapes all but regular expressions)').toBe(true);
     const source = bundle.toString('latin1');
     for (const command of COMMANDS) {
       const script = compileBundle(source, path.join(DIST, 'baocao.cjs'), readFileSync(path.join(DIST, 'cache', `${command}-${hash}-${process.versions.v8}.bin`)));

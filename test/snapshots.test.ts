@@ -1,8 +1,10 @@
 // Golden outputs a person compares by eye: the human reports of check and aggregate
-// (colour off) and the help of each command.
+// (colour off), the help of each command, and the text of the sample report.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, SAMPLE } from './helpers.js';
+import { docxParts, paragraphsText } from './docx-helpers.js';
+import { FIXTURES, runCli, SAMPLE, sampleCopy } from './helpers.js';
 
 const snap = (name: string) => path.join(__dirname, '__snapshots__', name);
 
@@ -29,5 +31,13 @@ describe('human output', () => {
     const r = await runCli([...cmd, '--help']);
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot(snap(`help-${cmd[0] ?? 'baocao'}.txt`));
+  });
+  it('the sample report\'s text (its own BCĐ 138 template) and the default template\'s on the sample', async () => {
+    const dir = sampleCopy();
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    await expect(paragraphsText(docxParts(path.join(dir, 'out', 'bao-cao.docx'))['word/document.xml']!).join('\n') + '\n').toMatchFileSnapshot(snap('report-sample.txt'));
+    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^template: .*\n/m, ''));
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    await expect(paragraphsText(docxParts(path.join(dir, 'out', 'bao-cao.docx'))['word/document.xml']!).join('\n') + '\n').toMatchFileSnapshot(snap('report-default-template.txt'));
   });
 });

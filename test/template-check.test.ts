@@ -24,8 +24,9 @@ function problems(source: string) {
 }
 
 describe('template check before data', () => {
-  it('accepts the default template', () => {
+  it('accepts the default template and the sample\'s own', () => {
     expect(problems(readFileSync(path.join(ROOT, 'templates', 'so-ket.md.hbs'), 'utf8'))).toEqual([]);
+    expect(problems(readFileSync(path.join(SAMPLE, 'bao-cao-138.md.hbs'), 'utf8'))).toEqual([]);
   });
 
   it('finds a misspelt name in a branch this period would not take, and every other one at once', () => {
@@ -145,7 +146,7 @@ describe('misspelt names', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-check-template-'));
     cpSync(SAMPLE, dir, { recursive: true });
     writeFileSync(path.join(dir, 'mau.md.hbs'), 'Số hộ: {{indicators.MT_VUU.current}}\n');
-    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(dir, 'baocao.yaml'), 'utf8') + 'template: mau.md.hbs\n');
+    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^template: .*$/m, 'template: mau.md.hbs'));
     const r = await runCli(['check', '--json'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).errors[0]).toMatchObject({ code: 'TEMPLATE_UNKNOWN_VARIABLE', file: 'mau.md.hbs', message: expect.stringContaining('có phải là indicators.MT_VU.current?') });

@@ -43,7 +43,7 @@ describe('from an empty folder to a signed report', () => {
     const root = path.join(mkdtempSync(path.join(tmpdir(), 'baocao-wf-')), 'Báo cáo 6 tháng');
     const init = spawnCli(['init', root]);
     expect(init.code).toBe(0);
-    expect(init.stdout.split('\n').filter(Boolean).map((p) => path.basename(p))).toEqual(['baocao.yaml', 'mau-bao-cao.md.hbs', 'baocao.schema.json', 'returns']);
+    expect(init.stdout.split('\n').filter(Boolean).map((p) => path.basename(p))).toEqual(['baocao.yaml', 'mau-bao-cao.md.hbs', 'baocao.schema.json', 'noi-dung.md', 'returns']);
     expect(readFileSync(path.join(root, 'baocao.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=baocao.schema.json/);
     expect(spawnCli(['init', root]).code).toBe(2); // never overwrites
 

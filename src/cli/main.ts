@@ -144,10 +144,10 @@ async function aggregateCommand(world: World, inputs: string[], flags: CommonFla
   return EXIT.OK;
 }
 
-type BuildFlags = CommonFlags & { template?: string; output?: string; force?: boolean; pdf?: boolean };
+type BuildFlags = CommonFlags & { template?: string; output?: string; force?: boolean; pdf?: boolean; final?: boolean };
 
 async function buildCommand(world: World, inputs: string[], flags: BuildFlags): Promise<number> {
-  const outcome = await (await pipeline()).buildStage({ ...pipelineOptions(world, inputs, flags), template: flags.template, output: flags.output, force: flags.force });
+  const outcome = await (await pipeline()).buildStage({ ...pipelineOptions(world, inputs, flags), template: flags.template, output: flags.output, force: flags.force, final: flags.final });
   if (!outcome.output) return stopOnErrors(world, outcome, flags);
   if (outcome.warnings.length > 0) showProblems(world, outcome, flags);
   // The PDF beside the DOCX: the DOCX is written and named whatever happens to the PDF.
@@ -283,6 +283,7 @@ function buildProgram(world: World, lang: Lang, setExit: (code: number) => void)
       .option(w.output[0], w.output[1])
       .option('--force', w.buildForce)
       .option('--pdf', w.pdf)
+      .option('--final', w.final)
       .addHelpText('after', examples(w, w.buildExamples)),
     w,
   ).action(async (inputs: string[], flags: BuildFlags) =>

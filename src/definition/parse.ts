@@ -30,6 +30,8 @@ export interface Definition {
   /** The previous period's returns (period.previous.returns), for the check of "Cùng kỳ". */
   previousReturnsDir?: string;
   templatePath?: string;
+  /** The narrative the clerk writes (narrative:), beside the definition. */
+  narrativePath?: string;
   outputPath?: string;
   units: Unit[];
   unitByCode: Map<string, Unit>;
@@ -41,6 +43,8 @@ export interface Definition {
   /** Groups of units (former districts, areas), in their order; units name theirs. */
   groups: GroupData[];
   document?: DocumentData;
+  /** The parts of the results, each with its indicators (one part of all of them by default). */
+  sections: { title: string; indicators: string[] }[];
   /** What the units are called: "đơn vị", "huyện, thành phố", "xã, phường". */
   unitNoun: string;
   /** How the returns write numbers, when the definition says. */
@@ -124,6 +128,7 @@ function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detai
     needInput(ind.numerator, ['indicators', i, 'numerator']);
     needInput(ind.denominator, ['indicators', i, 'denominator']);
   });
+  (d.sections ?? []).forEach((sec, i) => sec.indicators.forEach((code, j) => kinds.has(code) || issues.push({ path: ['sections', i, 'indicators', j], detail: t('UNKNOWN_REF', code) })));
   (d.rules as RuleData[]).forEach((r, i) => {
     needInput(r.indicator, ['rules', i, 'indicator']);
     const { kind, bound } = ruleKind(r);
@@ -257,6 +262,7 @@ function compile(d: DefinitionData, file: string, baseDir: string): Definition {
     returnsDir: resolve(d.returns)!,
     previousReturnsDir: resolve(d.period.previous?.returns),
     templatePath: resolve(d.template),
+    narrativePath: resolve(d.narrative),
     outputPath: resolve(d.output),
     units: d.units,
     unitByCode: new Map(d.units.map((u) => [u.code, u])),
@@ -268,5 +274,6 @@ function compile(d: DefinitionData, file: string, baseDir: string): Definition {
     document: d.document,
     numberFormat: d.numberFormat,
     unitNoun: d.unitNoun ?? 'đơn vị',
+    sections: d.sections ?? [{ title: 'Kết quả thực hiện các chỉ tiêu', indicators: indicators.map((i) => i.code) }],
   };
 }

@@ -130,10 +130,22 @@ export const definitionSchema = z
     unitNoun: z.string().trim().min(1).optional().describe('Danh từ chỉ các đơn vị báo cáo, ví dụ "huyện, thành phố" hay "xã, phường" (mặc định "đơn vị")'),
     returns: z.string().min(1).default('returns').describe('Thư mục chứa các tệp báo cáo (so với tệp này)'),
     template: z.string().min(1).optional().describe('Mẫu báo cáo .md.hbs (so với tệp này)'),
+    narrative: z.string().min(1).optional().describe('Tệp nội dung .md do văn phòng viết (nhận định, chỉ đạo, phương hướng), so với tệp này'),
     output: z.string().min(1).optional().describe('Tệp DOCX sẽ ghi ra (so với tệp này)'),
     groups: z.array(groupSchema).optional().describe('Nhóm đơn vị (huyện cũ, vùng...): phụ lục có dòng cộng từng nhóm'),
     units: z.array(unitSchema).min(1).describe('Danh sách đơn vị báo cáo'),
     indicators: z.array(indicatorSchema).min(1).describe('Danh sách chỉ tiêu'),
+    sections: z
+      .array(
+        z
+          .object({
+            title: z.string().trim().min(1).describe('Tên phần, ví dụ "Công tác phòng, chống tội phạm"'),
+            indicators: z.array(code).min(1).describe('Mã các chỉ tiêu của phần này, theo thứ tự viết trong báo cáo'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('Các phần của mục kết quả trong báo cáo, mỗi phần một nhóm chỉ tiêu (mặc định: một phần gồm mọi chỉ tiêu)'),
     rules: z.array(ruleSchema).default([]).describe('Quy tắc kiểm tra giữa các chỉ tiêu của cùng đơn vị'),
     document: documentSchema.optional().describe('Thể thức văn bản (Nghị định 30/2020/NĐ-CP)'),
   })
@@ -149,3 +161,23 @@ export type DocumentData = z.output<typeof documentSchema>;
 /** thamQuyen as lines, in order: none when the head signs in their own name. */
 export const signingAuthorities = (doc: DocumentData): string[] =>
   doc.thamQuyen === undefined ? [] : typeof doc.thamQuyen === 'string' ? [doc.thamQuyen] : doc.thamQuyen;
+
+/** Acronyms of Vietnamese administration that keep their capitals inside a sentence (those with no vowel keep them anyway). */
+const ACRONYMS = new Set(['UBND', 'HĐND', 'MTTQ', 'TƯ', 'TW', 'ANTT', 'ATGT', 'TTATGT', 'CAND', 'QĐND', 'BQL']);
+const stripMarks = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u0111\u0110]/g, 'D');
+const isAcronym = (w: string) =>
+  /\d/.test(w) || (w.length >= 2 && w === w.toLocaleUpperCase('vi') && (ACRONYMS.has(w) || !/[AEIOUY]/i.test(stripMarks(w))));
+
+/**
+ * The issuing agency as it reads inside a sentence ("… của Ban chỉ đạo 138"): the
+ * definition's coQuanTrongCau, else acronyms (BCĐ, UBND, CTMTQG) kept, the rest in lower
+ * case, the first letter a capital.
+ */
+export function agencyInSentence(doc: DocumentData): string {
+  if (doc.coQuanTrongCau) return doc.coQuanTrongCau;
+  const text = doc.coQuanBanHanh
+    .split(/\s+/)
+    .map((w) => (isAcronym(w) ? w : w.toLocaleLowerCase('vi')))
+    .join(' ');
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}

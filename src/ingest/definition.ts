@@ -28,6 +28,11 @@ export async function loadDefinition(config: string | undefined, cwd: string, la
   return parseDefinition(text, shown, path.dirname(file), lang);
 }
 
+/** The narrative the clerk writes (a BOM dropped); NARRATIVE_NOT_FOUND names it as the definition does. */
+export async function readNarrativeSource(file: string, shown: string): Promise<string> {
+  return readSetupText(file, shown, MAX_TEMPLATE_BYTES, 'NARRATIVE_NOT_FOUND', 'NARRATIVE_NOT_FOUND');
+}
+
 /** The template's text (a BOM dropped); TEMPLATE_NOT_FOUND names it as the user gave it. */
 export async function readTemplateSource(file: string, shown: string): Promise<string> {
   return readSetupText(file, shown, MAX_TEMPLATE_BYTES, 'TEMPLATE_NOT_FOUND', 'TEMPLATE_UNREADABLE');

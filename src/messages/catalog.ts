@@ -265,6 +265,18 @@ const catalog = {
       `Mẫu báo cáo dùng "${p.name}" nhưng dữ liệu không có mục này${p.suggestion ? ` — có phải là ${p.suggestion}?` : ' (có thể gõ sai tên). Xem các mục dữ liệu trong README.'}`,
     en: (p) => `The template uses "${p.name}", which the data does not have${p.suggestion ? ` — did you mean ${p.suggestion}?` : ' (perhaps misspelt). See the data fields in the README.'}`,
   },
+  NARRATIVE_NOT_FOUND: {
+    vi: (p) => `Không đọc được tệp nội dung ${p.path} (mục narrative của baocao.yaml). Kiểm tra tên tệp, hoặc chạy \`baocao init\` ở thư mục mới để có tệp mẫu.`,
+    en: (p) => `The narrative ${p.path} (narrative: in baocao.yaml) cannot be read. Check its name, or run \`baocao init\` in a new folder for a skeleton.`,
+  },
+  NARRATIVE_UNKNOWN_SECTION: {
+    vi: (p) => `Mục "## ${p.name}" không phải một phần của báo cáo. Các mục có: ${p.known}.`,
+    en: (p) => `The heading "## ${p.name}" names no section of the report. The sections are: ${p.known}.`,
+  },
+  NARRATIVE_MISSING: {
+    vi: (p) => `Phần "${p.section}" của báo cáo chưa có nội dung; văn bản đang để chỗ trống được tô vàng. Viết nội dung dưới mục "## ${p.section}" trong tệp nội dung.`,
+    en: (p) => `The section "${p.section}" has no text yet; the document shows a highlighted placeholder. Write it under "## ${p.section}" in the narrative.`,
+  },
   TEMPLATE_OUTPUT_TOO_LARGE: {
     vi: (p) => `Mẫu báo cáo sinh ra phần nội dung quá dài (${p.size} MiB, giới hạn ${p.limit} MiB) hoặc một đoạn văn quá nhiều dòng. Kiểm tra các vòng lặp {{#each}}; số liệu từng đơn vị đã có trong Phụ lục.`,
     en: (p) => `The template writes a body that is too long (${p.size} MiB, limit ${p.limit} MiB) or a paragraph of too many lines. Check its {{#each}} loops; each unit's figures are already in the appendix.`,

@@ -3,6 +3,7 @@
 // markup of the document except emphasis, headings, lists, tables and page breaks.
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Align, Block, Inline, ListItem } from './model.js';
+import { PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN } from './template/literal.js';
 
 type Style = Omit<Inline, 'text' | 'lineBreak'>;
 
@@ -70,9 +71,13 @@ function blocks(tokens: Token[], keep?: Token): Block[] {
         out.push({ kind: 'heading', level: depth <= 2 ? 1 : depth === 3 ? 2 : 3, inlines: inlines(t.tokens) });
         break;
       }
-      case 'paragraph':
-        out.push({ kind: 'paragraph', inlines: inlines(t.tokens), keepWithNext });
+      case 'paragraph': {
+        // A section the clerk has not written (template/view.ts): a highlighted placeholder.
+        const text = (t as Tokens.Paragraph).text.trim();
+        if (text.startsWith(PLACEHOLDER_OPEN) && text.endsWith(PLACEHOLDER_CLOSE)) out.push({ kind: 'placeholder', text: `[${text.slice(1, -1)}]` });
+        else out.push({ kind: 'paragraph', inlines: inlines(t.tokens), keepWithNext });
         break;
+      }
       case 'text':
         out.push({ kind: 'paragraph', inlines: inlines((t as Tokens.Text).tokens ?? [t]), keepWithNext });
         break;

@@ -8,15 +8,49 @@ import { markdownToBlocks } from './body.js';
 import { writeDocx } from './docx/document.js';
 import type { Block } from './model.js';
 import { compileTemplate, type Template } from './template/template.js';
-import { buildView } from './template/view.js';
+import { buildView, probeView } from './template/view.js';
+import { NARRATIVE_SECTIONS, parseNarrative } from './narrative.js';
 
 export type CompiledTemplate = ReturnType<typeof compileTemplate>;
 
 export { compileTemplate };
-export { probeView } from './template/view.js';
+export { probeView };
 
-export function renderReport(figures: Figures, doc: DocumentData, template: CompiledTemplate, templateFile: string): Uint8Array {
-  const markdown = template(buildView(figures));
+/** The narrative's sections, each compiled like a template. */
+export type CompiledNarrative = ReadonlyMap<string, CompiledTemplate>;
+
+/**
+ * The narrative (narrative.ts) checked and compiled like a template: each section's text
+ * keeps its lines (the comments become blank lines), so problems name the file's line.
+ */
+export function compileNarrative(source: string, file: string, probe: ReturnType<typeof probeView>): CompiledNarrative {
+  const compiled = new Map<string, CompiledTemplate>();
+  const problems: FatalError[] = [];
+  for (const [key, section] of parseNarrative(source, file)) {
+    if (section.text.trim() === '') continue;
+    try {
+      compiled.set(key, compileTemplate({ file, source: '\n'.repeat(section.line) + section.text }, probe));
+    } catch (err) {
+      if (!(err instanceof FatalError)) throw err;
+      problems.push(err);
+    }
+  }
+  if (problems.length > 0) throw new FatalError(problems.flatMap((p) => p.problems));
+  return compiled;
+}
+
+export interface Rendered {
+  bytes: Uint8Array;
+  /** Narrative sections the template printed as placeholders. */
+  missing: string[];
+}
+
+export function renderReport(figures: Figures, doc: DocumentData, template: CompiledTemplate, templateFile: string, narrative: CompiledNarrative = new Map()): Rendered {
+  // The narrative is rendered with the data first, then put in the view the template sees.
+  const plain = buildView(figures);
+  const texts = new Map([...narrative].map(([key, section]) => [key, section(plain)]));
+  const missing = new Set<string>();
+  const markdown = template(buildView(figures, { texts, missing }));
   const tooLarge = () =>
     FatalError.of('TEMPLATE_OUTPUT_TOO_LARGE', { file: templateFile, params: { size: toMiB(markdown.length), limit: toMiB(MAX_BODY_CHARS) } });
   if (markdown.length > MAX_BODY_CHARS) throw tooLarge();
@@ -28,7 +62,7 @@ export function renderReport(figures: Figures, doc: DocumentData, template: Comp
     if (err instanceof RangeError) throw tooLarge();
     throw err;
   }
-  return writeDocx({ document: doc, body, figures });
+  return { bytes: writeDocx({ document: doc, body, figures }), missing: NARRATIVE_SECTIONS.filter((s) => missing.has(s.key)).map((s) => s.heading) };
 }
 
 export type { Template };

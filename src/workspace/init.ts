@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_TEMPLATE, DEFINITION_SCHEMA, STARTER_DEFINITION } from '../assets.js';
 import { FatalError } from '../messages/problem.js';
+import { narrativeSkeleton } from '../report/narrative.js';
 import { writeFileAtomic } from '../write/atomic.js';
 
 /** What init creates: target name in the folder ← bundled file. */
@@ -13,11 +14,14 @@ const FILES: [string, string][] = [
   ['baocao.schema.json', DEFINITION_SCHEMA],
 ];
 
+/** The narrative the starter definition names (narrative: noi-dung.md). */
+const NARRATIVE = 'noi-dung.md';
+
 const exists = (p: string) => fs.lstat(p).then(() => true, () => false);
 
 /** Creates the folder's files; refuses, changing nothing, if any of them exists. Returns the paths created. */
 export async function initWorkspace(dir: string, shownDir: string): Promise<string[]> {
-  const targets = [...FILES.map(([name]) => name), 'returns'];
+  const targets = [...FILES.map(([name]) => name), NARRATIVE, 'returns'];
   const clashes: string[] = [];
   for (const name of targets) if (await exists(path.join(dir, name))) clashes.push(path.join(shownDir, name));
   if (clashes.length > 0) throw new FatalError(clashes.map((p) => ({ code: 'INIT_EXISTS', severity: 'error', file: p, params: { path: p } })));
@@ -26,6 +30,9 @@ export async function initWorkspace(dir: string, shownDir: string): Promise<stri
     await writeFileAtomic(path.join(dir, name), await fs.readFile(source), { shown: path.join(shownDir, name) });
     created.push(path.join(shownDir, name));
   }
+  // The narrative skeleton: every section's heading, with a hint as a comment.
+  await writeFileAtomic(path.join(dir, NARRATIVE), new TextEncoder().encode(narrativeSkeleton()), { shown: path.join(shownDir, NARRATIVE) });
+  created.push(path.join(shownDir, NARRATIVE));
   await fs.mkdir(path.join(dir, 'returns'));
   created.push(path.join(shownDir, 'returns') + path.sep);
   return created;

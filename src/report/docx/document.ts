@@ -5,7 +5,8 @@ import { AlignmentType, Document, Header, PageNumber, PageOrientation, Paragraph
 import type { ReportModel } from '../model.js';
 import { appendixBlocks, appendixTableXml } from './appendix.js';
 import { blocksToDocx } from './blocks.js';
-import { agencyInSentence, headerFrame, signatureFrame, titleBlock } from './frame.js';
+import { agencyInSentence } from '../../definition/schema.js';
+import { headerFrame, signatureFrame, titleBlock } from './frame.js';
 import { formatShortDateVi, isoDateParts } from '../template/helpers.js';
 import { PAGE, SIZE } from './layout.js';
 import { APPENDIX_MARKER, packDocument } from './pack.js';

@@ -103,26 +103,6 @@ export function titleBlock(doc: DocumentData): Paragraph[] {
   ];
 }
 
-/** Acronyms of Vietnamese administration that keep their capitals inside a sentence (those with no vowel keep them anyway). */
-const ACRONYMS = new Set(['UBND', 'HĐND', 'MTTQ', 'TƯ', 'TW', 'ANTT', 'ATGT', 'TTATGT', 'CAND', 'QĐND', 'BQL']);
-const stripMarks = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u0111\u0110]/g, 'D');
-const isAcronym = (w: string) =>
-  /\d/.test(w) || (w.length >= 2 && w === w.toLocaleUpperCase('vi') && (ACRONYMS.has(w) || !/[AEIOUY]/i.test(stripMarks(w))));
-
-/**
- * The issuing agency as it reads inside a sentence ("… của Ban chỉ đạo 138"): the
- * definition's coQuanTrongCau, else acronyms (BCĐ, UBND, CTMTQG) kept, the rest in lower
- * case, the first letter a capital.
- */
-export function agencyInSentence(doc: DocumentData): string {
-  if (doc.coQuanTrongCau) return doc.coQuanTrongCau;
-  const text = doc.coQuanBanHanh
-    .split(/\s+/)
-    .map((w) => (isAcronym(w) ? w : w.toLocaleLowerCase('vi')))
-    .join(' ');
-  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
-}
-
 const SIGN_LEFT = Math.round(TEXT_WIDTH * 0.48);
 const SIGN_RIGHT = TEXT_WIDTH - SIGN_LEFT;
 

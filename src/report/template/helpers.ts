@@ -6,7 +6,9 @@ import type { DetailKey } from '../../messages/details.js';
 import { UI } from '../../messages/ui.js';
 import { formatDecimalVi, formatPercentVi } from '../../numbers/format.js';
 import { compare, fromDecimal, type Rational } from '../../numbers/rational.js';
-import { targetStatus } from '../../aggregate/aggregate.js';
+import { targetStatus, type Figure } from '../../aggregate/aggregate.js';
+import type { Indicator } from '../../definition/parse.js';
+import type { TargetData } from '../../definition/schema.js';
 import { Literal, lit } from './literal.js';
 import { FIGURES, Num } from './view.js';
 
@@ -72,6 +74,30 @@ function targetPhrase(indicator: { kind: string; unit: string }, t: { measure: s
   const unit = indicator.kind === 'ratio' ? '%' : ` ${indicator.unit}`;
   if (atMost) return bound.n === 0n && indicator.kind !== 'ratio' ? `không để phát sinh ${indicator.unit} nào` : `không quá ${size}${unit}`;
   return `đạt từ ${size}${unit} trở lên`;
+}
+
+const JUDGEMENT = { met: 'đạt chỉ tiêu được giao', exceeded: 'vượt chỉ tiêu được giao', missed: 'không đạt chỉ tiêu được giao', unknown: 'chưa đánh giá được chỉ tiêu được giao' };
+
+/**
+ * One indicator in a sentence, driven by its figures only (no judgement the figures do
+ * not support): "Số vụ phạm tội: 123 vụ, giảm 10,9% (15 vụ) so với cùng kỳ năm 2020;
+ * vượt chỉ tiêu được giao (giảm ít nhất 5% so với cùng kỳ)." / "Tỷ lệ điều tra, khám phá
+ * đạt 97,6%, tăng 3,4 điểm phần trăm so với cùng kỳ năm 2020, vượt chỉ tiêu được giao
+ * (từ 75% trở lên)." Never a parenthesis inside a parenthesis.
+ */
+function sentencePhrase(
+  indicator: Parameters<typeof changePhrase>[0] & { label: string; kind: string },
+  figure: Figure,
+  target: TargetData | undefined,
+  previousLabel: string,
+  current: string,
+): string {
+  if (figure.current === null) return `${indicator.label}: chưa tính được (mẫu số bằng 0).`;
+  const vs = figure.change === null ? '' : figure.change.n === 0n ? `, bằng ${previousLabel}` : `, ${changePhrase(indicator, figure)} so với ${previousLabel}`;
+  const plan = figure.plan !== undefined && figure.planPct ? `, đạt ${formatPercentVi(figure.planPct)} kế hoạch` : '';
+  const goal = target ? `${JUDGEMENT[targetStatus(figure, target, indicator as Indicator) ?? 'unknown']} (${targetPhrase(indicator, target).replace(/^\u0111\u1ea1t /, '')})` : '';
+  if (indicator.kind === 'ratio') return `${indicator.label} đạt ${current}${vs}${goal ? `, ${goal}` : ''}.`;
+  return `${indicator.label}: ${current} ${indicator.unit}${plan}${vs}${goal ? `; ${goal}` : ''}.`;
 }
 
 function parseDate(helper: string, value: unknown, options: HelperOptions): [number, number, number] {
@@ -148,6 +174,15 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
     if (!target) fail('target', options, 'NO_TARGET', { indicator: indicator.code });
     return lit(targetPhrase(indicator, target!));
   },
+  /** {{sentence indicators.X}} → the indicator's figures in one sentence (see sentencePhrase). */
+  sentence: (...args) => {
+    const { params, options } = split(args);
+    const { indicator, figure, target } = indicatorOf('sentence', params[0], options);
+    const root = (options as HelperOptions & { data?: { root?: { period?: { previousLabel?: unknown } } } }).data?.root;
+    const previousLabel = String(root?.period?.previousLabel ?? 'cùng kỳ');
+    const view = params[0] as { current: Num };
+    return lit(sentencePhrase(indicator, figure, target, previousLabel, view.current.text));
+  },
   /** {{plan indicators.X}} → "đạt 94,6% kế hoạch". */
   plan: (...args) => {
     const { params, options } = split(args);
@@ -186,6 +221,14 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
     if (params.length !== 1) fail('upper', options, 'ARITY', { min: 1, max: 1, count: params.length });
     return lit(String(params[0] ?? '').toLocaleUpperCase('vi'));
   },
+  /** {{add sectionsEnd 1}} → a number plus another (headings numbered after a list of parts). */
+  add: (...args) => {
+    const { params, options } = split(args);
+    const [a, b] = params.map((p) => (p instanceof Num ? p.value : typeof p === 'number' ? fromDecimal(p) : null));
+    if (!a || !b || a.d !== 1n || b.d !== 1n) fail('add', options, 'NEED_FIGURE');
+    const sum = a!.n + b!.n;
+    return new Num({ n: sum, d: 1n }, String(sum), 'count');
+  },
   eq: (...args) => cmp('eq', args) === 0,
   ne: (...args) => cmp('ne', args) !== 0,
   gt: (...args) => (cmp('gt', args) ?? 0) > 0,
@@ -205,6 +248,8 @@ export const SIGNATURES: Record<string, { min: number; max: number; hash?: reado
   change: { min: 1, max: 1 },
   status: { min: 1, max: 1 },
   plan: { min: 1, max: 1 },
+  sentence: { min: 1, max: 1 },
+  add: { min: 2, max: 2 },
   target: { min: 1, max: 1 },
   date: { min: 1, max: 1 },
   shortDate: { min: 1, max: 1 },

@@ -5,9 +5,13 @@
 
 const PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
+/** Marks a placeholder for a section the clerk has not written (body.ts); data can never carry it. */
+export const PLACEHOLDER_OPEN = '\uE000';
+export const PLACEHOLDER_CLOSE = '\uE001';
+
 export function escapeMarkdown(text: string): string {
   // Line breaks would start new blocks; a value is always one run of text.
-  return text.replace(/\s+/g, ' ').replace(PUNCTUATION, (c) => '\\' + c);
+  return text.replace(/\s+/g, ' ').replace(/[\uE000\uE001]/g, '').replace(PUNCTUATION, (c) => '\\' + c);
 }
 
 export class Literal {

@@ -7,7 +7,7 @@ import type { Problem } from '../../messages/problem.js';
 import { HELPERS, SIGNATURES } from './helpers.js';
 import { SCOPE_PREFIX } from './scopes.js';
 import { Literal } from './literal.js';
-import { Num } from './view.js';
+import { NarrativeValue, Num } from './view.js';
 
 type AST = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
 type Expr = hbs.AST.Expression;
@@ -25,6 +25,7 @@ const INDEX = Symbol('index');
 
 /** The value one level down, or undefined when the name does not exist there. */
 function child(value: unknown, name: string): unknown {
+  if (value instanceof NarrativeValue) return name === 'given' ? INDEX : undefined;
   if (value === null || value === undefined || value === INDEX || value instanceof Literal || value instanceof Num) return undefined;
   if (Array.isArray(value)) return name === 'length' ? INDEX : /^\d+$/.test(name) ? value[0] : undefined;
   if (typeof value === 'object' && Object.hasOwn(value, name)) return (value as Record<string, unknown>)[name] ?? null;

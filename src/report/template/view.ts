@@ -5,8 +5,10 @@ import { displayChange, displayChangePct, displayPlanPct, displayValue } from '.
 import type { Definition, Indicator } from '../../definition/parse.js';
 import { aggregateReturns } from '../../aggregate/aggregate.js';
 import { integer, type Rational } from '../../numbers/rational.js';
-import { escapeMarkdown, Literal, lit } from './literal.js';
+import { NARRATIVE_SECTIONS } from '../narrative.js';
+import { escapeMarkdown, Literal, lit, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN } from './literal.js';
 import { signingAuthorities } from '../../definition/schema.js';
+import { agencyInSentence } from '../../definition/schema.js';
 
 /** A number for the template; prints as Vietnamese text ("2.082", "97,6%"). */
 export class Num {
@@ -23,6 +25,30 @@ export class Num {
   }
   toString(): string {
     return this.text;
+  }
+}
+
+/**
+ * A section of the clerk's narrative as the template prints it: the text, already
+ * rendered with the data, as Markdown (the clerk's formatting kept); a placeholder
+ * when the section is empty, recorded so the build can warn.
+ */
+export class NarrativeValue {
+  constructor(
+    readonly key: string,
+    readonly heading: string,
+    /** Whether the clerk wrote this section (for {{#if narrative.x.given}}). */
+    readonly given: boolean,
+    private readonly markdown: string,
+    private readonly missing: Set<string>,
+  ) {}
+  toHTML(): string {
+    if (this.given) return this.markdown;
+    this.missing.add(this.key);
+    return `\n\n${PLACEHOLDER_OPEN}Nội dung: ${this.heading}${PLACEHOLDER_CLOSE}\n\n`;
+  }
+  toString(): string {
+    return this.toHTML();
   }
 }
 
@@ -85,7 +111,13 @@ function indicatorView(indicator: Indicator, figure: Figure, f?: IndicatorFigure
   return view;
 }
 
-export function buildView(figures: Figures) {
+/** Each section's rendered Markdown (given) and where the view records the placeholders it printed. */
+export interface NarrativeInput {
+  texts: ReadonlyMap<string, string>;
+  missing: Set<string>;
+}
+
+export function buildView(figures: Figures, narrative: NarrativeInput = { texts: new Map(), missing: new Set() }) {
   const def = figures.definition;
   const received = new Set(figures.units.received);
   const unitView = (u: { code: string; name: string }) => {
@@ -106,6 +138,7 @@ export function buildView(figures: Figures) {
   const units = def.units.map(unitView);
   const count = (n: number) => new Num(integer(n), String(n), 'count');
   const doc = def.document;
+  const byCode = new Map(figures.indicators.map((f) => [f.indicator.code, f]));
   return record({
     title: def.title ? lit(def.title) : null,
     period: record({
@@ -135,6 +168,20 @@ export function buildView(figures: Figures) {
     unitCount: record({ expected: count(units.length), received: count(received.size), missing: count(units.length - received.size) }),
     indicators: dict(figures.indicators.map((f) => [f.indicator.code, indicatorView(f.indicator, f, f)])),
     indicatorList: figures.indicators.map((f) => indicatorView(f.indicator, f, f)),
+    unitNoun: lit(def.unitNoun),
+    agency: lit(doc ? agencyInSentence(doc) : ''),
+    // The parts of the results, numbered from 1 as the report's sub-headings are.
+    sections: def.sections.map((sec, i) =>
+      record({ number: count(i + 1), title: lit(sec.title), indicators: sec.indicators.map((code) => indicatorView(def.indicatorByCode.get(code)!, byCode.get(code)!, byCode.get(code)!)) }),
+    ),
+    /** The number of the part after the sections (the summary table), for a template's headings. */
+    sectionsEnd: count(def.sections.length + 1),
+    narrative: dict(
+      NARRATIVE_SECTIONS.map((s) => {
+        const text = narrative.texts.get(s.key) ?? '';
+        return [s.key, new NarrativeValue(s.key, s.heading, text.trim() !== '', text, narrative.missing)] as [string, NarrativeValue];
+      }),
+    ),
   });
 }
 

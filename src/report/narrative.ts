@@ -1,0 +1,87 @@
+// The narrative the clerk writes beside the definition (its `narrative:` file): one
+// Markdown text per section of the report's outline, each under a "## " heading that
+// names the section. Builds never write it, so it survives every rebuild; a section
+// left empty is a visible placeholder in the report and a warning (an error with
+// --final). Each text may use the template's data names and helpers, under the same
+// strict static check.
+import { FatalError, type Problem } from '../messages/problem.js';
+
+export interface NarrativeSection {
+  key: string;
+  heading: string;
+  /** Sections a review report always has; the others appear only when written. */
+  required: boolean;
+  hint: string;
+}
+
+export const NARRATIVE_SECTIONS: readonly NarrativeSection[] = [
+  { key: 'tinhHinh', heading: 'Tình hình', required: false, hint: 'Tình hình chung trong kỳ (nếu cần), vài câu.' },
+  { key: 'chiDao', heading: 'Lãnh đạo, chỉ đạo', required: true, hint: 'Các văn bản, hội nghị, đợt kiểm tra đã ban hành, tổ chức trong kỳ.' },
+  { key: 'uuDiem', heading: 'Ưu điểm', required: true, hint: 'Những kết quả nổi bật; có thể dùng số liệu, ví dụ {{percent indicators.MA.current}}.' },
+  { key: 'tonTai', heading: 'Tồn tại, hạn chế', required: true, hint: 'Những việc chưa làm được, chỉ tiêu chưa đạt.' },
+  { key: 'nguyenNhan', heading: 'Nguyên nhân', required: true, hint: 'Nguyên nhân khách quan và chủ quan của tồn tại, hạn chế.' },
+  { key: 'phuongHuong', heading: 'Phương hướng, nhiệm vụ', required: true, hint: 'Nhiệm vụ trọng tâm kỳ tới, mỗi nhiệm vụ một dòng "1. ...".' },
+  { key: 'kienNghi', heading: 'Đề xuất, kiến nghị', required: false, hint: 'Đề xuất với cấp trên (nếu có).' },
+];
+
+/** "Tồn tại, hạn chế" → "ton tai han che": headings match whatever the case, marks and punctuation. */
+const normalise = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u0111\u0110]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+const BY_HEADING = new Map(NARRATIVE_SECTIONS.map((s) => [normalise(s.heading), s]));
+
+export interface NarrativeText {
+  /** The section's text (Markdown with Handlebars; blank when not written), and the line its heading is on. */
+  text: string;
+  line: number;
+}
+
+/** A comment for the writer (a hint), never printed: `<!-- ... -->`. */
+const COMMENT = /<!--[\s\S]*?-->/g;
+
+/** The texts by section key; an unknown "## " heading stops with its line and the known ones. */
+export function parseNarrative(source: string, file: string): Map<string, NarrativeText> {
+  const sections = new Map<string, NarrativeText>();
+  const problems: Problem[] = [];
+  let current: { key: string; line: number; lines: string[] } | undefined;
+  const close = () => {
+    // Comments become blank lines, so the text keeps the file's line numbers for messages.
+    if (current) sections.set(current.key, { text: current.lines.join('\n').replace(COMMENT, (c) => c.replace(/[^\n]/g, '')), line: current.line });
+  };
+  source.split(/\r?\n/).forEach((text, i) => {
+    const heading = /^##\s+(.*?)\s*#*\s*$/.exec(text);
+    if (!heading) {
+      current?.lines.push(text);
+      return;
+    }
+    close();
+    const section = BY_HEADING.get(normalise(heading[1]!));
+    if (!section) {
+      problems.push({
+        code: 'NARRATIVE_UNKNOWN_SECTION',
+        severity: 'error',
+        file,
+        line: i + 1,
+        params: { name: heading[1]!, known: NARRATIVE_SECTIONS.map((s) => s.heading).join('; ') },
+      });
+      current = undefined;
+      return;
+    }
+    current = { key: section.key, line: i + 1, lines: [] };
+  });
+  close();
+  if (problems.length > 0) throw new FatalError(problems);
+  return sections;
+}
+
+/** The skeleton `init` writes: every heading, with its hint as a comment. */
+export function narrativeSkeleton(): string {
+  const intro = '<!-- Nội dung do văn phòng viết cho báo cáo. Mỗi mục "## " là một phần của báo cáo; viết dưới mục đó.\n     Phần số liệu được viết tự động; ở đây chỉ viết nhận định, chỉ đạo, phương hướng. -->\n';
+  return intro + NARRATIVE_SECTIONS.map((s) => `\n## ${s.heading}\n\n<!-- ${s.hint}${s.required ? '' : ' Mục này không bắt buộc.'} -->\n`).join('');
+}
