@@ -7,8 +7,7 @@ import { aggregateReturns } from '../../aggregate/aggregate.js';
 import { integer, type Rational } from '../../numbers/rational.js';
 import { NARRATIVE_SECTIONS } from '../narrative.js';
 import { escapeMarkdown, Literal, lit, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN } from './literal.js';
-import { signingAuthorities } from '../../definition/schema.js';
-import { agencyInSentence } from '../../definition/schema.js';
+import { agencyInSentence, signingAuthorities } from '../../definition/schema.js';
 
 /** A number for the template; prints as Vietnamese text ("2.082", "97,6%"). */
 export class Num {
