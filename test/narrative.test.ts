@@ -152,6 +152,13 @@ describe('the narrative', () => {
     const r = await runCli(['check', path.join(SAMPLE, 'returns'), '--json'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(json(r).errors).toEqual([expect.objectContaining({ code: 'NARRATIVE_UNKNOWN_SECTION', file: 'noi-dung.md', line: 5, message: expect.stringContaining('Tồn tại, hạn chế') })]);
+    // Text before the first heading, or a section written twice: named, never dropped.
+    writeFileSync(path.join(dir, 'noi-dung.md'), '<!-- ghi chú -->\nViết nhầm chỗ.\n## Ưu điểm\n\nTốt.\n## ưu điểm\n\nRất tốt.\n');
+    const placed = await runCli(['check', path.join(SAMPLE, 'returns'), '--json'], { cwd: dir });
+    expect(json(placed).errors.map((e: { code: string; line: number }) => [e.code, e.line])).toEqual([
+      ['NARRATIVE_OUTSIDE_SECTION', 2],
+      ['NARRATIVE_DUPLICATE_SECTION', 6],
+    ]);
     writeFileSync(path.join(dir, 'noi-dung.md'), '## Ưu điểm\n\n<!-- gợi ý\n   hai dòng -->\nĐạt {{percent indicators.TL_KPP.current}}.\n');
     const b = await runCli(['build', path.join(SAMPLE, 'returns'), '--json'], { cwd: dir });
     expect(b.code).toBe(2);

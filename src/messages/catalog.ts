@@ -273,6 +273,14 @@ const catalog = {
     vi: (p) => `Mục "## ${p.name}" không phải một phần của báo cáo. Các mục có: ${p.known}.`,
     en: (p) => `The heading "## ${p.name}" names no section of the report. The sections are: ${p.known}.`,
   },
+  NARRATIVE_DUPLICATE_SECTION: {
+    vi: (p) => `Mục "## ${p.name}" đã có ở dòng ${p.first}. Gộp hai phần nội dung vào một mục.`,
+    en: (p) => `The heading "## ${p.name}" is already at line ${p.first}. Put both texts under one heading.`,
+  },
+  NARRATIVE_OUTSIDE_SECTION: {
+    vi: () => 'Nội dung này nằm trước mục "## " đầu tiên nên không thuộc phần nào của báo cáo. Đặt nó dưới một mục, ví dụ "## Tình hình".',
+    en: () => 'This text comes before the first "## " heading, so it belongs to no section of the report. Put it under one, e.g. "## Tình hình".',
+  },
   NARRATIVE_MISSING: {
     vi: (p) => `Phần "${p.section}" của báo cáo chưa có nội dung; văn bản đang để chỗ trống được tô vàng. Viết nội dung dưới mục "## ${p.section}" trong tệp nội dung.`,
     en: (p) => `The section "${p.section}" has no text yet; the document shows a highlighted placeholder. Write it under "## ${p.section}" in the narrative.`,

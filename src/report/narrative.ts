@@ -50,6 +50,10 @@ export function parseNarrative(source: string, file: string): Map<string, Narrat
   const sections = new Map<string, NarrativeText>();
   const problems: Problem[] = [];
   let current: { key: string; line: number; lines: string[] } | undefined;
+  /** Text before the first heading belongs to no section: named, never dropped in silence. */
+  const before: string[] = [];
+  /** After a refused heading, its text is not also reported as outside every section. */
+  let refused = false;
   const close = () => {
     // Comments become blank lines, so the text keeps the file's line numbers for messages.
     if (current) sections.set(current.key, { text: current.lines.join('\n').replace(COMMENT, (c) => c.replace(/[^\n]/g, '')), line: current.line });
@@ -57,11 +61,20 @@ export function parseNarrative(source: string, file: string): Map<string, Narrat
   source.split(/\r?\n/).forEach((text, i) => {
     const heading = /^##\s+(.*?)\s*#*\s*$/.exec(text);
     if (!heading) {
-      current?.lines.push(text);
+      if (current) current.lines.push(text);
+      else if (!refused) before.push(text);
       return;
     }
+    refused = false;
     close();
     const section = BY_HEADING.get(normalise(heading[1]!));
+    const earlier = section && sections.get(section.key);
+    if (earlier) {
+      problems.push({ code: 'NARRATIVE_DUPLICATE_SECTION', severity: 'error', file, line: i + 1, params: { name: heading[1]!, first: earlier.line } });
+      current = undefined;
+      refused = true;
+      return;
+    }
     if (!section) {
       problems.push({
         code: 'NARRATIVE_UNKNOWN_SECTION',
@@ -71,11 +84,15 @@ export function parseNarrative(source: string, file: string): Map<string, Narrat
         params: { name: heading[1]!, known: NARRATIVE_SECTIONS.map((s) => s.heading).join('; ') },
       });
       current = undefined;
+      refused = true;
       return;
     }
     current = { key: section.key, line: i + 1, lines: [] };
   });
   close();
+  const stray = before.join('\n').replace(COMMENT, (c) => c.replace(/[^\n]/g, ''));
+  const strayLine = stray.split('\n').findIndex((l) => l.trim() !== '');
+  if (strayLine !== -1) problems.unshift({ code: 'NARRATIVE_OUTSIDE_SECTION', severity: 'error', file, line: strayLine + 1 });
   if (problems.length > 0) throw new FatalError(problems);
   return sections;
 }
