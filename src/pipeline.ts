@@ -57,8 +57,13 @@ async function readPrevious(definition: Definition, opts: Pick<PipelineOptions, 
   const previous = definition.period.previous;
   if (!previous || !definition.previousReturnsDir) return undefined;
   const archive = new PreviousArchive(definition, previous.code, numberFormat);
-  await ingestReturns([path.relative(opts.cwd, definition.previousReturnsDir) || '.'], { cwd: opts.cwd, encoding: opts.encoding, readStdin: opts.readStdin }, (file) => archive.add(file));
-  return { archive, revised: previous.revised };
+  const read = await ingestReturns([path.relative(opts.cwd, definition.previousReturnsDir) || '.'], { cwd: opts.cwd, encoding: opts.encoding, readStdin: opts.readStdin }, (file) =>
+    archive.add(file),
+  );
+  // An archived file that cannot be read is said (as a warning: this period's figures are not at fault);
+  // its units then have no archived return to be checked against.
+  const problems = read.problems.map((p): Problem => ({ ...p, severity: 'warning' }));
+  return { archive, revised: previous.revised, problems };
 }
 
 /** `definition` when the caller has loaded it already (build checks it before reading data). */
@@ -72,7 +77,7 @@ export async function checkStage(opts: PipelineOptions, loaded?: Definition): Pr
     validator.add(file),
   );
   const { checked, problems } = validator.finish();
-  const all = capProblems(sortProblems([...ingested.problems, ...problems], ingested.files.map((f) => f.file)));
+  const all = capProblems(sortProblems([...ingested.problems, ...problems, ...(previous?.problems ?? [])], ingested.files.map((f) => f.file)));
   return { definition, files: ingested.files, checked, problems: all, ...splitBySeverity(all) };
 }
 

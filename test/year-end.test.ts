@@ -116,3 +116,15 @@ describe('year-end definitions', () => {
     expect(json(rule).errors).toEqual([expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining('equalsSum') })]);
   });
 });
+
+describe("last year's returns that cannot be read", () => {
+  it('are warnings naming the file; their units are then not cross-checked', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-archive-'));
+    cpSync(path.join(CHECK, 'nam-2023'), path.join(dir, 'nam-2023'), { recursive: true });
+    writeFileSync(path.join(dir, 'nam-2023', 'hong.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    writeFileSync(path.join(dir, 'nam.yaml'), readFileSync(NAM, 'utf8'));
+    const r = await runCli(['check', path.join(CHECK, 'year-ok', 'returns'), '--config', path.join(dir, 'nam.yaml'), '--json']);
+    expect(r.code).toBe(0);
+    expect(json(r).warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'NOT_TEXT', severity: 'warning', file: expect.stringContaining('hong.csv') })]));
+  });
+});
