@@ -78,4 +78,25 @@ describe('the appendix', () => {
     expect(text.match(/Cù/g)!.length).toBe(text.match(/Cùng/g)!.length);
     expect(text.match(/Kỳ/g)!.length).toBeGreaterThanOrEqual(32);
   });
+
+  it('gives each section of the definition its own titled table, and the indicators in none a last one', async () => {
+    const dir = sampleCopy();
+    const yaml = readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(
+      'indicators:\n',
+      'sections:\n  - { title: "Công tác phòng, chống tội phạm", indicators: [TTXH_VU, TTXH_KP, TL_KP, DIEM_NONG] }\n  - { title: "Công tác phòng, chống ma túy", indicators: [MT_VU, MT_DT] }\nindicators:\n',
+    );
+    writeFileSync(path.join(dir, 'baocao.yaml'), yaml);
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    const xml = appendixXml(path.join(dir, 'out', 'bao-cao.docx'));
+    const found = tables(xml);
+    expect(found).toHaveLength(3);
+    const groupHeads = (t: string) => paragraphsText(t).filter((c) => / \((vụ|%|điểm|người|mô hình|tổ)\)$/.test(c));
+    expect(groupHeads(found[0]!)).toHaveLength(4);
+    expect(groupHeads(found[1]!)).toHaveLength(2);
+    expect(groupHeads(found[2]!)).toHaveLength(6);
+    const text = paragraphsText(xml);
+    const at = (s: string) => text.indexOf(s);
+    expect(at('Công tác phòng, chống tội phạm')).toBeLessThan(at('Công tác phòng, chống ma túy'));
+    expect(at('Công tác phòng, chống ma túy')).toBeLessThan(at('Các chỉ tiêu khác'));
+  });
 });

@@ -45,6 +45,8 @@ export interface Definition {
   document?: DocumentData;
   /** The parts of the results, each with its indicators (one part of all of them by default). */
   sections: { title: string; indicators: string[] }[];
+  /** Whether the definition grouped its indicators (sections:), rather than the one default part. */
+  sectionsGiven: boolean;
   /** What the units are called: "đơn vị", "huyện, thành phố", "xã, phường". */
   unitNoun: string;
   /** How the returns write numbers, when the definition says. */
@@ -275,5 +277,6 @@ function compile(d: DefinitionData, file: string, baseDir: string): Definition {
     numberFormat: d.numberFormat,
     unitNoun: d.unitNoun ?? 'đơn vị',
     sections: d.sections ?? [{ title: 'Kết quả thực hiện các chỉ tiêu', indicators: indicators.map((i) => i.code) }],
+    sectionsGiven: d.sections !== undefined,
   };
 }

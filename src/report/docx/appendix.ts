@@ -186,24 +186,42 @@ export function appendixTableXml(figures: Figures, unitNoun = 'Đơn vị'): str
   );
   const layoutOf = (inds: readonly Indicator[]) =>
     layoutTable(nameEm, inds.flatMap((ind) => columnEm.get(ind)!), def.units.length, { column: inds.flatMap(() => [CURRENT, PREVIOUS]), group: inds.map(groupHead) }, nameHead);
-  // Greedy: each table takes indicators while they fit at 8 pt or more and within Word's columns.
-  const tables: string[] = [];
-  let from = 0;
-  while (from < def.indicators.length) {
-    let to = from + 1;
-    let layout = layoutOf(def.indicators.slice(from, to))!;
-    while (to < def.indicators.length && 2 + 2 * (to + 1 - from) <= MAX_GRID_COLUMNS) {
-      const next = layoutOf(def.indicators.slice(from, to + 1));
-      if (!next || next.size < MIN_READABLE) break;
-      layout = next;
-      to++;
+  // One group of tables per section the definition gives (titled), then any indicator in none;
+  // without sections, all indicators in one group.
+  const inSection = new Set(def.sectionsGiven ? def.sections.flatMap((s) => s.indicators) : []);
+  const groups: { title?: string; indicators: Indicator[] }[] = def.sectionsGiven
+    ? [
+        ...def.sections.map((s) => ({ title: s.title, indicators: s.indicators.map((c) => def.indicatorByCode.get(c)!) })),
+        { title: 'Các chỉ tiêu khác', indicators: def.indicators.filter((i) => !inSection.has(i.code)) },
+      ].filter((g) => g.indicators.length > 0)
+    : [{ indicators: def.indicators }];
+  const parts: string[] = [];
+  for (const group of groups) {
+    if (group.title) parts.push(caption(group.title));
+    // Greedy: each table takes indicators while they fit at 8 pt or more and within Word's columns.
+    const inds = group.indicators;
+    let from = 0;
+    while (from < inds.length) {
+      let to = from + 1;
+      let layout = layoutOf(inds.slice(from, to))!;
+      while (to < inds.length && 2 + 2 * (to + 1 - from) <= MAX_GRID_COLUMNS) {
+        const next = layoutOf(inds.slice(from, to + 1));
+        if (!next || next.size < MIN_READABLE) break;
+        layout = next;
+        to++;
+      }
+      parts.push(tableXml(inds.slice(from, to), rows, total, layout, nameHead), BETWEEN_TABLES);
+      from = to;
     }
-    tables.push(tableXml(def.indicators.slice(from, to), rows, total, layout, nameHead));
-    from = to;
   }
-  // Word wants a paragraph after a document's last table.
-  return tables.join(BETWEEN_TABLES) + BETWEEN_TABLES;
+  // Word wants a paragraph after a document's last table (and between two tables).
+  return parts.join('');
 }
+
+/** A section's title above its tables, bold, kept with the table. */
+const caption = (title: string) =>
+  `<w:p><w:pPr><w:keepNext/><w:spacing w:after="60" w:before="120" w:line="240"/><w:ind w:firstLine="0"/></w:pPr>` +
+  `<w:r><w:rPr><w:b/><w:bCs/><w:sz w:val="${SIZE.appendixHead + 4}"/><w:szCs w:val="${SIZE.appendixHead + 4}"/></w:rPr><w:t xml:space="preserve">${xmlText(title)}</w:t></w:r></w:p>`;
 
 /** A paragraph between two tables of the appendix (Word would merge adjacent tables), and after the last. */
 const BETWEEN_TABLES = '<w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/></w:pPr></w:p>';
