@@ -7,7 +7,7 @@ import { parseDefinition } from '../src/definition/parse.js';
 import { ingestReturns } from '../src/ingest/files.js';
 import type { ReturnFile } from '../src/ingest/returns.js';
 import { FatalError } from '../src/messages/problem.js';
-import { formatDateVi } from '../src/report/template/helpers.js';
+import { formatDateVi } from '../src/present/wording.js';
 import { compileTemplate } from '../src/report/template/template.js';
 import { buildView } from '../src/report/template/view.js';
 import { validateReturns } from '../src/validate/validate.js';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateReturns } from '../src/aggregate/aggregate.js';
-import { displayValue } from '../src/aggregate/display.js';
+import { displayValue } from '../src/present/figures.js';
 import { figuresToJson } from '../src/aggregate/json.js';
 import { parseDefinition } from '../src/definition/parse.js';
 import { readReturn } from '../src/ingest/returns.js';

@@ -128,3 +128,15 @@ describe("last year's returns that cannot be read", () => {
     expect(json(r).warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'NOT_TEXT', severity: 'warning', file: expect.stringContaining('hong.csv') })]));
   });
 });
+
+describe('the status helper', () => {
+  it('judges a rate as printed, like the figures: 74,6% against "at least 75" is not met', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-status-'));
+    const frame = readFileSync(path.join(SAMPLE, 'baocao.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(CHECK, 'baocao.yaml'), 'utf8') + 'template: t.md.hbs\noutput: r.docx\n' + frame.slice(frame.indexOf('document:')));
+    writeFileSync(path.join(dir, 't.md.hbs'), 'Tỷ lệ {{indicators.TL.current}}: {{status indicators.TL}}.\n');
+    writeFileSync(path.join(dir, 'a.csv'), 'ma_don_vi,ky_bao_cao,ma_chi_tieu,ky_nay,cung_ky\n01,2024-Q1,VU,500,500\n01,2024-Q1,KP,373,300\n01,2024-Q1,MH,1,1\n');
+    expect((await runCli(['build', 'a.csv', '--allow-missing'], { cwd: dir })).code).toBe(0);
+    expect(paragraphsText(docxParts(path.join(dir, 'r.docx'))['word/document.xml']!)).toContain('Tỷ lệ 74,6%: không đạt.');
+  });
+});

@@ -3,7 +3,7 @@
 import type { Definition, Indicator } from '../definition/parse.js';
 import type { TargetData } from '../definition/schema.js';
 import { changePercent, compare, fromDecimal, integer, percent, rational, roundHalfUp, sub, type Rational } from '../numbers/rational.js';
-import { PERCENT_DECIMALS } from './display.js';
+import { PERCENT_DECIMALS } from '../present/figures.js';
 import type { CheckedReturns } from '../validate/validate.js';
 
 export interface Figure {
@@ -74,11 +74,11 @@ function figureOf(def: Definition, indicator: Indicator, sums: (code: string) =>
  * Judged on the figure as the report prints it (rounded half-up to its displayed
  * places), so a document never says "đạt 75%" and "không đạt (từ 75% trở lên)" at once.
  */
-export function targetStatus(figure: Figure, target: TargetData | undefined, indicator?: Indicator): TargetStatus | null {
+export function targetStatus(figure: Figure, target: TargetData | undefined, indicator: Pick<Indicator, 'kind' | 'decimals'>): TargetStatus | null {
   if (!target) return null;
   const exact = target.measure === 'changePct' ? figure.changePct : figure.current;
   if (exact === null) return 'unknown';
-  const places = target.measure === 'changePct' || indicator?.kind === 'ratio' ? PERCENT_DECIMALS : (indicator?.decimals ?? 0);
+  const places = target.measure === 'changePct' || indicator.kind === 'ratio' ? PERCENT_DECIMALS : indicator.decimals;
   const value = rational(roundHalfUp(exact, places), 10n ** BigInt(places));
   const bound = fromDecimal((target.atMost ?? target.atLeast)!);
   const c = compare(value, bound);

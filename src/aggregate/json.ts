@@ -3,7 +3,7 @@
 // code such as "__proto__" is data like any other.
 import { MAX_SAFE, toNumber, type Rational } from '../numbers/rational.js';
 import type { Figure, Figures } from './aggregate.js';
-import { displayChange, displayChangePct, displayPlanPct, displayValue } from './display.js';
+import { displayChange, displayChangePct, displayPlanPct, displayValue } from '../present/figures.js';
 import type { Indicator } from '../definition/parse.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -3,7 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Figures } from '../aggregate/aggregate.js';
 import type { Figure, TargetStatus } from '../aggregate/aggregate.js';
-import { displayChange, displayChangePct, displayPlanPct, displayTarget, displayValue } from '../aggregate/display.js';
+import { displayChange, displayChangePct, displayPlanPct, displayTarget, displayValue } from '../present/figures.js';
 import type { Indicator } from '../definition/parse.js';
 import type { TargetData } from '../definition/schema.js';
 import { printable, type Lang } from '../messages/catalog.js';

@@ -6,7 +6,7 @@
 // once on the table rather than on each cell.
 import { AlignmentType, Paragraph, TextRun } from 'docx';
 import type { Figure, Figures } from '../../aggregate/aggregate.js';
-import { displayValue, PERCENT_DECIMALS } from '../../aggregate/display.js';
+import { displayValue, PERCENT_DECIMALS } from '../../present/figures.js';
 import { formatDecimalVi } from '../../numbers/format.js';
 import type { Indicator } from '../../definition/parse.js';
 import { emWidth, LANDSCAPE_TEXT_WIDTH, SIZE, textEm, textWidth } from './layout.js';

@@ -7,7 +7,7 @@ import { appendixBlocks, appendixTableXml } from './appendix.js';
 import { blocksToDocx } from './blocks.js';
 import { agencyInSentence } from '../../definition/schema.js';
 import { headerFrame, signatureFrame, titleBlock } from './frame.js';
-import { formatShortDateVi, isoDateParts } from '../template/helpers.js';
+import { formatShortDateVi, isoDateParts } from '../../present/wording.js';
 import { PAGE, SIZE } from './layout.js';
 import { APPENDIX_MARKER, packDocument } from './pack.js';
 import { NUMBERING, STYLES } from './styles.js';

@@ -15,7 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import { signingAuthorities, type DocumentData } from '../../definition/schema.js';
-import { formatDateVi, isoDateParts } from '../template/helpers.js';
+import { formatDateVi, isoDateParts } from '../../present/wording.js';
 import { SIZE, TEXT_WIDTH, textWidth } from './layout.js';
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');

@@ -3,7 +3,7 @@
 // Normal marked the default style, the dates fixed), checked as XML, and zipped so
 // that the same inputs give the same bytes.
 import { Packer, type Document } from 'docx';
-import { isoDateParts } from '../template/helpers.js';
+import { isoDateParts } from '../../present/wording.js';
 import { markNormalDefault } from './styles.js';
 import { verifyXmlParts } from './verify.js';
 import { zipDeterministic } from './zip.js';

@@ -1,7 +1,7 @@
 // The data a template sees: the figures and the definition's fields, with every text
 // a Literal and every number a Num that prints in Vietnamese form.
 import type { Figure, Figures, IndicatorFigure } from '../../aggregate/aggregate.js';
-import { displayChange, displayChangePct, displayPlanPct, displayValue } from '../../aggregate/display.js';
+import { displayChange, displayChangePct, displayPlanPct, displayValue } from '../../present/figures.js';
 import type { Definition, Indicator } from '../../definition/parse.js';
 import { aggregateReturns } from '../../aggregate/aggregate.js';
 import { integer, type Rational } from '../../numbers/rational.js';
