@@ -2,7 +2,7 @@
 // and reads each return's bytes. Input files are only ever opened for reading, only
 // when they are regular files, and each is handed on and let go before the next is
 // read, so a run's memory is bounded by its largest return, not by all of them.
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { FatalError, type Problem } from '../messages/problem.js';
 import type { Encoding } from './decode.js';
@@ -28,8 +28,22 @@ export interface Ingested {
   problems: Problem[];
 }
 
-const isCsv = (name: string) => /\.csv$/i.test(name);
 const STDIN = '-';
+
+/**
+ * What a folder entry is to a run. Returns (.csv) are read; spreadsheets are read too,
+ * so their problem says how to save them as CSV rather than the unit being reported
+ * missing while its file sits in the folder; the files a system or Office leaves
+ * beside them (dot files, "~$" owner files, Thumbs.db, desktop.ini) are passed over;
+ * anything else is named in an UNSUPPORTED_FILE warning, never skipped in silence.
+ */
+type EntryKind = 'return' | 'spreadsheet' | 'system' | 'other';
+export function classifyEntry(name: string): EntryKind {
+  if (name.startsWith('.') || name.startsWith('~$') || /^(thumbs\.db|desktop\.ini)$/i.test(name)) return 'system';
+  if (/\.csv$/i.test(name)) return 'return';
+  if (/\.(xlsx|xlsm|xls|ods)$/i.test(name)) return 'spreadsheet';
+  return 'other';
+}
 
 /** A file to read: the name messages show, and the path to open (bytes, when the name is not UTF-8). */
 interface Entry {
@@ -38,7 +52,8 @@ interface Entry {
 }
 
 /**
- * The files an input names: itself, or the .csv files directly inside a folder (sorted).
+ * The files an input names: itself, or the returns (and spreadsheets) directly inside a
+ * folder, sorted; other entries of the folder are named in warnings.
  * Folder entries are listed as bytes: a name written in another code page still opens
  * (it is shown with � where its bytes are not UTF-8).
  */
@@ -52,16 +67,20 @@ function expand(input: string, cwd: string, problems: Problem[]): Entry[] {
     throw FatalError.of('INPUT_NOT_FOUND', { file: input, params: { path: input } });
   }
   if (!stat.isDirectory()) return [{ shown: input, open: abs }];
-  let raw: Buffer[];
+  let raw: Dirent<Buffer>[];
   try {
-    raw = readdirSync(abs, { encoding: 'buffer' });
+    raw = readdirSync(abs, { encoding: 'buffer', withFileTypes: true });
   } catch (err) {
     throw FatalError.of('INPUT_UNREADABLE', { file: input, params: { path: input, reason: reasonOf(err) } });
   }
-  const entries = raw
-    .map((b) => ({ name: b.toString('utf8'), bytes: b }))
-    .filter((e) => isCsv(e.name))
+  const all = raw
+    .map((d) => ({ name: d.name.toString('utf8'), bytes: d.name, folder: d.isDirectory(), kind: classifyEntry(d.name.toString('utf8')) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : Buffer.compare(a.bytes, b.bytes)));
+  // A folder named like a return is still opened, so that it is reported as unreadable.
+  const entries = all.filter((e) => e.kind === 'return' || e.kind === 'spreadsheet');
+  for (const e of all)
+    if (e.kind === 'other')
+      problems.push({ code: 'UNSUPPORTED_FILE', severity: 'warning', file: path.join(input, e.name), params: { kind: e.folder ? 'folder' : 'file' } });
   if (entries.length === 0) problems.push({ code: 'NO_CSV_FILES', severity: 'warning', file: input });
   const absBytes = Buffer.from(abs + path.sep);
   return entries.map((e) => ({

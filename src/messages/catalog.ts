@@ -70,6 +70,16 @@ const catalog = {
     vi: (p) => `Dòng tiêu đề có ${p.count} cột, quá giới hạn ${p.limit} cột; tệp không được đọc. Dùng biểu mẫu do \`baocao forms\` tạo (6 cột).`,
     en: (p) => `The header row has ${p.count} columns, over the limit of ${p.limit}; the file was not read. Use the form \`baocao forms\` writes (6 columns).`,
   },
+  UNSUPPORTED_FILE: {
+    vi: (p) =>
+      p.kind === 'folder'
+        ? 'Thư mục con không được đọc: chỉ đọc các tệp nằm ngay trong thư mục báo cáo. Nếu trong đó có báo cáo, chép chúng ra ngoài hoặc chỉ thêm thư mục con này vào lệnh.'
+        : 'Tệp không phải báo cáo CSV nên không được đọc. Nếu đây là báo cáo của một đơn vị, mở bằng Excel và "Lưu thành" (Save As) kiểu "CSV UTF-8"; nếu không, chuyển tệp ra khỏi thư mục báo cáo.',
+    en: (p) =>
+      p.kind === 'folder'
+        ? 'A subfolder is not read: only the files directly in the returns folder are. If it holds returns, move them out, or name the subfolder in the command too.'
+        : 'Not a CSV return, so it is not read. If it is a unit\'s return, open it in Excel and "Save As" type "CSV UTF-8"; otherwise move it out of the returns folder.',
+  },
   NO_CSV_FILES: {
     vi: () => 'Thư mục không có tệp .csv nào. Hãy chép các báo cáo của đơn vị vào thư mục này.',
     en: () => 'The folder holds no .csv file. Copy the units\' returns into it.',
