@@ -124,8 +124,10 @@ const catalog = {
     en: (p) => `The unit code "${p.value}" is not in the report's roster. Correct the code, or add the unit to baocao.yaml.`,
   },
   UNIT_CODE_PADDED: {
-    vi: (p) => `Mã đơn vị "${p.value}" đã được hiểu là "${p.unit}" (Excel thường bỏ số 0 ở đầu). Định dạng cột mã là Văn bản (Text) để giữ nguyên.`,
-    en: (p) => `The unit code "${p.value}" was read as "${p.unit}" (Excel drops leading zeros). Format the code column as Text to keep them.`,
+    vi: (p) =>
+      `Mã đơn vị "${p.value}" đã được hiểu là "${p.unit}" (Excel thường bỏ số 0 ở đầu)${Number(p.rows) > 1 ? `; tệp có ${p.rows} dòng mã bị mất số 0 như vậy, đều đã được hiểu theo cách này` : ''}. Định dạng cột mã là Văn bản (Text) để giữ nguyên.`,
+    en: (p) =>
+      `The unit code "${p.value}" was read as "${p.unit}" (Excel drops leading zeros)${Number(p.rows) > 1 ? `; ${p.rows} rows of the file lost their zeros like this and were all read the same way` : ''}. Format the code column as Text to keep them.`,
   },
   UNKNOWN_INDICATOR: {
     vi: (p) => `Mã chỉ tiêu "${p.value}" không có trong báo cáo. Sửa mã cho đúng theo biểu mẫu.`,

@@ -96,6 +96,7 @@ export class ReturnValidator {
     if (!file.complete) this.unreadFiles++;
     const err = (row: ReturnRow, p: Omit<Problem, 'file' | 'line' | 'severity'>, severity: Problem['severity'] = 'error') =>
       problems.add({ severity, file: row.file, line: row.line, ...p });
+    let paddedWarning: Problem | undefined;
     for (const row of file.rows) {
       if (row.unit !== this.lastUnit.raw) this.lastUnit = { raw: row.unit, lookup: lookupUnit(def, row.unit, this.numeric) };
       const { unit, padded } = this.lastUnit.lookup;
@@ -103,7 +104,15 @@ export class ReturnValidator {
         err(row, { code: 'UNKNOWN_UNIT', column: 'ma_don_vi', params: { value: row.unit } });
         continue;
       }
-      if (padded) err(row, { code: 'UNIT_CODE_PADDED', column: 'ma_don_vi', unit: unit.code, params: { value: row.unit, unit: unit.code } }, 'warning');
+      if (padded) {
+        // Excel drops the zeros of a whole column at once: one warning per file, at its
+        // first such row, counting the rows.
+        if (paddedWarning) (paddedWarning.params as { rows: number }).rows++;
+        else {
+          paddedWarning = { severity: 'warning', file: row.file, line: row.line, code: 'UNIT_CODE_PADDED', column: 'ma_don_vi', unit: unit.code, params: { value: row.unit, unit: unit.code, rows: 1 } };
+          problems.add(paddedWarning);
+        }
+      }
       const prior = unitFiles.get(unit.code);
       if (!prior) unitFiles.set(unit.code, { file: file.file, complete: file.complete });
       else if (!file.complete) prior.complete = false;
