@@ -38,7 +38,7 @@ const STDIN = '-';
  * anything else is named in an UNSUPPORTED_FILE warning, never skipped in silence.
  */
 type EntryKind = 'return' | 'spreadsheet' | 'system' | 'other';
-export function classifyEntry(name: string): EntryKind {
+function classifyEntry(name: string): EntryKind {
   if (name.startsWith('.') || name.startsWith('~$') || /^(thumbs\.db|desktop\.ini)$/i.test(name)) return 'system';
   if (/\.csv$/i.test(name)) return 'return';
   if (/\.(xlsx|xlsm|xls|ods)$/i.test(name)) return 'spreadsheet';

@@ -73,7 +73,7 @@ const catalog = {
   UNSUPPORTED_FILE: {
     vi: (p) =>
       p.kind === 'folder'
-        ? 'Thư mục con không được đọc: chỉ đọc các tệp nằm ngay trong thư mục báo cáo. Nếu trong đó có báo cáo, chép chúng ra ngoài hoặc chỉ thêm thư mục con này vào lệnh.'
+        ? 'Thư mục con không được đọc: chỉ đọc các tệp nằm ngay trong thư mục báo cáo. Nếu trong đó có báo cáo, chép chúng ra ngoài, hoặc ghi thêm thư mục con này vào lệnh.'
         : 'Tệp không phải báo cáo CSV nên không được đọc. Nếu đây là báo cáo của một đơn vị, mở bằng Excel và "Lưu thành" (Save As) kiểu "CSV UTF-8"; nếu không, chuyển tệp ra khỏi thư mục báo cáo.',
     en: (p) =>
       p.kind === 'folder'
