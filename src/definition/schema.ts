@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { isMatch } from 'date-fns';
 import { ruleSchema } from './rules.js';
+import { stripMarks } from '../text/marks.js';
 
 const CODE = /^[A-Za-z0-9_.-]+$/;
 const isoDate = z
@@ -164,7 +165,6 @@ export const signingAuthorities = (doc: DocumentData): string[] =>
 
 /** Acronyms of Vietnamese administration that keep their capitals inside a sentence (those with no vowel keep them anyway). */
 const ACRONYMS = new Set(['UBND', 'HĐND', 'MTTQ', 'TƯ', 'TW', 'ANTT', 'ATGT', 'TTATGT', 'CAND', 'QĐND', 'BQL']);
-const stripMarks = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u0111\u0110]/g, 'D');
 const isAcronym = (w: string) =>
   /\d/.test(w) || (w.length >= 2 && w === w.toLocaleUpperCase('vi') && (ACRONYMS.has(w) || !/[AEIOUY]/i.test(stripMarks(w))));
 

@@ -1,5 +1,6 @@
 // Matches a header row to the return format's columns, ignoring case, diacritics
 // (đ = d), spaces vs underscores and Unicode normalisation.
+import { stripMarks } from '../text/marks.js';
 
 export const COLUMNS = {
   ma_don_vi: 'Mã đơn vị',
@@ -27,10 +28,7 @@ export function normaliseHeader(header: string): string {
 }
 
 function normaliseUncached(header: string): string {
-  return header
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u0111\u0110]/g, 'd')
+  return stripMarks(header)
     .toLowerCase()
     .trim()
     .replace(/[\s_-]+/g, '_');

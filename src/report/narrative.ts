@@ -5,6 +5,7 @@
 // --final). Each text may use the template's data names and helpers, under the same
 // strict static check.
 import { FatalError, type Problem } from '../messages/problem.js';
+import { stripMarks } from '../text/marks.js';
 
 export interface NarrativeSection {
   key: string;
@@ -26,10 +27,7 @@ export const NARRATIVE_SECTIONS: readonly NarrativeSection[] = [
 
 /** "Tồn tại, hạn chế" → "ton tai han che": headings match whatever the case, marks and punctuation. */
 const normalise = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u0111\u0110]/g, 'd')
+  stripMarks(s)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
