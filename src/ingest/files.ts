@@ -74,7 +74,10 @@ function expand(input: string, cwd: string, problems: Problem[]): Entry[] {
     throw FatalError.of('INPUT_UNREADABLE', { file: input, params: { path: input, reason: reasonOf(err) } });
   }
   const all = raw
-    .map((d) => ({ name: d.name.toString('utf8'), bytes: d.name, folder: d.isDirectory(), kind: classifyEntry(d.name.toString('utf8')) }))
+    .map((d) => {
+      const name = d.name.toString('utf8');
+      return { name, bytes: d.name, folder: d.isDirectory(), kind: classifyEntry(name) };
+    })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : Buffer.compare(a.bytes, b.bytes)));
   // A folder named like a return is still opened, so that it is reported as unreadable.
   const entries = all.filter((e) => e.kind === 'return' || e.kind === 'spreadsheet');
