@@ -52,17 +52,29 @@ function sortProblems(problems: Problem[], files: string[]): Problem[] {
     .map(({ p }) => p);
 }
 
+/** A workbook's problems name its sheet, and the cell when they are about one column of a row ("E5"). */
+function placeProblems(problems: Problem[], files: readonly ReturnSummary[]): Problem[] {
+  const places = new Map(files.filter((f) => f.place).map((f) => [f.file, f.place!]));
+  if (places.size === 0) return problems;
+  return problems.map((p) => {
+    const place = p.file === undefined ? undefined : places.get(p.file);
+    if (!place) return p;
+    const letter = p.column === undefined ? undefined : place.letters[p.column as keyof typeof place.letters];
+    return { ...p, sheet: place.sheet, ...(letter !== undefined && p.line !== undefined && { cell: `${letter}${p.line}` }) };
+  });
+}
+
 /** Last period's returns (period.previous), when the definition names them. */
 async function readPrevious(definition: Definition, opts: Pick<PipelineOptions, 'cwd' | 'encoding' | 'readStdin'>, numberFormat?: NumberFormat) {
   const previous = definition.period.previous;
   if (!previous || !definition.previousReturnsDir) return undefined;
   const archive = new PreviousArchive(definition, previous.code, numberFormat);
-  const read = await ingestReturns([path.relative(opts.cwd, definition.previousReturnsDir) || '.'], { cwd: opts.cwd, encoding: opts.encoding, readStdin: opts.readStdin }, (file) =>
+  const read = await ingestReturns([path.relative(opts.cwd, definition.previousReturnsDir) || '.'], { cwd: opts.cwd, encoding: opts.encoding, numberFormat, readStdin: opts.readStdin }, (file) =>
     archive.add(file),
   );
   // An archived file that cannot be read is said (as a warning: this period's figures are not at fault);
   // its units then have no archived return to be checked against.
-  const problems = read.problems.map((p): Problem => ({ ...p, severity: 'warning' }));
+  const problems = placeProblems(read.problems.map((p): Problem => ({ ...p, severity: 'warning' })), read.files);
   return { archive, revised: previous.revised, problems };
 }
 
@@ -73,11 +85,12 @@ export async function checkStage(opts: PipelineOptions, loaded?: Definition): Pr
   const numberFormat = opts.numberFormat ?? definition.numberFormat;
   const previous = await readPrevious(definition, opts, numberFormat);
   const validator = new ReturnValidator(definition, { allowMissing: opts.allowMissing, onlyListed: opts.onlyListed, numberFormat, previous });
-  const ingested = await ingestReturns(inputs, { cwd: opts.cwd, encoding: opts.encoding, readStdin: opts.readStdin, onFile: opts.onFile }, (file) =>
+  const ingested = await ingestReturns(inputs, { cwd: opts.cwd, encoding: opts.encoding, numberFormat, readStdin: opts.readStdin, onFile: opts.onFile }, (file) =>
     validator.add(file),
   );
   const { checked, problems } = validator.finish();
-  const all = capProblems(sortProblems([...ingested.problems, ...problems, ...(previous?.problems ?? [])], ingested.files.map((f) => f.file)));
+  const own = placeProblems([...ingested.problems, ...problems], ingested.files);
+  const all = capProblems(sortProblems([...own, ...(previous?.problems ?? [])], ingested.files.map((f) => f.file)));
   return { definition, files: ingested.files, checked, problems: all, ...splitBySeverity(all) };
 }
 

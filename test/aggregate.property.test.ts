@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateReturns } from '../src/aggregate/aggregate.js';
 import { parseDefinition } from '../src/definition/parse.js';
-import { readReturn } from '../src/ingest/returns.js';
+import { readTextReturn } from '../src/ingest/returns.js';
 import { formatIntegerVi } from '../src/numbers/format.js';
 import { compare, integer, percent } from '../src/numbers/rational.js';
 import { validateReturns } from '../src/validate/validate.js';
@@ -41,7 +41,7 @@ describe('aggregation', () => {
           lines.push(`${code};P1;A;${fmt(v.a[0])};${fmt(v.a[1])}`, `${code};P1;B;${fmt(b[0])};${fmt(b[1])}`, `${code};P1;S;${fmt(v.s[0])};${fmt(v.s[1])}`);
           return { a: v.a, b, s: v.s };
         });
-        const file = readReturn(new TextEncoder().encode(lines.join('\r\n')), 'x.csv');
+        const file = readTextReturn(new TextEncoder().encode(lines.join('\r\n')), 'x.csv');
         const { checked, problems } = validateReturns(def, [file], { allowMissing: true });
         expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
         const figures = aggregateReturns(def, checked);

@@ -25,7 +25,7 @@ describe('check: one fixture per problem', () => {
     expect(out.ok).toBe(spec.exit === 0);
     const got = [...out.errors, ...out.warnings].map((p: Record<string, unknown>) => {
       const keep: Record<string, unknown> = { code: p.code, file: p.file === null ? null : path.relative('returns', p.file as string), line: p.line };
-      for (const k of ['column', 'unit', 'indicator']) if (k in p && k in (spec.problems.find((e) => e.code === p.code) ?? {})) keep[k] = p[k];
+      for (const k of ['column', 'sheet', 'cell', 'unit', 'indicator']) if (k in p && k in (spec.problems.find((e) => e.code === p.code) ?? {})) keep[k] = p[k];
       return keep;
     });
     const norm = (xs: Record<string, unknown>[]) =>

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MAX_RETURN_BYTES } from '../src/ingest/limits.js';
 import { BIN, FIXTURES, json, runCli, sampleCopy, spawnCli } from './helpers.js';
@@ -40,6 +41,19 @@ describe('big inputs', () => {
     const r = await runCli(['check', '-', '--config', CHECK_DEF, '--json'], { stdin: new Uint8Array(MAX_RETURN_BYTES + 1) });
     expect(r.code).toBe(1);
     expect(json(r).errors[0]).toMatchObject({ code: 'FILE_TOO_LARGE', file: '(stdin)' });
+  });
+
+  it('stops a zip bomb at the unpacked cap (FILE_TOO_LARGE), whatever sizes its headers claim', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.csv'), GOOD);
+    // A sheet of 200 MiB of spaces packs to ~200 KB; then its headers are made to claim 100 bytes.
+    const zip = zipSync({ 'xl/workbook.xml': new TextEncoder().encode('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(200 * 1024 * 1024).fill(32) }, { level: 9 });
+    const view = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let i = view.indexOf('xl/worksheets/sheet1.xml') - 30; i >= 0 && view.readUInt32LE(i) === 0x04034b50; i = -1) view.writeUInt32LE(100, i + 22);
+    writeFileSync(path.join(dir, 'bom.xlsx'), zip);
+    const r = await runCli(['check', dir, '--config', CHECK_DEF, '--json']);
+    expect(r.code).toBe(1);
+    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'FILE_TOO_LARGE', file: path.join(dir, 'bom.xlsx'), message: expect.stringContaining('64,0 MiB') })]);
   });
 
   it('reports a 10 MB cell by its start only', async () => {

@@ -7,7 +7,7 @@ import { aggregateReturns } from '../src/aggregate/aggregate.js';
 import { displayValue } from '../src/present/figures.js';
 import { figuresToJson } from '../src/aggregate/json.js';
 import { parseDefinition } from '../src/definition/parse.js';
-import { readReturn } from '../src/ingest/returns.js';
+import { readTextReturn } from '../src/ingest/returns.js';
 import { compare, rational, type Rational } from '../src/numbers/rational.js';
 import { validateReturns } from '../src/validate/validate.js';
 
@@ -60,7 +60,7 @@ function returns(rows: { ha: bigint[]; t: bigint[]; p1: bigint[]; p2: bigint[] }
     lines.push(`${c};2024;P1;${r.p1[0]};${r.p1[1]}`, `${c};2024;P2;${r.p2[0]};${r.p2[1]}`);
     lines.push(`${c};2024;TONG;${r.p1[0]! + r.p2[0]! + (i === 0 ? tongOff : 0n)};${r.p1[1]! + r.p2[1]!}`);
   });
-  return readReturn(new TextEncoder().encode(lines.join('\r\n')), 'nam.csv');
+  return readTextReturn(new TextEncoder().encode(lines.join('\r\n')), 'nam.csv');
 }
 
 describe('year-end figures', () => {
@@ -120,7 +120,7 @@ describe('year-end figures', () => {
     const def = definition(values.map((_, i) => ({ code: String(i + 1), group: 'G0' })), ['G0']);
     const lines = ['ma_don_vi;ky_bao_cao;ma_chi_tieu;ky_nay;cung_ky'];
     values.forEach((v, i) => lines.push(`${i + 1};2024;HA;${v};0`, `${i + 1};2024;T;0;0`, `${i + 1};2024;P1;0;0`, `${i + 1};2024;P2;0;0`, `${i + 1};2024;TONG;0;0`));
-    const { checked, problems } = validateReturns(def, [readReturn(new TextEncoder().encode(lines.join('\n')), 'x.csv')]);
+    const { checked, problems } = validateReturns(def, [readTextReturn(new TextEncoder().encode(lines.join('\n')), 'x.csv')]);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const ha = aggregateReturns(def, checked).indicators[0]!;
     expect(displayValue(ha.indicator, ha.current)).toBe('1.265,00');

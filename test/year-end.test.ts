@@ -125,7 +125,7 @@ describe("last year's returns that cannot be read", () => {
     writeFileSync(path.join(dir, 'nam.yaml'), readFileSync(NAM, 'utf8'));
     const r = await runCli(['check', path.join(CHECK, 'year-ok', 'returns'), '--config', path.join(dir, 'nam.yaml'), '--json']);
     expect(r.code).toBe(0);
-    expect(json(r).warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'NOT_TEXT', severity: 'warning', file: expect.stringContaining('hong.csv') })]));
+    expect(json(r).warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'XLSX_UNREADABLE', severity: 'warning', file: expect.stringContaining('hong.csv') })]));
   });
 });
 

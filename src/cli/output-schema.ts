@@ -11,8 +11,10 @@ const problem = z
     severity: z.enum(['error', 'warning']),
     message: z.string().describe('What is wrong and what to do, in the language chosen with --lang'),
     file: z.string().nullable().describe('The file (or folder) the problem is in, as given; null when it is in none'),
-    line: z.number().int().min(1).nullable().describe('1-based line; the header row is line 1'),
+    line: z.number().int().min(1).nullable().describe('1-based line; the header row is line 1. In a workbook, the row number of the sheet'),
     column: z.string().optional(),
+    sheet: z.string().optional().describe('A workbook: the sheet the return was read from'),
+    cell: z.string().optional().describe('A workbook: the cell, e.g. E5 (shown as "Biểu mẫu!E5")'),
     unit: z.string().optional(),
     indicator: z.string().optional(),
   })

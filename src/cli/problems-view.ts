@@ -15,15 +15,23 @@ export function problemJson(p: Problem, lang: Lang): Record<string, unknown> {
     file: p.file ?? null,
     line: p.line ?? null,
     ...(p.column !== undefined && { column: p.column }),
+    ...(p.sheet !== undefined && { sheet: p.sheet }),
+    ...(p.cell !== undefined && { cell: p.cell }),
     ...(p.unit !== undefined && { unit: p.unit }),
     ...(p.indicator !== undefined && { indicator: p.indicator }),
   };
 }
 
-/** One line: "dòng 5  lỗi NOT_A_NUMBER [ky_nay · 028 · TTXH_VU] "abc" không phải là số…". */
+/** Where in a workbook: "Biểu mẫu!E5", or the sheet alone. */
+export function sheetPlace(p: Problem): string | undefined {
+  return p.sheet === undefined ? undefined : p.cell !== undefined ? `${p.sheet}!${p.cell}` : p.sheet;
+}
+
+/** One line: "dòng 5  lỗi NOT_A_NUMBER [ky_nay · 028 · TTXH_VU] "abc" không phải là số…"; in a workbook "dòng 5 (Biểu mẫu!E5): …". */
 export function formatProblem(p: Problem, lang: Lang, c: ChalkInstance): string {
   const w = UI[lang];
-  const where = p.line !== undefined ? `${w.line} ${p.line}: ` : '';
+  const place = sheetPlace(p);
+  const where = p.line !== undefined ? `${w.line} ${p.line}${place ? ` (${safeText(place)})` : ''}: ` : place ? `${safeText(place)}: ` : '';
   const tags = safeText([p.column, p.unit, p.indicator].filter((x) => x !== undefined).join(' · '));
   const sev = p.severity === 'error' ? c.red(w.error) : c.yellow(w.warning);
   return `${where}${sev} ${c.bold(p.code)}${tags ? c.dim(` [${tags}]`) : ''} ${message(p.code, p.params, lang)}`;

@@ -6,6 +6,7 @@ import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { FatalError, type Problem } from '../messages/problem.js';
 import type { Encoding } from './decode.js';
+import type { NumberFormat } from '../validate/number.js';
 import { MAX_RETURN_BYTES, MAX_RUN_BYTES, toMiB } from './limits.js';
 import { COLLECT_AFTER_BYTES, collectGarbage } from './memory.js';
 import { readRegularFile, reasonOf } from './read.js';
@@ -14,6 +15,8 @@ import { readReturn, type ReturnFile } from './returns.js';
 export interface IngestOptions {
   cwd: string;
   encoding?: Encoding;
+  /** How numbers are written; a workbook's number cells are given back in it. */
+  numberFormat?: NumberFormat;
   readStdin: () => Promise<Uint8Array>;
   /** Called after each file, for progress on a terminal. */
   onFile?: (done: number, total: number) => void;
@@ -31,17 +34,18 @@ export interface Ingested {
 const STDIN = '-';
 
 /**
- * What a folder entry is to a run. Returns (.csv) are read; spreadsheets are read too,
- * so their problem says how to save them as CSV rather than the unit being reported
- * missing while its file sits in the folder; the files a system or Office leaves
- * beside them (dot files, "~$" owner files, Thumbs.db, desktop.ini) are passed over;
- * anything else is named in an UNSUPPORTED_FILE warning, never skipped in silence.
+ * What a folder entry is to a run. Returns (.csv, .xlsx, .xlsm) are read; other
+ * spreadsheets (.xls, .xlsb, .ods) are read too, so their problem says how to save
+ * them as .xlsx rather than the unit being reported missing while its file sits in the
+ * folder; the files a system or Office leaves beside them (dot files, "~$" owner files,
+ * Thumbs.db, desktop.ini) are passed over; anything else is named in an
+ * UNSUPPORTED_FILE warning, never skipped in silence.
  */
 type EntryKind = 'return' | 'spreadsheet' | 'system' | 'other';
 function classifyEntry(name: string): EntryKind {
   if (name.startsWith('.') || name.startsWith('~$') || /^(thumbs\.db|desktop\.ini)$/i.test(name)) return 'system';
-  if (/\.csv$/i.test(name)) return 'return';
-  if (/\.(xlsx|xlsm|xls|ods)$/i.test(name)) return 'spreadsheet';
+  if (/\.(csv|xlsx|xlsm)$/i.test(name)) return 'return';
+  if (/\.(xls|xlsb|ods)$/i.test(name)) return 'spreadsheet';
   return 'other';
 }
 
@@ -100,7 +104,7 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
   const problems: Problem[] = [];
   const files: ReturnSummary[] = [];
   const take = (file: ReturnFile) => {
-    files.push({ file: file.file, encoding: file.encoding, complete: file.complete });
+    files.push({ file: file.file, encoding: file.encoding, complete: file.complete, place: file.place });
     for (const p of file.problems) problems.push(p);
     consume(file);
   };
@@ -130,7 +134,7 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
       bytes = read.bytes;
     }
     total += bytes.length;
-    take(readReturn(bytes, open === STDIN ? '(stdin)' : shown, opts.encoding));
+    take(await readReturn(bytes, open === STDIN ? '(stdin)' : shown, { encoding: opts.encoding, numberFormat: opts.numberFormat }));
     if (bytes.length > COLLECT_AFTER_BYTES) await collectGarbage();
   };
   let done = 0;

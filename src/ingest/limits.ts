@@ -12,6 +12,13 @@ const MiB = 1024 * 1024;
  */
 export const MAX_RETURN_BYTES = 16 * MiB;
 
+/**
+ * A workbook's sheets and shared strings once unpacked: 64 MiB (a commune's return
+ * unpacks to about 15 KB). The ZIP is inflated entry by entry and stops at the cap,
+ * whatever sizes its headers claim, so a zip bomb costs no more than this.
+ */
+export const MAX_WORKBOOK_XML_BYTES = 64 * MiB;
+
 /** All returns of one run together (RUN_TOO_LARGE): 100,000 commune returns of 2 KB fit 200 MB. */
 export const MAX_RUN_BYTES = 256 * MiB;
 

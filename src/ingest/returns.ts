@@ -1,11 +1,15 @@
 // One return file's bytes to rows with named fields, plus the file-level problems
-// (encoding, CSV structure, header). Pure: the caller reads the bytes.
+// (format, encoding, structure, header). Pure: the caller reads the bytes. The format's
+// reader (./readers/) gives records; finding the columns and building rows is here,
+// the same for every format.
 import { ProblemCollector } from '../messages/collector.js';
 import type { Problem } from '../messages/problem.js';
-import { parseCsv } from './csv.js';
-import { decodeText, type Encoding } from './decode.js';
+import type { Encoding } from './decode.js';
 import { COLUMNS, matchHeader, type Column } from './headers.js';
 import { MAX_COLUMNS } from './limits.js';
+import { chooseReader, type ReadOutcome, type ReaderOptions } from './readers/index.js';
+import { csvReader } from './readers/csv.js';
+import { columnLetter } from './readers/xlsx.js';
 
 export interface ReturnRow {
   file: string;
@@ -16,6 +20,14 @@ export interface ReturnRow {
   label: string;
   current: string;
   previous: string;
+  /** Value cells holding a formula whose result was never saved (a workbook): the formula. */
+  formula?: { current?: string; previous?: string };
+}
+
+/** Where a workbook's cells are: its sheet, and each column's letter. */
+export interface SheetPlace {
+  sheet: string;
+  letters: Partial<Record<Column, string>>;
 }
 
 export interface ReturnFile {
@@ -25,35 +37,51 @@ export interface ReturnFile {
   /** False when the file could not be read to its end; its units' gaps are then not reported. */
   complete: boolean;
   problems: Problem[];
+  /** A workbook: the sheet read, so problems can name the cell. */
+  place?: SheetPlace;
 }
 
-export function readReturn(bytes: Uint8Array, file: string, encoding?: Encoding): ReturnFile {
-  const problems: Problem[] = [];
-  const fail = (p: Omit<Problem, 'file' | 'severity'>): ReturnFile => ({
-    file,
-    rows: [],
-    complete: false,
-    problems: [{ severity: 'error', file, ...p }],
-  });
-  if (bytes.length === 0) return { ...fail({ code: 'EMPTY_FILE' }), complete: true };
-  const decoded = decodeText(bytes, encoding);
-  if (!decoded.ok)
-    return decoded.code === 'NOT_TEXT'
-      ? fail({ code: 'NOT_TEXT', params: { kind: decoded.kind } })
-      : fail({ code: 'INVALID_ENCODING', params: { encoding: decoded.encoding, detected: decoded.detected ? 1 : 0 } });
+const failed = (file: string, p: Omit<Problem, 'file' | 'severity'>, complete = false): ReturnFile => ({
+  file,
+  rows: [],
+  complete,
+  problems: [{ severity: 'error', file, ...p }],
+});
 
-  const table = parseCsv(decoded.text);
+/** A return in any format the readers know (../readers/index.ts chooses by the bytes and the name). */
+export async function readReturn(bytes: Uint8Array, file: string, opts: ReaderOptions = {}): Promise<ReturnFile> {
+  if (bytes.length === 0) return failed(file, { code: 'EMPTY_FILE' }, true);
+  const reader = chooseReader(bytes, file);
+  return fromTable('read' in reader ? await reader.read(bytes, opts) : reader, file);
+}
+
+/** A return known to be delimited text, read at once (tests and tools that build CSV in memory). */
+export function readTextReturn(bytes: Uint8Array, file: string, opts: ReaderOptions = {}): ReturnFile {
+  if (bytes.length === 0) return failed(file, { code: 'EMPTY_FILE' }, true);
+  return fromTable(csvReader.read(bytes, opts) as ReadOutcome, file);
+}
+
+/** What a reader gave, as a return: the header's columns found, the rows built, the problems said. */
+function fromTable(read: ReadOutcome, file: string): ReturnFile {
+  const problems: Problem[] = [];
+  const fail = (p: Omit<Problem, 'file' | 'severity'>, complete = false) => failed(file, p, complete);
+  if (!read.ok) return fail(read.problem, read.complete);
+  const table = read.table;
+  const encoding = table.encoding;
+  const sheet = table.sheet;
   if (table.broken)
     problems.push({ code: 'MALFORMED_CSV', severity: 'error', file, line: table.broken.line, params: { reason: table.broken.reason } });
-  const [header, ...records] = table.records;
+  const header = table.records[table.headerAt];
+  const records = table.records.slice(table.headerAt + 1);
   if (!header || records.length === 0) {
     if (!table.broken) problems.push({ code: 'EMPTY_FILE', severity: 'error', file, line: header?.line });
-    return { file, encoding: decoded.encoding, rows: [], complete: !table.broken, problems };
+    return { file, encoding, rows: [], complete: !table.broken, problems, place: sheet === undefined ? undefined : { sheet, letters: {} } };
   }
 
   if (header.cells.length > MAX_COLUMNS)
     return fail({ code: 'HEADER_TOO_WIDE', line: header.line, params: { count: header.cells.length, limit: MAX_COLUMNS } });
   const match = matchHeader(header.cells);
+  const place = sheet === undefined ? undefined : { sheet, letters: Object.fromEntries([...match.index].map(([c, i]) => [c, columnLetter(i + 1)])) };
   for (const column of match.missing)
     problems.push({ code: 'MISSING_COLUMN', severity: 'error', file, line: header.line, column, params: { expected: column, alias: COLUMNS[column] } });
   for (const d of match.duplicates)
@@ -63,7 +91,7 @@ export function readReturn(bytes: Uint8Array, file: string, encoding?: Encoding)
   for (const x of match.extra) rowProblems.add({ code: 'EXTRA_COLUMN', severity: 'warning', file, line: header.line, column: x.name });
   if (match.missing.length > 0 || match.duplicates.length > 0) {
     for (const p of rowProblems.list()) problems.push(p);
-    return { file, encoding: decoded.encoding, rows: [], complete: false, problems };
+    return { file, encoding, rows: [], complete: false, problems, place };
   }
 
   const cell = (cells: string[], c: Column) => {
@@ -71,6 +99,8 @@ export function readReturn(bytes: Uint8Array, file: string, encoding?: Encoding)
     // trim() also takes the Unicode spaces (NBSP) the tokenizer leaves.
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
+  const formulas = table.formulas;
+  const formulaAt = (line: number, c: Column) => formulas?.get(`${line}:${match.index.get(c)}`);
   const rows: ReturnRow[] = [];
   for (const { line, cells } of records) {
     if (cells.length > header.cells.length && cells.slice(header.cells.length).some((c) => c !== ''))
@@ -81,7 +111,7 @@ export function readReturn(bytes: Uint8Array, file: string, encoding?: Encoding)
         line,
         params: { reason: 'FIELD_COUNT', count: cells.length, expected: header.cells.length },
       });
-    rows.push({
+    const row: ReturnRow = {
       file,
       line,
       unit: cell(cells, 'ma_don_vi'),
@@ -90,8 +120,14 @@ export function readReturn(bytes: Uint8Array, file: string, encoding?: Encoding)
       label: cell(cells, 'ten_chi_tieu'),
       current: cell(cells, 'ky_nay'),
       previous: cell(cells, 'cung_ky'),
-    });
+    };
+    if (formulas && formulas.size > 0) {
+      const current = formulaAt(line, 'ky_nay');
+      const previous = formulaAt(line, 'cung_ky');
+      if (current !== undefined || previous !== undefined) row.formula = { current, previous };
+    }
+    rows.push(row);
   }
   for (const p of rowProblems.list()) problems.push(p);
-  return { file, encoding: decoded.encoding, rows, complete: !table.broken, problems };
+  return { file, encoding, rows, complete: !table.broken, problems, place };
 }

@@ -43,8 +43,14 @@ const catalog = {
         : `The file cannot be read as ${p.encoding}. Drop --encoding to detect it, or save the file as "CSV UTF-8".`,
   },
   FILE_TOO_LARGE: {
-    vi: (p) => `Tệp lớn ${p.size} MiB, vượt giới hạn ${p.limit} MiB của một tệp báo cáo. Kiểm tra đây đúng là tệp báo cáo; tách thành nhiều tệp nếu cần.`,
-    en: (p) => `The file is ${p.size} MiB, over the ${p.limit} MiB limit for one return. Check it is a return; split it into several files if need be.`,
+    vi: (p) =>
+      p.unpacked
+        ? `Bảng tính khi giải nén lớn hơn ${p.limit} MiB, vượt giới hạn của một tệp báo cáo (tệp có thể bị hỏng hoặc cố ý làm phình to). Mở bằng Excel, chỉ giữ trang biểu mẫu rồi lưu lại.`
+        : `Tệp lớn ${p.size} MiB, vượt giới hạn ${p.limit} MiB của một tệp báo cáo. Kiểm tra đây đúng là tệp báo cáo; tách thành nhiều tệp nếu cần.`,
+    en: (p) =>
+      p.unpacked
+        ? `The workbook unpacks to more than ${p.limit} MiB, over the limit for one return (it may be damaged or built to swell). Open it in Excel, keep only the form's sheet and save it again.`
+        : `The file is ${p.size} MiB, over the ${p.limit} MiB limit for one return. Check it is a return; split it into several files if need be.`,
   },
   UNREADABLE_FILE: {
     vi: (p) =>
@@ -70,15 +76,39 @@ const catalog = {
     vi: (p) => `Dòng tiêu đề có ${p.count} cột, quá giới hạn ${p.limit} cột; tệp không được đọc. Dùng biểu mẫu do \`baocao forms\` tạo (6 cột).`,
     en: (p) => `The header row has ${p.count} columns, over the limit of ${p.limit}; the file was not read. Use the form \`baocao forms\` writes (6 columns).`,
   },
+  XLS_NOT_SUPPORTED: {
+    vi: (p) =>
+      `Tệp dạng ${p.kind === 'ods' ? 'OpenDocument (.ods)' : p.kind === 'xlsb' ? 'bảng tính nhị phân (.xlsb)' : 'Excel 97–2003 (.xls)'} không đọc được. Mở bằng Excel hoặc LibreOffice, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại tệp .xlsx.`,
+    en: (p) =>
+      `A ${p.kind === 'ods' ? 'OpenDocument (.ods)' : p.kind === 'xlsb' ? 'binary workbook (.xlsb)' : 'Excel 97–2003 (.xls)'} file cannot be read. Open it in Excel or LibreOffice, use "Save As" with type "Excel Workbook (.xlsx)" and send the .xlsx file.`,
+  },
+  XLSX_ENCRYPTED: {
+    vi: () => 'Bảng tính có đặt mật khẩu mở tệp nên không đọc được. Mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hoá bằng mật khẩu, xoá trống) rồi lưu và gửi lại.',
+    en: () => 'The workbook is protected with a password to open, so it cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it), save and send it again.',
+  },
+  XLSX_UNREADABLE: {
+    vi: (p) =>
+      p.reason === 'WORD'
+        ? 'Tệp là văn bản Word, không phải bảng tính báo cáo. Gửi lại biểu mẫu báo cáo dạng .xlsx hoặc .csv.'
+        : p.reason === 'NOT_A_WORKBOOK'
+          ? 'Tệp mang tên bảng tính Excel nhưng nội dung không phải bảng tính (có thể bị đổi tên hoặc tải về chưa xong). Mở bằng Excel, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.'
+          : 'Bảng tính bị hỏng, không đọc được. Mở bằng Excel (chọn sửa nếu được hỏi), "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại; nếu vẫn lỗi, xin đơn vị gửi lại tệp.',
+    en: (p) =>
+      p.reason === 'WORD'
+        ? 'The file is a Word document, not a return workbook. Send the return form as .xlsx or .csv.'
+        : p.reason === 'NOT_A_WORKBOOK'
+          ? 'The file is named as an Excel workbook but is not one (renamed, or not fully downloaded). Open it in Excel, use "Save As" with type "Excel Workbook (.xlsx)" and send it again.'
+          : 'The workbook is damaged and cannot be read. Open it in Excel (let it repair if asked), use "Save As" with type "Excel Workbook (.xlsx)" and send it again; if that fails, ask the unit to send the file again.',
+  },
   UNSUPPORTED_FILE: {
     vi: (p) =>
       p.kind === 'folder'
         ? 'Thư mục con không được đọc: chỉ đọc các tệp nằm ngay trong thư mục báo cáo. Nếu trong đó có báo cáo, chép chúng ra ngoài, hoặc ghi thêm thư mục con này vào lệnh.'
-        : 'Tệp không phải báo cáo CSV nên không được đọc. Nếu đây là báo cáo của một đơn vị, mở bằng Excel và "Lưu thành" (Save As) kiểu "CSV UTF-8"; nếu không, chuyển tệp ra khỏi thư mục báo cáo.',
+        : 'Tệp không phải báo cáo (.xlsx hoặc .csv) nên không được đọc. Nếu đây là báo cáo của một đơn vị, mở bằng Excel và "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)"; nếu không, chuyển tệp ra khỏi thư mục báo cáo.',
     en: (p) =>
       p.kind === 'folder'
         ? 'A subfolder is not read: only the files directly in the returns folder are. If it holds returns, move them out, or name the subfolder in the command too.'
-        : 'Not a CSV return, so it is not read. If it is a unit\'s return, open it in Excel and "Save As" type "CSV UTF-8"; otherwise move it out of the returns folder.',
+        : 'Not a return (.xlsx or .csv), so it is not read. If it is a unit\'s return, open it in Excel and "Save As" type "Excel Workbook (.xlsx)"; otherwise move it out of the returns folder.',
   },
   NO_CSV_FILES: {
     vi: () => 'Thư mục không có tệp .csv nào. Hãy chép các báo cáo của đơn vị vào thư mục này.',
@@ -152,6 +182,10 @@ const catalog = {
   MISSING_VALUE: {
     vi: () => 'Ô số liệu đang để trống. Ghi số liệu, hoặc ghi 0 nếu không phát sinh (ô trống không được hiểu là 0).',
     en: () => 'The value cell is empty. Write the figure, or 0 when there is nothing to report (an empty cell is not taken as 0).',
+  },
+  FORMULA_NOT_CALCULATED: {
+    vi: (p) => `Ô có công thức "=${p.formula}" nhưng chưa có kết quả được lưu (tệp do chương trình khác tạo, chưa tính lại). Mở bằng Excel và lưu lại, hoặc ghi thẳng số liệu vào ô.`,
+    en: (p) => `The cell holds the formula "=${p.formula}" but no saved result (the file was made by another program and never recalculated). Open it in Excel and save it again, or type the figure into the cell.`,
   },
   NOT_A_NUMBER: {
     vi: (p) =>

@@ -10,6 +10,9 @@ export interface Problem {
   file?: string;
   line?: number;
   column?: string;
+  /** A workbook: the sheet, and the cell when the problem is one cell's ("E5"). */
+  sheet?: string;
+  cell?: string;
   unit?: string;
   indicator?: string;
   /** Facts the message is built from (values, expected names, counts). */

@@ -172,7 +172,11 @@ export class ReturnValidator {
         [current, 'ky_nay', row.current],
         [previous, 'cung_ky', row.previous],
       ] as const) {
-        if (!parsed.ok) err(row, { code: parsed.code, column, unit: unit.code, indicator: indicator.code, params: { value: raw, unitLabel: indicator.unit, ...parsed.params } });
+        if (parsed.ok) continue;
+        // A workbook's formula with no saved result reads as empty: say why, not "missing".
+        const formula = column === 'ky_nay' ? row.formula?.current : row.formula?.previous;
+        if (formula !== undefined) err(row, { code: 'FORMULA_NOT_CALCULATED', column, unit: unit.code, indicator: indicator.code, params: { formula } });
+        else err(row, { code: parsed.code, column, unit: unit.code, indicator: indicator.code, params: { value: raw, unitLabel: indicator.unit, ...parsed.params } });
       }
     }
   }

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Writes the workbook fixtures under fixtures/check/ (committed; rerun after changing
+// this script). Each is built as communes' files are: a title row above the header,
+// codes typed as numbers, Vietnamese headers, a hidden sheet, formula cells.
+import { Workbook } from '@cj-tech-master/excelts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const CHECK = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', 'check');
+const HEADER = ['Mã đơn vị', 'Kỳ báo cáo', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Kỳ này', 'Cùng kỳ'];
+const FIXED = new Date('2024-01-01T00:00:00Z');
+
+async function workbook(file, build) {
+  const wb = new Workbook();
+  wb.created = FIXED;
+  wb.modified = FIXED;
+  build(wb);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer({ zip: { modTime: FIXED } })));
+}
+
+/** A commune's sheet: two title rows (one merged), the header on row 4, then the rows. */
+function formSheet(wb, name, rows) {
+  const ws = wb.addWorksheet(name);
+  ws.addRow(['BÁO CÁO KẾT QUẢ CÔNG TÁC PHÒNG, CHỐNG TỘI PHẠM']);
+  ws.mergeCells('A1:F1');
+  ws.addRow(['Quý I năm 2024']);
+  ws.addRow([]);
+  ws.addRow(HEADER);
+  for (const r of rows) ws.addRow(r);
+  return ws;
+}
+
+// ok-xlsx: a clean return with everything a spreadsheet does to one.
+await workbook(path.join(CHECK, 'xlsx-ok', 'returns', 'xa-01.xlsx'), (wb) => {
+  const hidden = wb.addWorksheet('Danh mục');
+  hidden.addRow(['ma_don_vi', 'ky_bao_cao', 'ma_chi_tieu', 'ten_chi_tieu', 'ky_nay', 'cung_ky']);
+  hidden.addRow(['01', '2024-Q1', 'VU', 'x', 999999, 999999]);
+  hidden.state = 'hidden';
+  const ws = formSheet(wb, 'Biểu mẫu', [
+    [1, '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
+    [1, '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', { formula: 'E5-4', result: 16 }, 15],
+    [1, '2024-Q1', 'MH', 'Mô hình tự quản', '1.200', { formula: '0.1*30+0.2*30-8.1+1190.1', result: 1191.0000000000002 }],
+  ]);
+  ws.getCell('A5').numFmt = '00';
+});
+await workbook(path.join(CHECK, 'xlsx-ok', 'returns', 'xa-02.xlsx'), (wb) => {
+  formSheet(wb, 'Sheet1', [
+    ['02', '2024-Q1', 'VU', 'Số vụ phạm tội', 0, 5],
+    ['02', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 0, 5],
+    ['02', '2024-Q1', 'MH', 'Mô hình tự quản', 3, 3],
+  ]);
+});
+
+// formula-not-calculated: a formula another program wrote, never calculated; and a bad value, named by cell.
+await workbook(path.join(CHECK, 'formula-not-calculated', 'returns', 'xa-01.xlsx'), (wb) => {
+  formSheet(wb, 'Biểu mẫu', [
+    ['01', '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
+    ['01', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', { formula: 'E5-4' }, 15],
+    ['01', '2024-Q1', 'MH', 'Mô hình tự quản', 12, 'mười'],
+  ]);
+});
+await workbook(path.join(CHECK, 'formula-not-calculated', 'returns', 'xa-02.xlsx'), (wb) => {
+  formSheet(wb, 'Biểu mẫu', [
+    ['02', '2024-Q1', 'VU', 'Số vụ phạm tội', 0, 5],
+    ['02', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 0, 5],
+    ['02', '2024-Q1', 'MH', 'Mô hình tự quản', 3, 3],
+  ]);
+});
+
+// xls-not-supported: a legacy .xls (its OLE2 container; the rest does not matter to the check).
+const ole2 = Buffer.alloc(512);
+Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole2);
+mkdirSync(path.join(CHECK, 'xls-not-supported', 'returns'), { recursive: true });
+writeFileSync(path.join(CHECK, 'xls-not-supported', 'returns', 'xa-02.xls'), ole2);
+// xlsx-encrypted: a password-protected .xlsx is an OLE2 container holding "EncryptedPackage".
+const encrypted = Buffer.alloc(1024);
+ole2.copy(encrypted);
+Buffer.from('EncryptedPackage', 'utf16le').copy(encrypted, 600);
+mkdirSync(path.join(CHECK, 'xlsx-encrypted', 'returns'), { recursive: true });
+writeFileSync(path.join(CHECK, 'xlsx-encrypted', 'returns', 'xa-02.xlsx'), encrypted);
+console.log('fixtures written under', CHECK);

@@ -1,0 +1,37 @@
+// What every reader gives back: the records of one table with their places, so that
+// one piece of code (../returns.ts) finds the columns and builds rows for any format.
+// A new format is one new file here and one line in ./index.ts.
+import type { Problem } from '../../messages/problem.js';
+import type { CsvRecord } from '../csv.js';
+import type { Encoding } from '../decode.js';
+import type { NumberFormat } from '../../validate/number.js';
+
+export interface ReaderOptions {
+  /** --encoding, for text formats. */
+  encoding?: Encoding;
+  /** How numbers are written (a workbook's number cells are written back with this decimal mark). */
+  numberFormat?: NumberFormat;
+}
+
+export interface Table {
+  /** Non-blank records; `line` is the file's line, or the sheet's row number. */
+  records: CsvRecord[];
+  /** Which record is the header (a workbook may have title rows above it). */
+  headerAt: number;
+  encoding?: Encoding;
+  /** A workbook: the sheet read, named in problems with the cell ("Biểu mẫu!E5"). */
+  sheet?: string;
+  /** Cells whose formula has no saved result, by `${line}:${index}` → the formula. */
+  formulas?: Map<string, string>;
+  /** Set when the file could not be read to its end. */
+  broken?: { line: number; reason: string };
+}
+
+export type ReadOutcome =
+  | { ok: true; table: Table }
+  /** The file cannot be read at all: one problem, with what to do. `complete` as in ReturnFile. */
+  | { ok: false; problem: Omit<Problem, 'file' | 'severity'>; complete?: boolean };
+
+export interface Reader {
+  read(bytes: Uint8Array, opts: ReaderOptions): ReadOutcome | Promise<ReadOutcome>;
+}

@@ -1,0 +1,170 @@
+// Excel workbooks (.xlsx, .xlsm) as communes send them. The ZIP is opened with fflate,
+// entry by entry, counting what it inflates (a zip bomb stops at the cap, whatever
+// its headers claim); the parts that hold cells go to ExcelTS, which reads them.
+// The reader then picks the first visible sheet that has the return's header row
+// (title rows and merged title cells above it are passed over) and turns every
+// cell into the text a CSV export would hold: numbers written back exactly, formula
+// cells as their saved result.
+import { Unzip, UnzipInflate } from 'fflate';
+import { matchHeader } from '../headers.js';
+import type { CsvRecord } from '../csv.js';
+import { MAX_WORKBOOK_XML_BYTES, toMiB } from '../limits.js';
+import type { ReadOutcome, Reader, ReaderOptions, Table } from './types.js';
+
+/** The parts that hold sheets, their names and order, their cells and shared strings; styles, themes, pictures are not read. */
+const WANTED = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+
+/** How far down a sheet the header row is looked for (forms have a few title rows at most). */
+const HEADER_SEARCH_ROWS = 30;
+
+type Unzipped = { ok: true; files: Record<string, Uint8Array>; names: string[] } | { ok: false; tooLarge: boolean };
+
+/** The wanted entries, inflated; stops as soon as their total passes the cap. */
+function unzipBounded(bytes: Uint8Array, cap: number): Unzipped {
+  const files: Record<string, Uint8Array> = {};
+  const names: string[] = [];
+  let total = 0;
+  let tooLarge = false;
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  unzip.onfile = (file) => {
+    names.push(file.name);
+    if (!WANTED.test(file.name) || tooLarge) return;
+    const chunks: Uint8Array[] = [];
+    file.ondata = (err, data, final) => {
+      if (err) throw err;
+      total += data.length;
+      if (total > cap) {
+        tooLarge = true;
+        file.terminate();
+        return;
+      }
+      chunks.push(data);
+      if (final) files[file.name] = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    };
+    file.start();
+  };
+  try {
+    unzip.push(bytes, true);
+  } catch {
+    return { ok: false, tooLarge };
+  }
+  return tooLarge ? { ok: false, tooLarge } : { ok: true, files, names };
+}
+
+/** 1 → "A", 27 → "AA". */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * A number cell as exact text. Excel keeps 15 significant digits; a formula's saved
+ * result can carry binary noise past them (0.1+0.2 = 0.30000000000000004), which is
+ * dropped, as Excel does when it shows the cell. Written with the returns' decimal mark.
+ */
+export function numberText(n: number, mark: ',' | '.'): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n)) return BigInt(n).toString();
+  const exact = Number(n.toPrecision(15));
+  if (Number.isInteger(exact)) return BigInt(exact).toString();
+  let text = String(exact);
+  if (/e/i.test(text)) text = exact.toFixed(20).replace(/0+$/, '');
+  return mark === '.' ? text : text.replace('.', ',');
+}
+
+type CellValue = unknown;
+
+/** A cell's text as a CSV export of the sheet would hold it; `formula` when its result was never saved. */
+function cellText(value: CellValue, mark: ',' | '.'): { text: string; formula?: string } {
+  if (value === null || value === undefined) return { text: '' };
+  if (typeof value === 'number') return { text: numberText(value, mark) };
+  if (typeof value === 'string') return { text: value };
+  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('formula' in v || 'sharedFormula' in v) {
+      if (v.result === undefined || v.result === null) return { text: '', formula: String(v.formula ?? v.sharedFormula ?? '') };
+      return cellText(typeof v.result === 'object' && v.result !== null && 'error' in v.result ? (v.result as { error: string }).error : v.result, mark);
+    }
+    if (Array.isArray(v.richText)) return { text: (v.richText as { text?: string }[]).map((r) => r.text ?? '').join('') };
+    if ('error' in v) return { text: String(v.error) };
+    if ('text' in v) return cellText(v.text, mark);
+  }
+  return { text: String(value) };
+}
+
+interface SheetLike {
+  name: string;
+  state?: string;
+  eachRow(opts: { includeEmpty: boolean }, cb: (row: RowLike, rowNumber: number) => void): void;
+}
+interface RowLike {
+  eachCell(opts: { includeEmpty: boolean }, cb: (cell: { type: number; value: CellValue }, col: number) => void): void;
+}
+
+const MERGED = 1; // ExcelTS ValueType.Merge: a cell covered by a merge, which repeats its master's value
+
+function sheetTable(ws: SheetLike, mark: ',' | '.'): Table {
+  const records: CsvRecord[] = [];
+  const formulas = new Map<string, string>();
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    let uncalculated = false;
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (cell.type === MERGED) return;
+      const { text, formula } = cellText(cell.value, mark);
+      while (cells.length < col - 1) cells.push('');
+      cells[col - 1] = text;
+      if (formula !== undefined) {
+        formulas.set(`${rowNumber}:${col - 1}`, formula);
+        uncalculated = true;
+      }
+    });
+    if (uncalculated || cells.some((c) => c.trim() !== '')) records.push({ line: rowNumber, cells });
+  });
+  // The header: the first row (near the top) that names every required column.
+  let headerAt = records.findIndex((r, i) => i < HEADER_SEARCH_ROWS && matchHeader(r.cells).missing.length === 0);
+  if (headerAt === -1) headerAt = 0;
+  return { records, headerAt, sheet: ws.name, formulas };
+}
+
+export const xlsxReader: Reader = {
+  async read(bytes: Uint8Array, opts: ReaderOptions): Promise<ReadOutcome> {
+    const unzipped = unzipBounded(bytes, MAX_WORKBOOK_XML_BYTES);
+    if (!unzipped.ok)
+      return unzipped.tooLarge
+        ? { ok: false, problem: { code: 'FILE_TOO_LARGE', params: { size: `> ${toMiB(MAX_WORKBOOK_XML_BYTES)}`, limit: toMiB(MAX_WORKBOOK_XML_BYTES), unpacked: 1 } } }
+        : { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'CORRUPT' } } };
+    const { files, names } = unzipped;
+    if (!files['xl/workbook.xml']) {
+      // An OpenDocument spreadsheet (LibreOffice's .ods) is a ZIP too.
+      if (names.includes('mimetype') && names.includes('content.xml')) return { ok: false, problem: { code: 'XLS_NOT_SUPPORTED', params: { kind: 'ods' } } };
+      if (names.some((n) => n.startsWith('xl/'))) return { ok: false, problem: { code: 'XLS_NOT_SUPPORTED', params: { kind: 'xlsb' } } };
+      return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: names.includes('word/document.xml') ? 'WORD' : 'NOT_A_WORKBOOK' } } };
+    }
+    const { Workbook } = await import('@cj-tech-master/excelts');
+    const wb = new Workbook();
+    try {
+      await wb.xlsx.loadFromFiles(files);
+    } catch {
+      return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'CORRUPT' } } };
+    }
+    const mark = opts.numberFormat === 'en' ? '.' : ',';
+    const visible = (wb.worksheets as unknown as (SheetLike & { orderNo?: number })[])
+      .filter((ws) => (ws.state ?? 'visible') === 'visible')
+      .sort((a, b) => (a.orderNo ?? 0) - (b.orderNo ?? 0));
+    let first: Table | undefined;
+    for (const ws of visible) {
+      const table = sheetTable(ws, mark);
+      const header = table.records[table.headerAt];
+      if (header && matchHeader(header.cells).missing.length === 0) return { ok: true, table };
+      if (!first && table.records.length > 0) first = table;
+    }
+    // No sheet has the header: the first visible sheet with anything on it is read, and its
+    // missing columns are named, as for a CSV file.
+    return { ok: true, table: first ?? { records: [], headerAt: 0, sheet: visible[0]?.name } };
+  },
+};
