@@ -10,7 +10,7 @@ import { ingestReturns, type ReturnSummary } from './ingest/files.js';
 import type { Lang } from './messages/catalog.js';
 import { FatalError, splitBySeverity, type Problem } from './messages/problem.js';
 import { writeFileAtomic } from './write/atomic.js';
-import { formBytes, formFileName } from './workspace/forms.js';
+import { formBytes, formFileName, type FormFormat } from './workspace/forms.js';
 import { ReturnValidator, type CheckedReturns } from './validate/validate.js';
 import { PreviousArchive } from './validate/previous.js';
 import type { NumberFormat } from './validate/number.js';
@@ -205,13 +205,16 @@ export interface FormsOptions {
   lang: Lang;
   outDir: string;
   force?: boolean;
+  /** xlsx (the default) or csv. */
+  format?: FormFormat;
 }
 
 /** Writes one pre-filled return form per unit; returns the paths written. */
 export async function formsStage(opts: FormsOptions): Promise<string[]> {
   const definition = await loadDefinition(opts.config, opts.cwd, opts.lang);
   const dir = path.resolve(opts.cwd, opts.outDir);
-  const forms = definition.units.map((u) => ({ unit: u, file: path.join(dir, formFileName(u)), shown: path.join(opts.outDir, formFileName(u)) }));
+  const format = opts.format ?? 'xlsx';
+  const forms = definition.units.map((u) => ({ unit: u, file: path.join(dir, formFileName(u, format)), shown: path.join(opts.outDir, formFileName(u, format)) }));
   if (!opts.force) {
     const clashes: Problem[] = [];
     for (const f of forms)
@@ -219,6 +222,10 @@ export async function formsStage(opts: FormsOptions): Promise<string[]> {
     if (clashes.length > 0) throw new FatalError(clashes);
   }
   const previous = await readPrevious(definition, { cwd: opts.cwd, readStdin: async () => new Uint8Array() }, definition.numberFormat);
-  for (const f of forms) await writeFileAtomic(f.file, formBytes(definition, f.unit, previous?.archive), { shown: f.shown, force: opts.force });
+  const workbook = format === 'xlsx' ? await import('./workspace/form-xlsx.js') : undefined;
+  for (const f of forms) {
+    const bytes = workbook ? await workbook.formWorkbookBytes(definition, f.unit, previous?.archive) : formBytes(definition, f.unit, previous?.archive);
+    await writeFileAtomic(f.file, bytes, { shown: f.shown, force: opts.force });
+  }
   return forms.map((f) => f.shown);
 }

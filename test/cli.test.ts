@@ -193,13 +193,16 @@ describe('init and forms never overwrite', () => {
   it('forms keeps filled forms unless --force', async () => {
     const dir = tempDir();
     expect((await runCli(['forms', '--config', CHECK_DEF, '-o', 'f'], { cwd: dir })).code).toBe(0);
-    writeFileSync(path.join(dir, 'f', '01 - Phường Một.csv'), 'filled');
+    writeFileSync(path.join(dir, 'f', '01 - Phường Một.xlsx'), 'filled');
     const again = await runCli(['forms', '--config', CHECK_DEF, '-o', 'f'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('FORM_EXISTS');
-    expect(readFileSync(path.join(dir, 'f', '01 - Phường Một.csv'), 'utf8')).toBe('filled');
+    expect(readFileSync(path.join(dir, 'f', '01 - Phường Một.xlsx'), 'utf8')).toBe('filled');
     expect((await runCli(['forms', '--config', CHECK_DEF, '-o', 'f', '--force'], { cwd: dir })).code).toBe(0);
-    expect(readFileSync(path.join(dir, 'f', '01 - Phường Một.csv'), 'utf8')).toContain('Mã đơn vị');
+    expect(readFileSync(path.join(dir, 'f', '01 - Phường Một.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    // --format csv keeps the CSV forms.
+    expect((await runCli(['forms', '--config', CHECK_DEF, '-o', 'c', '--format', 'csv'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'c', '01 - Phường Một.csv'), 'utf8')).toContain('Mã đơn vị');
   });
 });
 

@@ -30,6 +30,7 @@ import { OutputClosed, OutputWriteFailed } from '../src/cli/output.js';
 import { run } from '../src/cli/main.js';
 import { verifyXmlParts } from '../src/report/docx/verify.js';
 import { formFileName } from '../src/workspace/forms.js';
+import { strFromU8, unzipSync } from 'fflate';
 import { BIN, FIXTURES, json, ROOT, runCli, SAMPLE, sampleCopy, spawnCli } from './helpers.js';
 
 const CHECK_DEF = path.join(FIXTURES, 'check', 'baocao.yaml');
@@ -421,14 +422,19 @@ describe('smaller ones', () => {
     const name = formFileName(long);
     expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
     expect(name.startsWith('024 - Thành phố')).toBe(true);
-    expect(name.endsWith('….csv')).toBe(true);
+    expect(name.endsWith('….xlsx')).toBe(true);
+    expect(formFileName(long, 'csv').endsWith('….csv')).toBe(true);
     const dir = tempDir();
     writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(CHECK_DEF, 'utf8').replace('name: Xã Hai', `name: ${long.name.trim()}`).replace('label: Số vụ phạm tội,', 'label: "=1+1 Số vụ",'));
     const r = await runCli(['forms', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(json(r).files).toHaveLength(2);
-    // A label that begins like a formula is written inert.
-    const form = readFileSync(path.join(dir, 'bieu-mau', formFileName({ code: '01', name: 'Phường Một' })), 'utf8');
+    // A label that begins like a formula is text in the workbook (no <f> anywhere), inert in the CSV.
+    const parts = unzipSync(readFileSync(path.join(dir, 'bieu-mau', formFileName({ code: '01', name: 'Phường Một' }))));
+    expect(strFromU8(parts['xl/worksheets/sheet1.xml']!)).not.toContain('<f>');
+    expect(strFromU8(parts['xl/sharedStrings.xml']!)).toContain('=1+1 Số vụ');
+    expect((await runCli(['forms', '--format', 'csv', '-o', 'csv'], { cwd: dir })).code).toBe(0);
+    const form = readFileSync(path.join(dir, 'csv', formFileName({ code: '01', name: 'Phường Một' }, 'csv')), 'utf8');
     expect(form).toContain(",'=1+1 Số vụ,");
   });
 });

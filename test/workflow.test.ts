@@ -52,7 +52,7 @@ describe('from an empty folder to a signed report', () => {
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain('Đơn vị chưa báo cáo (11/11)');
 
-    const forms = spawnCli(['forms'], { cwd: root });
+    const forms = spawnCli(['forms', '--format', 'csv'], { cwd: root });
     expect(forms.code).toBe(0);
     const written = forms.stdout.split('\n').filter(Boolean);
     expect(written).toHaveLength(11);

@@ -246,13 +246,14 @@ function buildProgram(world: World, lang: Lang, setExit: (code: number) => void)
     .description(w.forms)
     .option(w.config[0], w.config[1])
     .option(w.formsOutput[0], w.formsOutput[1], 'bieu-mau')
+    .addOption(new Option(w.formsFormat[0], w.formsFormat[1]).choices(['xlsx', 'csv']).default('xlsx'))
     .option('--force', w.formsForce)
     .option('--json', w.jsonFiles)
     .addOption(langOption(w))
     .option('-q, --quiet', w.quiet)
     .addHelpText('after', examples(w, w.formsExamples))
-    .action(async (flags: SetupFlags & { config?: string; output: string; force?: boolean }) => {
-      const written = await (await pipeline()).formsStage({ cwd: world.cwd, config: configOf(world, flags), lang, outDir: flags.output, force: flags.force });
+    .action(async (flags: SetupFlags & { config?: string; output: string; force?: boolean; format: 'xlsx' | 'csv' }) => {
+      const written = await (await pipeline()).formsStage({ cwd: world.cwd, config: configOf(world, flags), lang, outDir: flags.output, force: flags.force, format: flags.format });
       reportWritten(world, lang, written, flags, w.doneForms);
       setExit(EXIT.OK);
     });

@@ -38,11 +38,14 @@ export function formBytes(def: Definition, unit: Unit, previous?: PreviousArchiv
 /** File names are at most 255 bytes on the usual file systems; the name is cut to fit, the code never. */
 const MAX_NAME_BYTES = 255;
 
-/** "024 - Thành phố Hà Giang.csv", with characters no file system accepts replaced, cut to fit a file name. */
-export function formFileName(unit: Unit): string {
+export type FormFormat = 'xlsx' | 'csv';
+export const FORM_FORMATS: readonly FormFormat[] = ['xlsx', 'csv'];
+
+/** "024 - Thành phố Hà Giang.xlsx", with characters no file system accepts replaced, cut to fit a file name. */
+export function formFileName(unit: Unit, format: FormFormat = 'xlsx'): string {
   const safe = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
   const fixed = `${safe(unit.code)} - `;
-  const ext = '.csv';
+  const ext = `.${format}`;
   let name = safe(unit.name);
   const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
   if (bytes(fixed + name + ext) > MAX_NAME_BYTES) {

@@ -1,0 +1,110 @@
+// The return form as a workbook, one per unit: a title, the header (frozen), one row
+// per input indicator. Unit code, period, indicator code and label are filled in as
+// text and locked; only "Kỳ này" and "Cùng kỳ" are open, each with a validation
+// (numbers ≥ 0, whole unless the indicator has decimals) and a message saying what
+// to write. Printed on A4 landscape, one page wide. The sheet is protected without a
+// password: it guards against slips, not against the unit.
+import type { Definition, Indicator, Unit } from '../definition/parse.js';
+import { COLUMNS } from '../ingest/headers.js';
+import type { PreviousArchive } from '../validate/previous.js';
+import { loadExcelTs, newWorkbook, workbookBytes } from '../write/xlsx.js';
+
+export const FORM_SHEET = 'Biểu mẫu';
+/** Rows above the header: the title and the instruction. */
+const HEADER_ROW = 3;
+const HEADER = [COLUMNS.ma_don_vi, COLUMNS.ky_bao_cao, COLUMNS.ma_chi_tieu, COLUMNS.ten_chi_tieu, COLUMNS.ky_nay, COLUMNS.cung_ky];
+
+/** What the validation and the input message say for an indicator's value cells. */
+function valueRule(ind: Indicator, column: string) {
+  const unit = ind.kind === 'ratio' ? '' : ` (${ind.unit})`;
+  const what = ind.decimals === 0 ? 'số nguyên, không âm' : `số không âm, tối đa ${ind.decimals} chữ số thập phân`;
+  return {
+    type: ind.decimals === 0 ? ('whole' as const) : ('decimal' as const),
+    operator: 'greaterThanOrEqual' as const,
+    formulae: [0],
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: column,
+    // Excel shows at most 255 characters here.
+    prompt: `${ind.code}${unit}: ghi ${what}; ghi 0 nếu không phát sinh. Không để trống.`.slice(0, 255),
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    errorTitle: 'Số liệu không hợp lệ',
+    error: `Ô này chỉ nhận ${what}.`,
+  };
+}
+
+/** A display width for text: Vietnamese letters with marks take about one character each. */
+const widthOf = (text: string) => [...text.normalize('NFC')].length;
+
+/** The date inside the workbook: the period's end, so the same definition gives the same bytes. */
+export const formDate = (def: Definition) => new Date(`${def.period.end}T00:00:00Z`);
+
+export async function formWorkbookBytes(def: Definition, unit: Unit, previous?: PreviousArchive): Promise<Uint8Array> {
+  const x = await loadExcelTs();
+  const date = formDate(def);
+  const wb = newWorkbook(x, date);
+  wb.title = `Biểu mẫu báo cáo ${def.period.label} — ${unit.code} ${unit.name}`;
+  const ws = wb.addWorksheet(FORM_SHEET, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `E${HEADER_ROW + 1}` }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+  });
+  const text = (cell: { value: unknown; numFmt: string }, value: string) => {
+    cell.numFmt = '@';
+    cell.value = value;
+  };
+
+  const title = ws.getCell('A1');
+  title.value = `BÁO CÁO ${def.period.label.toUpperCase()} — ${unit.code} ${unit.name}`;
+  title.font = { bold: true, size: 13 };
+  ws.getCell('A2').value = 'Chỉ ghi số liệu vào hai cột "Kỳ này" và "Cùng kỳ" (ghi 0 nếu không phát sinh); các cột khác đã điền sẵn và được khoá. Lưu lại dạng .xlsx rồi gửi.';
+  ws.getCell('A2').font = { italic: true };
+
+  const header = ws.getRow(HEADER_ROW);
+  HEADER.forEach((h, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = h;
+    cell.font = { bold: true };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+    cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+  });
+
+  const archived = previous?.values.get(unit.code);
+  def.inputIndicators.forEach((ind, i) => {
+    const row = ws.getRow(HEADER_ROW + 1 + i);
+    text(row.getCell(1), unit.code);
+    text(row.getCell(2), def.period.code);
+    text(row.getCell(3), ind.code);
+    text(row.getCell(4), ind.label);
+    row.getCell(4).alignment = { wrapText: true, vertical: 'top' };
+    const numFmt = ind.decimals === 0 ? '#,##0' : `#,##0.${'0'.repeat(ind.decimals)}`;
+    for (const [col, name] of [
+      [5, COLUMNS.ky_nay],
+      [6, COLUMNS.cung_ky],
+    ] as const) {
+      const cell = row.getCell(col);
+      cell.numFmt = numFmt;
+      cell.protection = { locked: false };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+      cell.dataValidation = valueRule(ind, name);
+    }
+    const v = archived?.get(ind.code);
+    // Last period's figure, exact: a count of 10^-decimals written as the number it is.
+    if (v) row.getCell(6).value = Number(v.value) / 10 ** ind.decimals;
+    for (let c = 1; c <= 6; c++) row.getCell(c).border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+  });
+
+  const labelWidth = Math.min(70, Math.max(24, ...def.inputIndicators.map((i) => widthOf(i.label) + 2)));
+  const codeWidth = Math.max(12, ...def.inputIndicators.map((i) => widthOf(i.code) + 2));
+  ws.columns = [
+    { width: Math.max(12, widthOf(unit.code) + 2) },
+    { width: Math.max(12, widthOf(def.period.code) + 2) },
+    { width: codeWidth },
+    { width: labelWidth },
+    { width: 14 },
+    { width: 14 },
+  ];
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  return workbookBytes(wb, date);
+}

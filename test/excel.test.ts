@@ -1,0 +1,166 @@
+// Excel both ways, through a real spreadsheet program: the forms `forms` writes are
+// opened by LibreOffice Calc with their codes intact, filled in and saved there, and
+// check clean and add up to the sample's figures; returns made the way communes make
+// them (title rows, codes that lost their zero, a formula, a hidden sheet, Vietnamese
+// headers) and saved by Calc add up exactly too.
+import { Workbook } from '@cj-tech-master/excelts';
+import { unzipSync, strFromU8 } from 'fflate';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readReturn } from '../src/ingest/returns.js';
+import { parseValue } from '../src/validate/number.js';
+import { json, runCli, SAMPLE } from './helpers.js';
+
+const tempDir = (name: string) => mkdtempSync(path.join(tmpdir(), `baocao-${name}-`));
+
+/** LibreOffice Calc headless: opens each file and saves it with `filter` into `outDir` (one start for all). */
+function calc(files: readonly string[], filter: string, outDir: string): void {
+  const profile = pathToFileURL(mkdtempSync(path.join(tmpdir(), 'baocao-lo-'))).href;
+  mkdirSync(outDir, { recursive: true });
+  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', outDir, ...files], { encoding: 'utf8', timeout: 300_000 });
+  if (r.error || r.status !== 0) throw new Error(`LibreOffice failed (is libreoffice-calc-nogui installed?): ${r.error?.message ?? r.stderr}`);
+}
+const XLSX = 'xlsx:Calc MS Excel 2007 XML';
+const CSV = 'csv:Text - txt - csv (StarCalc):44,34,76';
+
+/** The sample's values: unit → indicator → [this period, last period], as numbers. */
+async function sampleValues(): Promise<Map<string, Map<string, [number, number]>>> {
+  const out = new Map<string, Map<string, [number, number]>>();
+  for (const f of readdirSync(path.join(SAMPLE, 'returns'))) {
+    const file = await readReturn(readFileSync(path.join(SAMPLE, 'returns', f)), f);
+    for (const row of file.rows) {
+      const n = (raw: string) => {
+        const v = parseValue(raw, 0, 'vi');
+        if (!v.ok) throw new Error(`${f}:${row.line}: ${raw}`);
+        return Number(v.value);
+      };
+      if (!out.has(row.unit)) out.set(row.unit, new Map());
+      out.get(row.unit)!.set(row.indicator, [n(row.current), n(row.previous)]);
+    }
+  }
+  return out;
+}
+
+/** A workspace with the sample's definition and an empty returns folder. */
+function workspace(): string {
+  const dir = tempDir('excel');
+  cpSync(SAMPLE, dir, { recursive: true });
+  rmSync(path.join(dir, 'returns'), { recursive: true });
+  mkdirSync(path.join(dir, 'returns'));
+  return dir;
+}
+
+let sampleFigures: unknown;
+let values: Map<string, Map<string, [number, number]>>;
+beforeAll(async () => {
+  values = await sampleValues();
+  const r = await runCli(['aggregate', '--json', '--config', path.join(SAMPLE, 'baocao.yaml')]);
+  expect(r.code).toBe(0);
+  sampleFigures = json(r).indicators;
+});
+
+describe('forms as workbooks', () => {
+  it('one .xlsx per unit, the same bytes for the same definition, codes intact in Calc, only the value cells open', async () => {
+    const dir = workspace();
+    expect((await runCli(['forms', '-o', 'a'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['forms', '-o', 'b'], { cwd: dir })).code).toBe(0);
+    const names = readdirSync(path.join(dir, 'a'));
+    expect(names).toHaveLength(11);
+    expect(names[2]).toBe('027 - Mèo Vạc.xlsx');
+    for (const n of names) expect(readFileSync(path.join(dir, 'a', n)).equals(readFileSync(path.join(dir, 'b', n))), n).toBe(true);
+
+    const sheet = strFromU8(unzipSync(readFileSync(path.join(dir, 'a', names[2]!)))['xl/worksheets/sheet1.xml']!);
+    expect(sheet).toMatch(/<sheetProtection [^>]*sheet="1"/);
+    expect(sheet).toMatch(/<pane [^>]*ySplit="3"[^>]*state="frozen"/);
+    expect(sheet).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"/);
+    expect(sheet).toMatch(/<dataValidation [^>]*type="whole"[^>]*operator="greaterThanOrEqual"/);
+    expect(sheet).toContain('promptTitle="Kỳ này"');
+
+    // Calc reads it as a CSV export would: the code keeps its zero, the value cells are empty.
+    const out = path.join(dir, 'csv');
+    calc([path.join(dir, 'a', names[2]!)], CSV, out);
+    const csv = readFileSync(path.join(out, names[2]!.replace(/\.xlsx$/, '.csv')), 'utf8');
+    expect(csv).toContain('\nMã đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Tên chỉ tiêu,Kỳ này,Cùng kỳ\n');
+    expect(csv).toContain('\n027,2021-6T,TTXH_VU,Số vụ phạm tội về trật tự xã hội,,\n');
+
+    // Saved again by Calc, the protection and the validations are still there (a headless Calc
+    // has no window, so it keeps no view settings such as the frozen header: not checked here).
+    calc([path.join(dir, 'a', names[2]!)], XLSX, path.join(dir, 'calc'));
+    const resaved = strFromU8(unzipSync(readFileSync(path.join(dir, 'calc', names[2]!)))['xl/worksheets/sheet1.xml']!);
+    expect(resaved).toMatch(/<sheetProtection [^>]*sheet="(1|true)"/);
+    expect(resaved).toMatch(/<dataValidation [^>]*type="whole"/);
+  });
+
+  it('filled in and saved by Calc, check clean and add up to the sample', async () => {
+    const dir = workspace();
+    expect((await runCli(['forms'], { cwd: dir })).code).toBe(0);
+    const filled = path.join(dir, 'filled');
+    mkdirSync(filled);
+    const forms = readdirSync(path.join(dir, 'bieu-mau'));
+    for (const name of forms) {
+      const wb = new Workbook();
+      await wb.xlsx.load(readFileSync(path.join(dir, 'bieu-mau', name)));
+      const ws = wb.worksheets[0]!;
+      ws.eachRow((row, n) => {
+        if (n <= 3) return;
+        const [cur, prev] = values.get(String(row.getCell(1).value))!.get(String(row.getCell(3).value))!;
+        row.getCell(5).value = cur;
+        row.getCell(6).value = prev;
+      });
+      writeFileSync(path.join(filled, name), Buffer.from(await wb.xlsx.writeBuffer()));
+    }
+    calc(forms.map((n) => path.join(filled, n)), XLSX, path.join(dir, 'returns'));
+
+    const check = await runCli(['check', '--json'], { cwd: dir });
+    expect(check.code).toBe(0);
+    expect(json(check).warnings).toEqual([]);
+    const agg = await runCli(['aggregate', '--json'], { cwd: dir });
+    expect(agg.code).toBe(0);
+    expect(json(agg).indicators).toEqual(sampleFigures);
+  });
+});
+
+describe('returns as communes send them', () => {
+  it('title rows, a hidden sheet, codes that lost their zero, a formula, Vietnamese headers: saved by Calc, they add up exactly', async () => {
+    const dir = workspace();
+    const made = path.join(dir, 'made');
+    mkdirSync(made);
+    for (const [unit, byIndicator] of values) {
+      const wb = new Workbook();
+      // The sheet open in the window is the form (Calc shows a hidden sheet that is the active one).
+      wb.views = [{ x: 0, y: 0, width: 20000, height: 10000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+      // A hidden sheet first, with a header and wrong numbers: never read.
+      const hidden = wb.addWorksheet('Nháp');
+      hidden.addRow(['ma_don_vi', 'ky_bao_cao', 'ma_chi_tieu', 'ten_chi_tieu', 'ky_nay', 'cung_ky']);
+      hidden.addRow([unit, '2021-6T', 'TTXH_VU', 'x', 999999, 999999]);
+      hidden.state = 'hidden';
+      const ws = wb.addWorksheet('Biểu mẫu');
+      ws.addRow([`ỦY BAN NHÂN DÂN — ĐƠN VỊ ${unit}`]);
+      ws.mergeCells('A1:F1');
+      ws.addRow(['Báo cáo 6 tháng đầu năm 2021']);
+      ws.addRow([]);
+      ws.addRow(['Mã đơn vị', 'Kỳ báo cáo', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Kỳ này', 'Cùng kỳ']);
+      let first = true;
+      for (const [code, [cur, prev]] of byIndicator) {
+        // Mèo Vạc typed its code as a number (027 → 27); Đồng Văn sums "Kỳ này" of its first row by formula.
+        const unitCell = unit === '027' ? Number(unit) : unit;
+        const curCell = unit === '026' && first ? { formula: `${cur - 1}+1`, result: cur } : cur;
+        ws.addRow([unitCell, '2021-6T', code, `Chỉ tiêu ${code}`, curCell, prev]);
+        first = false;
+      }
+      writeFileSync(path.join(made, `${unit}.xlsx`), Buffer.from(await wb.xlsx.writeBuffer()));
+    }
+    calc(readdirSync(made).map((n) => path.join(made, n)), XLSX, path.join(dir, 'returns'));
+
+    const check = await runCli(['check', '--json'], { cwd: dir });
+    expect(json(check).errors).toEqual([]);
+    expect(check.code).toBe(0);
+    expect(json(check).warnings).toEqual([expect.objectContaining({ code: 'UNIT_CODE_PADDED', file: path.join('returns', '027.xlsx'), sheet: 'Biểu mẫu', cell: 'A5', line: 5 })]);
+    const agg = await runCli(['aggregate', '--json'], { cwd: dir });
+    expect(json(agg).indicators).toEqual(sampleFigures);
+  });
+});
