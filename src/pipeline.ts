@@ -229,3 +229,56 @@ export async function formsStage(opts: FormsOptions): Promise<string[]> {
   }
   return forms.map((f) => f.shown);
 }
+
+export interface FeedbackOptions {
+  cwd: string;
+  /** The folder to write to (--feedback). */
+  dir: string;
+  /** The returns folders read, which the feedback folder must not be. */
+  inputs: string[];
+}
+
+/**
+ * `check --feedback DIR`: one workbook per unit with problems; a previous run's
+ * feedback files (named so, and marked inside) that are not written again are removed;
+ * nothing else in the folder is touched. Returns the paths written.
+ */
+export async function feedbackStage(outcome: CheckOutcome, opts: FeedbackOptions): Promise<string[]> {
+  const { FEEDBACK_MARKER, FEEDBACK_PREFIX, feedbackWorkbook, groupFeedback } = await import('./feedback/feedback.js');
+  const dir = path.resolve(opts.cwd, opts.dir);
+  const same = (a: string, b: string) => (realPath(a) ?? path.resolve(a)) === (realPath(b) ?? path.resolve(b));
+  const inputs = opts.inputs.length > 0 ? opts.inputs.map((i) => path.resolve(opts.cwd, i)) : [outcome.definition.returnsDir];
+  for (const input of [...inputs, ...(outcome.definition.previousReturnsDir ? [outcome.definition.previousReturnsDir] : [])])
+    if (same(input, dir)) throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: opts.dir, params: { path: opts.dir, reason: 'RETURNS' } });
+
+  /** Whether a file is feedback baocao wrote: its name and the marker in its properties. */
+  const { unzipSync, strFromU8 } = await import('fflate');
+  const { readRegularFile } = await import('./ingest/read.js');
+  const ours = (file: string) => {
+    const read = readRegularFile(file, 16 * 1024 * 1024);
+    if (!read.ok) return false;
+    try {
+      const core = unzipSync(read.bytes, { filter: (f) => f.name === 'docProps/core.xml' })['docProps/core.xml'];
+      return core !== undefined && strFromU8(core).includes(FEEDBACK_MARKER);
+    } catch {
+      return false;
+    }
+  };
+  const existing = await fs.readdir(dir).catch(() => [] as string[]);
+  const isFeedbackName = (n: string) => n.normalize('NFC').startsWith(FEEDBACK_PREFIX) && /\.xlsx$/i.test(n);
+
+  const feedback = groupFeedback(outcome.definition, outcome.problems, outcome.checked);
+  const names = new Set(feedback.map((f) => f.name));
+  for (const n of existing)
+    if (names.has(n.normalize('NFC')) && !ours(path.join(dir, n)))
+      throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: path.join(opts.dir, n), params: { path: path.join(opts.dir, n), reason: 'NOT_OURS' } });
+  const written: string[] = [];
+  for (const fb of feedback) {
+    const shown = path.join(opts.dir, fb.name);
+    await writeFileAtomic(path.join(dir, fb.name), await feedbackWorkbook(outcome.definition, fb), { shown, force: true });
+    written.push(shown);
+  }
+  for (const n of existing)
+    if (isFeedbackName(n) && !names.has(n.normalize('NFC')) && ours(path.join(dir, n))) await fs.rm(path.join(dir, n), { force: true });
+  return written;
+}

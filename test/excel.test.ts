@@ -164,3 +164,58 @@ describe('returns as communes send them', () => {
     expect(json(agg).indicators).toEqual(sampleFigures);
   });
 });
+
+describe('check --feedback', () => {
+  it('writes one workbook, for the unit with problems, naming each problem; replaces its previous feedback and touches nothing else', async () => {
+    const dir = workspace();
+    cpSync(path.join(SAMPLE, 'returns'), path.join(dir, 'returns'), { recursive: true });
+    const yenMinh = path.join(dir, 'returns', '028-yen-minh.csv');
+    const lines = readFileSync(yenMinh, 'utf8').split(/\r?\n/);
+    // A word for a number on the first data row, and the last indicator's row gone.
+    lines[1] = lines[1]!.replace(/,(\d+),(\d+)$/, ',mười,$2');
+    writeFileSync(yenMinh, lines.filter((l) => !l.includes(',TO_TQ,')).join('\r\n'));
+    const fb = path.join(dir, 'phan-hoi');
+    mkdirSync(fb);
+    writeFileSync(path.join(fb, 'ghi-chu.txt'), 'của văn phòng');
+    // Last run's feedback for a unit that has since fixed its return.
+    const first = await runCli(['check', '--feedback', 'phan-hoi', '--json'], { cwd: workspaceWithBroken(dir, '024-thanh-pho-ha-giang.csv') });
+    expect(first.code).toBe(1);
+    restore(dir, '024-thanh-pho-ha-giang.csv');
+    expect(readdirSync(fb).sort()).toEqual(['Phản hồi - 024 - Thành phố Hà Giang.xlsx', 'Phản hồi - 028 - Yên Minh.xlsx', 'ghi-chu.txt']);
+
+    const r = await runCli(['check', '--feedback', 'phan-hoi', '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(json(r).feedback).toEqual([path.join('phan-hoi', 'Phản hồi - 028 - Yên Minh.xlsx')]);
+    expect(readdirSync(fb).sort()).toEqual(['Phản hồi - 028 - Yên Minh.xlsx', 'ghi-chu.txt']);
+    expect(readFileSync(path.join(fb, 'ghi-chu.txt'), 'utf8')).toBe('của văn phòng');
+
+    // Read by Calc: one row per problem, with the place, the indicator, the value and what to do.
+    calc([path.join(fb, 'Phản hồi - 028 - Yên Minh.xlsx')], CSV, path.join(dir, 'csv'));
+    const csv = readFileSync(path.join(dir, 'csv', 'Phản hồi - 028 - Yên Minh.csv'), 'utf8');
+    expect(csv).toContain('PHẢN HỒI KIỂM TRA SỐ LIỆU BÁO CÁO 6 THÁNG ĐẦU NĂM 2021 — 028 Yên Minh');
+    expect(csv).toMatch(/028-yen-minh\.csv,dòng 2,TTXH_VU,Số vụ phạm tội về trật tự xã hội,mười,Lỗi,"?""mười"" không phải là số\."?,"?Ghi số nguyên/);
+    expect(csv).toMatch(/028-yen-minh\.csv,,TO_TQ,Số tổ tự quản tại thôn, tổ dân phố|028-yen-minh\.csv,,TO_TQ,"Số tổ tự quản tại thôn, tổ dân phố"/);
+    expect(csv).toContain('MISSING_INDICATOR');
+
+    // Never into the returns folder, where it would be read as returns.
+    const into = await runCli(['check', '--feedback', 'returns', '--json'], { cwd: dir });
+    expect(into.code).toBe(2);
+    expect(json(into).errors[0].code).toBe('OUTPUT_FEEDBACK_FOLDER');
+
+    // All fixed: no feedback file left.
+    writeFileSync(yenMinh, readFileSync(path.join(SAMPLE, 'returns', '028-yen-minh.csv')));
+    const clean = await runCli(['check', '--feedback', 'phan-hoi'], { cwd: dir });
+    expect(clean.code).toBe(0);
+    expect(readdirSync(fb)).toEqual(['ghi-chu.txt']);
+  });
+});
+
+/** Breaks a copy of one sample return (an empty value), for a first run; `restore` puts it back. */
+function workspaceWithBroken(dir: string, file: string): string {
+  const p = path.join(dir, 'returns', file);
+  writeFileSync(p, readFileSync(p, 'utf8').replace(/,(\d+)(\r?\n)/, ',$2'));
+  return dir;
+}
+function restore(dir: string, file: string): void {
+  writeFileSync(path.join(dir, 'returns', file), readFileSync(path.join(SAMPLE, 'returns', file)));
+}

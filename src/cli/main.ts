@@ -29,6 +29,8 @@ interface CommonFlags {
   encoding?: Encoding;
   numberFormat?: NumberFormat;
   onlyListed?: boolean;
+  /** check: the folder to write each unit's problems into. */
+  feedback?: string;
   byGroup?: boolean;
   quiet?: boolean;
   debug?: boolean;
@@ -123,10 +125,14 @@ function stopOnErrors(world: World, outcome: CheckOutcome, flags: CommonFlags): 
 }
 
 async function checkCommand(world: World, inputs: string[], flags: CommonFlags): Promise<number> {
-  const outcome = await (await pipeline()).checkWithTemplate(pipelineOptions(world, inputs, flags));
+  const stages = await pipeline();
+  const outcome = await stages.checkWithTemplate(pipelineOptions(world, inputs, flags));
   const ok = outcome.errors.length === 0;
-  if (flags.json) writeJson(world, flags.lang, ok, outcome);
+  // Written before anything is printed, so a failure to write is the only thing said (exit 2).
+  const feedback = flags.feedback === undefined ? undefined : await stages.feedbackStage(outcome, { cwd: world.cwd, dir: flags.feedback, inputs });
+  if (flags.json) writeJson(world, flags.lang, ok, outcome, feedback ? { feedback } : {});
   showProblems(world, outcome, flags);
+  if (feedback && !flags.quiet) world.stderr.write(UI[flags.lang].feedbackWritten(feedback.length, flags.feedback!) + '\n');
   return ok ? EXIT.OK : EXIT.DATA;
 }
 
@@ -263,6 +269,7 @@ function buildProgram(world: World, lang: Lang, setExit: (code: number) => void)
       .description(w.check)
       .argument(w.inputs[0], w.inputs[1])
       .option('--only-listed', w.onlyListed)
+      .option(w.feedback[0], w.feedback[1])
       .addHelpText('after', examples(w, w.checkExamples)),
     w,
   ).action(async (inputs: string[], flags: CommonFlags) => setExit(await checkCommand(world, inputs, { ...flags, lang })));

@@ -61,7 +61,9 @@ const indicator = z
 
 const failure = z.object({ ...envelope, ok: z.literal(false) }).strict();
 
-export const checkOutput = z.object(envelope).strict();
+export const checkOutput = z
+  .object({ ...envelope, feedback: z.array(z.string()).optional().describe('With --feedback: the feedback files written, one per unit with problems') })
+  .strict();
 
 export const aggregateOutput = z.union([
   z

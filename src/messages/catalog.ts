@@ -347,6 +347,16 @@ const catalog = {
     vi: (p) => `Tệp kết quả ${p.path} trùng với một tệp đầu vào; không ghi đè. Chọn tên khác bằng -o.`,
     en: (p) => `The output ${p.path} is one of the inputs; it will not be overwritten. Choose another name with -o.`,
   },
+  OUTPUT_FEEDBACK_FOLDER: {
+    vi: (p) =>
+      p.reason === 'RETURNS'
+        ? `Thư mục phản hồi ${p.path} là thư mục báo cáo; tệp phản hồi ghi vào đó sẽ bị đọc như báo cáo. Chọn thư mục khác cho --feedback, ví dụ phan-hoi.`
+        : `Trong thư mục phản hồi đã có tệp ${p.path} không do baocao tạo; không ghi đè. Đổi tên hoặc chuyển tệp đó đi, hoặc chọn thư mục khác cho --feedback.`,
+    en: (p) =>
+      p.reason === 'RETURNS'
+        ? `The feedback folder ${p.path} is a returns folder; feedback written there would be read as returns. Choose another folder for --feedback, e.g. feedback.`
+        : `The feedback folder already has ${p.path}, which baocao did not write; it is not replaced. Rename or move it, or choose another folder for --feedback.`,
+  },
   OUTPUT_FAILED: {
     vi: (p) => `Không ghi được tệp ${p.path} (${p.reason}). Kiểm tra thư mục tồn tại, còn chỗ trống và tệp không đang mở trong Word.`,
     en: (p) => `Cannot write ${p.path} (${p.reason}). Check the folder exists, has space, and the file is not open in Word.`,

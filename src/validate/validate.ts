@@ -31,6 +31,8 @@ export interface CheckedReturns {
   /** Roster order. */
   received: string[];
   missing: string[];
+  /** file → the roster units its rows name (for problems of the file as a whole). */
+  unitsByFile?: Map<string, string[]>;
 }
 
 /** Finds a roster unit, forgiving the leading zeros Excel drops ("24" for "024"). */
@@ -71,6 +73,7 @@ export class ReturnValidator {
   /** Units that sent rows, with the first file they appear in and whether it was read whole. */
   private readonly unitFiles = new Map<string, { file: string; complete: boolean }>();
   private unreadFiles = 0;
+  private readonly unitsByFile = new Map<string, string[]>();
   // A unit's rows come together and a few indicator spellings repeat: the last unit
   // looked up is kept, and up to 1,000 indicator spellings (a hostile file may have a
   // million different ones).
@@ -97,6 +100,7 @@ export class ReturnValidator {
     const err = (row: ReturnRow, p: Omit<Problem, 'file' | 'line' | 'severity'>, severity: Problem['severity'] = 'error') =>
       problems.add({ severity, file: row.file, line: row.line, ...p });
     let paddedWarning: Problem | undefined;
+    const fileUnits = new Set<string>();
     for (const row of file.rows) {
       if (row.unit !== this.lastUnit.raw) this.lastUnit = { raw: row.unit, lookup: lookupUnit(def, row.unit, this.numeric) };
       const { unit, padded } = this.lastUnit.lookup;
@@ -113,6 +117,7 @@ export class ReturnValidator {
           problems.add(paddedWarning);
         }
       }
+      fileUnits.add(unit.code);
       const prior = unitFiles.get(unit.code);
       if (!prior) unitFiles.set(unit.code, { file: file.file, complete: file.complete });
       else if (!file.complete) prior.complete = false;
@@ -179,6 +184,7 @@ export class ReturnValidator {
         else err(row, { code: parsed.code, column, unit: unit.code, indicator: indicator.code, params: { value: raw, unitLabel: indicator.unit, ...parsed.params } });
       }
     }
+    if (fileUnits.size > 0) this.unitsByFile.set(file.file, [...fileUnits]);
   }
 
   finish(): { checked: CheckedReturns; problems: Problem[] } {
@@ -207,7 +213,7 @@ export class ReturnValidator {
     for (const u of missing)
       problems.add({ code: 'MISSING_UNIT', severity: this.opts.allowMissing ? 'warning' : 'error', unit: u.code, params: { unitName: u.name, unread: this.unreadFiles } });
 
-    return { checked: { values, received, missing: missing.map((u) => u.code) }, problems: problems.list() };
+    return { checked: { values, received, missing: missing.map((u) => u.code), unitsByFile: this.unitsByFile }, problems: problems.list() };
   }
 }
 

@@ -1,0 +1,135 @@
+// Each unit's problems, ready to send back (`check --feedback DIR`): one workbook per
+// unit that has problems, in Vietnamese, one row per problem with where it is (the
+// sheet and cell, or the line), the indicator, the value, what is wrong and how to
+// fix it. Problems of a file as a whole go to the units its rows name, or to the unit
+// whose code starts the file's name (forms are named "024 - Thành phố Hà Giang.xlsx").
+import path from 'node:path';
+import type { Definition, Unit } from '../definition/parse.js';
+import { message } from '../messages/catalog.js';
+import type { Problem } from '../messages/problem.js';
+import type { CheckedReturns } from '../validate/validate.js';
+import { formFileName } from '../workspace/forms.js';
+import { loadExcelTs, newWorkbook, workbookBytes } from '../write/xlsx.js';
+
+/** Every feedback file's name starts so; with the marker inside, it is how a previous run's files are known. */
+export const FEEDBACK_PREFIX = 'Phản hồi - ';
+/** Kept in the workbook's keywords: only files holding it are ever replaced or removed. */
+export const FEEDBACK_MARKER = 'baocao-feedback';
+
+export interface Feedback {
+  /** The unit, or undefined for a file whose unit could not be told. */
+  unit?: Unit;
+  /** The file name to write, in the feedback folder. */
+  name: string;
+  problems: Problem[];
+}
+
+/** The unit a file's name starts with ("024 - Thành phố Hà Giang.xlsx", "024_dong-van.csv"). */
+function unitFromName(def: Definition, file: string): Unit | undefined {
+  const head = /^([^\s_.\-]+)/.exec(path.basename(file))?.[1];
+  return head === undefined ? undefined : def.unitByCode.get(head);
+}
+
+/** The problems of each unit that has any, in roster order; then files no unit can be told for. */
+export function groupFeedback(def: Definition, problems: readonly Problem[], checked: CheckedReturns): Feedback[] {
+  const byUnit = new Map<string, Problem[]>();
+  const byFile = new Map<string, Problem[]>();
+  const add = <K>(map: Map<K, Problem[]>, key: K, p: Problem) => {
+    const list = map.get(key);
+    if (list) list.push(p);
+    else map.set(key, [p]);
+  };
+  for (const p of problems) {
+    if (p.unit !== undefined && def.unitByCode.has(p.unit)) add(byUnit, p.unit, p);
+    else if (p.file !== undefined) {
+      const units = checked.unitsByFile?.get(p.file) ?? [unitFromName(def, p.file)?.code].filter((u): u is string => u !== undefined);
+      if (units.length > 0) for (const u of units) add(byUnit, u, p);
+      else add(byFile, p.file, p);
+    }
+    // A problem of the whole province (a sum too large, no returns at all) is no unit's to fix.
+  }
+  // Within a unit: by file as read, then by line; problems of a whole file or unit after its lines.
+  const files = new Map<string, number>();
+  for (const p of problems) if (p.file !== undefined && !files.has(p.file)) files.set(p.file, files.size);
+  const rank = (p: Problem) => [p.file === undefined ? Infinity : files.get(p.file)!, p.line ?? Infinity] as const;
+  for (const list of [...byUnit.values(), ...byFile.values()])
+    list.sort((a, b) => {
+      const [fa, la] = rank(a);
+      const [fb, lb] = rank(b);
+      return fa - fb || (la === lb ? 0 : la < lb ? -1 : 1);
+    });
+  const out: Feedback[] = def.units.filter((u) => byUnit.has(u.code)).map((u) => ({ unit: u, name: FEEDBACK_PREFIX + formFileName(u, 'xlsx'), problems: byUnit.get(u.code)! }));
+  for (const [file, list] of byFile)
+    out.push({ name: `${FEEDBACK_PREFIX}${path.basename(file).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\.[^.]*$/, '')}.xlsx`, problems: list });
+  return out;
+}
+
+/** "What is wrong. What to do." → the two, at the first sentence end outside quotes. */
+export function splitMessage(text: string): { what: string; fix: string } {
+  let quoted = false;
+  for (let i = 0; i < text.length - 1; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '.' || ch === '!' || ch === '?' || ch === ';') && text[i + 1] === ' ' && i + 2 < text.length)
+      return { what: text.slice(0, ch === ';' ? i : i + 1).trim(), fix: text.slice(i + 2).trim().replace(/^./, (c) => c.toUpperCase()) };
+  }
+  return { what: text, fix: '' };
+}
+
+const HEAD = ['Tệp', 'Vị trí', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Giá trị', 'Mức', 'Vấn đề', 'Cách sửa', 'Mã lỗi'];
+const WIDTHS = [18, 15, 13, 28, 12, 9, 45, 45, 26];
+
+/** "Biểu mẫu!E5", "Biểu mẫu, dòng 5", "dòng 5", or nothing. */
+function place(p: Problem): string {
+  if (p.sheet !== undefined) return p.cell !== undefined ? `${p.sheet}!${p.cell}` : p.line !== undefined ? `${p.sheet}, dòng ${p.line}` : p.sheet;
+  return p.line !== undefined ? `dòng ${p.line}` : '';
+}
+
+/** The feedback workbook of one unit (dated like the forms: the period's end, so the same problems give the same bytes). */
+export async function feedbackWorkbook(def: Definition, fb: Feedback): Promise<Uint8Array> {
+  const x = await loadExcelTs();
+  const date = new Date(`${def.period.end}T00:00:00Z`);
+  const wb = newWorkbook(x, date);
+  wb.keywords = FEEDBACK_MARKER;
+  wb.title = `Phản hồi kiểm tra số liệu ${def.period.label}`;
+  const ws = wb.addWorksheet('Phản hồi', {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 3, topLeftCell: 'A4', activeCell: 'A4' }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+  });
+  const errors = fb.problems.filter((p) => p.severity === 'error').length;
+  const warnings = fb.problems.length - errors;
+  const who = fb.unit ? `${fb.unit.code} ${fb.unit.name}` : `tệp ${fb.name.slice(FEEDBACK_PREFIX.length, -'.xlsx'.length)}`;
+  ws.getCell('A1').value = `PHẢN HỒI KIỂM TRA SỐ LIỆU BÁO CÁO ${def.period.label.toUpperCase()} — ${who}`;
+  ws.getCell('A1').font = { bold: true, size: 13 };
+  ws.getCell('A2').value =
+    `${errors} lỗi, ${warnings} cảnh báo. Đề nghị sửa các lỗi trong tệp báo cáo rồi gửi lại; cảnh báo là điều cần xem lại, không bắt buộc sửa.`;
+  ws.getCell('A2').font = { italic: true };
+  const header = ws.getRow(3);
+  HEAD.forEach((h, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = h;
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  });
+  fb.problems.forEach((p, i) => {
+    const { what, fix } = splitMessage(message(p.code, p.params, 'vi'));
+    const indicator = p.indicator === undefined ? undefined : def.indicatorByCode.get(p.indicator);
+    const value = p.params?.value;
+    const row = ws.getRow(4 + i);
+    const cells = [p.file === undefined ? '' : path.basename(p.file), place(p), p.indicator ?? '', indicator?.label ?? '', value === undefined ? '' : String(value), p.severity === 'error' ? 'Lỗi' : 'Cảnh báo', what, fix, p.code];
+    cells.forEach((v, c) => {
+      const cell = row.getCell(c + 1);
+      cell.numFmt = '@';
+      cell.value = v;
+      cell.alignment = { wrapText: c < 8, vertical: 'top' };
+    });
+    // Row heights are set: not every program grows a row to its wrapped text on opening.
+    const lines = Math.max(1, ...cells.slice(0, 8).map((v, c) => Math.ceil([...v].length / (WIDTHS[c]! - 1))));
+    row.height = 15 * lines;
+    if (p.severity === 'error') row.getCell(6).font = { bold: true, color: { argb: 'FFC00000' } };
+  });
+  ws.columns = WIDTHS.map((width) => ({ width }));
+  ws.autoFilter = { from: 'A3', to: `I${3 + fb.problems.length}` };
+  return workbookBytes(wb, date);
+}
