@@ -43,17 +43,37 @@ describe('big inputs', () => {
     expect(json(r).errors[0]).toMatchObject({ code: 'FILE_TOO_LARGE', file: '(stdin)' });
   });
 
-  it('stops a zip bomb at the unpacked cap (FILE_TOO_LARGE), whatever sizes its headers claim', async () => {
+  it('refuses a zip bomb before inflating it: FILE_TOO_LARGE, or XLSX_UNREADABLE when its headers lie about its size', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.csv'), GOOD);
-    // A sheet of 200 MiB of spaces packs to ~200 KB; then its headers are made to claim 100 bytes.
+    // A sheet of 200 MiB of spaces packs to ~200 KB.
     const zip = zipSync({ 'xl/workbook.xml': new TextEncoder().encode('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(200 * 1024 * 1024).fill(32) }, { level: 9 });
-    const view = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
-    for (let i = view.indexOf('xl/worksheets/sheet1.xml') - 30; i >= 0 && view.readUInt32LE(i) === 0x04034b50; i = -1) view.writeUInt32LE(100, i + 22);
     writeFileSync(path.join(dir, 'bom.xlsx'), zip);
+    // The same, with its local and central headers claiming 100 bytes.
+    const liar = Buffer.from(zip);
+    for (let at = liar.indexOf('xl/worksheets/sheet1.xml'); at !== -1; at = liar.indexOf('xl/worksheets/sheet1.xml', at + 1)) {
+      if (liar.readUInt32LE(at - 30) === 0x04034b50) liar.writeUInt32LE(100, at - 30 + 22);
+      if (liar.readUInt32LE(at - 46) === 0x02014b50) liar.writeUInt32LE(100, at - 46 + 24);
+    }
+    writeFileSync(path.join(dir, 'liar.xlsx'), liar);
     const r = await runCli(['check', dir, '--config', CHECK_DEF, '--json']);
     expect(r.code).toBe(1);
-    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'FILE_TOO_LARGE', file: path.join(dir, 'bom.xlsx'), message: expect.stringContaining('64,0 MiB') })]);
+    expect(json(r).errors).toEqual([
+      expect.objectContaining({ code: 'FILE_TOO_LARGE', file: path.join(dir, 'bom.xlsx'), message: expect.stringContaining('64,0 MiB') }),
+      expect.objectContaining({ code: 'XLSX_UNREADABLE', file: path.join(dir, 'liar.xlsx') }),
+    ]);
+  });
+
+  it('the installed command reads a return over 4 MiB (its garbage is collected after it) without an internal error', () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 120_000 }, () => '01,2024-Q1,VU,Số vụ phạm tội,1,1');
+    writeFileSync(path.join(dir, 'a.csv'), ['ma_don_vi,ky_bao_cao,ma_chi_tieu,ten_chi_tieu,ky_nay,cung_ky', ...rows].join('\n'));
+    expect(statSync(path.join(dir, 'a.csv')).size).toBeGreaterThan(4 * 1024 * 1024);
+    // The real binary: the bundle runs as a vm.Script, where import() of a Node module throws.
+    const r = spawnCli(['check', dir, '--config', CHECK_DEF, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('INTERNAL');
+    expect(JSON.parse(r.stdout).errors.map((e: { code: string }) => e.code)).toContain('DUPLICATE_ROW');
   });
 
   it('reports a 10 MB cell by its start only', async () => {

@@ -4,6 +4,8 @@
 // collection after each large file holds a run's peak to its largest file's.
 // (jest's leak detection reaches V8's gc() the same way.)
 
+import { requireBuiltin } from '../node-builtin.js';
+
 /** Returns below this size leave little garbage: 3,321 commune returns pay nothing. */
 export const COLLECT_AFTER_BYTES = 4 * 1024 * 1024;
 
@@ -12,7 +14,8 @@ let gc: (() => void) | undefined;
 /** node:v8 loads on first use: most runs never read a return this large. */
 export async function collectGarbage(): Promise<void> {
   if (!gc) {
-    const [{ setFlagsFromString }, { runInNewContext }] = await Promise.all([import('node:v8'), import('node:vm')]);
+    const { setFlagsFromString } = requireBuiltin<typeof import('node:v8')>('node:v8');
+    const { runInNewContext } = requireBuiltin<typeof import('node:vm')>('node:vm');
     setFlagsFromString('--expose-gc');
     gc = runInNewContext('gc') as () => void;
   }
