@@ -1,55 +1,53 @@
-// Excel workbooks (.xlsx, .xlsm) as communes send them. The ZIP is opened with fflate,
-// entry by entry, counting what it inflates (a zip bomb stops at the cap, whatever
-// its headers claim); the parts that hold cells go to ExcelTS, which reads them.
+// Excel workbooks (.xlsx, .xlsm) as communes send them. The ZIP is opened with fflate
+// (a zip bomb is refused from its directory, before anything is inflated); the parts
+// that hold cells go to ExcelTS, which reads them.
 // The reader then picks the first visible sheet that has the return's header row
 // (title rows and merged title cells above it are passed over) and turns every
 // cell into the text a CSV export would hold: numbers written back exactly, formula
 // cells as their saved result.
-import { Unzip, UnzipInflate } from 'fflate';
+import { unzipSync } from 'fflate';
 import { matchHeader } from '../headers.js';
 import type { CsvRecord } from '../csv.js';
 import { MAX_WORKBOOK_XML_BYTES, toMiB } from '../limits.js';
 import type { ReadOutcome, Reader, ReaderOptions, Table } from './types.js';
 
 /** The parts that hold sheets, their names and order, their cells and shared strings; styles, themes, pictures are not read. */
-const WANTED = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+const WANTED = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
 
 /** How far down a sheet the header row is looked for (forms have a few title rows at most). */
 const HEADER_SEARCH_ROWS = 30;
 
 type Unzipped = { ok: true; files: Record<string, Uint8Array>; names: string[] } | { ok: false; tooLarge: boolean };
 
-/** The wanted entries, inflated; stops as soon as their total passes the cap. */
+/**
+ * The wanted entries, inflated, when together they unpack to at most `cap` bytes.
+ * Sizes come from the ZIP's directory and fflate never writes past an entry's stated
+ * size, so memory is bounded by the cap; an entry whose packed data is larger than it
+ * could be for its stated size (deflate never grows data by more than a few bytes per
+ * 64 KB) has been given a false size, and is refused before it is inflated.
+ */
 function unzipBounded(bytes: Uint8Array, cap: number): Unzipped {
-  const files: Record<string, Uint8Array> = {};
   const names: string[] = [];
   let total = 0;
   let tooLarge = false;
-  const unzip = new Unzip();
-  unzip.register(UnzipInflate);
-  unzip.onfile = (file) => {
-    names.push(file.name);
-    if (!WANTED.test(file.name) || tooLarge) return;
-    const chunks: Uint8Array[] = [];
-    file.ondata = (err, data, final) => {
-      if (err) throw err;
-      total += data.length;
-      if (total > cap) {
-        tooLarge = true;
-        file.terminate();
-        return;
-      }
-      chunks.push(data);
-      if (final) files[file.name] = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-    };
-    file.start();
-  };
+  let falseSize = false;
+  let files: Record<string, Uint8Array>;
   try {
-    unzip.push(bytes, true);
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        names.push(f.name);
+        if (!WANTED.test(f.name)) return false;
+        total += f.originalSize;
+        if (total > cap) tooLarge = true;
+        if (f.size > f.originalSize + Math.ceil(f.originalSize / 16384) * 5 + 1024) falseSize = true;
+        return !tooLarge && !falseSize;
+      },
+    });
   } catch {
-    return { ok: false, tooLarge };
+    return { ok: false, tooLarge: false };
   }
-  return tooLarge ? { ok: false, tooLarge } : { ok: true, files, names };
+  if (tooLarge || falseSize) return { ok: false, tooLarge };
+  return { ok: true, files, names };
 }
 
 /** 1 → "A", 27 → "AA". */
@@ -131,6 +129,9 @@ function sheetTable(ws: SheetLike, mark: ',' | '.'): Table {
   return { records, headerAt, sheet: ws.name, formulas };
 }
 
+/** ExcelTS, loaded with the first workbook and kept (a bundled import() makes a new module object each call). */
+let excelTs: typeof import('@cj-tech-master/excelts') | undefined;
+
 export const xlsxReader: Reader = {
   async read(bytes: Uint8Array, opts: ReaderOptions): Promise<ReadOutcome> {
     const unzipped = unzipBounded(bytes, MAX_WORKBOOK_XML_BYTES);
@@ -145,7 +146,7 @@ export const xlsxReader: Reader = {
       if (names.some((n) => n.startsWith('xl/'))) return { ok: false, problem: { code: 'XLS_NOT_SUPPORTED', params: { kind: 'xlsb' } } };
       return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: names.includes('word/document.xml') ? 'WORD' : 'NOT_A_WORKBOOK' } } };
     }
-    const { Workbook } = await import('@cj-tech-master/excelts');
+    const { Workbook } = (excelTs ??= await import('@cj-tech-master/excelts'));
     const wb = new Workbook();
     try {
       await wb.xlsx.loadFromFiles(files);
