@@ -4,6 +4,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Workbook } from '@cj-tech-master/excelts';
 import { describe, expect, it } from 'vitest';
 import { targetStatus } from '../src/aggregate/aggregate.js';
 import { integer, rational } from '../src/numbers/rational.js';
@@ -91,6 +92,17 @@ describe('a year-end report', () => {
     expect(form).toContain('01,2024,HO_NGHEO,Số hộ nghèo,,41');
     // Unit 03 sent nothing last year: its "Cùng kỳ" stays empty.
     expect(readFileSync(path.join(dir, 'bieu-mau', '03 - Xã Ba.csv'), 'utf8')).toContain('03,2024,HO_NGHEO,Số hộ nghèo,,\r\n');
+    // The workbooks too: last year's figure is a number in "Cùng kỳ", exact.
+    expect((await runCli(['forms', '-o', 'xlsx'], { cwd: dir })).code).toBe(0);
+    const wb = new Workbook();
+    await wb.xlsx.load(readFileSync(path.join(dir, 'xlsx', '01 - Xã Một.xlsx')));
+    const byCode = new Map<string, unknown>();
+    wb.worksheets[0]!.eachRow((row, n) => n > 3 && byCode.set(String(row.getCell(3).value), row.getCell(6).value));
+    expect(byCode.get('DT_RUNG')).toBe(98.25);
+    expect(byCode.get('HO_NGHEO')).toBe(41);
+    const none = new Workbook();
+    await none.xlsx.load(readFileSync(path.join(dir, 'xlsx', '03 - Xã Ba.xlsx')));
+    none.worksheets[0]!.eachRow((row, n) => n > 3 && expect(row.getCell(6).value ?? null).toBeNull());
   });
 
   it('judges a target on the figure as printed: 23,86% shows as 23,9% and meets "at least 23,9"', () => {

@@ -5,7 +5,6 @@
 // (title rows and merged title cells above it are passed over) and turns every
 // cell into the text a CSV export would hold: numbers written back exactly, formula
 // cells as their saved result.
-import { unzipSync } from 'fflate';
 import { matchHeader } from '../headers.js';
 import type { CsvRecord } from '../csv.js';
 import { MAX_WORKBOOK_XML_BYTES, toMiB } from '../limits.js';
@@ -26,7 +25,7 @@ type Unzipped = { ok: true; files: Record<string, Uint8Array>; names: string[] }
  * could be for its stated size (deflate never grows data by more than a few bytes per
  * 64 KB) has been given a false size, and is refused before it is inflated.
  */
-function unzipBounded(bytes: Uint8Array, cap: number): Unzipped {
+function unzipBounded(unzipSync: typeof import('fflate').unzipSync, bytes: Uint8Array, cap: number): Unzipped {
   const names: string[] = [];
   let total = 0;
   let tooLarge = false;
@@ -129,12 +128,15 @@ function sheetTable(ws: SheetLike, mark: ',' | '.'): Table {
   return { records, headerAt, sheet: ws.name, formulas };
 }
 
-/** ExcelTS, loaded with the first workbook and kept (a bundled import() makes a new module object each call). */
+/** ExcelTS and fflate, loaded with the first workbook and kept (a bundled import() makes a new module object each call). */
 let excelTs: typeof import('@cj-tech-master/excelts') | undefined;
+let fflate: typeof import('fflate') | undefined;
 
 export const xlsxReader: Reader = {
   async read(bytes: Uint8Array, opts: ReaderOptions): Promise<ReadOutcome> {
-    const unzipped = unzipBounded(bytes, MAX_WORKBOOK_XML_BYTES);
+    // fflate and ExcelTS load with the first workbook: a run of CSV returns never pays for them.
+    fflate ??= await import('fflate');
+    const unzipped = unzipBounded(fflate.unzipSync, bytes, MAX_WORKBOOK_XML_BYTES);
     if (!unzipped.ok)
       return unzipped.tooLarge
         ? { ok: false, problem: { code: 'FILE_TOO_LARGE', params: { size: `> ${toMiB(MAX_WORKBOOK_XML_BYTES)}`, limit: toMiB(MAX_WORKBOOK_XML_BYTES), unpacked: 1 } } }
