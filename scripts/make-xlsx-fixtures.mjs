@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Writes the workbook fixtures under fixtures/check/ (committed; rerun after changing
-// this script). Each is built as communes' files are: a title row above the header,
+// Writes the workbook fixtures under fixtures/check/ (committed with their expect.json;
+// rerun after changing this script). Each is built as communes' files are: a title row above the header,
 // codes typed as numbers, Vietnamese headers, a hidden sheet, formula cells.
 import { Workbook } from '@cj-tech-master/excelts';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -61,6 +61,24 @@ await workbook(path.join(CHECK, 'formula-not-calculated', 'returns', 'xa-01.xlsx
   ]);
 });
 await workbook(path.join(CHECK, 'formula-not-calculated', 'returns', 'xa-02.xlsx'), (wb) => {
+  formSheet(wb, 'Biểu mẫu', [
+    ['02', '2024-Q1', 'VU', 'Số vụ phạm tội', 0, 5],
+    ['02', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 0, 5],
+    ['02', '2024-Q1', 'MH', 'Mô hình tự quản', 3, 3],
+  ]);
+});
+
+// xlsx-date-value: "1/5" typed into a value cell became a date (1 May 2026, the number 46143);
+// a count of 25,000 beside it is a number and stays one.
+await workbook(path.join(CHECK, 'xlsx-date-value', 'returns', 'xa-01.xlsx'), (wb) => {
+  const ws = formSheet(wb, 'Biểu mẫu', [
+    ['01', '2024-Q1', 'VU', 'Số vụ phạm tội', 25000, 19],
+    ['01', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', new Date(Date.UTC(2026, 4, 1)), 15],
+    ['01', '2024-Q1', 'MH', 'Mô hình tự quản', 12, 10],
+  ]);
+  ws.getCell('E6').numFmt = 'dd/mm/yyyy';
+});
+await workbook(path.join(CHECK, 'xlsx-date-value', 'returns', 'xa-02.xlsx'), (wb) => {
   formSheet(wb, 'Biểu mẫu', [
     ['02', '2024-Q1', 'VU', 'Số vụ phạm tội', 0, 5],
     ['02', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 0, 5],

@@ -10,8 +10,10 @@ import type { CsvRecord } from '../csv.js';
 import { MAX_WORKBOOK_XML_BYTES, toMiB } from '../limits.js';
 import type { ReadOutcome, Reader, ReaderOptions, Table } from './types.js';
 
-/** The parts that hold sheets, their names and order, their cells and shared strings; styles, themes, pictures are not read. */
-const WANTED = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+/** The parts that hold sheets, their names and order, their cells, shared strings and formats; themes, pictures, macros are not read. */
+const WANTED = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+/** Formats are read only when a number may be a date (they cost as much as the cells). */
+const STYLES = 'xl/styles.xml';
 
 /** How far down a sheet the header row is looked for (forms have a few title rows at most). */
 const HEADER_SEARCH_ROWS = 30;
@@ -104,7 +106,15 @@ interface RowLike {
 
 const MERGED = 1; // ExcelTS ValueType.Merge: a cell covered by a merge, which repeats its master's value
 
-function sheetTable(ws: SheetLike, mark: ',' | '.'): Table {
+/**
+ * A number Excel may be showing as a date: a date typed by mistake ("1/5" becomes 1 May,
+ * stored as 46143) is a number in the file, and only the cell's format says it is a date.
+ * Serials from 1955 to 9999 are checked against the formats (a second, slower read).
+ */
+const DATE_SERIALS = { from: 20_000, to: 2_958_465 };
+
+/** A sheet's records; `suspects` are the cells ("row:col") holding numbers that may be dates. */
+function sheetTable(ws: SheetLike, mark: ',' | '.', suspects?: Set<string>): Table {
   const records: CsvRecord[] = [];
   const formulas = new Map<string, string>();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -113,6 +123,8 @@ function sheetTable(ws: SheetLike, mark: ',' | '.'): Table {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (cell.type === MERGED) return;
       const { text, formula } = cellText(cell.value, mark);
+      const n = typeof cell.value === 'number' ? cell.value : undefined;
+      if (suspects && n !== undefined && n >= DATE_SERIALS.from && n <= DATE_SERIALS.to) suspects.add(`${rowNumber}:${col}`);
       while (cells.length < col - 1) cells.push('');
       cells[col - 1] = text;
       if (formula !== undefined) {
@@ -150,8 +162,9 @@ export const xlsxReader: Reader = {
     }
     const { Workbook } = (excelTs ??= await import('@cj-tech-master/excelts'));
     const wb = new Workbook();
+    const { [STYLES]: _styles, ...cellParts } = files;
     try {
-      await wb.xlsx.loadFromFiles(files);
+      await wb.xlsx.loadFromFiles(cellParts);
     } catch {
       return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'CORRUPT' } } };
     }
@@ -159,15 +172,50 @@ export const xlsxReader: Reader = {
     const visible = (wb.worksheets as unknown as (SheetLike & { orderNo?: number })[])
       .filter((ws) => (ws.state ?? 'visible') === 'visible')
       .sort((a, b) => (a.orderNo ?? 0) - (b.orderNo ?? 0));
-    let first: Table | undefined;
+    let chosen: Table | undefined;
+    let suspects = new Set<string>();
     for (const ws of visible) {
-      const table = sheetTable(ws, mark);
+      const cells = new Set<string>();
+      const table = sheetTable(ws, mark, cells);
       const header = table.records[table.headerAt];
-      if (header && matchHeader(header.cells).missing.length === 0) return { ok: true, table };
-      if (!first && table.records.length > 0) first = table;
+      if (header && matchHeader(header.cells).missing.length === 0) {
+        chosen = table;
+        suspects = cells;
+        break;
+      }
+      // No sheet has the header: the first visible sheet with anything on it is read, and
+      // its missing columns are named, as for a CSV file.
+      if (!chosen && table.records.length > 0) {
+        chosen = table;
+        suspects = cells;
+      }
     }
-    // No sheet has the header: the first visible sheet with anything on it is read, and its
-    // missing columns are named, as for a CSV file.
-    return { ok: true, table: first ?? { records: [], headerAt: 0, sheet: visible[0]?.name } };
+    if (!chosen) return { ok: true, table: { records: [], headerAt: 0, sheet: visible[0]?.name } };
+    if (suspects.size > 0 && files[STYLES]) await showDates(chosen, suspects, files, Workbook);
+    return { ok: true, table: chosen };
   },
 };
+
+/**
+ * The suspect cells read again with the workbook's formats: a cell formatted as a date
+ * gets the date as its text ("01/05/2026"), which no number rule accepts, so it is
+ * reported with what the unit sees rather than added up as 46143.
+ */
+async function showDates(table: Table, suspects: Set<string>, files: Record<string, Uint8Array>, Workbook: typeof import('@cj-tech-master/excelts').Workbook) {
+  const wb = new Workbook();
+  try {
+    await wb.xlsx.loadFromFiles(files);
+  } catch {
+    return;
+  }
+  const ws = wb.worksheets.find((w) => w.name === table.sheet);
+  if (!ws) return;
+  const byLine = new Map(table.records.map((r) => [r.line, r]));
+  for (const key of suspects) {
+    const [row, col] = key.split(':').map(Number) as [number, number];
+    const value = ws.getCell(row, col).value;
+    const date = value instanceof Date ? value : typeof value === 'object' && value !== null && (value as { result?: unknown }).result instanceof Date ? ((value as { result: Date }).result) : undefined;
+    const record = byLine.get(row);
+    if (date && record) record.cells[col - 1] = `${String(date.getUTCDate()).padStart(2, '0')}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/${date.getUTCFullYear()}`;
+  }
+}
