@@ -86,6 +86,25 @@ await workbook(path.join(CHECK, 'xlsx-date-value', 'returns', 'xa-02.xlsx'), (wb
   ]);
 });
 
+// xlsx-merged-cells: the unit code merged down its rows (read as the unit sees it: every row is
+// unit 01); two value cells merged into one (refused: one figure cannot count for two rows).
+await workbook(path.join(CHECK, 'xlsx-merged-cells', 'returns', 'xa-01.xlsx'), (wb) => {
+  const ws = formSheet(wb, 'Biểu mẫu', [
+    ['01', '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
+    [null, '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 16, 15],
+    [null, '2024-Q1', 'MH', 'Mô hình tự quản', null, 10],
+  ]);
+  ws.mergeCells('A5:A7');
+  ws.mergeCells('E6:E7');
+});
+await workbook(path.join(CHECK, 'xlsx-merged-cells', 'returns', 'xa-02.xlsx'), (wb) => {
+  formSheet(wb, 'Biểu mẫu', [
+    ['02', '2024-Q1', 'VU', 'Số vụ phạm tội', 0, 5],
+    ['02', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 0, 5],
+    ['02', '2024-Q1', 'MH', 'Mô hình tự quản', 3, 3],
+  ]);
+});
+
 // xls-not-supported: a legacy .xls (its OLE2 container; the rest does not matter to the check).
 const ole2 = Buffer.alloc(512);
 Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole2);

@@ -22,6 +22,8 @@ export interface ReturnRow {
   previous: string;
   /** Value cells holding a formula whose result was never saved (a workbook): the formula. */
   formula?: { current?: string; previous?: string };
+  /** Value cells covered by a merge (a workbook): the merge's first cell. They read as empty. */
+  merged?: { current?: string; previous?: string };
 }
 
 /** Where a workbook's cells are: its sheet, and each column's letter. */
@@ -101,6 +103,8 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
   };
   const formulas = table.formulas;
   const formulaAt = (line: number, c: Column) => formulas?.get(`${line}:${match.index.get(c)}`);
+  const merged = table.merged;
+  const mergedAt = (line: number, c: Column) => merged?.get(`${line}:${match.index.get(c)}`);
   const rows: ReturnRow[] = [];
   for (const { line, cells } of records) {
     if (cells.length > header.cells.length && cells.slice(header.cells.length).some((c) => c !== ''))
@@ -125,6 +129,13 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
       const current = formulaAt(line, 'ky_nay');
       const previous = formulaAt(line, 'cung_ky');
       if (current !== undefined || previous !== undefined) row.formula = { current, previous };
+    }
+    if (merged && merged.size > 0) {
+      const current = mergedAt(line, 'ky_nay');
+      const previous = mergedAt(line, 'cung_ky');
+      if (current !== undefined) row.current = '';
+      if (previous !== undefined) row.previous = '';
+      if (current !== undefined || previous !== undefined) row.merged = { current, previous };
     }
     rows.push(row);
   }

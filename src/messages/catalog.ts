@@ -180,8 +180,14 @@ const catalog = {
     en: (p) => `The unit "${p.unitName}" did not report the indicator "${p.label}". Add a row for it (0 when there is nothing to report).`,
   },
   MISSING_VALUE: {
-    vi: () => 'Ô số liệu đang để trống. Ghi số liệu, hoặc ghi 0 nếu không phát sinh (ô trống không được hiểu là 0).',
-    en: () => 'The value cell is empty. Write the figure, or 0 when there is nothing to report (an empty cell is not taken as 0).',
+    vi: (p) =>
+      p.merged
+        ? `Ô số liệu nằm trong vùng gộp ô bắt đầu từ ${p.merged}, nên không có số riêng (một số không được tính cho hai chỉ tiêu). Bỏ gộp ô (Merge & Center) và ghi số liệu cho từng dòng.`
+        : 'Ô số liệu đang để trống. Ghi số liệu, hoặc ghi 0 nếu không phát sinh (ô trống không được hiểu là 0).',
+    en: (p) =>
+      p.merged
+        ? `The value cell is part of cells merged from ${p.merged}, so it has no figure of its own (one figure is never counted for two indicators). Unmerge the cells (Merge & Center) and write each row's figure.`
+        : 'The value cell is empty. Write the figure, or 0 when there is nothing to report (an empty cell is not taken as 0).',
   },
   FORMULA_NOT_CALCULATED: {
     vi: (p) => `Ô có công thức "=${p.formula}" nhưng chưa có kết quả được lưu (tệp do chương trình khác tạo, chưa tính lại). Mở bằng Excel và lưu lại, hoặc ghi thẳng số liệu vào ô.`,

@@ -181,7 +181,11 @@ export class ReturnValidator {
         // A workbook's formula with no saved result reads as empty: say why, not "missing".
         const formula = column === 'ky_nay' ? row.formula?.current : row.formula?.previous;
         if (formula !== undefined) err(row, { code: 'FORMULA_NOT_CALCULATED', column, unit: unit.code, indicator: indicator.code, params: { formula } });
-        else err(row, { code: parsed.code, column, unit: unit.code, indicator: indicator.code, params: { value: raw, unitLabel: indicator.unit, ...parsed.params } });
+        else {
+          // A value cell covered by a merge reads as empty; the message says why.
+          const merged = column === 'ky_nay' ? row.merged?.current : row.merged?.previous;
+          err(row, { code: parsed.code, column, unit: unit.code, indicator: indicator.code, params: { value: raw, unitLabel: indicator.unit, ...parsed.params, ...(merged && { merged }) } });
+        }
       }
     }
     if (fileUnits.size > 0) this.unitsByFile.set(file.file, [...fileUnits]);

@@ -101,10 +101,10 @@ interface SheetLike {
   eachRow(opts: { includeEmpty: boolean }, cb: (row: RowLike, rowNumber: number) => void): void;
 }
 interface RowLike {
-  eachCell(opts: { includeEmpty: boolean }, cb: (cell: { type: number; value: CellValue }, col: number) => void): void;
+  eachCell(opts: { includeEmpty: boolean }, cb: (cell: { type: number; value: CellValue; master: { address: string } }, col: number) => void): void;
 }
 
-const MERGED = 1; // ExcelTS ValueType.Merge: a cell covered by a merge, which repeats its master's value
+const MERGED = 1; // ExcelTS ValueType.Merge: a cell covered by a merge; its value is its master's
 
 /**
  * A number Excel may be showing as a date: a date typed by mistake ("1/5" becomes 1 May,
@@ -117,11 +117,14 @@ const DATE_SERIALS = { from: 20_000, to: 2_958_465 };
 function sheetTable(ws: SheetLike, mark: ',' | '.', suspects?: Set<string>): Table {
   const records: CsvRecord[] = [];
   const formulas = new Map<string, string>();
+  const merged = new Map<string, string>();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     let uncalculated = false;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (cell.type === MERGED) return;
+      // A merged cell reads as what the unit sees in it, its master's value (a unit code merged
+      // down a column); returns.ts refuses it in a value column, where it would count twice.
+      if (cell.type === MERGED) merged.set(`${rowNumber}:${col - 1}`, cell.master.address);
       const { text, formula } = cellText(cell.value, mark);
       const n = typeof cell.value === 'number' ? cell.value : undefined;
       if (suspects && n !== undefined && n >= DATE_SERIALS.from && n <= DATE_SERIALS.to) suspects.add(`${rowNumber}:${col}`);
@@ -137,7 +140,7 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', suspects?: Set<string>): Tab
   // The header: the first row (near the top) that names every required column.
   let headerAt = records.findIndex((r, i) => i < HEADER_SEARCH_ROWS && matchHeader(r.cells).missing.length === 0);
   if (headerAt === -1) headerAt = 0;
-  return { records, headerAt, sheet: ws.name, formulas };
+  return { records, headerAt, sheet: ws.name, formulas, merged };
 }
 
 /** ExcelTS and fflate, loaded with the first workbook and kept (a bundled import() makes a new module object each call). */
