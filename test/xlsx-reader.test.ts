@@ -2,7 +2,12 @@
 // feedback's split of a message into what is wrong and how to fix it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitMessage } from '../src/feedback/feedback.js';
+import { Workbook } from '@cj-tech-master/excelts';
+import path from 'node:path';
+import { feedbackWorkbook, groupFeedback, splitMessage } from '../src/feedback/feedback.js';
+import { loadDefinition } from '../src/ingest/definition.js';
+import type { Problem } from '../src/messages/problem.js';
+import { FIXTURES, ROOT } from './helpers.js';
 import { columnLetter, numberText } from '../src/ingest/readers/xlsx.js';
 import { parseValue } from '../src/validate/number.js';
 
@@ -34,6 +39,21 @@ describe('numberText', () => {
 describe('columnLetter', () => {
   it('names columns as a spreadsheet does', () => {
     expect([1, 5, 26, 27, 52, 702, 703, 16384].map(columnLetter)).toEqual(['A', 'E', 'Z', 'AA', 'AZ', 'ZZ', 'AAA', 'XFD']);
+  });
+});
+
+describe('feedback workbook', () => {
+  it('holds text from the returns as messages show it: no control characters, a huge value cut', async () => {
+    const def = await loadDefinition(path.join(FIXTURES, 'check', 'baocao.yaml'), ROOT, 'vi');
+    const problems: Problem[] = [
+      { code: 'NOT_A_NUMBER', severity: 'error', file: 'returns/xa\u0001-01.xlsx', line: 5, column: 'ky_nay', sheet: 'Biểu\u0007mẫu', cell: 'E5', unit: '01', indicator: 'VU', params: { value: `x\u0001${'9'.repeat(100_000)}` } },
+    ];
+    const [fb] = groupFeedback(def, problems, { values: new Map(), received: [], missing: [] });
+    expect(fb!.name).toBe('Phản hồi - 01 - Phường Một.xlsx');
+    const wb = new Workbook();
+    await wb.xlsx.load(await feedbackWorkbook(def, fb!));
+    const row = wb.worksheets[0]!.getRow(4).values as unknown[];
+    expect(row.slice(1, 6)).toEqual(['xa\ufffd-01.xlsx', 'Biểu\ufffdmẫu!E5', 'VU', 'Số vụ phạm tội', `x\ufffd${'9'.repeat(117)}…`]);
   });
 });
 

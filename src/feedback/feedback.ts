@@ -5,7 +5,7 @@
 // whose code starts the file's name (forms are named "024 - Thành phố Hà Giang.xlsx").
 import path from 'node:path';
 import type { Definition, Unit } from '../definition/parse.js';
-import { message } from '../messages/catalog.js';
+import { message, safeText } from '../messages/catalog.js';
 import type { Problem } from '../messages/problem.js';
 import type { CheckedReturns } from '../validate/validate.js';
 import { formFileName } from '../workspace/forms.js';
@@ -60,7 +60,7 @@ export function groupFeedback(def: Definition, problems: readonly Problem[], che
     });
   const out: Feedback[] = def.units.filter((u) => byUnit.has(u.code)).map((u) => ({ unit: u, name: FEEDBACK_PREFIX + formFileName(u, 'xlsx'), problems: byUnit.get(u.code)! }));
   for (const [file, list] of byFile)
-    out.push({ name: `${FEEDBACK_PREFIX}${path.basename(file).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\.[^.]*$/, '')}.xlsx`, problems: list });
+    out.push({ name: `${FEEDBACK_PREFIX}${path.basename(file).replace(/[\\/:*?"<>|\u0000-\u001f\ufffd]/g, '_').replace(/\.[^.]*$/, '').slice(0, 120)}.xlsx`, problems: list });
   return out;
 }
 
@@ -117,7 +117,19 @@ export async function feedbackWorkbook(def: Definition, fb: Feedback): Promise<U
     const indicator = p.indicator === undefined ? undefined : def.indicatorByCode.get(p.indicator);
     const value = p.params?.value;
     const row = ws.getRow(4 + i);
-    const cells = [p.file === undefined ? '' : path.basename(p.file), place(p), p.indicator ?? '', indicator?.label ?? '', value === undefined ? '' : String(value), p.severity === 'error' ? 'Lỗi' : 'Cảnh báo', what, fix, p.code];
+    // Text from the returns (file and sheet names, values) as messages show it: control
+    // characters (which XML cannot hold) replaced, a 10 MB cell cut to its start.
+    const cells = [
+      p.file === undefined ? '' : safeText(path.basename(p.file)),
+      safeText(place(p)),
+      p.indicator ?? '',
+      indicator?.label ?? '',
+      value === undefined ? '' : safeText(String(value)),
+      p.severity === 'error' ? 'Lỗi' : 'Cảnh báo',
+      what,
+      fix,
+      p.code,
+    ];
     cells.forEach((v, c) => {
       const cell = row.getCell(c + 1);
       cell.numFmt = '@';
