@@ -105,6 +105,21 @@ await workbook(path.join(CHECK, 'xlsx-merged-cells', 'returns', 'xa-02.xlsx'), (
   ]);
 });
 
+// sheets-not-read: a district's workbook with a sheet per commune: the first is read, the
+// second is named in a warning (its commune is then missing), never passed over in silence.
+await workbook(path.join(CHECK, 'sheets-not-read', 'returns', 'huyen.xlsx'), (wb) => {
+  formSheet(wb, 'Xã Một', [
+    ['01', '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
+    ['01', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 16, 15],
+    ['01', '2024-Q1', 'MH', 'Mô hình tự quản', 12, 10],
+  ]);
+  formSheet(wb, 'Xã Hai', [
+    ['02', '2024-Q1', 'VU', 'Số vụ phạm tội', 0, 5],
+    ['02', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 0, 5],
+    ['02', '2024-Q1', 'MH', 'Mô hình tự quản', 3, 3],
+  ]);
+});
+
 // xls-not-supported: a legacy .xls (its OLE2 container; the rest does not matter to the check).
 const ole2 = Buffer.alloc(512);
 Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole2);

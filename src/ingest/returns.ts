@@ -73,6 +73,8 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
   const sheet = table.sheet;
   if (table.broken)
     problems.push({ code: 'MALFORMED_CSV', severity: 'error', file, line: table.broken.line, params: { reason: table.broken.reason } });
+  if (table.unreadSheets)
+    problems.push({ code: 'SHEETS_NOT_READ', severity: 'warning', file, params: { sheet: sheet ?? '', sheets: table.unreadSheets.map((n) => `"${n}"`).join(', '), count: table.unreadSheets.length } });
   const header = table.records[table.headerAt];
   const records = table.records.slice(table.headerAt + 1);
   if (!header || records.length === 0) {

@@ -76,6 +76,12 @@ const catalog = {
     vi: (p) => `Dòng tiêu đề có ${p.count} cột, quá giới hạn ${p.limit} cột; tệp không được đọc. Dùng biểu mẫu do \`baocao forms\` tạo (6 cột).`,
     en: (p) => `The header row has ${p.count} columns, over the limit of ${p.limit}; the file was not read. Use the form \`baocao forms\` writes (6 columns).`,
   },
+  SHEETS_NOT_READ: {
+    vi: (p) =>
+      `Chỉ trang tính "${p.sheet}" được đọc; ${p.count} trang khác cũng có dòng tiêu đề báo cáo nhưng không được đọc: ${p.sheets}. Nếu các trang đó có số liệu của đơn vị khác, tách mỗi trang thành một tệp .xlsx; nếu là trang nháp, xoá hoặc ẩn đi.`,
+    en: (p) =>
+      `Only the sheet "${p.sheet}" was read; ${p.count} other sheet(s) also have the return's header row and were not read: ${p.sheets}. If they hold other units' figures, save each sheet as its own .xlsx file; if they are drafts, delete or hide them.`,
+  },
   XLS_NOT_SUPPORTED: {
     vi: (p) =>
       `Tệp dạng ${p.kind === 'ods' ? 'OpenDocument (.ods)' : p.kind === 'xlsb' ? 'bảng tính nhị phân (.xlsb)' : 'Excel 97–2003 (.xls)'} không đọc được. Mở bằng Excel hoặc LibreOffice, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại tệp .xlsx.`,

@@ -23,6 +23,8 @@ export interface Table {
   sheet?: string;
   /** Cells whose formula has no saved result, by `${line}:${index}` → the formula. */
   formulas?: Map<string, string>;
+  /** A workbook: other visible sheets that have the header too, which are not read. */
+  unreadSheets?: string[];
   /** Cells covered by a merge, by `${line}:${index}` → the merge's first cell ("E5"). */
   merged?: Map<string, string>;
   /** Set when the file could not be read to its end. */

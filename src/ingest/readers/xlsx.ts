@@ -176,25 +176,34 @@ export const xlsxReader: Reader = {
       .filter((ws) => (ws.state ?? 'visible') === 'visible')
       .sort((a, b) => (a.orderNo ?? 0) - (b.orderNo ?? 0));
     let chosen: Table | undefined;
+    let withHeader = false;
     let suspects = new Set<string>();
+    /** Other visible sheets that have the header too: not read, and named, never passed over in silence. */
+    const unread: string[] = [];
     for (const ws of visible) {
       const cells = new Set<string>();
       const table = sheetTable(ws, mark, cells);
       const header = table.records[table.headerAt];
       if (header && matchHeader(header.cells).missing.length === 0) {
+        if (withHeader) {
+          unread.push(ws.name);
+          continue;
+        }
         chosen = table;
+        withHeader = true;
         suspects = cells;
-        break;
+        continue;
       }
       // No sheet has the header: the first visible sheet with anything on it is read, and
       // its missing columns are named, as for a CSV file.
-      if (!chosen && table.records.length > 0) {
+      if (!withHeader && !chosen && table.records.length > 0) {
         chosen = table;
         suspects = cells;
       }
     }
     if (!chosen) return { ok: true, table: { records: [], headerAt: 0, sheet: visible[0]?.name } };
     if (suspects.size > 0 && files[STYLES]) await showDates(chosen, suspects, files, Workbook);
+    if (unread.length > 0) chosen.unreadSheets = unread;
     return { ok: true, table: chosen };
   },
 };
