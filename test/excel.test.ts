@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readReturn } from '../src/ingest/returns.js';
+import { xmlProblem } from '../src/report/docx/verify.js';
 import { parseValue } from '../src/validate/number.js';
 import { json, runCli, SAMPLE } from './helpers.js';
 
@@ -73,6 +74,10 @@ describe('forms as workbooks', () => {
     expect(names[2]).toBe('027 - Mèo Vạc.xlsx');
     for (const n of names) expect(readFileSync(path.join(dir, 'a', n)).equals(readFileSync(path.join(dir, 'b', n))), n).toBe(true);
 
+    // Every part is well-formed XML (what a repair prompt would start from).
+    const parts = unzipSync(readFileSync(path.join(dir, 'a', names[2]!)));
+    for (const [name, bytes] of Object.entries(parts)) if (/\.(xml|rels)$/.test(name)) expect(xmlProblem(strFromU8(bytes)), name).toBeUndefined();
+    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']));
     const sheet = strFromU8(unzipSync(readFileSync(path.join(dir, 'a', names[2]!)))['xl/worksheets/sheet1.xml']!);
     expect(sheet).toMatch(/<sheetProtection [^>]*sheet="1"/);
     expect(sheet).toMatch(/<pane [^>]*ySplit="3"[^>]*state="frozen"/);
