@@ -9,6 +9,8 @@ import path from 'node:path';
 const CHECK = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', 'check');
 const HEADER = ['Mã đơn vị', 'Kỳ báo cáo', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Kỳ này', 'Cùng kỳ'];
 const FIXED = new Date('2024-01-01T00:00:00Z');
+/** ZIP dates are local wall-clock fields: local midnight writes the same bytes in every time zone. */
+const ZIP_DAY = new Date(2024, 0, 1);
 
 async function workbook(file, build) {
   const wb = new Workbook();
@@ -16,7 +18,7 @@ async function workbook(file, build) {
   wb.modified = FIXED;
   build(wb);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer({ zip: { modTime: FIXED } })));
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer({ zip: { modTime: ZIP_DAY, timestamps: 'dos' } })));
 }
 
 /** A commune's sheet: two title rows (one merged), the header on row 4, then the rows. */

@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readReturn } from '../src/ingest/returns.js';
 import { xmlProblem } from '../src/report/docx/verify.js';
 import { parseValue } from '../src/validate/number.js';
-import { json, runCli, SAMPLE } from './helpers.js';
+import { json, runCli, SAMPLE, spawnCli } from './helpers.js';
 
 const tempDir = (name: string) => mkdtempSync(path.join(tmpdir(), `baocao-${name}-`));
 
@@ -98,6 +98,16 @@ describe('forms as workbooks', () => {
     const resaved = strFromU8(unzipSync(readFileSync(path.join(dir, 'calc', names[2]!)))['xl/worksheets/sheet1.xml']!);
     expect(resaved).toMatch(/<sheetProtection [^>]*sheet="(1|true)"/);
     expect(resaved).toMatch(/<dataValidation [^>]*type="whole"/);
+  });
+
+  it('the same bytes in every time zone, dated the period\'s end (the installed command)', () => {
+    const dir = workspace();
+    const a = spawnCli(['forms', '-o', 'a'], { cwd: dir, env: { TZ: 'Asia/Ho_Chi_Minh' } });
+    const b = spawnCli(['forms', '-o', 'b'], { cwd: dir, env: { TZ: 'America/Los_Angeles' } });
+    expect([a.code, b.code]).toEqual([0, 0]);
+    for (const n of readdirSync(path.join(dir, 'a'))) expect(readFileSync(path.join(dir, 'a', n)).equals(readFileSync(path.join(dir, 'b', n))), n).toBe(true);
+    const core = strFromU8(unzipSync(readFileSync(path.join(dir, 'a', '024 - Thành phố Hà Giang.xlsx')))['docProps/core.xml']!);
+    expect(core).toMatch(/<dcterms:created[^>]*>2021-06-14T00:00:00Z</);
   });
 
   it('filled in and saved by Calc, check clean and add up to the sample', async () => {

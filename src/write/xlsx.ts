@@ -18,8 +18,13 @@ export function newWorkbook(x: ExcelTs, date: Date): Workbook {
   return wb;
 }
 
-/** The workbook's bytes; ZIP entries dated `date`. */
+/**
+ * The workbook's bytes; ZIP entries dated `date`'s day. A ZIP's dates are local wall-clock
+ * fields, written from the Date's local time: the same day at local midnight gives the
+ * same fields in every time zone, and no UTC field is added.
+ */
 export async function workbookBytes(wb: Workbook, date: Date): Promise<Uint8Array> {
-  const out = await wb.xlsx.writeBuffer({ zip: { modTime: date } });
+  const day = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  const out = await wb.xlsx.writeBuffer({ zip: { modTime: day, timestamps: 'dos' } });
   return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
 }
