@@ -247,9 +247,19 @@ export async function feedbackStage(outcome: CheckOutcome, opts: FeedbackOptions
   const { FEEDBACK_MARKER, FEEDBACK_PREFIX, feedbackWorkbook, groupFeedback } = await import('./feedback/feedback.js');
   const dir = path.resolve(opts.cwd, opts.dir);
   const same = (a: string, b: string) => (realPath(a) ?? path.resolve(a)) === (realPath(b) ?? path.resolve(b));
-  const inputs = opts.inputs.length > 0 ? opts.inputs.map((i) => path.resolve(opts.cwd, i)) : [outcome.definition.returnsDir];
-  for (const input of [...inputs, ...(outcome.definition.previousReturnsDir ? [outcome.definition.previousReturnsDir] : [])])
-    if (same(input, dir)) throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: opts.dir, params: { path: opts.dir, reason: 'RETURNS' } });
+  // Never where returns are read from: the folders named, the folders of the files named,
+  // and the definition's returns folders (this period's and last).
+  const folderOf = (p: string) => {
+    try {
+      return statSync(p).isDirectory() ? p : path.dirname(p);
+    } catch {
+      return p;
+    }
+  };
+  const { returnsDir, previousReturnsDir } = outcome.definition;
+  const readFrom = [...opts.inputs.filter((i) => i !== '-').map((i) => folderOf(path.resolve(opts.cwd, i))), returnsDir, ...(previousReturnsDir ? [previousReturnsDir] : [])];
+  for (const folder of readFrom)
+    if (same(folder, dir)) throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: opts.dir, params: { path: opts.dir, reason: 'RETURNS' } });
 
   /** Whether a file is feedback baocao wrote: its name and the marker in its properties. */
   const { unzipSync, strFromU8 } = await import('fflate');

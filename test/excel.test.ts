@@ -216,6 +216,13 @@ describe('check --feedback', () => {
     const into = await runCli(['check', '--feedback', 'returns', '--json'], { cwd: dir });
     expect(into.code).toBe(2);
     expect(json(into).errors[0].code).toBe('OUTPUT_FEEDBACK_FOLDER');
+    // Nor into the folder of a file checked on its own.
+    mkdirSync(path.join(dir, 'moi-nhan'));
+    cpSync(yenMinh, path.join(dir, 'moi-nhan', '028.csv'));
+    const beside = await runCli(['check', path.join('moi-nhan', '028.csv'), '--only-listed', '--feedback', 'moi-nhan', '--json'], { cwd: dir });
+    expect(beside.code).toBe(2);
+    expect(json(beside).errors[0].code).toBe('OUTPUT_FEEDBACK_FOLDER');
+    expect(readdirSync(path.join(dir, 'moi-nhan'))).toEqual(['028.csv']);
 
     // All fixed: no feedback file left.
     writeFileSync(yenMinh, readFileSync(path.join(SAMPLE, 'returns', '028-yen-minh.csv')));
