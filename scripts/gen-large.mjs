@@ -2,10 +2,12 @@
 // Writes the large benchmark sets: a definition and one return per unit for a
 // post-2025 province (124 communes) and for the whole country (3,321 communes),
 // with the sample's indicators and figures drawn from a fixed seed; and the whole
-// country again as .xlsx workbooks (national-3321-xlsx), the same figures laid out
-// as communes send them (title rows above the header, codes as text).
+// country again as .xlsx workbooks (national-3321-xlsx): the forms `baocao forms`
+// writes (locked, validated, title rows above the header), filled in with the same
+// figures, as communes send them back. Needs the built CLI (`npm run build`).
 // Usage: node scripts/gen-large.mjs [outDir=.bench]
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { Workbook } from '@cj-tech-master/excelts';
@@ -23,13 +25,18 @@ function random(seed) {
   };
 }
 
-async function workbookBytes(unit, rows) {
+const bin = new URL('../bin/baocao.cjs', import.meta.url).pathname;
+
+/** The unit's form, as `baocao forms` wrote it, with "Kỳ này" and "Cùng kỳ" filled in. */
+async function filledForm(formFile, values) {
   const wb = new Workbook();
-  const ws = wb.addWorksheet('Biểu mẫu');
-  ws.addRow([`BÁO CÁO ${sample.period.label.toUpperCase()} — ${unit.code} ${unit.name}`]);
-  ws.addRow(['Chỉ ghi số liệu vào hai cột "Kỳ này" và "Cùng kỳ".']);
-  ws.addRow(['Mã đơn vị', 'Kỳ báo cáo', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Kỳ này', 'Cùng kỳ']);
-  for (const r of rows) ws.addRow(r);
+  await wb.xlsx.load(readFileSync(formFile));
+  wb.worksheets[0].eachRow((row, n) => {
+    const v = n > 3 ? values[String(row.getCell(3).value)] : undefined;
+    if (!v) return;
+    row.getCell(5).value = v[0];
+    row.getCell(6).value = v[1];
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -44,19 +51,27 @@ async function writeSet(name, count, format = 'csv') {
   writeFileSync(path.join(dir, 'baocao.yaml'), stringify(def));
   // The sample's template, which `check` reads too (to find a misspelt name before the day of the build).
   if (sample.template) copyFileSync(new URL(`../fixtures/ha-giang-2021-6t/${sample.template}`, import.meta.url), path.join(dir, sample.template));
+  let forms;
+  if (format === 'xlsx') {
+    if (!existsSync(new URL('../dist/launch.cjs', import.meta.url))) throw new Error('run `npm run build` first: the workbook set is made from the forms the CLI writes');
+    const formsDir = path.join(dir, 'bieu-mau');
+    const r = spawnSync(process.execPath, [bin, 'forms', '--config', path.join(dir, 'baocao.yaml'), '-o', formsDir, '-q'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`baocao forms failed: ${r.stderr}`);
+    forms = new Map(readdirSync(formsDir).map((f) => [f.slice(0, f.indexOf(' ')), path.join(formsDir, f)]));
+  }
   for (const u of units) {
     const v = Object.fromEntries(inputs.map((i) => [i.code, [Math.floor(rnd() * 40), Math.floor(rnd() * 40)]]));
     // Keep the rule "solved cases ≤ reported cases" true.
     v.TTXH_KP = v.TTXH_KP.map((x, k) => Math.min(x, v.TTXH_VU[k]));
     if (format === 'xlsx') {
-      const rows = inputs.map((i) => [u.code, sample.period.code, i.code, i.label, v[i.code][0], v[i.code][1]]);
-      writeFileSync(path.join(dir, 'returns', `${u.code}.xlsx`), await workbookBytes(u, rows));
+      writeFileSync(path.join(dir, 'returns', `${u.code}.xlsx`), await filledForm(forms.get(u.code), v));
       continue;
     }
     const lines = ['ma_don_vi,ky_bao_cao,ma_chi_tieu,ten_chi_tieu,ky_nay,cung_ky'];
     for (const i of inputs) lines.push(`${u.code},${sample.period.code},${i.code},"${i.label}",${v[i.code][0]},${v[i.code][1]}`);
     writeFileSync(path.join(dir, 'returns', `${u.code}.csv`), '\uFEFF' + lines.join('\r\n') + '\r\n');
   }
+  if (forms) rmSync(path.join(dir, 'bieu-mau'), { recursive: true });
   return dir;
 }
 

@@ -11,9 +11,19 @@ import { MAX_WORKBOOK_XML_BYTES, toMiB } from '../limits.js';
 import type { ReadOutcome, Reader, ReaderOptions, Table } from './types.js';
 
 /** The parts that hold sheets, their names and order, their cells, shared strings and formats; themes, pictures, macros are not read. */
-const WANTED = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
-/** Formats are read only when a number may be a date (they cost as much as the cells). */
-const STYLES = 'xl/styles.xml';
+const WANTED = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+/** Formats are unpacked and read only when a number may be a date (they cost as much as the cells). */
+const STYLES = /^xl\/styles\.xml$/;
+
+/**
+ * What ExcelTS need not build of a worksheet: everything but its cells and merges
+ * (views, column widths, validations, print setup, protection, pictures…). Our own
+ * forms carry a validation per value cell; skipping them saves a fifth of a read.
+ */
+const IGNORED_NODES = [
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'autoFilter', 'rowBreaks', 'colBreaks', 'hyperlinks', 'pageMargins',
+  'dataValidations', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'sheetProtection', 'tableParts', 'conditionalFormatting', 'extLst',
+];
 
 /** How far down a sheet the header row is looked for (forms have a few title rows at most). */
 const HEADER_SEARCH_ROWS = 30;
@@ -27,7 +37,7 @@ type Unzipped = { ok: true; files: Record<string, Uint8Array>; names: string[] }
  * could be for its stated size (deflate never grows data by more than a few bytes per
  * 64 KB) has been given a false size, and is refused before it is inflated.
  */
-function unzipBounded(unzipSync: typeof import('fflate').unzipSync, bytes: Uint8Array, cap: number): Unzipped {
+function unzipBounded(unzipSync: typeof import('fflate').unzipSync, bytes: Uint8Array, cap: number, wanted = WANTED): Unzipped {
   const names: string[] = [];
   let total = 0;
   let tooLarge = false;
@@ -37,7 +47,7 @@ function unzipBounded(unzipSync: typeof import('fflate').unzipSync, bytes: Uint8
     files = unzipSync(bytes, {
       filter: (f) => {
         names.push(f.name);
-        if (!WANTED.test(f.name)) return false;
+        if (!wanted.test(f.name)) return false;
         total += f.originalSize;
         if (total > cap) tooLarge = true;
         if (f.size > f.originalSize + Math.ceil(f.originalSize / 16384) * 5 + 1024) falseSize = true;
@@ -165,9 +175,8 @@ export const xlsxReader: Reader = {
     }
     const { Workbook } = (excelTs ??= await import('@cj-tech-master/excelts'));
     const wb = new Workbook();
-    const { [STYLES]: _styles, ...cellParts } = files;
     try {
-      await wb.xlsx.loadFromFiles(cellParts);
+      await wb.xlsx.loadFromFiles(files, { ignoreNodes: IGNORED_NODES });
     } catch {
       return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'CORRUPT' } } };
     }
@@ -202,7 +211,12 @@ export const xlsxReader: Reader = {
       }
     }
     if (!chosen) return { ok: true, table: { records: [], headerAt: 0, sheet: visible[0]?.name } };
-    if (suspects.size > 0 && files[STYLES]) await showDates(chosen, suspects, files, Workbook);
+    if (suspects.size > 0) {
+      // Within the same cap as the parts already unpacked.
+      const used = Object.values(files).reduce((n, f) => n + f.length, 0);
+      const styles = unzipBounded(fflate.unzipSync, bytes, MAX_WORKBOOK_XML_BYTES - used, STYLES);
+      if (styles.ok && Object.keys(styles.files).length > 0) await showDates(chosen, suspects, { ...files, ...styles.files }, Workbook);
+    }
     if (unread.length > 0) chosen.unreadSheets = unread;
     return { ok: true, table: chosen };
   },
@@ -216,7 +230,7 @@ export const xlsxReader: Reader = {
 async function showDates(table: Table, suspects: Set<string>, files: Record<string, Uint8Array>, Workbook: typeof import('@cj-tech-master/excelts').Workbook) {
   const wb = new Workbook();
   try {
-    await wb.xlsx.loadFromFiles(files);
+    await wb.xlsx.loadFromFiles(files, { ignoreNodes: IGNORED_NODES });
   } catch {
     return;
   }
