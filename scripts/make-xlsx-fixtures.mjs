@@ -122,6 +122,13 @@ await workbook(path.join(CHECK, 'sheets-not-read', 'returns', 'huyen.xlsx'), (wb
   ]);
 });
 
+// xlsx-header-cells: header problems name their own cell (an extra column, a column twice).
+await workbook(path.join(CHECK, 'xlsx-header-cells', 'returns', 'xa-01.xlsx'), (wb) => {
+  const ws = wb.addWorksheet('Biểu mẫu');
+  ws.addRow(['ma_don_vi', 'ky_bao_cao', 'ma_chi_tieu', 'ghi_chu', 'ky_nay', 'cung_ky', 'Kỳ này']);
+  ws.addRow(['01', '2024-Q1', 'VU', 'x', 20, 19, 20]);
+});
+
 // xls-not-supported: a legacy .xls (its OLE2 container; the rest does not matter to the check).
 const ole2 = Buffer.alloc(512);
 Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole2);

@@ -60,6 +60,7 @@ function placeProblems(problems: Problem[], files: readonly ReturnSummary[]): Pr
     const place = p.file === undefined ? undefined : places.get(p.file);
     if (!place) return p;
     const letter = p.column === undefined ? undefined : place.letters[p.column as keyof typeof place.letters];
+    if (p.cell !== undefined) return p; // placed by the reader (a header problem)
     return { ...p, sheet: place.sheet, ...(letter !== undefined && p.line !== undefined && { cell: `${letter}${p.line}` }) };
   });
 }

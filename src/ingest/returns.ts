@@ -85,14 +85,16 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
   if (header.cells.length > MAX_COLUMNS)
     return fail({ code: 'HEADER_TOO_WIDE', line: header.line, params: { count: header.cells.length, limit: MAX_COLUMNS } });
   const match = matchHeader(header.cells);
+  /** In a workbook, a header problem's own cell (its 1-based position in the header row). */
+  const headerCell = (position: number) => (sheet === undefined ? {} : { sheet, cell: `${columnLetter(position)}${header.line}` });
   const place = sheet === undefined ? undefined : { sheet, letters: Object.fromEntries([...match.index].map(([c, i]) => [c, columnLetter(i + 1)])) };
   for (const column of match.missing)
     problems.push({ code: 'MISSING_COLUMN', severity: 'error', file, line: header.line, column, params: { expected: column, alias: COLUMNS[column] } });
   for (const d of match.duplicates)
-    problems.push({ code: 'DUPLICATE_COLUMN', severity: 'error', file, line: header.line, column: d.column, params: { expected: d.column, first: d.first, second: d.second } });
+    problems.push({ code: 'DUPLICATE_COLUMN', severity: 'error', file, line: header.line, column: d.column, ...headerCell(d.second), params: { expected: d.column, first: d.first, second: d.second } });
   const rowProblems = new ProblemCollector();
   // Through the collector: a header of hundreds of stray columns gives 100 warnings and a count.
-  for (const x of match.extra) rowProblems.add({ code: 'EXTRA_COLUMN', severity: 'warning', file, line: header.line, column: x.name });
+  for (const x of match.extra) rowProblems.add({ code: 'EXTRA_COLUMN', severity: 'warning', file, line: header.line, column: x.name, ...headerCell(x.position) });
   if (match.missing.length > 0 || match.duplicates.length > 0) {
     for (const p of rowProblems.list()) problems.push(p);
     return { file, encoding, rows: [], complete: false, problems, place };
