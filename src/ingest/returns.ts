@@ -50,7 +50,7 @@ const failed = (file: string, p: Omit<Problem, 'file' | 'severity'>, complete = 
   problems: [{ severity: 'error', file, ...p }],
 });
 
-/** A return in any format the readers know (../readers/index.ts chooses by the bytes and the name). */
+/** A return in any format the readers know (./readers/index.ts chooses by the bytes and the name). */
 export async function readReturn(bytes: Uint8Array, file: string, opts: ReaderOptions = {}): Promise<ReturnFile> {
   if (bytes.length === 0) return failed(file, { code: 'EMPTY_FILE' }, true);
   const reader = chooseReader(bytes, file);
