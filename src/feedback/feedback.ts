@@ -9,7 +9,7 @@ import { message, safeText } from '../messages/catalog.js';
 import type { Problem } from '../messages/problem.js';
 import type { CheckedReturns } from '../validate/validate.js';
 import { formFileName } from '../workspace/forms.js';
-import { loadExcelTs, newWorkbook, workbookBytes } from '../write/xlsx.js';
+import { loadExcelTs, newWorkbook, titledSheet, TITLED_HEADER_ROW, workbookBytes, workbookDate } from '../write/xlsx.js';
 
 /** Every feedback file's name starts so; with the marker inside, it is how a previous run's files are known. */
 export const FEEDBACK_PREFIX = 'Phản hồi - ';
@@ -88,35 +88,25 @@ function place(p: Problem): string {
 /** The feedback workbook of one unit (dated like the forms: the period's end, so the same problems give the same bytes). */
 export async function feedbackWorkbook(def: Definition, fb: Feedback): Promise<Uint8Array> {
   const x = await loadExcelTs();
-  const date = new Date(`${def.period.end}T00:00:00Z`);
+  const date = workbookDate(def);
   const wb = newWorkbook(x, date);
   wb.keywords = FEEDBACK_MARKER;
   wb.title = `Phản hồi kiểm tra số liệu ${def.period.label}`;
-  const ws = wb.addWorksheet('Phản hồi', {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 3, topLeftCell: 'A4', activeCell: 'A4' }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
-  });
   const errors = fb.problems.filter((p) => p.severity === 'error').length;
   const warnings = fb.problems.length - errors;
   const who = fb.unit ? `${fb.unit.code} ${fb.unit.name}` : `tệp ${fb.name.slice(FEEDBACK_PREFIX.length, -'.xlsx'.length)}`;
-  ws.getCell('A1').value = `PHẢN HỒI KIỂM TRA SỐ LIỆU BÁO CÁO ${def.period.label.toUpperCase()} — ${who}`;
-  ws.getCell('A1').font = { bold: true, size: 13 };
-  ws.getCell('A2').value =
-    `${errors} lỗi, ${warnings} cảnh báo. Đề nghị sửa các lỗi trong tệp báo cáo rồi gửi lại; cảnh báo là điều cần xem lại, không bắt buộc sửa.`;
-  ws.getCell('A2').font = { italic: true };
-  const header = ws.getRow(3);
-  HEAD.forEach((h, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = h;
-    cell.font = { bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  const ws = titledSheet(wb, {
+    name: 'Phản hồi',
+    title: `PHẢN HỒI KIỂM TRA SỐ LIỆU BÁO CÁO ${def.period.label.toUpperCase()} — ${who}`,
+    note: `${errors} lỗi, ${warnings} cảnh báo. Đề nghị sửa các lỗi trong tệp báo cáo rồi gửi lại; cảnh báo là điều cần xem lại, không bắt buộc sửa.`,
+    header: HEAD,
+    activeColumn: 'A',
   });
   fb.problems.forEach((p, i) => {
     const { what, fix } = splitMessage(message(p.code, p.params, 'vi'));
     const indicator = p.indicator === undefined ? undefined : def.indicatorByCode.get(p.indicator);
     const value = p.params?.value;
-    const row = ws.getRow(4 + i);
+    const row = ws.getRow(TITLED_HEADER_ROW + 1 + i);
     // Text from the returns (file and sheet names, values) as messages show it: control
     // characters (which XML cannot hold) replaced, a 10 MB cell cut to its start.
     const cells = [
@@ -142,6 +132,6 @@ export async function feedbackWorkbook(def: Definition, fb: Feedback): Promise<U
     if (p.severity === 'error') row.getCell(6).font = { bold: true, color: { argb: 'FFC00000' } };
   });
   ws.columns = WIDTHS.map((width) => ({ width }));
-  ws.autoFilter = { from: 'A3', to: `I${3 + fb.problems.length}` };
+  ws.autoFilter = { from: `A${TITLED_HEADER_ROW}`, to: `I${TITLED_HEADER_ROW + fb.problems.length}` };
   return workbookBytes(wb, date);
 }

@@ -7,11 +7,9 @@
 import type { Definition, Indicator, Unit } from '../definition/parse.js';
 import { COLUMNS } from '../ingest/headers.js';
 import type { PreviousArchive } from '../validate/previous.js';
-import { loadExcelTs, newWorkbook, workbookBytes } from '../write/xlsx.js';
+import { loadExcelTs, newWorkbook, titledSheet, TITLED_HEADER_ROW as HEADER_ROW, workbookBytes, workbookDate } from '../write/xlsx.js';
 
 export const FORM_SHEET = 'Biểu mẫu';
-/** Rows above the header: the title and the instruction. */
-const HEADER_ROW = 3;
 const HEADER = [COLUMNS.ma_don_vi, COLUMNS.ky_bao_cao, COLUMNS.ma_chi_tieu, COLUMNS.ten_chi_tieu, COLUMNS.ky_nay, COLUMNS.cung_ky];
 
 /** What the validation and the input message say for an indicator's value cells. */
@@ -37,38 +35,27 @@ function valueRule(ind: Indicator, column: string) {
 /** A display width for text: Vietnamese letters with marks take about one character each. */
 const widthOf = (text: string) => [...text.normalize('NFC')].length;
 
-/** The date inside the workbook: the period's end, so the same definition gives the same bytes. */
-export const formDate = (def: Definition) => new Date(`${def.period.end}T00:00:00Z`);
-
 export async function formWorkbookBytes(def: Definition, unit: Unit, previous?: PreviousArchive): Promise<Uint8Array> {
   const x = await loadExcelTs();
-  const date = formDate(def);
+  const date = workbookDate(def);
   const wb = newWorkbook(x, date);
   wb.title = `Biểu mẫu báo cáo ${def.period.label} — ${unit.code} ${unit.name}`;
-  const ws = wb.addWorksheet(FORM_SHEET, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `E${HEADER_ROW + 1}` }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+  const ws = titledSheet(wb, {
+    name: FORM_SHEET,
+    title: `BÁO CÁO ${def.period.label.toUpperCase()} — ${unit.code} ${unit.name}`,
+    note: 'Chỉ ghi số liệu vào hai cột "Kỳ này" và "Cùng kỳ" (ghi 0 nếu không phát sinh); các cột khác đã điền sẵn và được khoá. Lưu lại dạng .xlsx rồi gửi.',
+    header: HEADER,
+    activeColumn: 'E',
+    centered: true,
   });
   const text = (cell: { value: unknown; numFmt: string }, value: string) => {
     cell.numFmt = '@';
     cell.value = value;
   };
 
-  const title = ws.getCell('A1');
-  title.value = `BÁO CÁO ${def.period.label.toUpperCase()} — ${unit.code} ${unit.name}`;
-  title.font = { bold: true, size: 13 };
-  ws.getCell('A2').value = 'Chỉ ghi số liệu vào hai cột "Kỳ này" và "Cùng kỳ" (ghi 0 nếu không phát sinh); các cột khác đã điền sẵn và được khoá. Lưu lại dạng .xlsx rồi gửi.';
-  ws.getCell('A2').font = { italic: true };
-
-  const header = ws.getRow(HEADER_ROW);
-  HEADER.forEach((h, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = h;
-    cell.font = { bold: true };
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-    cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
-  });
+  // The form's table is ruled, header included.
+  const thin = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } } as const;
+  HEADER.forEach((_, i) => (ws.getRow(HEADER_ROW).getCell(i + 1).border = thin));
 
   const archived = previous?.values.get(unit.code);
   def.inputIndicators.forEach((ind, i) => {
@@ -92,7 +79,7 @@ export async function formWorkbookBytes(def: Definition, unit: Unit, previous?: 
     const v = archived?.get(ind.code);
     // Last period's figure, exact: a count of 10^-decimals written as the number it is.
     if (v) row.getCell(6).value = Number(v.value) / 10 ** ind.decimals;
-    for (let c = 1; c <= 6; c++) row.getCell(c).border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    for (let c = 1; c <= 6; c++) row.getCell(c).border = thin;
   });
 
   const labelWidth = Math.min(70, Math.max(24, ...def.inputIndicators.map((i) => widthOf(i.label) + 2)));
