@@ -7,6 +7,7 @@ import type { Definition } from './definition/parse.js';
 import { DEFAULT_DEFINITION, loadDefinition, readNarrativeSource, readTemplateSource } from './ingest/definition.js';
 import type { Encoding } from './ingest/decode.js';
 import { ingestReturns, type ReturnSummary } from './ingest/files.js';
+import { MAX_RETURN_BYTES } from './ingest/limits.js';
 import type { Lang } from './messages/catalog.js';
 import { FatalError, splitBySeverity, type Problem } from './messages/problem.js';
 import { writeFileAtomic } from './write/atomic.js';
@@ -266,7 +267,7 @@ export async function feedbackStage(outcome: CheckOutcome, opts: FeedbackOptions
   const { unzipSync, strFromU8 } = await import('fflate');
   const { readRegularFile } = await import('./ingest/read.js');
   const ours = (file: string) => {
-    const read = readRegularFile(file, 16 * 1024 * 1024);
+    const read = readRegularFile(file, MAX_RETURN_BYTES);
     if (!read.ok) return false;
     try {
       const core = unzipSync(read.bytes, { filter: (f) => f.name === 'docProps/core.xml' })['docProps/core.xml'];

@@ -10,7 +10,8 @@ import type { NumberFormat } from '../validate/number.js';
 import { MAX_RETURN_BYTES, MAX_RUN_BYTES, toMiB } from './limits.js';
 import { COLLECT_AFTER_BYTES, collectGarbage } from './memory.js';
 import { readRegularFile, reasonOf } from './read.js';
-import { readReturn, type ReturnFile } from './returns.js';
+import { OTHER_SPREADSHEET_NAME, WORKBOOK_NAME } from './readers/index.js';
+import { readReturn, unreadReturn, type ReturnFile } from './returns.js';
 
 export interface IngestOptions {
   cwd: string;
@@ -44,8 +45,8 @@ const STDIN = '-';
 type EntryKind = 'return' | 'spreadsheet' | 'system' | 'other';
 function classifyEntry(name: string): EntryKind {
   if (name.startsWith('.') || name.startsWith('~$') || /^(thumbs\.db|desktop\.ini)$/i.test(name)) return 'system';
-  if (/\.(csv|xlsx|xlsm)$/i.test(name)) return 'return';
-  if (/\.(xls|xlsb|ods)$/i.test(name)) return 'spreadsheet';
+  if (/\.csv$/i.test(name) || WORKBOOK_NAME.test(name)) return 'return';
+  if (OTHER_SPREADSHEET_NAME.test(name)) return 'spreadsheet';
   return 'other';
 }
 
@@ -109,8 +110,7 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
     consume(file);
   };
   /** A file that could not be read: kept in the list (its units' gaps are then not reported) with its problem. */
-  const unread = (file: string, problem: Omit<Problem, 'file' | 'severity'>) =>
-    take({ file, rows: [], complete: false, problems: [{ severity: 'error', file, ...problem }] });
+  const unread = (file: string, problem: Omit<Problem, 'file' | 'severity'>) => take(unreadReturn(file, problem));
   const entries: Entry[] = [];
   for (const input of inputs) for (const e of expand(input, opts.cwd, problems)) entries.push(e);
   let total = 0;

@@ -43,7 +43,11 @@ export interface ReturnFile {
   place?: SheetPlace;
 }
 
-const failed = (file: string, p: Omit<Problem, 'file' | 'severity'>, complete = false): ReturnFile => ({
+/**
+ * A file that could not be read: no rows, its one problem. Not `complete` unless said
+ * (its units' gaps are then not reported, as its rows may be theirs).
+ */
+export const unreadReturn = (file: string, p: Omit<Problem, 'file' | 'severity'>, complete = false): ReturnFile => ({
   file,
   rows: [],
   complete,
@@ -52,21 +56,21 @@ const failed = (file: string, p: Omit<Problem, 'file' | 'severity'>, complete = 
 
 /** A return in any format the readers know (./readers/index.ts chooses by the bytes and the name). */
 export async function readReturn(bytes: Uint8Array, file: string, opts: ReaderOptions = {}): Promise<ReturnFile> {
-  if (bytes.length === 0) return failed(file, { code: 'EMPTY_FILE' }, true);
+  if (bytes.length === 0) return unreadReturn(file, { code: 'EMPTY_FILE' }, true);
   const reader = chooseReader(bytes, file);
   return fromTable('read' in reader ? await reader.read(bytes, opts) : reader, file);
 }
 
 /** A return known to be delimited text, read at once (tests and tools that build CSV in memory). */
 export function readTextReturn(bytes: Uint8Array, file: string, opts: ReaderOptions = {}): ReturnFile {
-  if (bytes.length === 0) return failed(file, { code: 'EMPTY_FILE' }, true);
+  if (bytes.length === 0) return unreadReturn(file, { code: 'EMPTY_FILE' }, true);
   return fromTable(csvReader.read(bytes, opts) as ReadOutcome, file);
 }
 
 /** What a reader gave, as a return: the header's columns found, the rows built, the problems said. */
 function fromTable(read: ReadOutcome, file: string): ReturnFile {
   const problems: Problem[] = [];
-  const fail = (p: Omit<Problem, 'file' | 'severity'>, complete = false) => failed(file, p, complete);
+  const fail = (p: Omit<Problem, 'file' | 'severity'>, complete = false) => unreadReturn(file, p, complete);
   if (!read.ok) return fail(read.problem, read.complete);
   const table = read.table;
   const encoding = table.encoding;
@@ -105,10 +109,13 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     // trim() also takes the Unicode spaces (NBSP) the tokenizer leaves.
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
-  const formulas = table.formulas;
-  const formulaAt = (line: number, c: Column) => formulas?.get(`${line}:${match.index.get(c)}`);
-  const merged = table.merged;
-  const mergedAt = (line: number, c: Column) => merged?.get(`${line}:${match.index.get(c)}`);
+  /** What a workbook noted of a row's two value cells (a formula, a merge), or nothing. */
+  const valueNotes = (notes: Map<string, string> | undefined, line: number) => {
+    if (!notes || notes.size === 0) return undefined;
+    const current = notes.get(`${line}:${match.index.get('ky_nay')}`);
+    const previous = notes.get(`${line}:${match.index.get('cung_ky')}`);
+    return current === undefined && previous === undefined ? undefined : { current, previous };
+  };
   const rows: ReturnRow[] = [];
   for (const { line, cells } of records) {
     if (cells.length > header.cells.length && cells.slice(header.cells.length).some((c) => c !== ''))
@@ -129,17 +136,13 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
       current: cell(cells, 'ky_nay'),
       previous: cell(cells, 'cung_ky'),
     };
-    if (formulas && formulas.size > 0) {
-      const current = formulaAt(line, 'ky_nay');
-      const previous = formulaAt(line, 'cung_ky');
-      if (current !== undefined || previous !== undefined) row.formula = { current, previous };
-    }
-    if (merged && merged.size > 0) {
-      const current = mergedAt(line, 'ky_nay');
-      const previous = mergedAt(line, 'cung_ky');
-      if (current !== undefined) row.current = '';
-      if (previous !== undefined) row.previous = '';
-      if (current !== undefined || previous !== undefined) row.merged = { current, previous };
+    const formula = valueNotes(table.formulas, line);
+    if (formula) row.formula = formula;
+    const merged = valueNotes(table.merged, line);
+    if (merged) {
+      row.merged = merged;
+      if (merged.current !== undefined) row.current = '';
+      if (merged.previous !== undefined) row.previous = '';
     }
     rows.push(row);
   }

@@ -173,19 +173,17 @@ export class ReturnValidator {
         byIndicator.set(indicator.code, { current: current.value, previous: previous.value, file: row.file, line: row.line });
         continue;
       }
-      for (const [parsed, column, raw] of [
-        [current, 'ky_nay', row.current],
-        [previous, 'cung_ky', row.previous],
+      for (const [parsed, column, side] of [
+        [current, 'ky_nay', 'current'],
+        [previous, 'cung_ky', 'previous'],
       ] as const) {
         if (parsed.ok) continue;
-        // A workbook's formula with no saved result reads as empty: say why, not "missing".
-        const formula = column === 'ky_nay' ? row.formula?.current : row.formula?.previous;
+        // A workbook's formula with no saved result, or a cell covered by a merge, reads as
+        // empty: the problem says why.
+        const formula = row.formula?.[side];
+        const merged = row.merged?.[side];
         if (formula !== undefined) err(row, { code: 'FORMULA_NOT_CALCULATED', column, unit: unit.code, indicator: indicator.code, params: { formula } });
-        else {
-          // A value cell covered by a merge reads as empty; the message says why.
-          const merged = column === 'ky_nay' ? row.merged?.current : row.merged?.previous;
-          err(row, { code: parsed.code, column, unit: unit.code, indicator: indicator.code, params: { value: raw, unitLabel: indicator.unit, ...parsed.params, ...(merged && { merged }) } });
-        }
+        else err(row, { code: parsed.code, column, unit: unit.code, indicator: indicator.code, params: { value: row[side], unitLabel: indicator.unit, ...parsed.params, ...(merged && { merged }) } });
       }
     }
     if (fileUnits.size > 0) this.unitsByFile.set(file.file, [...fileUnits]);

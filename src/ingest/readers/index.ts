@@ -12,6 +12,11 @@ const startsWith = (buf: Uint8Array, sig: number[]) => sig.every((b, i) => buf[i
 /** The stream name an encrypted Office document keeps its package in (UTF-16LE). */
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
+/** File names the readers are for (besides .csv): workbooks. */
+export const WORKBOOK_NAME = /\.(xlsx|xlsm)$/i;
+/** Spreadsheets no reader takes: opened only so that their problem says to save them as .xlsx. */
+export const OTHER_SPREADSHEET_NAME = /\.(xls|xlsb|ods)$/i;
+
 /** A reader for these bytes, or the problem that says why none can read them. */
 export function chooseReader(bytes: Uint8Array, name: string): Reader | Extract<ReadOutcome, { ok: false }> {
   if (startsWith(bytes, ZIP)) return xlsxReader;
@@ -19,9 +24,9 @@ export function chooseReader(bytes: Uint8Array, name: string): Reader | Extract<
     if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTED_PACKAGE)) return { ok: false, problem: { code: 'XLSX_ENCRYPTED' } };
     return { ok: false, problem: { code: 'XLS_NOT_SUPPORTED', params: { kind: 'xls' } } };
   }
-  const ext = /\.(xlsx|xlsm|xls|xlsb|ods)$/i.exec(name)?.[1]?.toLowerCase();
-  if (ext === 'xlsx' || ext === 'xlsm') return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'NOT_A_WORKBOOK' } } };
-  if (ext) return { ok: false, problem: { code: 'XLS_NOT_SUPPORTED', params: { kind: ext } } };
+  if (WORKBOOK_NAME.test(name)) return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'NOT_A_WORKBOOK' } } };
+  const other = OTHER_SPREADSHEET_NAME.exec(name)?.[1];
+  if (other) return { ok: false, problem: { code: 'XLS_NOT_SUPPORTED', params: { kind: other.toLowerCase() } } };
   return csvReader;
 }
 
