@@ -123,8 +123,11 @@ const MERGED = 1; // ExcelTS ValueType.Merge: a cell covered by a merge; its val
  */
 const DATE_SERIALS = { from: 20_000, to: 2_958_465 };
 
-/** A sheet's records; `suspects` are the cells ("row:col") holding numbers that may be dates. */
-function sheetTable(ws: SheetLike, mark: ',' | '.', suspects?: Set<string>): Table {
+/**
+ * A sheet's records, and whether it has the return's header; `suspects` are the cells
+ * ("row:col") holding numbers that may be dates.
+ */
+function sheetTable(ws: SheetLike, mark: ',' | '.', suspects?: Set<string>): { table: Table; hasHeader: boolean } {
   const records: CsvRecord[] = [];
   const formulas = new Map<string, string>();
   const merged = new Map<string, string>();
@@ -148,9 +151,8 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', suspects?: Set<string>): Tab
     if (uncalculated || cells.some((c) => c.trim() !== '')) records.push({ line: rowNumber, cells });
   });
   // The header: the first row (near the top) that names every required column.
-  let headerAt = records.findIndex((r, i) => i < HEADER_SEARCH_ROWS && matchHeader(r.cells).missing.length === 0);
-  if (headerAt === -1) headerAt = 0;
-  return { records, headerAt, sheet: ws.name, formulas, merged };
+  const headerAt = records.findIndex((r, i) => i < HEADER_SEARCH_ROWS && matchHeader(r.cells).missing.length === 0);
+  return { table: { records, headerAt: Math.max(0, headerAt), sheet: ws.name, formulas, merged }, hasHeader: headerAt !== -1 };
 }
 
 /** ExcelTS and fflate, loaded with the first workbook and kept (a bundled import() makes a new module object each call). */
@@ -191,9 +193,8 @@ export const xlsxReader: Reader = {
     const unread: string[] = [];
     for (const ws of visible) {
       const cells = new Set<string>();
-      const table = sheetTable(ws, mark, cells);
-      const header = table.records[table.headerAt];
-      if (header && matchHeader(header.cells).missing.length === 0) {
+      const { table, hasHeader } = sheetTable(ws, mark, cells);
+      if (hasHeader) {
         if (withHeader) {
           unread.push(ws.name);
           continue;
