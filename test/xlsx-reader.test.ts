@@ -7,8 +7,10 @@ import path from 'node:path';
 import { feedbackWorkbook, groupFeedback, splitMessage } from '../src/feedback/feedback.js';
 import { loadDefinition } from '../src/ingest/definition.js';
 import type { Problem } from '../src/messages/problem.js';
-import { FIXTURES, ROOT } from './helpers.js';
-import { columnLetter, numberText } from '../src/ingest/readers/xlsx.js';
+import { FIXTURES, ROOT, SAMPLE } from './helpers.js';
+import { columnLetter, numberText, withoutValidations } from '../src/ingest/readers/xlsx.js';
+import { formWorkbookBytes } from '../src/workspace/form-xlsx.js';
+import { unzipSync } from 'fflate';
 import { parseValue } from '../src/validate/number.js';
 
 describe('numberText', () => {
@@ -39,6 +41,59 @@ describe('numberText', () => {
 describe('columnLetter', () => {
   it('names columns as a spreadsheet does', () => {
     expect([1, 5, 26, 27, 52, 702, 703, 16384].map(columnLetter)).toEqual(['A', 'E', 'Z', 'AA', 'AZ', 'ZZ', 'AAA', 'XFD']);
+  });
+});
+
+describe('withoutValidations', () => {
+  const sheet = (body: string) =>
+    Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`);
+  const rows = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Mã đơn vị</t></is></c></row></sheetData>';
+  const list = '<dataValidations count="1"><dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" showInputMessage="1" prompt="Ghi số &lt;b&gt; ≥ 0" sqref="E4"><formula1>0</formula1></dataValidation></dataValidations>';
+
+  it('cuts the validations out of a baocao form, and ExcelTS then reads the same cells', async () => {
+    const def = await loadDefinition(path.join(SAMPLE, 'baocao.yaml'), ROOT, 'vi');
+    const files = unzipSync(await formWorkbookBytes(def, def.units[0]!));
+    const part = files['xl/worksheets/sheet1.xml']!;
+    const cut = withoutValidations(part);
+    const text = Buffer.from(part).toString('utf8');
+    expect(text).toContain('<dataValidations');
+    expect(Buffer.from(cut).toString('utf8')).toBe(text.replace(/<dataValidations[ >][\s\S]*<\/dataValidations>/, ''));
+    expect(cut.length).toBeLessThan(part.length / 2);
+    const cells = async (sheetPart: Uint8Array) => {
+      const wb = new Workbook();
+      await wb.xlsx.loadFromFiles({ ...files, 'xl/worksheets/sheet1.xml': sheetPart });
+      const ws = wb.worksheets[0]!;
+      const out: unknown[] = [ws.name, ws.state, ws.model.merges];
+      ws.eachRow({ includeEmpty: true }, (row, n) => out.push(n, row.values));
+      return out;
+    };
+    const whole = await cells(part);
+    expect(whole.length).toBeGreaterThan(3 + 2 * def.indicators.length);
+    expect(await cells(cut)).toEqual(whole);
+  });
+
+  it('cuts exactly the element, wherever it stands, and keeps what follows it (a merge list after it)', () => {
+    const after = '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+    expect(Buffer.from(withoutValidations(sheet(rows + list + after))).toString('utf8')).toBe(sheet(rows + after).toString('utf8'));
+    expect(Buffer.from(withoutValidations(sheet(list + rows))).toString('utf8')).toBe(sheet(rows).toString('utf8'));
+    const bare = list.replace('<dataValidations count="1">', '<dataValidations>');
+    expect(Buffer.from(withoutValidations(sheet(rows + bare))).toString('utf8')).toBe(sheet(rows).toString('utf8'));
+  });
+
+  it('leaves whole a sheet where the name could stand as text, or the element is not alone', () => {
+    const untouched = [
+      sheet(rows), // no validations
+      sheet(`<!-- ${list} -->${rows}${list}`), // a comment
+      sheet(`${rows}<![CDATA[${list}]]>`), // a CDATA section
+      Buffer.concat([sheet(rows + list), Buffer.from('<?pi <dataValidations ?>')]), // an instruction after the declaration
+      Buffer.from(`<!DOCTYPE worksheet>${sheet(rows + list).toString('utf8')}`), // a DOCTYPE (and the declaration not first)
+      sheet(rows + list + list), // two lists
+      sheet(rows + list.replaceAll('dataValidations', 'x:dataValidations')), // a namespace prefix
+      sheet(rows + list.replaceAll('dataValidations', 'dataValidationsX')), // a longer name
+      sheet(rows + '<dataValidations count="0"/>'), // no end tag
+      sheet(rows + list.replace('</dataValidations>', '') + '</dataValidations>'.slice(0, 5)), // a cut-off file
+    ];
+    for (const part of untouched) expect(withoutValidations(part)).toBe(part);
   });
 });
 
