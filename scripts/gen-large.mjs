@@ -2,7 +2,8 @@
 // Writes the large benchmark sets: a definition and one return per unit for a
 // post-2025 province (124 communes) and for the whole country (3,321 communes),
 // with the sample's indicators and figures drawn from a fixed seed; and the whole
-// country again as .xlsx workbooks (national-3321-xlsx): the forms `baocao forms`
+// province and the country again as .xlsx workbooks (province-124-xlsx,
+// national-3321-xlsx): the forms `baocao forms`
 // writes (locked, validated, title rows above the header), filled in with the same
 // figures, as communes send them back. Needs the built CLI (`npm run build`).
 // Usage: node scripts/gen-large.mjs [outDir=.bench]
@@ -75,4 +76,4 @@ async function writeSet(name, count, format = 'csv') {
   return dir;
 }
 
-for (const [name, count, format] of [['province-124', 124], ['national-3321', 3321], ['national-3321-xlsx', 3321, 'xlsx']]) console.log(await writeSet(name, count, format));
+for (const [name, count, format] of [['province-124', 124], ['province-124-xlsx', 124, 'xlsx'], ['national-3321', 3321], ['national-3321-xlsx', 3321, 'xlsx']]) console.log(await writeSet(name, count, format));

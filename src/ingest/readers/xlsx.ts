@@ -25,8 +25,10 @@ const IGNORED_NODES = [
   'dataValidations', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'sheetProtection', 'tableParts', 'conditionalFormatting', 'extLst',
 ];
 
-const VALIDATIONS_OPEN = '<dataValidations';
-const VALIDATIONS_CLOSE = '</dataValidations>';
+const VALIDATIONS_OPEN = Buffer.from('<dataValidations');
+const VALIDATIONS_CLOSE = Buffer.from('</dataValidations>');
+const DECLARATION = Buffer.from('<?');
+const MARKUP_DECLARATION = Buffer.from('<!');
 
 /**
  * A worksheet part without its data validations, when they can be cut out safely.
@@ -43,16 +45,16 @@ const VALIDATIONS_CLOSE = '</dataValidations>';
 export function withoutValidations(part: Uint8Array): Uint8Array {
   const buf = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
   const open = buf.indexOf(VALIDATIONS_OPEN);
-  if (open === -1 || buf.lastIndexOf(VALIDATIONS_OPEN) !== open) return part;
+  if (open === -1 || buf.indexOf(VALIDATIONS_OPEN, open + 1) !== -1) return part;
   const after = buf[open + VALIDATIONS_OPEN.length];
   // `<dataValidations>` or `<dataValidations count="…">`, not a longer name.
   if (after !== 0x3e && after !== 0x20 && after !== 0x09 && after !== 0x0a && after !== 0x0d) return part;
   const close = buf.indexOf(VALIDATIONS_CLOSE);
-  if (close < open || buf.lastIndexOf(VALIDATIONS_CLOSE) !== close) return part;
-  if (buf.includes('<!')) return part;
-  const declaration = buf.indexOf('<?');
+  if (close < open || buf.indexOf(VALIDATIONS_CLOSE, close + 1) !== -1) return part;
+  if (buf.includes(MARKUP_DECLARATION)) return part;
+  const declaration = buf.indexOf(DECLARATION);
   // The declaration comes first (after a byte-order mark at most); no other instruction.
-  if (declaration > 3 || (declaration !== -1 && buf.indexOf('<?', declaration + 2) !== -1)) return part;
+  if (declaration > 3 || (declaration !== -1 && buf.indexOf(DECLARATION, declaration + 2) !== -1)) return part;
   return Buffer.concat([buf.subarray(0, open), buf.subarray(close + VALIDATIONS_CLOSE.length)]);
 }
 
