@@ -83,15 +83,19 @@ describe('withoutValidations', () => {
   it('leaves whole a sheet where the name could stand as text, or the element is not alone', () => {
     const untouched = [
       sheet(rows), // no validations
-      sheet(`<!-- ${list} -->${rows}${list}`), // a comment
-      sheet(`${rows}<![CDATA[${list}]]>`), // a CDATA section
-      Buffer.concat([sheet(rows + list), Buffer.from('<?pi <dataValidations ?>')]), // an instruction after the declaration
+      // The name as text only, start and end in different places: cutting would break the sheet.
+      sheet(`<!-- <dataValidations count="1"> -->${rows}<!-- </dataValidations> -->`), // in comments
+      sheet(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<dataValidations>]]></t></is></c><c r="B1" t="inlineStr"><is><t><![CDATA[</dataValidations>]]></t></is></c></row></sheetData>`), // in CDATA
+      sheet(`<?a <dataValidations ?>${rows}<?b </dataValidations>?>`), // in processing instructions
+      sheet(`${rows}<!-- kept -->${list}`), // a comment anywhere
+      sheet(`${rows}<?pi x?>${list}`), // an instruction after the declaration
       Buffer.from(`<!DOCTYPE worksheet>${sheet(rows + list).toString('utf8')}`), // a DOCTYPE (and the declaration not first)
       sheet(rows + list + list), // two lists
       sheet(rows + list.replaceAll('dataValidations', 'x:dataValidations')), // a namespace prefix
       sheet(rows + list.replaceAll('dataValidations', 'dataValidationsX')), // a longer name
       sheet(rows + '<dataValidations count="0"/>'), // no end tag
       sheet(rows + list.replace('</dataValidations>', '') + '</dataValidations>'.slice(0, 5)), // a cut-off file
+      sheet(rows.replace('</sheetData>', '</dataValidations></sheetData>') + list.replace('</dataValidations>', '')), // the end tag before the start tag
     ];
     for (const part of untouched) expect(withoutValidations(part)).toBe(part);
   });
