@@ -8,9 +8,9 @@ import { feedbackWorkbook, groupFeedback, splitMessage } from '../src/feedback/f
 import { loadDefinition } from '../src/ingest/definition.js';
 import type { Problem } from '../src/messages/problem.js';
 import { FIXTURES, ROOT, SAMPLE } from './helpers.js';
-import { columnLetter, numberText, withoutValidations } from '../src/ingest/readers/xlsx.js';
+import { columnLetter, numberText, withoutValidations, xlsxReader } from '../src/ingest/readers/xlsx.js';
 import { formWorkbookBytes } from '../src/workspace/form-xlsx.js';
-import { unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseValue } from '../src/validate/number.js';
 
 describe('numberText', () => {
@@ -98,6 +98,41 @@ describe('withoutValidations', () => {
       sheet(rows.replace('</sheetData>', '</dataValidations></sheetData>') + list.replace('</dataValidations>', '')), // the end tag before the start tag
     ];
     for (const part of untouched) expect(withoutValidations(part)).toBe(part);
+  });
+});
+
+describe('Strict Open XML', () => {
+  it('reads a workbook in the Strict namespaces (ISO/IEC 29500 Strict) as its Transitional twin', async () => {
+    const def = await loadDefinition(path.join(SAMPLE, 'baocao.yaml'), ROOT, 'vi');
+    const wb = new Workbook();
+    await wb.xlsx.load(await formWorkbookBytes(def, def.units[0]!));
+    const ws = wb.worksheets[0]!;
+    ws.getCell('E4').value = 12;
+    ws.getCell('F4').value = 3.5;
+    ws.getCell('E5').value = { formula: 'E4-2', result: 10 };
+    const transitional = new Uint8Array(await wb.xlsx.writeBuffer());
+    const strictNames: [string, string][] = [
+      ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'],
+      ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'],
+    ];
+    const parts = unzipSync(transitional);
+    for (const name of Object.keys(parts)) {
+      if (!/\.(xml|rels)$/.test(name)) continue;
+      let text = strFromU8(parts[name]!);
+      for (const [from, to] of strictNames) text = text.replaceAll(from, to);
+      parts[name] = strToU8(text);
+    }
+    const strict = zipSync(parts);
+    expect(strFromU8(unzipSync(strict)['xl/workbook.xml']!)).toContain('purl.oclc.org/ooxml/spreadsheetml/main');
+    const read = async (bytes: Uint8Array) => {
+      const out = await xlsxReader.read(bytes, { numberFormat: 'vi' });
+      if (!out.ok) throw new Error(out.problem.code);
+      return out.table;
+    };
+    const [a, b] = [await read(transitional), await read(strict)];
+    expect(a.records.find((r) => r.line === 4)?.cells.slice(4, 6)).toEqual(['12', '3,5']);
+    expect(a.records.find((r) => r.line === 5)?.cells[4]).toBe('10');
+    expect(b).toEqual(a);
   });
 });
 
