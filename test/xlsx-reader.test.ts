@@ -8,7 +8,7 @@ import { feedbackWorkbook, groupFeedback, splitMessage } from '../src/feedback/f
 import { loadDefinition } from '../src/ingest/definition.js';
 import type { Problem } from '../src/messages/problem.js';
 import { FIXTURES, ROOT, SAMPLE } from './helpers.js';
-import { columnLetter, numberText, withoutValidations, xlsxReader } from '../src/ingest/readers/xlsx.js';
+import { columnLetter, excelTsSheetNames, numberText, withoutValidations, xlsxReader } from '../src/ingest/readers/xlsx.js';
 import { formWorkbookBytes } from '../src/workspace/form-xlsx.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseValue } from '../src/validate/number.js';
@@ -133,6 +133,80 @@ describe('Strict Open XML', () => {
     expect(a.records.find((r) => r.line === 4)?.cells.slice(4, 6)).toEqual(['12', '3,5']);
     expect(a.records.find((r) => r.line === 5)?.cells[4]).toBe('10');
     expect(b).toEqual(a);
+  });
+});
+
+describe('worksheets not named sheetN.xml', () => {
+  const rels = (targets: string[]) =>
+    strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        targets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${t}"/>`).join('') +
+        `<Relationship Id="rS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target='styles.xml'/></Relationships>`,
+    );
+  const part = strToU8('<worksheet/>');
+
+  it('gives each a free sheetN.xml name and points the relationship that names it there', () => {
+    const out = excelTsSheetNames({
+      'xl/_rels/workbook.xml.rels': rels(['worksheets/sheet1.xml', 'worksheets/sheet.xml', '/xl/worksheets/D%E1%BB%AF%20li%E1%BB%87u.xml', './worksheets/../worksheets/sheet3.xml']),
+      'xl/worksheets/sheet1.xml': part,
+      'xl/worksheets/sheet.xml': part,
+      'xl/worksheets/Dữ liệu.xml': part,
+      'xl/worksheets/sheet3.xml': part,
+    });
+    expect(Object.keys(out).sort()).toEqual(['xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml']);
+    const text = strFromU8(out['xl/_rels/workbook.xml.rels']!);
+    // Sorted by name: "Dữ liệu.xml" comes before "sheet.xml".
+    expect(text.match(/Target=("[^"]*"|'[^']*')/g)).toEqual([
+      'Target="worksheets/sheet1.xml"',
+      'Target="/xl/worksheets/sheet4.xml"',
+      'Target="/xl/worksheets/sheet2.xml"',
+      'Target="./worksheets/../worksheets/sheet3.xml"',
+      "Target='styles.xml'",
+    ]);
+  });
+
+  it('leaves a workbook of sheetN.xml parts as it is', () => {
+    const files = { 'xl/_rels/workbook.xml.rels': rels(['worksheets/sheet1.xml']), 'xl/worksheets/sheet1.xml': part };
+    expect(excelTsSheetNames(files)).toBe(files);
+  });
+
+  it('reads a return saved as a .NET library writes it (sheet.xml, x: prefixes) as Excel would', async () => {
+    const def = await loadDefinition(path.join(SAMPLE, 'baocao.yaml'), ROOT, 'vi');
+    const wb = new Workbook();
+    await wb.xlsx.load(await formWorkbookBytes(def, def.units[0]!));
+    wb.worksheets[0]!.getCell('E4').value = 7;
+    const excel = new Uint8Array(await wb.xlsx.writeBuffer());
+    const parts = unzipSync(excel);
+    const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const prefixed = (xml: string) => xml.replace(`xmlns="${ns}"`, `xmlns:x="${ns}"`).replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, (m, slash: string, name: string) => (name === 'xml' ? m : `<${slash}x:${name}`));
+    const other: Record<string, Uint8Array> = {};
+    for (const [name, bytes] of Object.entries(parts)) {
+      let text = strFromU8(bytes);
+      if (name === 'xl/_rels/workbook.xml.rels' || name === '[Content_Types].xml') text = text.replace('worksheets/sheet1.xml', 'worksheets/sheet.xml');
+      if (/^xl\/(workbook|sharedStrings|worksheets\/sheet1)\.xml$/.test(name)) text = prefixed(text);
+      other[name === 'xl/worksheets/sheet1.xml' ? 'xl/worksheets/sheet.xml' : name] = name.endsWith('.xml') || name.endsWith('.rels') ? strToU8(text) : bytes;
+    }
+    expect(Object.keys(other)).toContain('xl/worksheets/sheet.xml');
+    expect(strFromU8(other['xl/worksheets/sheet.xml']!)).toContain('<x:sheetData>');
+    const read = async (bytes: Uint8Array) => {
+      const out = await xlsxReader.read(bytes, { numberFormat: 'vi' });
+      if (!out.ok) throw new Error(out.problem.code);
+      return out.table;
+    };
+    const [a, b] = [await read(excel), await read(zipSync(other))];
+    expect(a.records.find((r) => r.line === 4)?.cells[4]).toBe('7');
+    expect(b).toEqual(a);
+  });
+
+  it('says so when the worksheets in a file cannot be reached, rather than calling the return empty', async () => {
+    const wb = new Workbook();
+    wb.addWorksheet('Biểu mẫu').getCell('A1').value = 'ma_don_vi';
+    const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+    // A name written with a character reference: the relationship is not rewritten.
+    parts['xl/worksheets/a&b.xml'] = parts['xl/worksheets/sheet1.xml']!;
+    delete parts['xl/worksheets/sheet1.xml'];
+    parts['xl/_rels/workbook.xml.rels'] = strToU8(strFromU8(parts['xl/_rels/workbook.xml.rels']!).replace('worksheets/sheet1.xml', 'worksheets/a&amp;b.xml'));
+    expect(await xlsxReader.read(zipSync(parts), {})).toEqual({ ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'NO_SHEETS' } } });
   });
 });
 

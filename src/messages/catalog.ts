@@ -98,13 +98,17 @@ const catalog = {
         ? 'Tệp là văn bản Word, không phải bảng tính báo cáo. Gửi lại biểu mẫu báo cáo dạng .xlsx hoặc .csv.'
         : p.reason === 'NOT_A_WORKBOOK'
           ? 'Tệp mang tên bảng tính Excel nhưng nội dung không phải bảng tính (có thể bị đổi tên hoặc tải về chưa xong). Mở bằng Excel, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.'
-          : 'Bảng tính bị hỏng, không đọc được. Mở bằng Excel (chọn sửa nếu được hỏi), "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại; nếu vẫn lỗi, xin đơn vị gửi lại tệp.',
+          : p.reason === 'NO_SHEETS'
+            ? 'Không đọc được trang tính nào trong bảng tính (tệp do một chương trình khác Excel tạo, theo cách chưa đọc được). Mở bằng Excel hoặc LibreOffice, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.'
+            : 'Bảng tính bị hỏng, không đọc được. Mở bằng Excel (chọn sửa nếu được hỏi), "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại; nếu vẫn lỗi, xin đơn vị gửi lại tệp.',
     en: (p) =>
       p.reason === 'WORD'
         ? 'The file is a Word document, not a return workbook. Send the return form as .xlsx or .csv.'
         : p.reason === 'NOT_A_WORKBOOK'
           ? 'The file is named as an Excel workbook but is not one (renamed, or not fully downloaded). Open it in Excel, use "Save As" with type "Excel Workbook (.xlsx)" and send it again.'
-          : 'The workbook is damaged and cannot be read. Open it in Excel (let it repair if asked), use "Save As" with type "Excel Workbook (.xlsx)" and send it again; if that fails, ask the unit to send the file again.',
+          : p.reason === 'NO_SHEETS'
+            ? 'No sheet of the workbook could be read (it was made by a program other than Excel, in a way not read yet). Open it in Excel or LibreOffice, use "Save As" with type "Excel Workbook (.xlsx)" and send it again.'
+            : 'The workbook is damaged and cannot be read. Open it in Excel (let it repair if asked), use "Save As" with type "Excel Workbook (.xlsx)" and send it again; if that fails, ask the unit to send the file again.',
   },
   UNSUPPORTED_FILE: {
     vi: (p) =>

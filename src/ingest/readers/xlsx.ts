@@ -11,7 +11,11 @@ import { MAX_WORKBOOK_XML_BYTES, toMiB } from '../limits.js';
 import type { ReadOutcome, Reader, ReaderOptions, Table } from './types.js';
 
 /** The parts that hold sheets, their names and order, their cells, shared strings and formats; themes, pictures, macros are not read. */
-const WANTED = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+const WANTED = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/worksheets\/[^/]+\.xml)$/;
+/** A worksheet part, and the name ExcelTS reads worksheets under (any other name it passes over). */
+const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
+const EXCELTS_SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 /** Formats are unpacked and read only when a number may be a date (they cost as much as the cells). */
 const STYLES = /^xl\/styles\.xml$/;
 
@@ -56,6 +60,52 @@ export function withoutValidations(part: Uint8Array): Uint8Array {
   // The declaration comes first (after a byte-order mark at most); no other instruction.
   if (declaration > 3 || (declaration !== -1 && buf.indexOf(DECLARATION, declaration + 2) !== -1)) return part;
   return Buffer.concat([buf.subarray(0, open), buf.subarray(close + VALIDATIONS_CLOSE.length)]);
+}
+
+/**
+ * The parts with every worksheet under a name ExcelTS reads. Excel names them
+ * `sheet1.xml`, `sheet2.xml`…, but the format lets a worksheet be any part the workbook's
+ * relationships point to, and other programs use that (ClosedXML, on the Open XML SDK,
+ * has written its first sheet as `sheet.xml`); ExcelTS would see no sheet at all. Such a
+ * part is given a free `sheetN.xml` name, and the relationship that names it is pointed
+ * there (only a `Target` whose value resolves to that part is changed).
+ */
+export function excelTsSheetNames(files: Record<string, Uint8Array>): Record<string, Uint8Array> {
+  const odd = Object.keys(files).filter((n) => SHEET_PART.test(n) && !EXCELTS_SHEET.test(n));
+  const rels = files[WORKBOOK_RELS];
+  if (odd.length === 0 || !rels) return files;
+  const taken = new Set(Object.keys(files).map((n) => Number(EXCELTS_SHEET.exec(n)?.[1] ?? 0)));
+  const renamed = new Map<string, string>();
+  let next = 1;
+  for (const name of odd.sort()) {
+    while (taken.has(next)) next++;
+    taken.add(next);
+    renamed.set(name, `xl/worksheets/sheet${next}.xml`);
+  }
+  // The workbook's relationships resolve against xl/ (its folder); `/xl/…` is absolute.
+  const partOf = (target: string) => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(target);
+    } catch {
+      return undefined;
+    }
+    const parts: string[] = [];
+    for (const seg of (decoded.startsWith('/') ? decoded.slice(1) : `xl/${decoded}`).split('/'))
+      if (seg === '..') parts.pop();
+      else if (seg !== '.' && seg !== '') parts.push(seg);
+    return parts.join('/');
+  };
+  const text = Buffer.from(rels.buffer, rels.byteOffset, rels.byteLength)
+    .toString('utf8')
+    .replace(/(\sTarget\s*=\s*)(["'])([^"'<&]*)\2/g, (whole, before: string, quote: string, target: string) => {
+      const to = renamed.get(partOf(target) ?? '');
+      return to === undefined ? whole : `${before}${quote}/${to}${quote}`;
+    });
+  const out: Record<string, Uint8Array> = {};
+  for (const [name, bytes] of Object.entries(files)) out[renamed.get(name) ?? name] = bytes;
+  out[WORKBOOK_RELS] = Buffer.from(text, 'utf8');
+  return out;
 }
 
 /** The parts as ExcelTS is given them: worksheets without their validations. */
@@ -208,7 +258,8 @@ export const xlsxReader: Reader = {
       return unzipped.tooLarge
         ? { ok: false, problem: { code: 'FILE_TOO_LARGE', params: { size: `> ${toMiB(MAX_WORKBOOK_XML_BYTES)}`, limit: toMiB(MAX_WORKBOOK_XML_BYTES), unpacked: 1 } } }
         : { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'CORRUPT' } } };
-    const { files, names } = unzipped;
+    const { names } = unzipped;
+    const files = excelTsSheetNames(unzipped.files);
     if (!files['xl/workbook.xml']) {
       // An OpenDocument spreadsheet (LibreOffice's .ods) is a ZIP too.
       if (names.includes('mimetype') && names.includes('content.xml')) return { ok: false, problem: { code: 'XLS_NOT_SUPPORTED', params: { kind: 'ods' } } };
@@ -222,6 +273,9 @@ export const xlsxReader: Reader = {
     } catch {
       return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'CORRUPT' } } };
     }
+    // Worksheets in the file, yet none read: never reported as an empty return.
+    if (wb.worksheets.length === 0 && Object.keys(files).some((n) => SHEET_PART.test(n)))
+      return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'NO_SHEETS' } } };
     const mark = opts.numberFormat === 'en' ? '.' : ',';
     const visible = (wb.worksheets as unknown as (SheetLike & { orderNo?: number })[])
       .filter((ws) => (ws.state ?? 'visible') === 'visible')
