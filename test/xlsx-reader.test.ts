@@ -136,6 +136,33 @@ describe('Strict Open XML', () => {
   });
 });
 
+describe('cells as other programs store them', () => {
+  it('reads inline strings, rich text, cells and rows without a reference, error, string and boolean results', async () => {
+    const wb = new Workbook();
+    wb.addWorksheet('S').getCell('A1').value = 'x';
+    const base = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const read = async (sheetData: string) => {
+      const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`;
+      const out = await xlsxReader.read(zipSync({ ...base, 'xl/worksheets/sheet1.xml': strToU8(sheet) }), { numberFormat: 'vi' });
+      return out.ok ? out.table.records : out.problem;
+    };
+    expect(await read('<row r="1"><c r="A1" t="inlineStr"><is><t>ma_don_vi</t></is></c><c r="B1" t="inlineStr"><is><r><t>ky_</t></r><r><t>nay</t></r></is></c></row>')).toEqual([
+      { line: 1, cells: ['ma_don_vi', 'ky_nay'] },
+    ]);
+    expect(await read('<row><c t="inlineStr"><is><t>a</t></is></c><c><v>3</v></c></row><row><c><v>5</v></c><c><v>6.5</v></c></row>')).toEqual([
+      { line: 1, cells: ['a', '3'] },
+      { line: 2, cells: ['5', '6,5'] },
+    ]);
+    expect(await read('<row r="1"><c r="C1"><v>1</v></c></row><row r="3"><c r="A3"><v>2</v></c></row>')).toEqual([
+      { line: 1, cells: ['', '', '1'] },
+      { line: 3, cells: ['2'] },
+    ]);
+    expect(await read('<row r="1"><c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="C1" t="b"><v>1</v></c></row>')).toEqual([
+      { line: 1, cells: ['#DIV/0!', 'ab', 'TRUE'] },
+    ]);
+  });
+});
+
 describe('worksheets not named sheetN.xml', () => {
   const rels = (targets: string[]) =>
     strToU8(
