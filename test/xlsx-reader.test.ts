@@ -13,6 +13,22 @@ import { formWorkbookBytes } from '../src/workspace/form-xlsx.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseValue } from '../src/validate/number.js';
 
+/** The sample's first form, filled in with `cells` (address → value), as ExcelTS saves it. */
+async function filledForm(cells: Record<string, unknown>): Promise<Uint8Array> {
+  const def = await loadDefinition(path.join(SAMPLE, 'baocao.yaml'), ROOT, 'vi');
+  const wb = new Workbook();
+  await wb.xlsx.load(await formWorkbookBytes(def, def.units[0]!));
+  for (const [address, value] of Object.entries(cells)) wb.worksheets[0]!.getCell(address).value = value as never;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The table the workbook reader gives for `bytes` (Vietnamese number format); throws on a problem. */
+async function readTable(bytes: Uint8Array) {
+  const out = await xlsxReader.read(bytes, { numberFormat: 'vi' });
+  if (!out.ok) throw new Error(out.problem.code);
+  return out.table;
+}
+
 describe('numberText', () => {
   it('writes a number cell back exactly, dropping binary noise past 15 digits as Excel shows it', () => {
     expect(numberText(0.1 + 0.2, ',')).toBe('0,3');
@@ -103,14 +119,7 @@ describe('withoutValidations', () => {
 
 describe('Strict Open XML', () => {
   it('reads a workbook in the Strict namespaces (ISO/IEC 29500 Strict) as its Transitional twin', async () => {
-    const def = await loadDefinition(path.join(SAMPLE, 'baocao.yaml'), ROOT, 'vi');
-    const wb = new Workbook();
-    await wb.xlsx.load(await formWorkbookBytes(def, def.units[0]!));
-    const ws = wb.worksheets[0]!;
-    ws.getCell('E4').value = 12;
-    ws.getCell('F4').value = 3.5;
-    ws.getCell('E5').value = { formula: 'E4-2', result: 10 };
-    const transitional = new Uint8Array(await wb.xlsx.writeBuffer());
+    const transitional = await filledForm({ E4: 12, F4: 3.5, E5: { formula: 'E4-2', result: 10 } });
     const strictNames: [string, string][] = [
       ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'],
       ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'],
@@ -124,12 +133,7 @@ describe('Strict Open XML', () => {
     }
     const strict = zipSync(parts);
     expect(strFromU8(unzipSync(strict)['xl/workbook.xml']!)).toContain('purl.oclc.org/ooxml/spreadsheetml/main');
-    const read = async (bytes: Uint8Array) => {
-      const out = await xlsxReader.read(bytes, { numberFormat: 'vi' });
-      if (!out.ok) throw new Error(out.problem.code);
-      return out.table;
-    };
-    const [a, b] = [await read(transitional), await read(strict)];
+    const [a, b] = [await readTable(transitional), await readTable(strict)];
     expect(a.records.find((r) => r.line === 4)?.cells.slice(4, 6)).toEqual(['12', '3,5']);
     expect(a.records.find((r) => r.line === 5)?.cells[4]).toBe('10');
     expect(b).toEqual(a);
@@ -198,11 +202,7 @@ describe('worksheets not named sheetN.xml', () => {
   });
 
   it('reads a return saved as a .NET library writes it (sheet.xml, x: prefixes) as Excel would', async () => {
-    const def = await loadDefinition(path.join(SAMPLE, 'baocao.yaml'), ROOT, 'vi');
-    const wb = new Workbook();
-    await wb.xlsx.load(await formWorkbookBytes(def, def.units[0]!));
-    wb.worksheets[0]!.getCell('E4').value = 7;
-    const excel = new Uint8Array(await wb.xlsx.writeBuffer());
+    const excel = await filledForm({ E4: 7 });
     const parts = unzipSync(excel);
     const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
     const prefixed = (xml: string) => xml.replace(`xmlns="${ns}"`, `xmlns:x="${ns}"`).replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, (m, slash: string, name: string) => (name === 'xml' ? m : `<${slash}x:${name}`));
@@ -215,12 +215,7 @@ describe('worksheets not named sheetN.xml', () => {
     }
     expect(Object.keys(other)).toContain('xl/worksheets/sheet.xml');
     expect(strFromU8(other['xl/worksheets/sheet.xml']!)).toContain('<x:sheetData>');
-    const read = async (bytes: Uint8Array) => {
-      const out = await xlsxReader.read(bytes, { numberFormat: 'vi' });
-      if (!out.ok) throw new Error(out.problem.code);
-      return out.table;
-    };
-    const [a, b] = [await read(excel), await read(zipSync(other))];
+    const [a, b] = [await readTable(excel), await readTable(zipSync(other))];
     expect(a.records.find((r) => r.line === 4)?.cells[4]).toBe('7');
     expect(b).toEqual(a);
   });
