@@ -3,22 +3,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Workbook } from '@cj-tech-master/excelts';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { feedbackWorkbook, groupFeedback, splitMessage } from '../src/feedback/feedback.js';
 import { loadDefinition } from '../src/ingest/definition.js';
 import type { Problem } from '../src/messages/problem.js';
-import { FIXTURES, ROOT, SAMPLE } from './helpers.js';
-import { columnLetter, excelTsSheetNames, numberText, withoutValidations, xlsxReader } from '../src/ingest/readers/xlsx.js';
+import { FIXTURES, ROOT, SAMPLE, runCli, sampleCopy } from './helpers.js';
+import { columnLetter, excelTsSheetNames, mayShowPercent, numberText, scalesByHundred, withoutValidations, xlsxReader } from '../src/ingest/readers/xlsx.js';
 import { formWorkbookBytes } from '../src/workspace/form-xlsx.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseValue } from '../src/validate/number.js';
 
-/** The sample's first form, filled in with `cells` (address → value), as ExcelTS saves it. */
-async function filledForm(cells: Record<string, unknown>): Promise<Uint8Array> {
+/** The sample's first form, filled in with `cells` (address → value), some with a number format, as ExcelTS saves it. */
+async function filledForm(cells: Record<string, unknown>, formats: Record<string, string> = {}): Promise<Uint8Array> {
   const def = await loadDefinition(path.join(SAMPLE, 'baocao.yaml'), ROOT, 'vi');
   const wb = new Workbook();
   await wb.xlsx.load(await formWorkbookBytes(def, def.units[0]!));
   for (const [address, value] of Object.entries(cells)) wb.worksheets[0]!.getCell(address).value = value as never;
+  // A style of its own: cells loaded from a file share their style object.
+  for (const [address, format] of Object.entries(formats)) {
+    const cell = wb.worksheets[0]!.getCell(address);
+    cell.style = { ...cell.style, numFmt: format };
+  }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -114,6 +120,45 @@ describe('withoutValidations', () => {
       sheet(rows.replace('</sheetData>', '</dataValidations></sheetData>') + list.replace('</dataValidations>', '')), // the end tag before the start tag
     ];
     for (const part of untouched) expect(withoutValidations(part)).toBe(part);
+  });
+});
+
+describe('cells formatted as a percentage', () => {
+  it('read as they show ("97,5%"), the number the file holds kept for the message; quoted or escaped % signs do not scale', async () => {
+    const bytes = await filledForm(
+      { E4: 0.975, F4: 0.5, E5: { formula: 'E4/4', result: 0.24375 }, F5: 12, E6: 7 },
+      { E4: '0.0%', F4: '0%', E5: '[Blue]0.00%', F5: '"%"0' },
+    );
+    const table = await readTable(bytes);
+    const cells = (line: number) => table.records.find((r) => r.line === line)!.cells.slice(4, 6);
+    expect([cells(4), cells(5), cells(6)[0]]).toEqual([['97,5%', '50%'], ['24,375%', '12'], '7']);
+    expect(table.percent).toEqual(new Map([['4:4', '0,975'], ['4:5', '0,5'], ['5:4', '0,24375']]));
+    expect(scalesByHundred('0.0%')).toBe(true);
+    expect(['"%"0', '0\\%', '[Red]0', 'General', undefined].map(scalesByHundred)).toEqual([false, false, false, false, false]);
+  });
+
+  it('are looked for only when the formats have a percentage (a form has none: one read)', async () => {
+    const styles = (bytes: Uint8Array) => unzipSync(bytes)['xl/styles.xml']!;
+    expect(mayShowPercent(styles(await filledForm({ E4: 3 })))).toBe(false);
+    expect(mayShowPercent(styles(await filledForm({ E4: 0.5 }, { E4: '0%' })))).toBe(true); // built-in 9
+    expect(mayShowPercent(styles(await filledForm({ E4: 0.5 }, { E4: '#,##0.0%' })))).toBe(true);
+  });
+
+  it('are refused by check, naming what the unit sees and what the file holds, never added up as 0,975', async () => {
+    const dir = sampleCopy();
+    const def = await loadDefinition(path.join(dir, 'baocao.yaml'), dir, 'vi');
+    const filled: Record<string, unknown> = {};
+    def.indicators.filter((i) => i.kind !== 'ratio').forEach((_, k) => Object.assign(filled, { [`E${4 + k}`]: 1, [`F${4 + k}`]: 1 }));
+    const file = path.join(dir, 'phan-tram.xlsx');
+    writeFileSync(file, await filledForm({ ...filled, E4: 0.975 }, { E4: '0.0%' }));
+    const r = await runCli(['check', '--json', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
+    expect(r.code).toBe(1);
+    const errors = JSON.parse(r.stdout).errors as unknown[];
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'NOT_A_NUMBER', line: 4, cell: 'E4', message: expect.stringContaining('Ô được định dạng phần trăm: đơn vị thấy "97,5%" nhưng tệp lưu số 0,975.') }),
+    ]);
+    const english = await runCli(['check', '--lang', 'en', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
+    expect(english.stderr).toContain('the unit sees "97,5%" but the file holds 0,975');
   });
 });
 

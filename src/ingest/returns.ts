@@ -24,6 +24,8 @@ export interface ReturnRow {
   formula?: { current?: string; previous?: string };
   /** Value cells covered by a merge (a workbook): the merge's first cell. They read as empty. */
   merged?: { current?: string; previous?: string };
+  /** Value cells formatted as a percentage (a workbook): the number the file holds; the cell reads as it shows ("97,5%"). */
+  percent?: { current?: string; previous?: string };
 }
 
 /** Where a workbook's cells are: its sheet, and each column's letter. */
@@ -138,6 +140,8 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     };
     const formula = valueNotes(table.formulas, line);
     if (formula) row.formula = formula;
+    const percent = valueNotes(table.percent, line);
+    if (percent) row.percent = percent;
     const merged = valueNotes(table.merged, line);
     if (merged) {
       row.merged = merged;

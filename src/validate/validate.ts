@@ -182,8 +182,16 @@ export class ReturnValidator {
         // empty: the problem says why.
         const formula = row.formula?.[side];
         const merged = row.merged?.[side];
+        const stored = row.percent?.[side];
         if (formula !== undefined) err(row, { code: 'FORMULA_NOT_CALCULATED', column, unit: unit.code, indicator: indicator.code, params: { formula } });
-        else err(row, { code: parsed.code, column, unit: unit.code, indicator: indicator.code, params: { value: row[side], unitLabel: indicator.unit, ...parsed.params, ...(merged && { merged }) } });
+        else
+          err(row, {
+            code: parsed.code,
+            column,
+            unit: unit.code,
+            indicator: indicator.code,
+            params: { value: row[side], unitLabel: indicator.unit, ...parsed.params, ...(merged && { merged }), ...(stored !== undefined && { stored }) },
+          });
       }
     }
     if (fileUnits.size > 0) this.unitsByFile.set(file.file, [...fileUnits]);

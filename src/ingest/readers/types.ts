@@ -25,6 +25,8 @@ export interface Table {
   formulas?: Map<string, string>;
   /** A workbook: other visible sheets that have the header too, which are not read. */
   unreadSheets?: string[];
+  /** Number cells formatted as a percentage, by `${line}:${index}` → the number the file holds ("0,975"); their text is what they show ("97,5%"). */
+  percent?: Map<string, string>;
   /** Cells covered by a merge, by `${line}:${index}` → the merge's first cell ("E5"). */
   merged?: Map<string, string>;
   /** Set when the file could not be read to its end. */

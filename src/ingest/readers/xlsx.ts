@@ -11,13 +11,13 @@ import { MAX_WORKBOOK_XML_BYTES, toMiB } from '../limits.js';
 import type { ReadOutcome, Reader, ReaderOptions, Table } from './types.js';
 
 /** The parts that hold sheets, their names and order, their cells, shared strings and formats; themes, pictures, macros are not read. */
-const WANTED = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/worksheets\/[^/]+\.xml)$/;
+const WANTED = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/[^/]+\.xml)$/;
+/** The formats: unpacked with the cells, but parsed only when a number may be showing as a date or a percentage (they cost as much as the cells). */
+const STYLES = 'xl/styles.xml';
 /** A worksheet part, and the name ExcelTS reads worksheets under (any other name it passes over). */
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 const EXCELTS_SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
-/** Formats are unpacked and read only when a number may be a date (they cost as much as the cells). */
-const STYLES = /^xl\/styles\.xml$/;
 
 /**
  * What ExcelTS need not build of a worksheet: everything but its cells and merges
@@ -108,11 +108,27 @@ export function excelTsSheetNames(files: Record<string, Uint8Array>): Record<str
   return out;
 }
 
-/** The parts as ExcelTS is given them: worksheets without their validations. */
-function cellParts(files: Record<string, Uint8Array>): Record<string, Uint8Array> {
+/** The parts as ExcelTS is given them: worksheets without their validations; the formats only when asked. */
+function cellParts(files: Record<string, Uint8Array>, formats = false): Record<string, Uint8Array> {
   const parts: Record<string, Uint8Array> = {};
-  for (const [name, bytes] of Object.entries(files)) parts[name] = name.startsWith('xl/worksheets/') ? withoutValidations(bytes) : bytes;
+  for (const [name, bytes] of Object.entries(files))
+    if (name !== STYLES || formats) parts[name] = name.startsWith('xl/worksheets/') ? withoutValidations(bytes) : bytes;
   return parts;
+}
+
+/**
+ * Whether the workbook has a percentage format (a built-in one, 0% or 0.00%, or its own
+ * with a % sign): a cell in it shows 97,5% while the file holds 0.975. A quick look at
+ * the formats' text; a false alarm only costs the second read.
+ */
+export function mayShowPercent(styles: Uint8Array): boolean {
+  const text = Buffer.from(styles.buffer, styles.byteOffset, styles.byteLength).toString('latin1');
+  return /formatCode\s*=\s*(?:"[^"]*%|'[^']*%)/.test(text) || /numFmtId\s*=\s*["'](?:9|10)["']/.test(text);
+}
+
+/** Whether a number format multiplies by 100: a % sign that is not quoted or escaped text. */
+export function scalesByHundred(format: unknown): boolean {
+  return typeof format === 'string' && format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
 }
 
 /** How far down a sheet the header row is looked for (forms have a few title rows at most). */
@@ -213,11 +229,21 @@ const MERGED = 1; // ExcelTS ValueType.Merge: a cell covered by a merge; its val
  */
 const DATE_SERIALS = { from: 20_000, to: 2_958_465 };
 
-/**
- * A sheet's records, and whether it has the return's header; `suspects` are the cells
- * ("row:col") holding numbers that may be dates.
- */
-function sheetTable(ws: SheetLike, mark: ',' | '.', suspects?: Set<string>): { table: Table; hasHeader: boolean } {
+/** The cells ("row:col") of a sheet that hold numbers (a formula's saved result included), and those that may be dates. */
+interface NumberCells {
+  all: Set<string>;
+  dates: Set<string>;
+}
+
+/** A cell's number, or its formula's saved numeric result. */
+function numberOf(value: CellValue): number | undefined {
+  if (typeof value === 'number') return value;
+  const result = typeof value === 'object' && value !== null ? (value as { result?: unknown }).result : undefined;
+  return typeof result === 'number' ? result : undefined;
+}
+
+/** A sheet's records, and whether it has the return's header; its number cells go to `numbers`. */
+function sheetTable(ws: SheetLike, mark: ',' | '.', numbers?: NumberCells): { table: Table; hasHeader: boolean } {
   const records: CsvRecord[] = [];
   const formulas = new Map<string, string>();
   const merged = new Map<string, string>();
@@ -229,8 +255,11 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', suspects?: Set<string>): { t
       // down a column); returns.ts refuses it in a value column, where it would count twice.
       if (cell.type === MERGED) merged.set(`${rowNumber}:${col - 1}`, cell.master.address);
       const { text, formula } = cellText(cell.value, mark);
-      const n = typeof cell.value === 'number' ? cell.value : undefined;
-      if (suspects && n !== undefined && n >= DATE_SERIALS.from && n <= DATE_SERIALS.to) suspects.add(`${rowNumber}:${col}`);
+      const n = numbers && numberOf(cell.value);
+      if (n !== undefined) {
+        numbers!.all.add(`${rowNumber}:${col}`);
+        if (n >= DATE_SERIALS.from && n <= DATE_SERIALS.to) numbers!.dates.add(`${rowNumber}:${col}`);
+      }
       while (cells.length < col - 1) cells.push('');
       cells[col - 1] = text;
       if (formula !== undefined) {
@@ -282,11 +311,11 @@ export const xlsxReader: Reader = {
       .sort((a, b) => (a.orderNo ?? 0) - (b.orderNo ?? 0));
     let chosen: Table | undefined;
     let withHeader = false;
-    let suspects = new Set<string>();
+    let numbers: NumberCells = { all: new Set(), dates: new Set() };
     /** Other visible sheets that have the header too: not read, and named, never passed over in silence. */
     const unread: string[] = [];
     for (const ws of visible) {
-      const cells = new Set<string>();
+      const cells: NumberCells = { all: new Set(), dates: new Set() };
       const { table, hasHeader } = sheetTable(ws, mark, cells);
       if (hasHeader) {
         if (withHeader) {
@@ -295,22 +324,21 @@ export const xlsxReader: Reader = {
         }
         chosen = table;
         withHeader = true;
-        suspects = cells;
+        numbers = cells;
         continue;
       }
       // No sheet has the header: the first visible sheet with anything on it is read, and
       // its missing columns are named, as for a CSV file.
       if (!withHeader && !chosen && table.records.length > 0) {
         chosen = table;
-        suspects = cells;
+        numbers = cells;
       }
     }
     if (!chosen) return { ok: true, table: { records: [], headerAt: 0, sheet: visible[0]?.name } };
-    if (suspects.size > 0) {
-      // Within the same cap as the parts already unpacked.
-      const used = Object.values(files).reduce((n, f) => n + f.length, 0);
-      const styles = unzipBounded(fflate.unzipSync, bytes, MAX_WORKBOOK_XML_BYTES - used, STYLES);
-      if (styles.ok && Object.keys(styles.files).length > 0) await showDates(chosen, suspects, { ...files, ...styles.files }, Workbook);
+    const styles = files[STYLES];
+    if (styles) {
+      const suspects = mayShowPercent(styles) ? numbers.all : numbers.dates;
+      if (suspects.size > 0) await showFormats(chosen, suspects, files, Workbook, mark);
     }
     if (unread.length > 0) chosen.unreadSheets = unread;
     return { ok: true, table: chosen };
@@ -318,25 +346,39 @@ export const xlsxReader: Reader = {
 };
 
 /**
- * The suspect cells read again with the workbook's formats: a cell formatted as a date
- * gets the date as its text ("01/05/2026"), which no number rule accepts, so it is
- * reported with what the unit sees rather than added up as 46143.
+ * The suspect cells read again with the workbook's formats, so that a figure is read as
+ * the unit sees it, or refused. A cell formatted as a date gets the date as its text
+ * ("01/05/2026"), a cell formatted as a percentage what it shows ("97,5%", the file holding
+ * 0.975; `table.percent` keeps that number for the message). No number rule accepts
+ * either, so each is reported rather than added up as 46143 or 0.975.
  */
-async function showDates(table: Table, suspects: Set<string>, files: Record<string, Uint8Array>, Workbook: typeof import('@cj-tech-master/excelts').Workbook) {
+async function showFormats(table: Table, suspects: Set<string>, files: Record<string, Uint8Array>, Workbook: typeof import('@cj-tech-master/excelts').Workbook, mark: ',' | '.') {
   const wb = new Workbook();
   try {
-    await wb.xlsx.loadFromFiles(cellParts(files), { ignoreNodes: IGNORED_NODES });
+    await wb.xlsx.loadFromFiles(cellParts(files, true), { ignoreNodes: IGNORED_NODES });
   } catch {
     return;
   }
   const ws = wb.worksheets.find((w) => w.name === table.sheet);
   if (!ws) return;
   const byLine = new Map(table.records.map((r) => [r.line, r]));
+  const percent = new Map<string, string>();
   for (const key of suspects) {
     const [row, col] = key.split(':').map(Number) as [number, number];
-    const value = ws.getCell(row, col).value;
+    const cell = ws.getCell(row, col);
+    const value = cell.value;
     const date = value instanceof Date ? value : typeof value === 'object' && value !== null && (value as { result?: unknown }).result instanceof Date ? ((value as { result: Date }).result) : undefined;
     const record = byLine.get(row);
-    if (date && record) record.cells[col - 1] = `${String(date.getUTCDate()).padStart(2, '0')}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/${date.getUTCFullYear()}`;
+    if (!record) continue;
+    if (date) {
+      record.cells[col - 1] = `${String(date.getUTCDate()).padStart(2, '0')}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/${date.getUTCFullYear()}`;
+      continue;
+    }
+    const n = numberOf(value);
+    if (n !== undefined && scalesByHundred(cell.numFmt)) {
+      record.cells[col - 1] = `${numberText(n * 100, mark)}%`;
+      percent.set(`${row}:${col - 1}`, numberText(n, mark));
+    }
   }
+  if (percent.size > 0) table.percent = percent;
 }
