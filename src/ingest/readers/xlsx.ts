@@ -1,6 +1,7 @@
 // Excel workbooks (.xlsx, .xlsm) as communes send them. The ZIP is opened with fflate
 // (a zip bomb is refused from its directory, before anything is inflated); the parts
-// that hold cells go to ExcelTS, which reads them.
+// that hold cells go to ExcelTS, which reads them (and the formats, when a number may
+// show as a date or a percentage).
 // The reader then picks the first visible sheet that has the return's header row
 // (title rows and merged title cells above it are passed over) and turns every
 // cell into the text a CSV export would hold: numbers written back exactly, formula
@@ -143,7 +144,7 @@ type Unzipped = { ok: true; files: Record<string, Uint8Array>; names: string[] }
  * could be for its stated size (deflate never grows data by more than a few bytes per
  * 64 KB) has been given a false size, and is refused before it is inflated.
  */
-function unzipBounded(unzipSync: typeof import('fflate').unzipSync, bytes: Uint8Array, cap: number, wanted = WANTED): Unzipped {
+function unzipBounded(unzipSync: typeof import('fflate').unzipSync, bytes: Uint8Array, cap: number): Unzipped {
   const names: string[] = [];
   let total = 0;
   let tooLarge = false;
@@ -153,7 +154,7 @@ function unzipBounded(unzipSync: typeof import('fflate').unzipSync, bytes: Uint8
     files = unzipSync(bytes, {
       filter: (f) => {
         names.push(f.name);
-        if (!wanted.test(f.name)) return false;
+        if (!WANTED.test(f.name)) return false;
         total += f.originalSize;
         if (total > cap) tooLarge = true;
         if (f.size > f.originalSize + Math.ceil(f.originalSize / 16384) * 5 + 1024) falseSize = true;
