@@ -14,8 +14,8 @@ import { formWorkbookBytes } from '../src/workspace/form-xlsx.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseValue } from '../src/validate/number.js';
 
-/** The sample's first form, filled in with `cells` (address → value), some with a number format, as ExcelTS saves it. */
-async function filledForm(cells: Record<string, unknown>, formats: Record<string, string> = {}): Promise<Uint8Array> {
+/** The sample's first form, filled in with `cells` (address → value), some with a number format, some rows hidden, as ExcelTS saves it. */
+async function filledForm(cells: Record<string, unknown>, formats: Record<string, string> = {}, hidden: number[] = []): Promise<Uint8Array> {
   const def = await loadDefinition(path.join(SAMPLE, 'baocao.yaml'), ROOT, 'vi');
   const wb = new Workbook();
   await wb.xlsx.load(await formWorkbookBytes(def, def.units[0]!));
@@ -25,7 +25,16 @@ async function filledForm(cells: Record<string, unknown>, formats: Record<string
     const cell = wb.worksheets[0]!.getCell(address);
     cell.style = { ...cell.style, numFmt: format };
   }
+  for (const row of hidden) wb.worksheets[0]!.getRow(row).hidden = true;
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Every value cell of the sample's form (E and F of each indicator's row), as 1. */
+async function everyValue(dir: string): Promise<Record<string, number>> {
+  const def = await loadDefinition(path.join(dir, 'baocao.yaml'), dir, 'vi');
+  const cells: Record<string, number> = {};
+  def.indicators.filter((i) => i.kind !== 'ratio').forEach((_, k) => Object.assign(cells, { [`E${4 + k}`]: 1, [`F${4 + k}`]: 1 }));
+  return cells;
 }
 
 /** The table the workbook reader gives for `bytes` (Vietnamese number format); throws on a problem. */
@@ -146,11 +155,8 @@ describe('cells formatted as a percentage', () => {
 
   it('are refused by check, naming what the unit sees and what the file holds, never added up as 0,975', async () => {
     const dir = sampleCopy();
-    const def = await loadDefinition(path.join(dir, 'baocao.yaml'), dir, 'vi');
-    const filled: Record<string, unknown> = {};
-    def.indicators.filter((i) => i.kind !== 'ratio').forEach((_, k) => Object.assign(filled, { [`E${4 + k}`]: 1, [`F${4 + k}`]: 1 }));
     const file = path.join(dir, 'phan-tram.xlsx');
-    writeFileSync(file, await filledForm({ ...filled, E4: 0.975 }, { E4: '0.0%' }));
+    writeFileSync(file, await filledForm({ ...(await everyValue(dir)), E4: 0.975 }, { E4: '0.0%' }));
     const r = await runCli(['check', '--json', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
     expect(r.code).toBe(1);
     const errors = JSON.parse(r.stdout).errors as unknown[];
@@ -159,6 +165,24 @@ describe('cells formatted as a percentage', () => {
     ]);
     const english = await runCli(['check', '--lang', 'en', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
     expect(english.stderr).toContain('the unit sees "97,5%" but the file holds 0,975');
+  });
+});
+
+describe('hidden rows', () => {
+  it('are read, and named in one warning for the file; a hidden title row above the header is not', async () => {
+    const dir = sampleCopy();
+    const file = path.join(dir, 'an-dong.xlsx');
+    writeFileSync(file, await filledForm(await everyValue(dir), {}, [2, 5, 7]));
+    const r = await runCli(['check', '--json', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.warnings).toEqual([
+      expect.objectContaining({ code: 'HIDDEN_ROWS', line: 5, sheet: 'Biểu mẫu', message: expect.stringContaining('2 dòng số liệu đang bị ẩn trong trang tính "Biểu mẫu" nhưng vẫn được đọc và tổng hợp như mọi dòng khác: dòng 5, 7.') }),
+    ]);
+    const figures = await runCli(['aggregate', '--json', '--allow-missing', '--config', path.join(dir, 'baocao.yaml'), file]);
+    // The hidden rows 5 and 7 (TTXH_KP, MT_DT) count like row 6 (MT_VU).
+    const { indicators } = JSON.parse(figures.stdout);
+    expect([indicators.TTXH_KP.current, indicators.MT_DT.current, indicators.MT_VU.current]).toEqual([1, 1, 1]);
   });
 });
 

@@ -11,6 +11,9 @@ import { chooseReader, type ReadOutcome, type ReaderOptions } from './readers/in
 import { csvReader } from './readers/csv.js';
 import { columnLetter } from './readers/xlsx.js';
 
+/** How many hidden rows a warning lists by number (the count says the rest). */
+const MAX_LISTED_ROWS = 20;
+
 export interface ReturnRow {
   file: string;
   line: number;
@@ -83,6 +86,17 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     problems.push({ code: 'SHEETS_NOT_READ', severity: 'warning', file, params: { sheet: sheet ?? '', sheets: table.unreadSheets.map((n) => `"${n}"`).join(', '), count: table.unreadSheets.length } });
   const header = table.records[table.headerAt];
   const records = table.records.slice(table.headerAt + 1);
+  // Rows a unit hid are still in the file and are read: said, so a figure the unit thought
+  // it had put away does not reach the report unseen.
+  const hidden = header ? (table.hiddenRows ?? []).filter((line) => line > header.line) : [];
+  if (hidden.length > 0)
+    problems.push({
+      code: 'HIDDEN_ROWS',
+      severity: 'warning',
+      file,
+      line: hidden[0],
+      params: { sheet: sheet ?? '', rows: hidden.slice(0, MAX_LISTED_ROWS).join(', ') + (hidden.length > MAX_LISTED_ROWS ? ', …' : ''), count: hidden.length },
+    });
   if (!header || records.length === 0) {
     if (!table.broken) problems.push({ code: 'EMPTY_FILE', severity: 'error', file, line: header?.line });
     return { file, encoding, rows: [], complete: !table.broken, problems, place: sheet === undefined ? undefined : { sheet, letters: {} } };

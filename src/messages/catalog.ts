@@ -82,6 +82,12 @@ const catalog = {
     en: (p) =>
       `Only the sheet "${p.sheet}" was read; ${p.count} other sheet(s) also have the return's header row and were not read: ${p.sheets}. If they hold other units' figures, save each sheet as its own .xlsx file; if they are drafts, delete or hide them.`,
   },
+  HIDDEN_ROWS: {
+    vi: (p) =>
+      `${p.count} dòng số liệu đang bị ẩn trong trang tính "${p.sheet}" nhưng vẫn được đọc và tổng hợp như mọi dòng khác: dòng ${p.rows}. Bỏ ẩn các dòng đó (chọn dòng › chuột phải › Bỏ ẩn/Unhide) để xem lại số liệu; dòng không dùng thì xoá hẳn.`,
+    en: (p) =>
+      `${p.count} data row(s) are hidden in the sheet "${p.sheet}" but are read and added up like any other: row(s) ${p.rows}. Unhide them (select the rows › right-click › Unhide) to check their figures; delete rows that are not meant to count.`,
+  },
   XLS_NOT_SUPPORTED: {
     vi: (p) =>
       `Tệp dạng ${p.kind === 'ods' ? 'OpenDocument (.ods)' : p.kind === 'xlsb' ? 'bảng tính nhị phân (.xlsb)' : 'Excel 97–2003 (.xls)'} không đọc được. Mở bằng Excel hoặc LibreOffice, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại tệp .xlsx.`,

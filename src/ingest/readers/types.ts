@@ -23,6 +23,8 @@ export interface Table {
   sheet?: string;
   /** Cells whose formula has no saved result, by `${line}:${index}` → the formula. */
   formulas?: Map<string, string>;
+  /** A workbook: rows with content that are hidden in the sheet (read all the same), by row number. */
+  hiddenRows?: number[];
   /** A workbook: other visible sheets that have the header too, which are not read. */
   unreadSheets?: string[];
   /** Number cells formatted as a percentage, by `${line}:${index}` → the number the file holds ("0,975"); their text is what they show ("97,5%"). */

@@ -218,6 +218,7 @@ interface SheetLike {
   eachRow(opts: { includeEmpty: boolean }, cb: (row: RowLike, rowNumber: number) => void): void;
 }
 interface RowLike {
+  hidden?: boolean;
   eachCell(opts: { includeEmpty: boolean }, cb: (cell: { type: number; value: CellValue; master: { address: string } }, col: number) => void): void;
 }
 
@@ -248,6 +249,7 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', numbers?: NumberCells): { ta
   const records: CsvRecord[] = [];
   const formulas = new Map<string, string>();
   const merged = new Map<string, string>();
+  const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     let uncalculated = false;
@@ -268,11 +270,16 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', numbers?: NumberCells): { ta
         uncalculated = true;
       }
     });
-    if (uncalculated || cells.some((c) => c.trim() !== '')) records.push({ line: rowNumber, cells });
+    if (uncalculated || cells.some((c) => c.trim() !== '')) {
+      records.push({ line: rowNumber, cells });
+      if (row.hidden) hiddenRows.push(rowNumber);
+    }
   });
   // The header: the first row (near the top) that names every required column.
   const headerAt = records.findIndex((r, i) => i < HEADER_SEARCH_ROWS && matchHeader(r.cells).missing.length === 0);
-  return { table: { records, headerAt: Math.max(0, headerAt), sheet: ws.name, formulas, merged }, hasHeader: headerAt !== -1 };
+  const table: Table = { records, headerAt: Math.max(0, headerAt), sheet: ws.name, formulas, merged };
+  if (hiddenRows.length > 0) table.hiddenRows = hiddenRows;
+  return { table, hasHeader: headerAt !== -1 };
 }
 
 /** ExcelTS and fflate, loaded with the first workbook and kept (a bundled import() makes a new module object each call). */
