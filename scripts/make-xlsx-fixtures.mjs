@@ -102,6 +102,19 @@ await workbook(path.join(CHECK, 'sheets-not-read', 'returns', 'huyen.xlsx'), (wb
   formSheet(wb, 'Xã Hai', UNIT_TWO);
 });
 
+// hidden-rows: a data row the unit hid (Hide) is still read, and named in a warning; the
+// hidden title row above the header is not.
+await workbook(path.join(CHECK, 'hidden-rows', 'returns', 'xa-01.xlsx'), (wb) => {
+  const ws = formSheet(wb, 'Biểu mẫu', [
+    ['01', '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
+    ['01', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 16, 15],
+    ['01', '2024-Q1', 'MH', 'Mô hình tự quản', 12, 10],
+  ]);
+  ws.getRow(2).hidden = true;
+  ws.getRow(6).hidden = true;
+});
+await unitTwo('hidden-rows');
+
 // xlsx-header-cells: header problems name their own cell (an extra column, a column twice).
 await workbook(path.join(CHECK, 'xlsx-header-cells', 'returns', 'xa-01.xlsx'), (wb) => {
   const ws = wb.addWorksheet('Biểu mẫu');
