@@ -26,8 +26,8 @@ function userData(file: string): string[] {
 const data = [...userData(path.join(SAMPLE, 'baocao.yaml')), ...userData(path.join(CHECK, 'baocao.yaml')), ...userData(path.join(CHECK, 'nam.yaml'))].sort((a, b) => b.length - a.length);
 
 function expectEnglish(text: string, what: string) {
-  // A workbook's sheet name is its own: "(Biểu mẫu!E6)", or "Biểu mẫu: warning …" for the whole sheet.
-  let rest = text.replace(/\([^()\n]*![A-Z]+\d+\)/g, '').replace(/^ {2}(?!line )[^\n:]*: (?=(warning|error) )/gm, '  ');
+  // A workbook's sheet name is its own: "(Biểu mẫu!E6)", "line 6 (Biểu mẫu)" for a row, or "Biểu mẫu: warning …" for the whole sheet.
+  let rest = text.replace(/\([^()\n]*![A-Z]+\d+\)/g, '').replace(/(line \d+ )\([^()\n]*\)/g, '$1').replace(/^ {2}(?!line )[^\n:]*: (?=(warning|error) )/gm, '  ');
   for (const d of data) rest = rest.split(d).join('');
   // Values echoed from the returns are quoted; file names are paths.
   rest = rest.replace(/"[^"\n]*"/g, '').replace(/\S*\.(csv|xlsx|xls|yaml|docx|hbs)\b/g, '');
