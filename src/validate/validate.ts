@@ -179,7 +179,8 @@ export class ReturnValidator {
       ] as const) {
         if (parsed.ok) continue;
         // A workbook's formula with no saved result, or a cell covered by a merge, reads as
-        // empty: the problem says why.
+        // empty, and a cell formatted as a percentage as it shows ("97,5%"): the problem
+        // says why (for the percentage, with the number the file holds).
         const formula = row.formula?.[side];
         const merged = row.merged?.[side];
         const stored = row.percent?.[side];
