@@ -180,6 +180,38 @@ describe('returns as communes send them', () => {
   });
 });
 
+describe('what the unit sees in Calc', () => {
+  it('a value formatted as a percentage is refused with both numbers, a hidden data row is named: saved by Calc', async () => {
+    const dir = workspace();
+    expect((await runCli(['forms'], { cwd: dir })).code).toBe(0);
+    const name = readdirSync(path.join(dir, 'bieu-mau')).find((n) => n.startsWith('024 '))!;
+    const wb = new Workbook();
+    await wb.xlsx.load(readFileSync(path.join(dir, 'bieu-mau', name)));
+    const ws = wb.worksheets[0]!;
+    ws.eachRow((row, n) => {
+      if (n <= 3) return;
+      const [cur, prev] = values.get('024')!.get(String(row.getCell(3).value))!;
+      row.getCell(5).value = cur;
+      row.getCell(6).value = prev;
+    });
+    // Typed 97,5 into a cell formatted as a percentage: the file holds 0.975.
+    ws.getCell('E4').value = 0.975;
+    ws.getCell('E4').style = { ...ws.getCell('E4').style, numFmt: '0.0%' };
+    ws.getRow(6).hidden = true;
+    const made = path.join(dir, 'made');
+    mkdirSync(made);
+    writeFileSync(path.join(made, '024.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    calc([path.join(made, '024.xlsx')], XLSX, path.join(dir, 'returns'));
+
+    const check = await runCli(['check', '--json', '--only-listed', path.join('returns', '024.xlsx')], { cwd: dir });
+    expect(check.code).toBe(1);
+    expect(json(check).errors).toEqual([
+      expect.objectContaining({ code: 'NOT_A_NUMBER', cell: 'E4', message: expect.stringContaining('đơn vị thấy "97,5%" nhưng tệp lưu số 0,975') }),
+    ]);
+    expect(json(check).warnings).toEqual([expect.objectContaining({ code: 'HIDDEN_ROWS', line: 6, message: expect.stringContaining('dòng 6.') })]);
+  });
+});
+
 describe('check --feedback', () => {
   it('writes one workbook, for the unit with problems, naming each problem; replaces its previous feedback and touches nothing else', async () => {
     const dir = workspace();
