@@ -3,7 +3,7 @@
 // check clean and add up to the sample's figures; returns made the way communes make
 // them (title rows, codes that lost their zero, a formula, a hidden sheet, Vietnamese
 // headers) and saved by Calc add up exactly too.
-import { Workbook } from '@cj-tech-master/excelts';
+import { Workbook, type Worksheet } from '@cj-tech-master/excelts';
 import { unzipSync, strFromU8 } from 'fflate';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,6 +53,17 @@ function workspace(): string {
   rmSync(path.join(dir, 'returns'), { recursive: true });
   mkdirSync(path.join(dir, 'returns'));
   return dir;
+}
+
+/** A form's "Kỳ này" and "Cùng kỳ" filled in with the sample's figures for its unit and indicators. */
+function fillWithSample(ws: Worksheet): Worksheet {
+  ws.eachRow((row, n) => {
+    if (n <= 3) return;
+    const [cur, prev] = values.get(String(row.getCell(1).value))!.get(String(row.getCell(3).value))!;
+    row.getCell(5).value = cur;
+    row.getCell(6).value = prev;
+  });
+  return ws;
 }
 
 let sampleFigures: unknown;
@@ -119,13 +130,7 @@ describe('forms as workbooks', () => {
     for (const name of forms) {
       const wb = new Workbook();
       await wb.xlsx.load(readFileSync(path.join(dir, 'bieu-mau', name)));
-      const ws = wb.worksheets[0]!;
-      ws.eachRow((row, n) => {
-        if (n <= 3) return;
-        const [cur, prev] = values.get(String(row.getCell(1).value))!.get(String(row.getCell(3).value))!;
-        row.getCell(5).value = cur;
-        row.getCell(6).value = prev;
-      });
+      fillWithSample(wb.worksheets[0]!);
       writeFileSync(path.join(filled, name), Buffer.from(await wb.xlsx.writeBuffer()));
     }
     calc(forms.map((n) => path.join(filled, n)), XLSX, path.join(dir, 'returns'));
@@ -187,13 +192,7 @@ describe('what the unit sees in Calc', () => {
     const name = readdirSync(path.join(dir, 'bieu-mau')).find((n) => n.startsWith('024 '))!;
     const wb = new Workbook();
     await wb.xlsx.load(readFileSync(path.join(dir, 'bieu-mau', name)));
-    const ws = wb.worksheets[0]!;
-    ws.eachRow((row, n) => {
-      if (n <= 3) return;
-      const [cur, prev] = values.get('024')!.get(String(row.getCell(3).value))!;
-      row.getCell(5).value = cur;
-      row.getCell(6).value = prev;
-    });
+    const ws = fillWithSample(wb.worksheets[0]!);
     // Typed 97,5 into a cell formatted as a percentage: the file holds 0.975.
     ws.getCell('E4').value = 0.975;
     ws.getCell('E4').style = { ...ws.getCell('E4').style, numFmt: '0.0%' };
