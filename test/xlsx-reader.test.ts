@@ -13,6 +13,7 @@ import { columnLetter, excelTsSheetNames, mayShowPercent, numberText, scalesByHu
 import { formWorkbookBytes } from '../src/workspace/form-xlsx.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseValue } from '../src/validate/number.js';
+import { readReturn } from '../src/ingest/returns.js';
 
 /** The sample's first form, filled in with `cells` (address → value), some with a number format, some rows hidden, as ExcelTS saves it. */
 async function filledForm(cells: Record<string, unknown>, formats: Record<string, string> = {}, hidden: number[] = []): Promise<Uint8Array> {
@@ -183,6 +184,23 @@ describe('hidden rows', () => {
     // The hidden rows 5 and 7 (TTXH_KP, MT_DT) count like row 6 (MT_VU).
     const { indicators } = JSON.parse(figures.stdout);
     expect([indicators.TTXH_KP.current, indicators.MT_DT.current, indicators.MT_VU.current]).toEqual([1, 1, 1]);
+  });
+});
+
+describe('lists in warnings', () => {
+  it('name at most 20 sheets or rows, the count giving the rest', async () => {
+    const wb = new Workbook();
+    const header = ['ma_don_vi', 'ky_bao_cao', 'ma_chi_tieu', 'ten_chi_tieu', 'ky_nay', 'cung_ky'];
+    for (let i = 1; i <= 30; i++) {
+      const ws = wb.addWorksheet(`Xã ${i}`);
+      ws.addRow(header);
+      for (let r = 0; r < 25; r++) ws.addRow(['01', '2024-Q1', `C${r}`, 'x', 1, 1]);
+      if (i === 1) for (let r = 2; r <= 26; r++) ws.getRow(r).hidden = true;
+    }
+    const file = await readReturn(new Uint8Array(await wb.xlsx.writeBuffer()), 'huyen.xlsx');
+    const byCode = new Map(file.problems.map((p) => [p.code, p.params!]));
+    expect(byCode.get('SHEETS_NOT_READ')).toEqual({ sheet: 'Xã 1', count: 29, sheets: `${Array.from({ length: 20 }, (_, k) => `"Xã ${k + 2}"`).join(', ')}, …` });
+    expect(byCode.get('HIDDEN_ROWS')).toEqual({ sheet: 'Xã 1', count: 25, rows: `${Array.from({ length: 20 }, (_, k) => k + 2).join(', ')}, …` });
   });
 });
 

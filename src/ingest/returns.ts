@@ -11,8 +11,9 @@ import { chooseReader, type ReadOutcome, type ReaderOptions } from './readers/in
 import { csvReader } from './readers/csv.js';
 import { columnLetter } from './readers/xlsx.js';
 
-/** How many hidden rows a warning lists by number (the count says the rest). */
-const MAX_LISTED_ROWS = 20;
+/** How many rows or sheets a warning lists by name (its count says how many there are in all). */
+const MAX_LISTED = 20;
+const listed = (items: readonly (string | number)[]) => items.slice(0, MAX_LISTED).join(', ') + (items.length > MAX_LISTED ? ', …' : '');
 
 export interface ReturnRow {
   file: string;
@@ -83,7 +84,7 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
   if (table.broken)
     problems.push({ code: 'MALFORMED_CSV', severity: 'error', file, line: table.broken.line, params: { reason: table.broken.reason } });
   if (table.unreadSheets)
-    problems.push({ code: 'SHEETS_NOT_READ', severity: 'warning', file, params: { sheet: sheet ?? '', sheets: table.unreadSheets.map((n) => `"${n}"`).join(', '), count: table.unreadSheets.length } });
+    problems.push({ code: 'SHEETS_NOT_READ', severity: 'warning', file, params: { sheet: sheet ?? '', sheets: listed(table.unreadSheets.map((n) => `"${n}"`)), count: table.unreadSheets.length } });
   const header = table.records[table.headerAt];
   const records = table.records.slice(table.headerAt + 1);
   // Rows a unit hid are still in the file and are read: said, so a figure the unit thought
@@ -95,7 +96,7 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
       severity: 'warning',
       file,
       line: hidden[0],
-      params: { sheet: sheet ?? '', rows: hidden.slice(0, MAX_LISTED_ROWS).join(', ') + (hidden.length > MAX_LISTED_ROWS ? ', …' : ''), count: hidden.length },
+      params: { sheet: sheet ?? '', rows: listed(hidden), count: hidden.length },
     });
   if (!header || records.length === 0) {
     if (!table.broken) problems.push({ code: 'EMPTY_FILE', severity: 'error', file, line: header?.line });
