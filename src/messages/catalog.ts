@@ -19,6 +19,30 @@ const REASON: Record<Lang, Record<string, string>> = {
   en: { PERMISSION: 'permission denied', TOO_LARGE: 'the file is over the limit', IS_DIRECTORY: 'it is a folder', NOT_REGULAR: 'not a regular file but a pipe or a device; name a real file' },
 };
 
+/** Why a workbook cannot be read, and what to do (CORRUPT also for any other reason). */
+const WORKBOOK_UNREADABLE: Record<Lang, Record<string, string>> = {
+  vi: {
+    WORD:
+      'Tệp là văn bản Word, không phải bảng tính báo cáo. Gửi lại biểu mẫu báo cáo dạng .xlsx hoặc .csv.',
+    NOT_A_WORKBOOK:
+      'Tệp mang tên bảng tính Excel nhưng nội dung không phải bảng tính (có thể bị đổi tên hoặc tải về chưa xong). Mở bằng Excel, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.',
+    NO_SHEETS:
+      'Không đọc được trang tính nào trong bảng tính (tệp do một chương trình khác Excel tạo, theo cách chưa đọc được). Mở bằng Excel hoặc LibreOffice, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.',
+    CORRUPT:
+      'Bảng tính bị hỏng, không đọc được. Mở bằng Excel (chọn sửa nếu được hỏi), "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại; nếu vẫn lỗi, xin đơn vị gửi lại tệp.',
+  },
+  en: {
+    WORD:
+      'The file is a Word document, not a return workbook. Send the return form as .xlsx or .csv.',
+    NOT_A_WORKBOOK:
+      'The file is named as an Excel workbook but is not one (renamed, or not fully downloaded). Open it in Excel, use "Save As" with type "Excel Workbook (.xlsx)" and send it again.',
+    NO_SHEETS:
+      'No sheet of the workbook could be read (it was made by a program other than Excel, in a way not read yet). Open it in Excel or LibreOffice, use "Save As" with type "Excel Workbook (.xlsx)" and send it again.',
+    CORRUPT:
+      'The workbook is damaged and cannot be read. Open it in Excel (let it repair if asked), use "Save As" with type "Excel Workbook (.xlsx)" and send it again; if that fails, ask the unit to send the file again.',
+  },
+};
+
 const reasonText = (lang: Lang, p: Params) =>
   (REASON[lang][String(p.reason)] ?? (lang === 'vi' ? `lỗi ${p.reason}` : `error ${p.reason}`)) + (p.limit ? ` (${p.limit} MiB)` : '');
 
@@ -99,22 +123,8 @@ const catalog = {
     en: () => 'The workbook is protected with a password to open, so it cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it), save and send it again.',
   },
   XLSX_UNREADABLE: {
-    vi: (p) =>
-      p.reason === 'WORD'
-        ? 'Tệp là văn bản Word, không phải bảng tính báo cáo. Gửi lại biểu mẫu báo cáo dạng .xlsx hoặc .csv.'
-        : p.reason === 'NOT_A_WORKBOOK'
-          ? 'Tệp mang tên bảng tính Excel nhưng nội dung không phải bảng tính (có thể bị đổi tên hoặc tải về chưa xong). Mở bằng Excel, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.'
-          : p.reason === 'NO_SHEETS'
-            ? 'Không đọc được trang tính nào trong bảng tính (tệp do một chương trình khác Excel tạo, theo cách chưa đọc được). Mở bằng Excel hoặc LibreOffice, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.'
-            : 'Bảng tính bị hỏng, không đọc được. Mở bằng Excel (chọn sửa nếu được hỏi), "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại; nếu vẫn lỗi, xin đơn vị gửi lại tệp.',
-    en: (p) =>
-      p.reason === 'WORD'
-        ? 'The file is a Word document, not a return workbook. Send the return form as .xlsx or .csv.'
-        : p.reason === 'NOT_A_WORKBOOK'
-          ? 'The file is named as an Excel workbook but is not one (renamed, or not fully downloaded). Open it in Excel, use "Save As" with type "Excel Workbook (.xlsx)" and send it again.'
-          : p.reason === 'NO_SHEETS'
-            ? 'No sheet of the workbook could be read (it was made by a program other than Excel, in a way not read yet). Open it in Excel or LibreOffice, use "Save As" with type "Excel Workbook (.xlsx)" and send it again.'
-            : 'The workbook is damaged and cannot be read. Open it in Excel (let it repair if asked), use "Save As" with type "Excel Workbook (.xlsx)" and send it again; if that fails, ask the unit to send the file again.',
+    vi: (p) => WORKBOOK_UNREADABLE.vi[String(p.reason)] ?? WORKBOOK_UNREADABLE.vi.CORRUPT!,
+    en: (p) => WORKBOOK_UNREADABLE.en[String(p.reason)] ?? WORKBOOK_UNREADABLE.en.CORRUPT!,
   },
   UNSUPPORTED_FILE: {
     vi: (p) =>
