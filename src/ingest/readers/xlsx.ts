@@ -109,12 +109,17 @@ export function excelTsSheetNames(files: Record<string, Uint8Array>): Record<str
   return out;
 }
 
-/** The parts as ExcelTS is given them: worksheets without their validations; the formats only when asked. */
-function cellParts(files: Record<string, Uint8Array>, formats = false): Record<string, Uint8Array> {
+/** The parts as ExcelTS is given them: worksheets without their validations (cut once, for both reads). */
+function cellParts(files: Record<string, Uint8Array>): Record<string, Uint8Array> {
   const parts: Record<string, Uint8Array> = {};
-  for (const [name, bytes] of Object.entries(files))
-    if (name !== STYLES || formats) parts[name] = name.startsWith('xl/worksheets/') ? withoutValidations(bytes) : bytes;
+  for (const [name, bytes] of Object.entries(files)) parts[name] = name.startsWith('xl/worksheets/') ? withoutValidations(bytes) : bytes;
   return parts;
+}
+
+/** The parts for the first read: the formats are left out (they cost as much as the cells). */
+function withoutFormats(parts: Record<string, Uint8Array>): Record<string, Uint8Array> {
+  const { [STYLES]: _formats, ...rest } = parts;
+  return rest;
 }
 
 /**
@@ -304,9 +309,10 @@ export const xlsxReader: Reader = {
       return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: names.includes('word/document.xml') ? 'WORD' : 'NOT_A_WORKBOOK' } } };
     }
     const { Workbook } = (excelTs ??= await import('@cj-tech-master/excelts'));
+    const parts = cellParts(files);
     const wb = new Workbook();
     try {
-      await wb.xlsx.loadFromFiles(cellParts(files), { ignoreNodes: IGNORED_NODES });
+      await wb.xlsx.loadFromFiles(withoutFormats(parts), { ignoreNodes: IGNORED_NODES });
     } catch {
       return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'CORRUPT' } } };
     }
@@ -343,10 +349,10 @@ export const xlsxReader: Reader = {
       }
     }
     if (!chosen) return { ok: true, table: { records: [], headerAt: 0, sheet: visible[0]?.name } };
-    const styles = files[STYLES];
+    const styles = parts[STYLES];
     if (styles) {
       const suspects = mayShowPercent(styles) ? numbers.all : numbers.dates;
-      if (suspects.size > 0) await showFormats(chosen, suspects, files, Workbook, mark);
+      if (suspects.size > 0) await showFormats(chosen, suspects, parts, Workbook, mark);
     }
     if (unread.length > 0) chosen.unreadSheets = unread;
     return { ok: true, table: chosen };
@@ -360,10 +366,10 @@ export const xlsxReader: Reader = {
  * 0.975; `table.percent` keeps that number for the message). No number rule accepts
  * either, so each is reported rather than added up as 46143 or 0.975.
  */
-async function showFormats(table: Table, suspects: Set<string>, files: Record<string, Uint8Array>, Workbook: typeof import('@cj-tech-master/excelts').Workbook, mark: ',' | '.') {
+async function showFormats(table: Table, suspects: Set<string>, parts: Record<string, Uint8Array>, Workbook: typeof import('@cj-tech-master/excelts').Workbook, mark: ',' | '.') {
   const wb = new Workbook();
   try {
-    await wb.xlsx.loadFromFiles(cellParts(files, true), { ignoreNodes: IGNORED_NODES });
+    await wb.xlsx.loadFromFiles(parts, { ignoreNodes: IGNORED_NODES });
   } catch {
     return;
   }
