@@ -134,14 +134,14 @@ describe('withoutValidations', () => {
 });
 
 describe('cells formatted as a percentage', () => {
-  it('read as they show ("97,5%"), the number the file holds kept for the message; quoted or escaped % signs do not scale', async () => {
+  it('read as they show ("97,5%"), the number the file holds kept for the message; quoted or escaped % signs do not scale; 0% is 0', async () => {
     const bytes = await filledForm(
-      { E4: 0.975, F4: 0.5, E5: { formula: 'E4/4', result: 0.24375 }, F5: 12, E6: 7 },
-      { E4: '0.0%', F4: '0%', E5: '[Blue]0.00%', F5: '"%"0' },
+      { E4: 0.975, F4: 0.5, E5: { formula: 'E4/4', result: 0.24375 }, F5: 12, E6: 7, F6: 0 },
+      { E4: '0.0%', F4: '0%', E5: '[Blue]0.00%', F5: '"%"0', F6: '0%' },
     );
     const table = await readTable(bytes);
     const cells = (line: number) => table.records.find((r) => r.line === line)!.cells.slice(4, 6);
-    expect([cells(4), cells(5), cells(6)[0]]).toEqual([['97,5%', '50%'], ['24,375%', '12'], '7']);
+    expect([cells(4), cells(5), cells(6)]).toEqual([['97,5%', '50%'], ['24,375%', '12'], ['7', '0']]);
     expect(table.percent).toEqual(new Map([['4:4', '0,975'], ['4:5', '0,5'], ['5:4', '0,24375']]));
     expect(scalesByHundred('0.0%')).toBe(true);
     expect(['"%"0', '0\\%', '[Red]0', 'General', undefined].map(scalesByHundred)).toEqual([false, false, false, false, false]);

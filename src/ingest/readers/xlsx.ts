@@ -389,7 +389,8 @@ async function showFormats(table: Table, suspects: Set<string>, parts: Record<st
       continue;
     }
     const n = numberOf(value);
-    if (n !== undefined && scalesByHundred(cell.numFmt)) {
+    // Zero is zero at any scale: a 0 in a percentage cell ("0%") is read as it is.
+    if (n !== undefined && n !== 0 && scalesByHundred(cell.numFmt)) {
       record.cells[col - 1] = `${numberText(n * 100, mark)}%`;
       percent.set(`${row}:${col - 1}`, numberText(n, mark));
     }
