@@ -3,11 +3,16 @@
 // any failure leaves the earlier file untouched and removes the temporary one.
 // Only regular files are ever written: a link, device, FIFO or folder at the target
 // is refused, and so is a read-only report unless the user forces it.
-import { promises as fs, rmSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, promises as fs, rmSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { FatalError } from '../messages/problem.js';
 
-/** Temporary and lock files being held, removed if the process is interrupted. */
+/**
+ * Temporary and lock files being held, removed if the process is interrupted. Each is
+ * created with a synchronous call right after it is added: the signal handler runs between
+ * event-loop turns, so it never finds a file still being created on a worker thread (an
+ * asynchronous open in flight when SIGTERM came made its file after the handler had run).
+ */
 const pending = new Set<string>();
 
 /** Removes unfinished temporary files and held locks; called on SIGINT/SIGTERM by the process entry. */
@@ -77,8 +82,13 @@ async function acquireLock(target: string, shown: string): Promise<string> {
   const lock = lockName(target);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await fs.writeFile(lock, String(process.pid), { flag: 'wx' });
       pending.add(lock);
+      try {
+        writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      } catch (err) {
+        pending.delete(lock);
+        throw err;
+      }
       return lock;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -138,17 +148,21 @@ export async function writeFileAtomic(target: string, data: Uint8Array, opts: Wr
     if (before && (before.mode & 0o222) === 0 && !opts.force) throw FatalError.of('OUTPUT_READ_ONLY', { file: shown, params: { path: shown } });
     await removeStaleTemps(target);
     pending.add(tmp);
-    const handle = await fs.open(tmp, 'wx');
+    const fd = openSync(tmp, 'wx');
     try {
-      await handle.writeFile(data);
+      writeFileSync(fd, data);
       if (before) {
-        await handle.chmod(before.mode & 0o7777);
+        fchmodSync(fd, before.mode & 0o7777);
         // Keep the owner where the user may (root, or the same user and a group they are in).
-        await handle.chown(before.uid, before.gid).catch(() => {});
+        try {
+          fchownSync(fd, before.uid, before.gid);
+        } catch {
+          // Not permitted: the file keeps the writer as its owner.
+        }
       }
-      await handle.sync();
+      fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
     await fs.rename(tmp, target);
     await syncFolder(dir);
