@@ -3,6 +3,7 @@
 // rerun after changing this script). Each is built as communes' files are: a title row above the header,
 // codes typed as numbers, Vietnamese headers, a hidden sheet, formula cells.
 import { Workbook } from '@cj-tech-master/excelts';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -12,13 +13,20 @@ const FIXED = new Date('2024-01-01T00:00:00Z');
 /** ZIP dates are local wall-clock fields: local midnight writes the same bytes in every time zone. */
 const ZIP_DAY = new Date(2024, 0, 1);
 
-async function workbook(file, build) {
+/** A workbook as ExcelTS saves it; `patch`, when given, rewrites its first sheet's XML (what ExcelTS cannot write). */
+async function workbook(file, build, patch) {
   const wb = new Workbook();
   wb.created = FIXED;
   wb.modified = FIXED;
   build(wb);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer({ zip: { modTime: ZIP_DAY, timestamps: 'dos' } })));
+  let bytes = Buffer.from(await wb.xlsx.writeBuffer({ zip: { modTime: ZIP_DAY, timestamps: 'dos' } }));
+  if (patch) {
+    const parts = unzipSync(bytes);
+    parts['xl/worksheets/sheet1.xml'] = strToU8(patch(strFromU8(parts['xl/worksheets/sheet1.xml'])));
+    bytes = Buffer.from(zipSync(parts, { mtime: ZIP_DAY }));
+  }
+  writeFileSync(file, bytes);
 }
 
 /** A commune's sheet: two title rows (one merged), the header on row 4, then the rows. */
@@ -114,6 +122,36 @@ await workbook(path.join(CHECK, 'hidden-rows', 'returns', 'xa-01.xlsx'), (wb) =>
   ws.getRow(6).hidden = true;
 });
 await unitTwo('hidden-rows');
+
+// merge-too-large: two whole columns merged below the table (Excel lets a unit do it): two
+// million cells ExcelTS would build, so the workbook is refused, naming the area.
+await workbook(
+  path.join(CHECK, 'merge-too-large', 'returns', 'xa-01.xlsx'),
+  (wb) => {
+    formSheet(wb, 'Biểu mẫu', [
+      ['01', '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
+      ['01', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 16, 15],
+      ['01', '2024-Q1', 'MH', 'Mô hình tự quản', 12, 10],
+    ]);
+  },
+  (xml) => xml.replace(/<mergeCells count="1">/, '<mergeCells count="2"><mergeCell ref="G10:H1048576"/>'),
+);
+await unitTwo('merge-too-large');
+
+// cell-outside-table: a note right of a row, a figure far right (XFD), and a row with nothing
+// but a signature beside the table: each named in a warning, none read, no row made of them.
+await workbook(path.join(CHECK, 'cell-outside-table', 'returns', 'xa-01.xlsx'), (wb) => {
+  const ws = formSheet(wb, 'Biểu mẫu', [
+    ['01', '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
+    ['01', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 16, 15],
+    ['01', '2024-Q1', 'MH', 'Mô hình tự quản', 12, 10],
+  ]);
+  ws.getCell('H5').value = 'đã sửa theo số liệu Công an xã';
+  ws.getCell('I5').value = 'x';
+  ws.getCell('XFD6').value = 17;
+  ws.getCell('G9').value = 'Người lập biểu';
+});
+await unitTwo('cell-outside-table');
 
 // xlsx-header-cells: header problems name their own cell (an extra column, a column twice).
 await workbook(path.join(CHECK, 'xlsx-header-cells', 'returns', 'xa-01.xlsx'), (wb) => {

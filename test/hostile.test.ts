@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MAX_RETURN_BYTES } from '../src/ingest/limits.js';
 import { BIN, FIXTURES, json, runCli, sampleCopy, spawnCli } from './helpers.js';
@@ -62,6 +62,46 @@ describe('big inputs', () => {
       expect.objectContaining({ code: 'FILE_TOO_LARGE', file: path.join(dir, 'bom.xlsx'), message: expect.stringContaining('64,0 MiB') }),
       expect.objectContaining({ code: 'XLSX_UNREADABLE', file: path.join(dir, 'liar.xlsx') }),
     ]);
+  });
+
+  it('refuses workbooks that cost far more than their bytes (merged areas, far rows, far columns, long sheets) and reads the rest', async () => {
+    const dir = tempDir();
+    const form = readFileSync(path.join(FIXTURES, 'check', 'xlsx-ok', 'returns', 'xa-02.xlsx'));
+    /** The clean form with its sheet's XML rewritten. */
+    const patched = (name: string, patch: (xml: string) => string) => {
+      const parts = unzipSync(form);
+      parts['xl/worksheets/sheet1.xml'] = strToU8(patch(strFromU8(parts['xl/worksheets/sheet1.xml']!)));
+      writeFileSync(path.join(dir, name), zipSync(parts, { level: 9 }));
+    };
+    const rows = (n: number, cell: (r: number) => string) => Array.from({ length: n }, (_, k) => `<row r="${100 + k}">${cell(100 + k)}</row>`).join('');
+    // A merge of the whole sheet: 17 billion cells for ExcelTS to build (it never ended).
+    // (The form has one merge, its title's: the new ones join its list.)
+    const merges = (x: string, refs: string[]) => x.replace('<mergeCells count="1">', `<mergeCells count="${refs.length + 1}">${refs.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}`);
+    patched('merge.xlsx', (x) => merges(x, ['A20:XFD1048576']));
+    // 2,001 small merges: each checked against every other.
+    patched('merges.xlsx', (x) => merges(x, Array.from({ length: 2000 }, (_, k) => `A${100 + k}:B${100 + k}`)));
+    // A row numbered past the sheet's last (never ended).
+    patched('row.xlsx', (x) => x.replace('</sheetData>', '<row r="4000000000"><c r="A4000000000"><v>1</v></c></row></sheetData>'));
+    // 20,000 rows with one cell in column XFD: 100 KB that took 37 s and 3.8 GB.
+    patched('wide.xlsx', (x) => x.replace('</sheetData>', `${rows(20_000, (r) => `<c r="XFD${r}"><v>1</v></c>`)}</sheetData>`));
+    // Over 4 MiB of sheet: a 300 KB file whose model would be ~400 MB per 4 MiB.
+    patched('long.xlsx', (x) => x.replace('</sheetData>', `${rows(110_000, (r) => `<c r="A${r}"><v>1</v></c>`)}</sheetData>`));
+    const r = await runCli(['check', dir, '--config', CHECK_DEF, '--json']);
+    expect(r.code).toBe(1);
+    const at = (name: string) => path.join(dir, name);
+    expect(json(r).errors).toEqual([
+      expect.objectContaining({ code: 'FILE_TOO_LARGE', file: at('long.xlsx'), message: expect.stringContaining('4,0 MiB') }),
+      expect.objectContaining({ code: 'MERGE_TOO_LARGE', file: at('merge.xlsx'), message: expect.stringContaining('A20:XFD1048576 (17.179.557.888 ô)') }),
+      expect.objectContaining({ code: 'MERGE_TOO_LARGE', file: at('merges.xlsx'), message: expect.stringContaining('hơn 2.000 vùng gộp ô') }),
+      expect.objectContaining({ code: 'XLSX_UNREADABLE', file: at('row.xlsx') }),
+      // Unit 02's rows in wide.xlsx are read; unit 01 sent nothing.
+      expect.objectContaining({ code: 'MISSING_UNIT', unit: '01' }),
+    ]);
+    // The wide rows are outside the table: named (the first 100, then a count), never read.
+    const warnings = json(r).warnings as { code: string; file: string; cell?: string }[];
+    expect(warnings.filter((w) => w.file === at('wide.xlsx') && w.code === 'CELL_OUTSIDE_TABLE')).toHaveLength(100);
+    expect(warnings.filter((w) => w.file === at('wide.xlsx') && w.code === 'CELL_OUTSIDE_TABLE')[0]).toMatchObject({ cell: 'XFD100' });
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'MORE_PROBLEMS', file: at('wide.xlsx') }));
   });
 
   it('the installed command reads a return over 4 MiB (its garbage is collected after it) without an internal error', () => {

@@ -187,6 +187,20 @@ describe('hidden rows', () => {
   });
 });
 
+describe('cells outside the table', () => {
+  it('are named, never added up; a row of nothing else is no row (the note in H5, the 17 in XFD6, the signature in G9)', async () => {
+    const dir = path.join(FIXTURES, 'check', 'cell-outside-table');
+    const r = await runCli(['aggregate', 'returns', '--json', '--config', '../baocao.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const { indicators } = JSON.parse(r.stdout);
+    // Unit 01's in-table figures plus unit 02's (0, 0, 3 this period).
+    expect([indicators.VU.current, indicators.KP.current, indicators.MH.current]).toEqual([20, 16, 15]);
+    // The same cells in a CSV line are a malformed line (a stray delimiter shifts every column after it).
+    const csv = await readReturn(new TextEncoder().encode('ma_don_vi,ky_bao_cao,ma_chi_tieu,ky_nay,cung_ky\n01,2024-Q1,VU,20,19,ghi chú\n'), 'a.csv');
+    expect(csv.problems.map((p) => [p.code, p.params?.reason])).toEqual([['MALFORMED_CSV', 'FIELD_COUNT']]);
+  });
+});
+
 describe('lists in warnings', () => {
   it('name at most 20 sheets or rows, the count giving the rest', async () => {
     const wb = new Workbook();

@@ -19,6 +19,29 @@ export const MAX_RETURN_BYTES = 16 * MiB;
  */
 export const MAX_WORKBOOK_XML_BYTES = 64 * MiB;
 
+/**
+ * What of a workbook is parsed into cells (its worksheets, without their validations,
+ * its shared strings and formats): 4 MiB. A commune's form is ~5 KB of it, a province's
+ * returns in one workbook (200 units × 30 indicators) ~1.5 MB. ExcelTS holds a parsed
+ * sheet at up to ~90× its XML (a sheet of one-cell rows), so this bounds a workbook's
+ * peak near a 16 MiB CSV return's (~400 MB).
+ */
+export const MAX_SHEET_XML_BYTES = 4 * MiB;
+
+/**
+ * Columns of a worksheet that are read: 64 (A to BL; a form has 6). A cell further right
+ * is outside the table (CELL_OUTSIDE_TABLE). In a workbook a column costs no bytes: one
+ * cell in column XFD makes its row 16,384 cells wide in ExcelTS and in the reader.
+ */
+export const MAX_SHEET_COLUMNS = 64;
+
+/**
+ * Merged areas in a workbook: 2,000 of them, covering 100,000 cells. A form has a few
+ * (titles); ExcelTS builds every covered cell and checks each merge against the others.
+ */
+export const MAX_MERGES = 2_000;
+export const MAX_MERGED_CELLS = 100_000;
+
 /** All returns of one run together (RUN_TOO_LARGE): 100,000 commune returns of 2 KB fit 200 MB. */
 export const MAX_RUN_BYTES = 256 * MiB;
 

@@ -134,8 +134,26 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     return current === undefined && previous === undefined ? undefined : { current, previous };
   };
   const rows: ReturnRow[] = [];
+  const width = header.cells.length;
+  // A workbook's cells sit in their columns, so one right of the table cannot shift the
+  // others (as a stray delimiter does in CSV): it is named, not read, and a row with nothing
+  // else is no row. Cells past MAX_SHEET_COLUMNS come from the reader (`table.outside`).
+  const outsideSaid = new Set<number>();
+  const sayOutside = (line: number, cells: readonly string[]) => {
+    const near = cells.findIndex((c, i) => i >= width && c.trim() !== '');
+    const far = table.outside?.get(line);
+    if (near === -1 && !far) return;
+    const count = cells.slice(width).filter((c) => c.trim() !== '').length + (far ? 1 + far.more : 0);
+    const first = near === -1 ? far! : { cell: `${columnLetter(near + 1)}${line}`, value: cells[near]!.trim() };
+    outsideSaid.add(line);
+    rowProblems.add({ code: 'CELL_OUTSIDE_TABLE', severity: 'warning', file, line, sheet, cell: first.cell, params: { cell: first.cell, value: first.value, more: count - 1 } });
+  };
+  for (const [line] of table.outside ?? []) if (line === header.line) sayOutside(line, []);
   for (const { line, cells } of records) {
-    if (cells.length > header.cells.length && cells.slice(header.cells.length).some((c) => c !== ''))
+    if (sheet !== undefined) {
+      sayOutside(line, cells);
+      if (cells.length > width && cells.slice(0, width).every((c) => c.trim() === '')) continue;
+    } else if (cells.length > width && cells.slice(width).some((c) => c !== ''))
       rowProblems.add({
         code: 'MALFORMED_CSV',
         severity: 'error',
@@ -165,6 +183,8 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     }
     rows.push(row);
   }
+  // Rows that hold nothing but cells past MAX_SHEET_COLUMNS (the reader left them out of the records).
+  for (const [line] of table.outside ?? []) if (line > header.line && !outsideSaid.has(line)) sayOutside(line, []);
   for (const p of rowProblems.list()) problems.push(p);
   return { file, encoding, rows, complete: !table.broken, problems, place };
 }

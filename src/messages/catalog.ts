@@ -19,6 +19,9 @@ const REASON: Record<Lang, Record<string, string>> = {
   en: { PERMISSION: 'permission denied', TOO_LARGE: 'the file is over the limit', IS_DIRECTORY: 'it is a folder', NOT_REGULAR: 'not a regular file but a pipe or a device; name a real file' },
 };
 
+/** A count with its thousands grouped as each language writes them (100.000 / 100,000). */
+const grouped = (n: unknown, lang: Lang) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
+
 /** Why a workbook cannot be read, and what to do (CORRUPT also for any other reason). */
 const WORKBOOK_UNREADABLE: Record<Lang, Record<string, string>> = {
   vi: {
@@ -121,6 +124,30 @@ const catalog = {
   XLSX_ENCRYPTED: {
     vi: () => 'Bảng tính có đặt mật khẩu mở tệp nên không đọc được. Mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hoá bằng mật khẩu, xoá trống) rồi lưu và gửi lại.',
     en: () => 'The workbook is protected with a password to open, so it cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it), save and send it again.',
+  },
+  MERGE_TOO_LARGE: {
+    vi: (p) =>
+      `Trang tính "${p.sheet}" ${
+        p.kind === 'RANGE'
+          ? `có vùng gộp ô ${p.range} (${grouped(p.cells, 'vi')} ô), vượt giới hạn ${grouped(p.limit, 'vi')} ô`
+          : p.kind === 'COUNT'
+            ? `có hơn ${grouped(p.limit, 'vi')} vùng gộp ô`
+            : `có các vùng gộp ô phủ hơn ${grouped(p.limit, 'vi')} ô`
+      } nên bảng tính không được đọc. Chọn vùng đó (hoặc cả trang: Ctrl+A), bấm Merge & Center › Unmerge Cells (Bỏ gộp ô), lưu lại rồi gửi lại.`,
+    en: (p) =>
+      `The sheet "${p.sheet}" ${
+        p.kind === 'RANGE'
+          ? `has the merged area ${p.range} (${grouped(p.cells, 'en')} cells), over the limit of ${grouped(p.limit, 'en')} cells`
+          : p.kind === 'COUNT'
+            ? `has more than ${grouped(p.limit, 'en')} merged areas`
+            : `has merged areas covering more than ${grouped(p.limit, 'en')} cells`
+      }, so the workbook is not read. Select that area (or the whole sheet: Ctrl+A), choose Merge & Center › Unmerge Cells, save and send it again.`,
+  },
+  CELL_OUTSIDE_TABLE: {
+    vi: (p) =>
+      `Ô ${p.cell} nằm ngoài bảng (bên phải cột cuối của dòng tiêu đề) nên không được đọc: "${p.value}"${Number(p.more) > 0 ? `, cùng ${p.more} ô khác trên dòng này` : ''}. Số liệu phải ghi vào các cột của bảng; nếu là ghi chú, có thể để nguyên hoặc chuyển sang trang tính khác.`,
+    en: (p) =>
+      `The cell ${p.cell} is outside the table (right of the header row's last column), so it is not read: "${p.value}"${Number(p.more) > 0 ? `, and ${p.more} more cell(s) on this row` : ''}. Figures belong in the table's columns; a note may stay or move to another sheet.`,
   },
   XLSX_UNREADABLE: {
     vi: (p) => WORKBOOK_UNREADABLE.vi[String(p.reason)] ?? WORKBOOK_UNREADABLE.vi.CORRUPT!,

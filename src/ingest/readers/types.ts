@@ -25,6 +25,8 @@ export interface Table {
   formulas?: Map<string, string>;
   /** A workbook: rows with content that are hidden in the sheet (read all the same), by row number. */
   hiddenRows?: number[];
+  /** A workbook: per row, its first filled cell past column MAX_SHEET_COLUMNS (outside any table; not in `cells`). */
+  outside?: Map<number, Outside>;
   /** A workbook: other visible sheets that have the header too, which are not read. */
   unreadSheets?: string[];
   /** Number cells formatted as a percentage, by `${line}:${index}` → the number the file holds ("0,975"); their text is what they show ("97,5%"). */
@@ -33,6 +35,13 @@ export interface Table {
   merged?: Map<string, string>;
   /** Set when the file could not be read to its end. */
   broken?: { line: number; reason: string };
+}
+
+/** A filled cell outside the table: its address ("H5"), its text, and how many more the row has out there. */
+export interface Outside {
+  cell: string;
+  value: string;
+  more: number;
 }
 
 export type ReadOutcome =

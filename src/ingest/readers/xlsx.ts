@@ -8,7 +8,9 @@
 // cells as their saved result.
 import { matchHeader } from '../headers.js';
 import type { CsvRecord } from '../csv.js';
-import { MAX_WORKBOOK_XML_BYTES, toMiB } from '../limits.js';
+import { MAX_MERGED_CELLS, MAX_MERGES, MAX_SHEET_COLUMNS, MAX_SHEET_XML_BYTES, MAX_WORKBOOK_XML_BYTES, toMiB } from '../limits.js';
+import type { Problem } from '../../messages/problem.js';
+import { collectGarbage } from '../memory.js';
 import type { ReadOutcome, Reader, ReaderOptions, Table } from './types.js';
 
 /** The parts that hold sheets, their names and order, their cells, shared strings and formats; themes, pictures, macros are not read. */
@@ -250,7 +252,7 @@ function numberOf(value: CellValue): number | undefined {
 }
 
 /** A sheet's records, and whether it has the return's header; its number cells go to `numbers`. */
-function sheetTable(ws: SheetLike, mark: ',' | '.', numbers?: NumberCells): { table: Table; hasHeader: boolean } {
+function sheetTable(ws: SheetLike, mark: ',' | '.', numbers?: NumberCells, far?: Map<number, FarCell>): { table: Table; hasHeader: boolean } {
   const records: CsvRecord[] = [];
   const formulas = new Map<string, string>();
   const merged = new Map<string, string>();
@@ -284,12 +286,170 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', numbers?: NumberCells): { ta
   const headerAt = records.findIndex((r, i) => i < HEADER_SEARCH_ROWS && matchHeader(r.cells).missing.length === 0);
   const table: Table = { records, headerAt: Math.max(0, headerAt), sheet: ws.name, formulas, merged };
   if (hiddenRows.length > 0) table.hiddenRows = hiddenRows;
+  if (far && far.size > 0)
+    table.outside = new Map(
+      [...far].map(([line, c]) => {
+        const { text, formula } = cellText(c.value, mark);
+        return [line, { cell: c.cell, value: text.trim() || (formula === undefined ? '' : `=${formula}`), more: c.more }];
+      }),
+    );
   return { table, hasHeader: headerAt !== -1 };
 }
 
 /** ExcelTS and fflate, loaded with the first workbook and kept (a bundled import() makes a new module object each call). */
 let excelTs: typeof import('@cj-tech-master/excelts') | undefined;
 let fflate: typeof import('fflate') | undefined;
+
+type ExcelTs = typeof import('@cj-tech-master/excelts');
+type WorkbookModel = InstanceType<ExcelTs['Workbook']>['model'];
+
+/** The last row a worksheet can have (ECMA-376; Excel's 1,048,576). */
+const LAST_ROW = 1_048_576;
+
+/** A workbook that holds more than a return can (merged areas, row numbers); thrown before ExcelTS builds its cells. */
+class OverLimit extends Error {
+  constructor(readonly problem: Omit<Problem, 'file' | 'severity'>) {
+    super(problem.code);
+  }
+}
+
+/** The column of a cell reference ("XFD198" → 16384), from its letters. */
+function columnOf(address: string): number {
+  let n = 0;
+  for (let i = address.charCodeAt(0) === 0x24 ? 1 : 0; i < address.length; i++) {
+    const c = address.charCodeAt(i) | 0x20; // lower case
+    if (c < 0x61 || c > 0x7a) break;
+    n = n * 26 + (c - 0x60);
+  }
+  return n;
+}
+
+type CellModel = { address?: string; value?: unknown; formula?: string; sharedFormula?: string; result?: unknown };
+/** A cell left out of the sheet for standing past MAX_SHEET_COLUMNS: what returns.ts names. */
+type FarCell = { cell: string; value: CellValue; more: number };
+
+/**
+ * The parsed workbook is looked at before ExcelTS builds its sheets from it, in one pass
+ * over its rows and merges. ExcelTS makes a cell object for every cell a merged area covers
+ * (a merge of two whole columns is two million cells and a gigabyte; of a whole sheet,
+ * seventeen billion) and checks each merge against every other; a row numbered past the
+ * sheet's last makes its row list unbounded: such a workbook is refused, named. A cell past
+ * column MAX_SHEET_COLUMNS makes ExcelTS walk (and the reader pad) every row to its column,
+ * 16,384 for XFD, though the file spends ~40 bytes on it: it is taken out of the sheet and
+ * kept in `far` (by sheet, then row), to be named as outside the table.
+ */
+function admitModel(model: WorkbookModel, Range: ExcelTs['Range'], far: Map<string, Map<number, FarCell>>): void {
+  let merges = 0;
+  let covered = 0;
+  for (const ws of model.worksheets ?? []) {
+    if (!ws) continue;
+    for (const row of ws.rows ?? []) {
+      if (!(row.number >= 1 && row.number <= LAST_ROW)) throw new OverLimit({ code: 'XLSX_UNREADABLE', params: { reason: 'CORRUPT' } });
+      const cells = row.cells as CellModel[] | undefined;
+      if (!cells?.some((c) => c.address !== undefined && columnOf(c.address) > MAX_SHEET_COLUMNS)) continue;
+      const kept: CellModel[] = [];
+      for (const c of cells) {
+        if (c.address === undefined || columnOf(c.address) <= MAX_SHEET_COLUMNS) {
+          kept.push(c);
+          continue;
+        }
+        const value = (c.formula !== undefined || c.sharedFormula !== undefined ? { formula: c.formula ?? '', result: c.result } : c.value) as CellValue;
+        if (value === undefined || value === null || value === '') continue;
+        let sheet = far.get(ws.name);
+        if (!sheet) far.set(ws.name, (sheet = new Map()));
+        const seen = sheet.get(row.number);
+        if (seen) seen.more++;
+        else sheet.set(row.number, { cell: c.address.replace(/\$/g, ''), value, more: 0 });
+      }
+      (row as { cells: CellModel[] }).cells = kept;
+    }
+    for (const ref of ws.mergeCells ?? []) {
+      merges++;
+      // The same reading of the reference ExcelTS's merge makes (Worksheet.mergeCellsWithoutStyle).
+      const range = new Range([ref] as never);
+      covered += range.count;
+      if (range.bottom > LAST_ROW) throw new OverLimit({ code: 'XLSX_UNREADABLE', params: { reason: 'CORRUPT' } });
+      if (range.count > MAX_MERGED_CELLS)
+        throw new OverLimit({ code: 'MERGE_TOO_LARGE', sheet: ws.name, params: { kind: 'RANGE', sheet: ws.name, range: range.range, cells: range.count, limit: MAX_MERGED_CELLS } });
+      if (merges > MAX_MERGES) throw new OverLimit({ code: 'MERGE_TOO_LARGE', sheet: ws.name, params: { kind: 'COUNT', sheet: ws.name, limit: MAX_MERGES } });
+      if (covered > MAX_MERGED_CELLS) throw new OverLimit({ code: 'MERGE_TOO_LARGE', sheet: ws.name, params: { kind: 'CELLS', sheet: ws.name, limit: MAX_MERGED_CELLS } });
+    }
+  }
+}
+
+/** ExcelTS's Workbook, with the model it loads admitted first (admitModel); `far` holds the cells taken out. */
+type BoundedWorkbook = InstanceType<ExcelTs['Workbook']> & { far: Map<string, Map<number, FarCell>> };
+let Bounded: (new () => BoundedWorkbook) | undefined;
+
+function boundedWorkbook({ Workbook, Range }: ExcelTs): new () => BoundedWorkbook {
+  Bounded ??= class extends Workbook {
+    far = new Map<string, Map<number, FarCell>>();
+    override get model(): WorkbookModel {
+      return Reflect.get(Workbook.prototype, 'model', this) as WorkbookModel;
+    }
+    override set model(value: WorkbookModel) {
+      admitModel(value, Range, this.far);
+      Reflect.set(Workbook.prototype, 'model', value, this);
+    }
+  };
+  return Bounded;
+}
+
+/** Parsed parts above this size (a commune's form is ~5 KB) are read after a full garbage collection. */
+const COLLECT_AFTER_PARSED_BYTES = 1024 * 1024;
+
+/** The bytes ExcelTS will parse: its model of them costs up to ~90× (a sheet of one-cell rows). */
+const parsedBytes = (parts: Record<string, Uint8Array>) => Object.values(parts).reduce((n, b) => n + b.length, 0);
+
+/** What the first read gives: the sheet the return is on (if any), its number cells, the other sheets that have the header. */
+type CellsRead =
+  | { ok: false; problem: Omit<Problem, 'file' | 'severity'> }
+  | { ok: true; chosen?: Table; numbers: NumberCells; unread: string[]; firstSheet?: string };
+
+/**
+ * The first read: the cell parts without the formats, and the sheet chosen. Its workbook
+ * is let go on return, before the formats are read (a second workbook of the same cells).
+ */
+async function readCells(Workbook: new () => BoundedWorkbook, parts: Record<string, Uint8Array>, files: Record<string, Uint8Array>, mark: ',' | '.'): Promise<CellsRead> {
+  const wb = new Workbook();
+  try {
+    await wb.xlsx.loadFromFiles(withoutFormats(parts), { ignoreNodes: IGNORED_NODES });
+  } catch (e) {
+    return { ok: false, problem: e instanceof OverLimit ? e.problem : { code: 'XLSX_UNREADABLE', params: { reason: 'CORRUPT' } } };
+  }
+  // Worksheets in the file, yet none read: never reported as an empty return.
+  if (wb.worksheets.length === 0 && Object.keys(files).some((n) => SHEET_PART.test(n)))
+    return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'NO_SHEETS' } } };
+  const visible = (wb.worksheets as unknown as (SheetLike & { orderNo?: number })[])
+    .filter((ws) => (ws.state ?? 'visible') === 'visible')
+    .sort((a, b) => (a.orderNo ?? 0) - (b.orderNo ?? 0));
+  let chosen: Table | undefined;
+  let withHeader = false;
+  let numbers: NumberCells = { all: new Set(), dates: new Set() };
+  /** Other visible sheets that have the header too: not read, and named, never passed over in silence. */
+  const unread: string[] = [];
+  for (const ws of visible) {
+    const cells: NumberCells = { all: new Set(), dates: new Set() };
+    const { table, hasHeader } = sheetTable(ws, mark, cells, wb.far.get(ws.name));
+    if (hasHeader) {
+      if (withHeader) {
+        unread.push(ws.name);
+        continue;
+      }
+      chosen = table;
+      withHeader = true;
+      numbers = cells;
+      continue;
+    }
+    // No sheet has the header: the first visible sheet with anything on it is read, and
+    // its missing columns are named, as for a CSV file.
+    if (!withHeader && !chosen && table.records.length > 0) {
+      chosen = table;
+      numbers = cells;
+    }
+  }
+  return { ok: true, chosen, numbers, unread, firstSheet: visible[0]?.name };
+}
 
 export const xlsxReader: Reader = {
   async read(bytes: Uint8Array, opts: ReaderOptions): Promise<ReadOutcome> {
@@ -308,51 +468,28 @@ export const xlsxReader: Reader = {
       if (names.some((n) => n.startsWith('xl/'))) return { ok: false, problem: { code: 'XLS_NOT_SUPPORTED', params: { kind: 'xlsb' } } };
       return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: names.includes('word/document.xml') ? 'WORD' : 'NOT_A_WORKBOOK' } } };
     }
-    const { Workbook } = (excelTs ??= await import('@cj-tech-master/excelts'));
+    excelTs ??= await import('@cj-tech-master/excelts');
+    const Workbook = boundedWorkbook(excelTs);
     const parts = cellParts(files);
-    const wb = new Workbook();
-    try {
-      await wb.xlsx.loadFromFiles(withoutFormats(parts), { ignoreNodes: IGNORED_NODES });
-    } catch {
-      return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'CORRUPT' } } };
-    }
-    // Worksheets in the file, yet none read: never reported as an empty return.
-    if (wb.worksheets.length === 0 && Object.keys(files).some((n) => SHEET_PART.test(n)))
-      return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'NO_SHEETS' } } };
+    const size = parsedBytes(parts);
+    if (size > MAX_SHEET_XML_BYTES)
+      return { ok: false, problem: { code: 'FILE_TOO_LARGE', params: { size: `> ${toMiB(MAX_SHEET_XML_BYTES)}`, limit: toMiB(MAX_SHEET_XML_BYTES), unpacked: 1 } } };
+    // A large workbook's model is hundreds of MB: the last one's garbage goes first (a file of
+    // 300 KB can hold 4 MiB of sheets, so files.ts, which goes by file size, would not collect).
+    const large = size > COLLECT_AFTER_PARSED_BYTES;
+    if (large) await collectGarbage();
     const mark = opts.numberFormat === 'en' ? '.' : ',';
-    const visible = (wb.worksheets as unknown as (SheetLike & { orderNo?: number })[])
-      .filter((ws) => (ws.state ?? 'visible') === 'visible')
-      .sort((a, b) => (a.orderNo ?? 0) - (b.orderNo ?? 0));
-    let chosen: Table | undefined;
-    let withHeader = false;
-    let numbers: NumberCells = { all: new Set(), dates: new Set() };
-    /** Other visible sheets that have the header too: not read, and named, never passed over in silence. */
-    const unread: string[] = [];
-    for (const ws of visible) {
-      const cells: NumberCells = { all: new Set(), dates: new Set() };
-      const { table, hasHeader } = sheetTable(ws, mark, cells);
-      if (hasHeader) {
-        if (withHeader) {
-          unread.push(ws.name);
-          continue;
-        }
-        chosen = table;
-        withHeader = true;
-        numbers = cells;
-        continue;
-      }
-      // No sheet has the header: the first visible sheet with anything on it is read, and
-      // its missing columns are named, as for a CSV file.
-      if (!withHeader && !chosen && table.records.length > 0) {
-        chosen = table;
-        numbers = cells;
-      }
-    }
-    if (!chosen) return { ok: true, table: { records: [], headerAt: 0, sheet: visible[0]?.name } };
+    const read = await readCells(Workbook, parts, files, mark);
+    if (!read.ok) return read;
+    const { chosen, numbers, unread } = read;
+    if (!chosen) return { ok: true, table: { records: [], headerAt: 0, sheet: read.firstSheet } };
     const styles = parts[STYLES];
     if (styles) {
       const suspects = mayShowPercent(styles) ? numbers.all : numbers.dates;
-      if (suspects.size > 0) await showFormats(chosen, suspects, parts, Workbook, mark);
+      if (suspects.size > 0) {
+        if (large) await collectGarbage();
+        await showFormats(chosen, suspects, parts, Workbook, mark);
+      }
     }
     if (unread.length > 0) chosen.unreadSheets = unread;
     return { ok: true, table: chosen };
@@ -366,7 +503,7 @@ export const xlsxReader: Reader = {
  * 0.975; `table.percent` keeps that number for the message). No number rule accepts
  * either, so each is reported rather than added up as 46143 or 0.975.
  */
-async function showFormats(table: Table, suspects: Set<string>, parts: Record<string, Uint8Array>, Workbook: typeof import('@cj-tech-master/excelts').Workbook, mark: ',' | '.') {
+async function showFormats(table: Table, suspects: Set<string>, parts: Record<string, Uint8Array>, Workbook: new () => BoundedWorkbook, mark: ',' | '.') {
   const wb = new Workbook();
   try {
     await wb.xlsx.loadFromFiles(parts, { ignoreNodes: IGNORED_NODES });
