@@ -104,6 +104,19 @@ describe('big inputs', () => {
     expect(warnings).toContainEqual(expect.objectContaining({ code: 'MORE_PROBLEMS', file: at('wide.xlsx') }));
   });
 
+  it('reads a workbook with a named range over the whole sheet (ExcelTS indexed each of its 17 billion cells)', async () => {
+    const dir = tempDir();
+    const parts = unzipSync(readFileSync(path.join(FIXTURES, 'check', 'xlsx-ok', 'returns', 'xa-02.xlsx')));
+    const workbook = strFromU8(parts['xl/workbook.xml']!);
+    const name = `<definedName name="Vung">Sheet1!$A$1:$XFD$1048576</definedName>`;
+    parts['xl/workbook.xml'] = strToU8(workbook.includes('<definedNames>') ? workbook.replace('<definedNames>', `<definedNames>${name}`) : workbook.replace('</sheets>', `</sheets><definedNames>${name}</definedNames>`));
+    expect(strFromU8(parts['xl/workbook.xml']!)).toContain(name);
+    writeFileSync(path.join(dir, 'names.xlsx'), zipSync(parts));
+    const r = await runCli(['check', dir, '--only-listed', '--config', CHECK_DEF, '--json']);
+    expect(json(r)).toMatchObject({ ok: true, errors: [], warnings: [] });
+    expect(r.code).toBe(0);
+  });
+
   it('the installed command reads a return over 4 MiB (its garbage is collected after it) without an internal error', () => {
     const dir = tempDir();
     const rows = Array.from({ length: 120_000 }, () => '01,2024-Q1,VU,Số vụ phạm tội,1,1');

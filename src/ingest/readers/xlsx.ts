@@ -336,9 +336,13 @@ type FarCell = { cell: string; value: CellValue; more: number };
  * sheet's last makes its row list unbounded: such a workbook is refused, named. A cell past
  * column MAX_SHEET_COLUMNS makes ExcelTS walk (and the reader pad) every row to its column,
  * 16,384 for XFD, though the file spends ~40 bytes on it: it is taken out of the sheet and
- * kept in `far` (by sheet, then row), to be named as outside the table.
+ * kept in `far` (by sheet, then row), to be named as outside the table. Named ranges are
+ * dropped.
  */
 function admitModel(model: WorkbookModel, Range: ExcelTs['Range'], far: Map<string, Map<number, FarCell>>): void {
+  // Named ranges are never read, and ExcelTS indexes every cell of each one: a name for
+  // $A$1:$XFD$1048576 (an 8 KB file) ran out of memory at 4.3 GB.
+  model.definedNames = [];
   let merges = 0;
   let covered = 0;
   for (const ws of model.worksheets ?? []) {
