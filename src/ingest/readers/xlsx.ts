@@ -367,6 +367,7 @@ function admitModel(model: WorkbookModel, Range: ExcelTs['Range'], far: Map<stri
       }
       (row as { cells: CellModel[] }).cells = kept;
     }
+    const admitted: string[] = [];
     for (const ref of ws.mergeCells ?? []) {
       merges++;
       // The same reading of the reference ExcelTS's merge makes (Worksheet.mergeCellsWithoutStyle).
@@ -377,7 +378,12 @@ function admitModel(model: WorkbookModel, Range: ExcelTs['Range'], far: Map<stri
         throw new OverLimit({ code: 'MERGE_TOO_LARGE', sheet: ws.name, params: { kind: 'RANGE', sheet: ws.name, range: range.range, cells: range.count, limit: MAX_MERGED_CELLS } });
       if (merges > MAX_MERGES) throw new OverLimit({ code: 'MERGE_TOO_LARGE', sheet: ws.name, params: { kind: 'COUNT', sheet: ws.name, limit: MAX_MERGES } });
       if (covered > MAX_MERGED_CELLS) throw new OverLimit({ code: 'MERGE_TOO_LARGE', sheet: ws.name, params: { kind: 'CELLS', sheet: ws.name, limit: MAX_MERGED_CELLS } });
+      // Past column MAX_SHEET_COLUMNS a merge would make the far cells taken out above: it
+      // is cut back to that column (dropped when it lies wholly past it).
+      if (range.right <= MAX_SHEET_COLUMNS) admitted.push(ref);
+      else if (range.left <= MAX_SHEET_COLUMNS) admitted.push(`${columnLetter(range.left)}${range.top}:${columnLetter(MAX_SHEET_COLUMNS)}${range.bottom}`);
     }
+    if (ws.mergeCells) ws.mergeCells = admitted;
   }
 }
 
