@@ -123,6 +123,19 @@ await workbook(path.join(CHECK, 'hidden-rows', 'returns', 'xa-01.xlsx'), (wb) =>
 });
 await unitTwo('hidden-rows');
 
+// hidden-columns: the unit hid the previous period's column (its figures are read all the same,
+// and named); an empty column it hid beside the table is not named.
+await workbook(path.join(CHECK, 'hidden-columns', 'returns', 'xa-01.xlsx'), (wb) => {
+  const ws = formSheet(wb, 'Biểu mẫu', [
+    ['01', '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
+    ['01', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 16, 15],
+    ['01', '2024-Q1', 'MH', 'Mô hình tự quản', 12, 10],
+  ]);
+  ws.getColumn(6).hidden = true;
+  ws.getColumn(8).hidden = true;
+});
+await unitTwo('hidden-columns');
+
 // merge-too-large: two whole columns merged below the table (Excel lets a unit do it): two
 // million cells ExcelTS would build, so the workbook is refused, naming the area.
 await workbook(

@@ -104,7 +104,7 @@ describe('big inputs', () => {
     expect(warnings).toContainEqual(expect.objectContaining({ code: 'MORE_PROBLEMS', file: at('wide.xlsx') }));
   });
 
-  it('reads workbooks with a named range over the whole sheet, or 2,000 merges in its last columns', async () => {
+  it('reads workbooks with a named range over the whole sheet, 2,000 merges in its last columns, or a column range two billion wide', async () => {
     const form = () => unzipSync(readFileSync(path.join(FIXTURES, 'check', 'xlsx-ok', 'returns', 'xa-02.xlsx')));
     // ExcelTS indexed each of the name's 17 billion cells (out of memory at 4.3 GB).
     const named = form();
@@ -116,7 +116,11 @@ describe('big inputs', () => {
     const merged = form();
     const refs = Array.from({ length: 1999 }, (_, k) => `<mergeCell ref="XFC${100 + 2 * k}:XFD${101 + 2 * k}"/>`).join('');
     merged['xl/worksheets/sheet1.xml'] = strToU8(strFromU8(merged['xl/worksheets/sheet1.xml']!).replace('<mergeCells count="1">', `<mergeCells count="2000">${refs}`));
-    for (const [file, parts] of [['names.xlsx', named], ['merges.xlsx', merged]] as const) {
+    // A column range to column 2,000,000,000: ExcelTS makes an object per column of it.
+    const columns = form();
+    columns['xl/worksheets/sheet1.xml'] = strToU8(strFromU8(columns['xl/worksheets/sheet1.xml']!).replace('<sheetData>', '<cols><col min="7" max="2000000000" width="9" customWidth="1"/></cols><sheetData>'));
+    expect(strFromU8(columns['xl/worksheets/sheet1.xml']!)).toContain('max="2000000000"');
+    for (const [file, parts] of [['names.xlsx', named], ['merges.xlsx', merged], ['columns.xlsx', columns]] as const) {
       const dir = tempDir();
       writeFileSync(path.join(dir, file), zipSync(parts));
       const r = await runCli(['check', dir, '--only-listed', '--config', CHECK_DEF, '--json']);

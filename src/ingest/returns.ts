@@ -109,6 +109,18 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
   /** In a workbook, a header problem's own cell (its 1-based position in the header row). */
   const headerCell = (position: number) => (sheet === undefined ? {} : { sheet, cell: `${columnLetter(position)}${header.line}` });
   const place = sheet === undefined ? undefined : { sheet, letters: Object.fromEntries([...match.index].map(([c, i]) => [c, columnLetter(i + 1)])) };
+  // Columns a unit hid are still in the file and are read, like hidden rows: said when one
+  // of them is a column the return is read from.
+  const hiddenRead = [...match.index.values()].filter((i) => table.hiddenColumns?.includes(i + 1)).sort((a, b) => a - b);
+  if (hiddenRead.length > 0)
+    problems.push({
+      code: 'HIDDEN_COLUMNS',
+      severity: 'warning',
+      file,
+      line: header.line,
+      ...headerCell(hiddenRead[0]! + 1),
+      params: { sheet: sheet ?? '', columns: hiddenRead.map((i) => `${columnLetter(i + 1)} ("${header.cells[i]!.trim()}")`).join(', '), count: hiddenRead.length },
+    });
   for (const column of match.missing)
     problems.push({ code: 'MISSING_COLUMN', severity: 'error', file, line: header.line, column, params: { expected: column, alias: COLUMNS[column] } });
   for (const d of match.duplicates)

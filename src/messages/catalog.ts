@@ -115,6 +115,12 @@ const catalog = {
     en: (p) =>
       `${p.count} data row(s) are hidden in the sheet "${p.sheet}" but are read and added up like any other: row(s) ${p.rows}. Unhide them (select the rows › right-click › Unhide) to check their figures; delete rows that are not meant to count.`,
   },
+  HIDDEN_COLUMNS: {
+    vi: (p) =>
+      `${p.count} cột của biểu mẫu đang bị ẩn trong trang tính "${p.sheet}" nhưng vẫn được đọc và tổng hợp: cột ${p.columns}. Bỏ ẩn các cột đó (chọn các cột hai bên › chuột phải › Bỏ ẩn/Unhide) để xem lại số liệu trong đó.`,
+    en: (p) =>
+      `${p.count} of the form's column(s) are hidden in the sheet "${p.sheet}" but are read and added up: column(s) ${p.columns}. Unhide them (select the columns on either side › right-click › Unhide) to check the figures in them.`,
+  },
   XLS_NOT_SUPPORTED: {
     vi: (p) =>
       `Tệp dạng ${p.kind === 'ods' ? 'OpenDocument (.ods)' : p.kind === 'xlsb' ? 'bảng tính nhị phân (.xlsb)' : 'Excel 97–2003 (.xls)'} không đọc được. Mở bằng Excel hoặc LibreOffice, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại tệp .xlsx.`,

@@ -25,6 +25,8 @@ export interface Table {
   formulas?: Map<string, string>;
   /** A workbook: rows with content that are hidden in the sheet (read all the same), by row number. */
   hiddenRows?: number[];
+  /** A workbook: columns hidden in the sheet (read all the same), by number (A = 1). */
+  hiddenColumns?: number[];
   /** A workbook: per row, its first filled cell past column MAX_SHEET_COLUMNS (outside any table; not in `cells`). */
   outside?: Map<number, Outside>;
   /** A workbook: other visible sheets that have the header too, which are not read. */

@@ -28,7 +28,7 @@ const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
  * forms carry a validation per value cell; skipping them saves a fifth of a read.
  */
 const IGNORED_NODES = [
-  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'autoFilter', 'rowBreaks', 'colBreaks', 'hyperlinks', 'pageMargins',
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'autoFilter', 'rowBreaks', 'colBreaks', 'hyperlinks', 'pageMargins',
   'dataValidations', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'sheetProtection', 'tableParts', 'conditionalFormatting', 'extLst',
 ];
 
@@ -222,6 +222,7 @@ function cellText(value: CellValue, mark: ',' | '.'): { text: string; formula?: 
 interface SheetLike {
   name: string;
   state?: string;
+  columns?: ({ number: number; hidden: boolean } | undefined)[] | null;
   eachRow(opts: { includeEmpty: boolean }, cb: (row: RowLike, rowNumber: number) => void): void;
 }
 interface RowLike {
@@ -286,6 +287,8 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', numbers?: NumberCells, far?:
   const headerAt = records.findIndex((r, i) => i < HEADER_SEARCH_ROWS && matchHeader(r.cells).missing.length === 0);
   const table: Table = { records, headerAt: Math.max(0, headerAt), sheet: ws.name, formulas, merged };
   if (hiddenRows.length > 0) table.hiddenRows = hiddenRows;
+  const hiddenColumns = (ws.columns ?? []).flatMap((c) => (c?.hidden ? [c.number] : []));
+  if (hiddenColumns.length > 0) table.hiddenColumns = hiddenColumns;
   if (far && far.size > 0)
     table.outside = new Map(
       [...far].map(([line, c]) => {
@@ -367,6 +370,12 @@ function admitModel(model: WorkbookModel, Range: ExcelTs['Range'], far: Map<stri
       }
       (row as { cells: CellModel[] }).cells = kept;
     }
+    // Column ranges: ExcelTS makes an object per column of each (`max` is any number the file
+    // says); only the table's columns matter (which are hidden), so ranges are cut back to them.
+    if (ws.cols)
+      ws.cols = ws.cols
+        .filter((c) => c.min >= 1 && c.min <= MAX_SHEET_COLUMNS && c.max >= c.min)
+        .map((c) => ({ ...c, max: Math.min(c.max, MAX_SHEET_COLUMNS) }));
     const admitted: string[] = [];
     for (const ref of ws.mergeCells ?? []) {
       merges++;
