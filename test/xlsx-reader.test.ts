@@ -136,15 +136,23 @@ describe('withoutValidations', () => {
 describe('cells formatted as a percentage', () => {
   it('read as they show ("97,5%"), the number the file holds kept for the message; quoted or escaped % signs do not scale; 0% is 0', async () => {
     const bytes = await filledForm(
-      { E4: 0.975, F4: 0.5, E5: { formula: 'E4/4', result: 0.24375 }, F5: 12, E6: 7, F6: 0 },
-      { E4: '0.0%', F4: '0%', E5: '[Blue]0.00%', F5: '"%"0', F6: '0%' },
+      { E4: 0.975, F4: 0.5, E5: { formula: 'E4/4', result: 0.24375 }, F5: 12, E6: 7, F6: 0, E7: 97.5, F7: 0.5 },
+      { E4: '0.0%', F4: '0%', E5: '[Blue]0.00%', F5: '"%"0', F6: '0%', E7: '0.0\\%', F7: '0.0\\\\%' },
     );
+    // As the file holds them: `0.0\%` is a literal % (ExcelTS would drop the backslash), `0.0\\%` a backslash, then a real %.
+    expect(strFromU8(unzipSync(bytes)['xl/styles.xml']!)).toMatch(/formatCode="0\.0\\%".*formatCode="0\.0\\\\%"/);
     const table = await readTable(bytes);
     const cells = (line: number) => table.records.find((r) => r.line === line)!.cells.slice(4, 6);
-    expect([cells(4), cells(5), cells(6)]).toEqual([['97,5%', '50%'], ['24,375%', '12'], ['7', '0']]);
-    expect(table.percent).toEqual(new Map([['4:4', '0,975'], ['4:5', '0,5'], ['5:4', '0,24375']]));
+    expect([cells(4), cells(5), cells(6), cells(7)]).toEqual([['97,5%', '50%'], ['24,375%', '12'], ['7', '0'], ['97,5', '50%']]);
+    expect(table.percent).toEqual(new Map([['4:4', '0,975'], ['4:5', '0,5'], ['5:4', '0,24375'], ['7:5', '0,5']]));
     expect(scalesByHundred('0.0%')).toBe(true);
     expect(['"%"0', '0\\%', '[Red]0', 'General', undefined].map(scalesByHundred)).toEqual([false, false, false, false, false]);
+  });
+
+  it('keep their escapes to themselves: a date written dd\\/mm\\/yyyy (as Excel stores it) is still a date', async () => {
+    const table = await readTable(await filledForm({ E4: 46143, F4: 46143 }, { E4: 'dd\\/mm\\/yyyy', F4: '0\\d' }));
+    // F4's format is a number followed by a literal "d" (ExcelTS would read it as a day).
+    expect(table.records.find((r) => r.line === 4)!.cells.slice(4, 6)).toEqual(['01/05/2026', '46143']);
   });
 
   it('are looked for only when the formats have a percentage (a form has none: one read)', async () => {

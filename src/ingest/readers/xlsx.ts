@@ -134,6 +134,26 @@ export function mayShowPercent(styles: Uint8Array): boolean {
   return /formatCode\s*=\s*(?:"[^"]*%|'[^']*%)/.test(text) || /numFmtId\s*=\s*["'](?:9|10)["']/.test(text);
 }
 
+/**
+ * The formats with each backslash escape of a number format (`\%`, `\-`, `\\`: one literal
+ * character) written as empty quoted text (`""`). ExcelTS drops every backslash of a format
+ * code it reads, turning what is literal text into format: `0.0\%` (a % sign after 97.5)
+ * reached scalesByHundred as `0.0%` and 97.5 was refused as "9750%", while `0.0\\%` (a
+ * backslash, then a real percentage: the file holds 0.5 for 50%) became `0.0\%` and 0.5 was
+ * read as 0.5. The literal text itself is never shown (messages write the number), only
+ * whether a % sign or date letter is format matters. Only `formatCode="…"` values change,
+ * and quoted text in them (`&quot;…&quot;`) is left as it is.
+ */
+export function formatEscapesQuoted(styles: Uint8Array): Uint8Array {
+  const text = Buffer.from(styles.buffer, styles.byteOffset, styles.byteLength).toString('utf8');
+  if (!text.includes('\\')) return styles;
+  const out = text.replace(/(\sformatCode\s*=\s*")([^"<]*)"/g, (_whole, before: string, code: string) => {
+    const plain = code.replace(/&quot;[^]*?&quot;|\\(?:&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|[^&])/g, (token) => (token.startsWith('\\') ? '&quot;&quot;' : token));
+    return `${before}${plain}"`;
+  });
+  return Buffer.from(out, 'utf8');
+}
+
 /** Whether a number format multiplies by 100: a % sign that is not quoted or escaped text. */
 export function scalesByHundred(format: unknown): boolean {
   return typeof format === 'string' && format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
@@ -507,7 +527,7 @@ export const xlsxReader: Reader = {
       const suspects = mayShowPercent(styles) ? numbers.all : numbers.dates;
       if (suspects.size > 0) {
         if (large) await collectGarbage();
-        await showFormats(chosen, suspects, parts, Workbook, mark);
+        await showFormats(chosen, suspects, { ...parts, [STYLES]: formatEscapesQuoted(styles) }, Workbook, mark);
       }
     }
     if (unread.length > 0) chosen.unreadSheets = unread;
