@@ -186,7 +186,7 @@ describe('returns as communes send them', () => {
 });
 
 describe('what the unit sees in Calc', () => {
-  it('a value formatted as a percentage is refused with both numbers, a hidden data row is named: saved by Calc', async () => {
+  it('a value formatted as a percentage is refused with both numbers; a hidden data row, a hidden column and a note beside the table are named: saved by Calc', async () => {
     const dir = workspace();
     expect((await runCli(['forms'], { cwd: dir })).code).toBe(0);
     const name = readdirSync(path.join(dir, 'bieu-mau')).find((n) => n.startsWith('024 '))!;
@@ -197,6 +197,8 @@ describe('what the unit sees in Calc', () => {
     ws.getCell('E4').value = 0.975;
     ws.getCell('E4').style = { ...ws.getCell('E4').style, numFmt: '0.0%' };
     ws.getRow(6).hidden = true;
+    ws.getColumn(6).hidden = true;
+    ws.getCell('H5').value = 'số liệu tạm tính';
     const made = path.join(dir, 'made');
     mkdirSync(made);
     writeFileSync(path.join(made, '024.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
@@ -207,7 +209,11 @@ describe('what the unit sees in Calc', () => {
     expect(json(check).errors).toEqual([
       expect.objectContaining({ code: 'NOT_A_NUMBER', cell: 'E4', message: expect.stringContaining('đơn vị thấy "97,5%" nhưng tệp lưu số 0,975') }),
     ]);
-    expect(json(check).warnings).toEqual([expect.objectContaining({ code: 'HIDDEN_ROWS', line: 6, message: expect.stringContaining('dòng 6.') })]);
+    expect(json(check).warnings).toEqual([
+      expect.objectContaining({ code: 'HIDDEN_COLUMNS', line: 3, cell: 'F3', message: expect.stringContaining('cột F ("Cùng kỳ")') }),
+      expect.objectContaining({ code: 'CELL_OUTSIDE_TABLE', line: 5, cell: 'H5', message: expect.stringContaining('"số liệu tạm tính"') }),
+      expect.objectContaining({ code: 'HIDDEN_ROWS', line: 6, message: expect.stringContaining('dòng 6.') }),
+    ]);
   });
 });
 
