@@ -41,6 +41,12 @@ function formSheet(wb, name, rows) {
   return ws;
 }
 
+/** Unit 01's clean rows, for the cases whose problem is in the workbook rather than its figures. */
+const UNIT_ONE = [
+  ['01', '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
+  ['01', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 16, 15],
+  ['01', '2024-Q1', 'MH', 'Mô hình tự quản', 12, 10],
+];
 /** Unit 02's clean rows, which most cases send beside the one that has the problem. */
 const UNIT_TWO = [
     ['02', '2024-Q1', 'VU', 'Số vụ phạm tội', 0, 5],
@@ -102,22 +108,14 @@ await unitTwo('xlsx-merged-cells');
 // sheets-not-read: a district's workbook with a sheet per commune: the first is read, the
 // second is named in a warning (its commune is then missing), never passed over in silence.
 await workbook(path.join(CHECK, 'sheets-not-read', 'returns', 'huyen.xlsx'), (wb) => {
-  formSheet(wb, 'Xã Một', [
-    ['01', '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
-    ['01', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 16, 15],
-    ['01', '2024-Q1', 'MH', 'Mô hình tự quản', 12, 10],
-  ]);
+  formSheet(wb, 'Xã Một', UNIT_ONE);
   formSheet(wb, 'Xã Hai', UNIT_TWO);
 });
 
 // hidden-rows: a data row the unit hid (Hide) is still read, and named in a warning; the
 // hidden title row above the header is not.
 await workbook(path.join(CHECK, 'hidden-rows', 'returns', 'xa-01.xlsx'), (wb) => {
-  const ws = formSheet(wb, 'Biểu mẫu', [
-    ['01', '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
-    ['01', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 16, 15],
-    ['01', '2024-Q1', 'MH', 'Mô hình tự quản', 12, 10],
-  ]);
+  const ws = formSheet(wb, 'Biểu mẫu', UNIT_ONE);
   ws.getRow(2).hidden = true;
   ws.getRow(6).hidden = true;
 });
@@ -126,11 +124,7 @@ await unitTwo('hidden-rows');
 // hidden-columns: the unit hid the previous period's column (its figures are read all the same,
 // and named); an empty column it hid beside the table is not named.
 await workbook(path.join(CHECK, 'hidden-columns', 'returns', 'xa-01.xlsx'), (wb) => {
-  const ws = formSheet(wb, 'Biểu mẫu', [
-    ['01', '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
-    ['01', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 16, 15],
-    ['01', '2024-Q1', 'MH', 'Mô hình tự quản', 12, 10],
-  ]);
+  const ws = formSheet(wb, 'Biểu mẫu', UNIT_ONE);
   ws.getColumn(6).hidden = true;
   ws.getColumn(8).hidden = true;
 });
@@ -140,13 +134,7 @@ await unitTwo('hidden-columns');
 // million cells ExcelTS would build, so the workbook is refused, naming the area.
 await workbook(
   path.join(CHECK, 'merge-too-large', 'returns', 'xa-01.xlsx'),
-  (wb) => {
-    formSheet(wb, 'Biểu mẫu', [
-      ['01', '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
-      ['01', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 16, 15],
-      ['01', '2024-Q1', 'MH', 'Mô hình tự quản', 12, 10],
-    ]);
-  },
+  (wb) => formSheet(wb, 'Biểu mẫu', UNIT_ONE),
   (xml) => xml.replace(/<mergeCells count="1">/, '<mergeCells count="2"><mergeCell ref="G10:H1048576"/>'),
 );
 await unitTwo('merge-too-large');
@@ -154,11 +142,7 @@ await unitTwo('merge-too-large');
 // cell-outside-table: a note right of a row, a figure far right (XFD), and a row with nothing
 // but a signature beside the table: each named in a warning, none read, no row made of them.
 await workbook(path.join(CHECK, 'cell-outside-table', 'returns', 'xa-01.xlsx'), (wb) => {
-  const ws = formSheet(wb, 'Biểu mẫu', [
-    ['01', '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
-    ['01', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 16, 15],
-    ['01', '2024-Q1', 'MH', 'Mô hình tự quản', 12, 10],
-  ]);
+  const ws = formSheet(wb, 'Biểu mẫu', UNIT_ONE);
   ws.getCell('H5').value = 'đã sửa theo số liệu Công an xã';
   ws.getCell('I5').value = 'x';
   ws.getCell('XFD6').value = 17;
