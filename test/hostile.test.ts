@@ -64,7 +64,7 @@ describe('big inputs', () => {
     ]);
   });
 
-  it('refuses workbooks that cost far more than their bytes (merged areas, far rows, far columns, long sheets) and reads the rest', async () => {
+  it('refuses workbooks that cost far more than their bytes (merged areas, far rows, far columns, long sheets, many sheets) and reads the rest', async () => {
     const dir = tempDir();
     const form = readFileSync(path.join(FIXTURES, 'check', 'xlsx-ok', 'returns', 'xa-02.xlsx'));
     /** The clean form with its sheet's XML rewritten. */
@@ -86,6 +86,10 @@ describe('big inputs', () => {
     patched('wide.xlsx', (x) => x.replace('</sheetData>', `${rows(20_000, (r) => `<c r="XFD${r}"><v>1</v></c>`)}</sheetData>`));
     // Over 4 MiB of sheet: a 300 KB file whose model would be ~400 MB per 4 MiB.
     patched('long.xlsx', (x) => x.replace('</sheetData>', `${rows(110_000, (r) => `<c r="A${r}"><v>1</v></c>`)}</sheetData>`));
+    // 1,001 sheets: ExcelTS's time grows with their square (12,000 empty ones took 7 s).
+    const sheets = unzipSync(form);
+    for (let n = 2; n <= 1001; n++) sheets[`xl/worksheets/sheet${n}.xml`] = strToU8('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>');
+    writeFileSync(path.join(dir, 'sheets.xlsx'), zipSync(sheets));
     const r = await runCli(['check', dir, '--config', CHECK_DEF, '--json']);
     expect(r.code).toBe(1);
     const at = (name: string) => path.join(dir, name);
@@ -94,6 +98,7 @@ describe('big inputs', () => {
       expect.objectContaining({ code: 'MERGE_TOO_LARGE', file: at('merge.xlsx'), message: expect.stringContaining('A20:XFD1048576 (17.179.557.888 ô)') }),
       expect.objectContaining({ code: 'MERGE_TOO_LARGE', file: at('merges.xlsx'), message: expect.stringContaining('hơn 2.000 vùng gộp ô') }),
       expect.objectContaining({ code: 'XLSX_UNREADABLE', file: at('row.xlsx') }),
+      expect.objectContaining({ code: 'XLSX_UNREADABLE', file: at('sheets.xlsx'), message: expect.stringContaining('hơn 1.000 trang tính') }),
       // Unit 02's rows in wide.xlsx are read; unit 01 sent nothing.
       expect.objectContaining({ code: 'MISSING_UNIT', unit: '01' }),
     ]);

@@ -3,6 +3,7 @@
 
 export type Lang = 'vi' | 'en';
 import { detail, isDetailKey } from './details.js';
+import { MAX_SHEETS } from '../ingest/limits.js';
 
 type Params = Record<string, string | number | undefined>;
 type Render = (p: Params) => string;
@@ -31,6 +32,7 @@ const WORKBOOK_UNREADABLE: Record<Lang, Record<string, string>> = {
       'Tệp mang tên bảng tính Excel nhưng nội dung không phải bảng tính (có thể bị đổi tên hoặc tải về chưa xong). Mở bằng Excel, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.',
     NO_SHEETS:
       'Không đọc được trang tính nào trong bảng tính (tệp do một chương trình khác Excel tạo, theo cách chưa đọc được). Mở bằng Excel hoặc LibreOffice, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.',
+    TOO_MANY_SHEETS: `Bảng tính có hơn ${grouped(MAX_SHEETS, 'vi')} trang tính, quá nhiều cho một tệp báo cáo. Mở bằng Excel, chỉ giữ (các) trang biểu mẫu, lưu lại rồi gửi lại.`,
     CORRUPT:
       'Bảng tính bị hỏng, không đọc được. Mở bằng Excel (chọn sửa nếu được hỏi), "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại; nếu vẫn lỗi, xin đơn vị gửi lại tệp.',
   },
@@ -41,6 +43,7 @@ const WORKBOOK_UNREADABLE: Record<Lang, Record<string, string>> = {
       'The file is named as an Excel workbook but is not one (renamed, or not fully downloaded). Open it in Excel, use "Save As" with type "Excel Workbook (.xlsx)" and send it again.',
     NO_SHEETS:
       'No sheet of the workbook could be read (it was made by a program other than Excel, in a way not read yet). Open it in Excel or LibreOffice, use "Save As" with type "Excel Workbook (.xlsx)" and send it again.',
+    TOO_MANY_SHEETS: `The workbook has more than ${grouped(MAX_SHEETS, 'en')} sheets, too many for one return. Open it in Excel, keep only the form's sheet(s), save and send it again.`,
     CORRUPT:
       'The workbook is damaged and cannot be read. Open it in Excel (let it repair if asked), use "Save As" with type "Excel Workbook (.xlsx)" and send it again; if that fails, ask the unit to send the file again.',
   },

@@ -8,7 +8,7 @@
 // cells as their saved result.
 import { matchHeader } from '../headers.js';
 import type { CsvRecord } from '../csv.js';
-import { MAX_MERGED_CELLS, MAX_MERGES, MAX_SHEET_COLUMNS, MAX_SHEET_XML_BYTES, MAX_WORKBOOK_XML_BYTES, toMiB } from '../limits.js';
+import { MAX_MERGED_CELLS, MAX_MERGES, MAX_SHEET_COLUMNS, MAX_SHEETS, MAX_SHEET_XML_BYTES, MAX_WORKBOOK_XML_BYTES, toMiB } from '../limits.js';
 import type { Problem } from '../../messages/problem.js';
 import { collectGarbage } from '../memory.js';
 import type { ReadOutcome, Reader, ReaderOptions, Table } from './types.js';
@@ -509,6 +509,8 @@ export const xlsxReader: Reader = {
     }
     excelTs ??= await import('@cj-tech-master/excelts');
     const Workbook = boundedWorkbook(excelTs);
+    if (Object.keys(files).filter((n) => SHEET_PART.test(n)).length > MAX_SHEETS)
+      return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'TOO_MANY_SHEETS' } } };
     const parts = cellParts(files);
     const size = parsedBytes(parts);
     if (size > MAX_SHEET_XML_BYTES)
