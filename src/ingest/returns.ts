@@ -13,6 +13,9 @@ import { columnLetter } from './readers/xlsx.js';
 
 /** How many rows or sheets a warning lists by name (its count says how many there are in all). */
 const MAX_LISTED = 20;
+/** Whether a value cell holds something written as a number ("20", "2.082", "-1,5", "97,5%"), right or wrong. */
+const numberLike = (value: string) => /^[+\-\u2212]?[\d.,\s\u00a0]*\d[\d.,\s\u00a0]*%?$/.test(value);
+
 const listed = (items: readonly (string | number)[]) => items.slice(0, MAX_LISTED).join(', ') + (items.length > MAX_LISTED ? ', …' : '');
 
 export interface ReturnRow {
@@ -146,6 +149,7 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     return current === undefined && previous === undefined ? undefined : { current, previous };
   };
   const rows: ReturnRow[] = [];
+  const noFigures: number[] = [];
   const width = header.cells.length;
   // A workbook's cells sit in their columns, so one right of the table cannot shift the
   // others (as a stray delimiter does in CSV): it is named, not read, and a row with nothing
@@ -193,10 +197,20 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
       if (merged.current !== undefined) row.current = '';
       if (merged.previous !== undefined) row.previous = '';
     }
+    // No indicator and nothing like a number in its value cells (nor a note on one): a
+    // section heading, a signature, the place and date above it. It can add nothing, so it
+    // is no data row (it was an unknown unit, its code being the signature's text), and is
+    // named in one warning. A number without an indicator stays an error: a figure lost.
+    if (row.indicator === '' && !numberLike(row.current) && !numberLike(row.previous) && !formula && !percent && !merged) {
+      noFigures.push(line);
+      continue;
+    }
     rows.push(row);
   }
   // Rows that hold nothing but cells past MAX_SHEET_COLUMNS (the reader left them out of the records).
   for (const [line] of table.outside ?? []) if (line > header.line && !outsideSaid.has(line)) sayOutside(line, []);
+  if (noFigures.length > 0)
+    problems.push({ code: 'ROWS_WITHOUT_FIGURES', severity: 'warning', file, line: noFigures[0], ...(sheet === undefined ? {} : { sheet }), params: { rows: listed(noFigures), count: noFigures.length } });
   for (const p of rowProblems.list()) problems.push(p);
   return { file, encoding, rows, complete: !table.broken, problems, place };
 }

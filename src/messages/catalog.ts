@@ -118,6 +118,12 @@ const catalog = {
     en: (p) =>
       `${p.count} data row(s) are hidden in the sheet "${p.sheet}" but are read and added up like any other: row(s) ${p.rows}. Unhide them (select the rows › right-click › Unhide) to check their figures; delete rows that are not meant to count.`,
   },
+  ROWS_WITHOUT_FIGURES: {
+    vi: (p) =>
+      `${p.count} dòng không có mã chỉ tiêu và không có số liệu nên không được tính (thường là tiêu đề mục, chữ ký hay ghi chú): dòng ${p.rows}. Nếu có dòng là số liệu, ghi mã chỉ tiêu và số liệu vào dòng đó.`,
+    en: (p) =>
+      `${p.count} row(s) have no indicator code and no figures, so they are not counted (usually section headings, signatures or notes): row(s) ${p.rows}. If one of them holds figures, write its indicator code and figures in it.`,
+  },
   HIDDEN_COLUMNS: {
     vi: (p) =>
       `${p.count} cột của biểu mẫu đang bị ẩn trong trang tính "${p.sheet}" nhưng vẫn được đọc và tổng hợp: cột ${p.columns}. Bỏ ẩn các cột đó (chọn các cột hai bên › chuột phải › Bỏ ẩn/Unhide) để xem lại số liệu trong đó.`,
@@ -222,8 +228,14 @@ const catalog = {
       `The unit code "${p.value}" was read as "${p.unit}" (Excel drops leading zeros)${Number(p.rows) > 1 ? `; ${p.rows} rows of the file lost their zeros like this and were all read the same way` : ''}. Format the code column as Text to keep them.`,
   },
   UNKNOWN_INDICATOR: {
-    vi: (p) => `Mã chỉ tiêu "${p.value}" không có trong báo cáo. Sửa mã cho đúng theo biểu mẫu.`,
-    en: (p) => `The indicator code "${p.value}" is not part of the report. Correct it as in the form.`,
+    vi: (p) =>
+      p.value === ''
+        ? 'Dòng có số liệu nhưng chưa ghi mã chỉ tiêu, nên số liệu không được tính. Ghi mã chỉ tiêu theo biểu mẫu.'
+        : `Mã chỉ tiêu "${p.value}" không có trong báo cáo. Sửa mã cho đúng theo biểu mẫu.`,
+    en: (p) =>
+      p.value === ''
+        ? 'The row has figures but no indicator code, so they are not counted. Write the indicator code as in the form.'
+        : `The indicator code "${p.value}" is not part of the report. Correct it as in the form.`,
   },
   DERIVED_INDICATOR: {
     vi: (p) => `Chỉ tiêu "${p.value}" được tính tự động từ các chỉ tiêu khác; giá trị trong tệp không được dùng.`,
