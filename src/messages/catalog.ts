@@ -218,8 +218,14 @@ const catalog = {
   },
   // ── Rows ────────────────────────────────────────────────────────────────
   UNKNOWN_UNIT: {
-    vi: (p) => `Mã đơn vị "${p.value}" không có trong danh sách đơn vị của báo cáo. Sửa mã cho đúng, hoặc thêm đơn vị vào baocao.yaml.`,
-    en: (p) => `The unit code "${p.value}" is not in the report's roster. Correct the code, or add the unit to baocao.yaml.`,
+    vi: (p) =>
+      p.value === ''
+        ? 'Dòng chưa ghi mã đơn vị, nên số liệu không được tính. Ghi mã đơn vị như trong biểu mẫu.'
+        : `Mã đơn vị "${p.value}" không có trong danh sách đơn vị của báo cáo. Sửa mã cho đúng, hoặc thêm đơn vị vào baocao.yaml.`,
+    en: (p) =>
+      p.value === ''
+        ? 'The row has no unit code, so its figures are not counted. Write the unit code as in the form.'
+        : `The unit code "${p.value}" is not in the report's roster. Correct the code, or add the unit to baocao.yaml.`,
   },
   UNIT_CODE_PADDED: {
     vi: (p) =>
