@@ -13,10 +13,10 @@ import { columnLetter } from './readers/xlsx.js';
 
 /** How many rows or sheets a warning lists by name (its count says how many there are in all). */
 const MAX_LISTED = 20;
+const listed = (items: readonly (string | number)[]) => items.slice(0, MAX_LISTED).join(', ') + (items.length > MAX_LISTED ? ', …' : '');
+
 /** Whether a value cell holds something written as a number ("20", "2.082", "-1,5", "97,5%"), right or wrong. */
 const numberLike = (value: string) => /^[+\-\u2212]?[\d.,\s\u00a0]*\d[\d.,\s\u00a0]*%?$/.test(value);
-
-const listed = (items: readonly (string | number)[]) => items.slice(0, MAX_LISTED).join(', ') + (items.length > MAX_LISTED ? ', …' : '');
 
 export interface ReturnRow {
   file: string;
@@ -152,8 +152,8 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
   const noFigures: number[] = [];
   const width = header.cells.length;
   // A workbook's cells sit in their columns, so one right of the table cannot shift the
-  // others (as a stray delimiter does in CSV): it is named, not read, and a row with nothing
-  // else is no row. Cells past MAX_SHEET_COLUMNS come from the reader (`table.outside`).
+  // others (as a stray delimiter does in CSV): it is named, not read. Cells past
+  // MAX_SHEET_COLUMNS come from the reader (`table.outside`).
   const outsideSaid = new Set<number>();
   const sayOutside = (line: number, cells: readonly string[]) => {
     const near = cells.findIndex((c, i) => i >= width && c.trim() !== '');
@@ -166,10 +166,8 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
   };
   for (const [line] of table.outside ?? []) if (line === header.line) sayOutside(line, []);
   for (const { line, cells } of records) {
-    if (sheet !== undefined) {
-      sayOutside(line, cells);
-      if (cells.length > width && cells.slice(0, width).every((c) => c.trim() === '')) continue;
-    } else if (cells.length > width && cells.slice(width).some((c) => c !== ''))
+    if (sheet !== undefined) sayOutside(line, cells);
+    else if (cells.length > width && cells.slice(width).some((c) => c !== ''))
       rowProblems.add({
         code: 'MALFORMED_CSV',
         severity: 'error',
@@ -202,7 +200,8 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     // is no data row (it was an unknown unit, its code being the signature's text), and is
     // named in one warning. A number without an indicator stays an error: a figure lost.
     if (row.indicator === '' && !numberLike(row.current) && !numberLike(row.previous) && !formula && !percent && !merged) {
-      noFigures.push(line);
+      // A row of nothing but cells outside the table has been named by CELL_OUTSIDE_TABLE.
+      if (!(outsideSaid.has(line) && cells.slice(0, width).every((c) => c.trim() === ''))) noFigures.push(line);
       continue;
     }
     rows.push(row);
