@@ -359,8 +359,8 @@ type FarCell = { cell: string; value: CellValue; more: number };
  * sheet's last makes its row list unbounded: such a workbook is refused, named. A cell past
  * column MAX_SHEET_COLUMNS makes ExcelTS walk (and the reader pad) every row to its column,
  * 16,384 for XFD, though the file spends ~40 bytes on it: it is taken out of the sheet and
- * kept in `far` (by sheet, then row), to be named as outside the table. Named ranges are
- * dropped.
+ * kept in `far` (by sheet, then row), to be named as outside the table; column ranges and
+ * merges are cut back to that column too. Named ranges are dropped.
  */
 function admitModel(model: WorkbookModel, Range: ExcelTs['Range'], far: Map<string, Map<number, FarCell>>): void {
   // Named ranges are never read, and ExcelTS indexes every cell of each one: a name for
