@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDecimalVi, formatIntegerVi, formatPercentVi } from '../src/numbers/format.js';
 import { changePercent, compare, integer, percent, rational, roundHalfUp, sub, type Rational } from '../src/numbers/rational.js';
-import { parseCount } from '../src/validate/number.js';
+import { parseCount, parseValue } from '../src/validate/number.js';
+import { numberLike } from '../src/ingest/returns.js';
 
 const pct = (a: number, b: number) => percent(integer(a), integer(b))!;
 
@@ -92,4 +93,31 @@ describe('reading counts written the Vietnamese way', () => {
     ['−3', 'NEGATIVE_VALUE'],
     ['99999999999999999', 'VALUE_TOO_LARGE'],
   ])('%j is %s', (raw, code) => expect(parseCount(raw)).toMatchObject({ ok: false, code }));
+});
+
+describe('a row without an indicator code', () => {
+  it('is a data row (an error, not a skipped row) whenever a value cell reads as a number other than 0', () => {
+    // Built from the pieces numbers are written with, and noise around them.
+    const piece = fc.oneof(
+      { arbitrary: fc.constantFrom('0', '1', '2', '7', '082', '000', '123'), weight: 12 },
+      { arbitrary: fc.constantFrom('.', ',', ' ', '\u00a0', '\u202f'), weight: 4 },
+      { arbitrary: fc.constantFrom('-', '+', '\u2212', '%', 'vụ', 'a', 'ngày ', '(', ')'), weight: 1 },
+    );
+    const text = fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join('').trim());
+    let numbers = 0;
+    fc.assert(
+      fc.property(text, fc.constantFrom(0, 1, 2), fc.constantFrom<'vi' | 'en' | undefined>('vi', 'en', undefined), (value, decimals, format) => {
+        const parsed = parseValue(value, decimals, format);
+        if (parsed.ok && parsed.value !== 0n) {
+          numbers++;
+          expect(numberLike(value), JSON.stringify(value)).toBe(true);
+        }
+      }),
+      { numRuns: 3000, seed: 20210813 },
+    );
+    // The pieces make real numbers often enough for the property to say something.
+    expect(numbers).toBeGreaterThan(300);
+    expect(['20', '2.082', '2 082', '-1,5', '\u22123', '97,5%', '1.265,5'].map(numberLike)).toEqual([true, true, true, true, true, true, true]);
+    expect(['', '-', 'ngày 15 tháng 3 năm 2024', '20 vụ', 'NGƯỜI LẬP BIỂU', 'mười'].map(numberLike)).toEqual([false, false, false, false, false, false]);
+  });
 });

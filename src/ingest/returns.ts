@@ -16,7 +16,7 @@ const MAX_LISTED = 20;
 const listed = (items: readonly (string | number)[]) => items.slice(0, MAX_LISTED).join(', ') + (items.length > MAX_LISTED ? ', …' : '');
 
 /** Whether a value cell holds something written as a number ("20", "2.082", "-1,5", "97,5%"), right or wrong. */
-const numberLike = (value: string) => /^[+\-\u2212]?[\d.,\s\u00a0]*\d[\d.,\s\u00a0]*%?$/.test(value);
+export const numberLike = (value: string) => /^[+\-\u2212]?[\d.,\s\u00a0]*\d[\d.,\s\u00a0]*%?$/.test(value);
 
 export interface ReturnRow {
   file: string;
