@@ -130,10 +130,12 @@ await workbook(path.join(CHECK, 'hidden-columns', 'returns', 'xa-01.xlsx'), (wb)
 });
 await unitTwo('hidden-columns');
 
-// rows-without-figures: a section heading over the rows, and the place, date and signatures
-// under them (the right-hand ones over the value columns): no data rows, named in one warning.
+// rows-without-figures: a section heading over the rows (hidden: not a hidden data row), and the
+// place, date and signatures under them (the right-hand ones over the value columns): no data
+// rows, named in one warning.
 await workbook(path.join(CHECK, 'rows-without-figures', 'returns', 'xa-01.xlsx'), (wb) => {
   const ws = formSheet(wb, 'Biểu mẫu', [[null, null, null, 'I. TÌNH HÌNH TỘI PHẠM', null, null], ...UNIT_ONE]);
+  ws.getRow(5).hidden = true;
   ws.addRow([]);
   ws.addRow([null, null, null, null, 'Hà Giang, ngày 15 tháng 3 năm 2024']);
   ws.addRow([null, 'NGƯỜI LẬP BIỂU', null, null, 'CHỦ TỊCH UBND XÃ']);

@@ -90,17 +90,6 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     problems.push({ code: 'SHEETS_NOT_READ', severity: 'warning', file, params: { sheet: sheet ?? '', sheets: listed(table.unreadSheets.map((n) => `"${n}"`)), count: table.unreadSheets.length } });
   const header = table.records[table.headerAt];
   const records = table.records.slice(table.headerAt + 1);
-  // Rows a unit hid are still in the file and are read: said, so a figure the unit thought
-  // it had put away does not reach the report unseen.
-  const hidden = header ? (table.hiddenRows ?? []).filter((line) => line > header.line) : [];
-  if (hidden.length > 0)
-    problems.push({
-      code: 'HIDDEN_ROWS',
-      severity: 'warning',
-      file,
-      line: hidden[0],
-      params: { sheet: sheet ?? '', rows: listed(hidden), count: hidden.length },
-    });
   if (!header || records.length === 0) {
     if (!table.broken) problems.push({ code: 'EMPTY_FILE', severity: 'error', file, line: header?.line });
     return { file, encoding, rows: [], complete: !table.broken, problems, place: sheet === undefined ? undefined : { sheet, letters: {} } };
@@ -208,6 +197,12 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
   }
   // Rows that hold nothing but cells past MAX_SHEET_COLUMNS (the reader left them out of the records).
   for (const [line] of table.outside ?? []) if (line > header.line && !outsideSaid.has(line)) sayOutside(line, []);
+  // Rows a unit hid are still in the file and are read: said, so a figure the unit thought
+  // it had put away does not reach the report unseen (a hidden row without figures is not one).
+  const dataLines = new Set(rows.map((r) => r.line));
+  const hidden = (table.hiddenRows ?? []).filter((line) => dataLines.has(line));
+  if (hidden.length > 0)
+    problems.push({ code: 'HIDDEN_ROWS', severity: 'warning', file, line: hidden[0], params: { sheet: sheet ?? '', rows: listed(hidden), count: hidden.length } });
   if (noFigures.length > 0)
     problems.push({ code: 'ROWS_WITHOUT_FIGURES', severity: 'warning', file, line: noFigures[0], ...(sheet === undefined ? {} : { sheet }), params: { rows: listed(noFigures), count: noFigures.length } });
   for (const p of rowProblems.list()) problems.push(p);
