@@ -163,7 +163,7 @@ indicators:
 
 describe('message catalog', () => {
   it('has a Vietnamese and an English message for every code', () => {
-    const params = { value: 'x', expected: 'y', path: 'p', detail: 'd', kind: 'k', encoding: 'e', reason: 'OTHER', unitName: 'u', label: 'l', first: 1, second: 2, count: 3, unitLabel: 'vụ', alias: 'a', unit: '024', column: 'ky_nay', op: 'atMost', left: 5, right: 4, leftLabel: 'L', rightLabel: 'R', unread: 0, helper: 'h', name: 'n', size: '70,0', limit: '64,0', code: 'X', shown: 100, en: '1000', vi: '1', viEn: '1', plain: '1000', pid: 42, decimals: 2, archived: '5', archive: 'a.csv:2', period: '2023-Q1', revised: 0, known: 'A; B', section: 'Ưu điểm', formula: 'SUM(E2:E3)', sheet: 'Biểu mẫu', sheets: 'Sheet2', merged: 'E5', rows: '5, 7', cell: 'H5', more: 1, range: 'G10:H1048576', cells: 2097134, columns: 'F ("Cùng kỳ")' };
+    const params = { value: 'x', expected: 'y', path: 'p', detail: 'd', kind: 'k', encoding: 'e', reason: 'OTHER', unitName: 'u', label: 'l', first: 1, second: 2, count: 3, unitLabel: 'vụ', alias: 'a', unit: '024', column: 'ky_nay', op: 'atMost', left: 5, right: 4, leftLabel: 'L', rightLabel: 'R', unread: 0, helper: 'h', name: 'n', size: '70,0', limit: '64,0', code: 'X', shown: 100, en: '1000', vi: '1', viEn: '1', plain: '1000', pid: 42, decimals: 2, archived: '5', archive: 'a.csv:2', period: '2023-Q1', revised: 0, known: 'A; B', section: 'Ưu điểm', formula: 'SUM(E2:E3)', sheet: 'Biểu mẫu', sheets: 'Sheet2', merged: 'E5', rows: '5, 7', cell: 'H5', position: 8, nameless: 0, more: 1, range: 'G10:H1048576', cells: 2097134, columns: 'F ("Cùng kỳ")' };
     for (const code of PROBLEM_CODES) {
       const vi = message(code, params, 'vi');
       const en = message(code, params, 'en');

@@ -140,23 +140,39 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
   const rows: ReturnRow[] = [];
   const noFigures: number[] = [];
   const width = header.cells.length;
-  // A workbook's cells sit in their columns, so one right of the table cannot shift the
-  // others (as a stray delimiter does in CSV): it is named, not read. Cells past
+  // Cells that are not read: under a header cell with no name (Excel's CSV export pads the
+  // header with empty fields to its widest row, so a note beside the table lands there), and,
+  // in a workbook, right of the header's last cell. A workbook's cells sit in their columns,
+  // so one there cannot shift the others (as a stray delimiter does in CSV, which stays
+  // MALFORMED_CSV). Each row with such a cell is named, never passed over. Cells past
   // MAX_SHEET_COLUMNS come from the reader (`table.outside`).
+  const nameless = header.cells.map((c) => c.trim() === '');
+  const unread = (i: number) => (i < width ? nameless[i]! : sheet !== undefined);
+  const filled = (c: string | undefined) => c !== undefined && c.trim() !== '';
   const outsideSaid = new Set<number>();
   const sayOutside = (line: number, cells: readonly string[]) => {
-    const near = cells.findIndex((c, i) => i >= width && c.trim() !== '');
+    const near = cells.findIndex((c, i) => unread(i) && filled(c));
     const far = table.outside?.get(line);
     if (near === -1 && !far) return;
-    const count = cells.slice(width).filter((c) => c.trim() !== '').length + (far ? 1 + far.more : 0);
-    const first = near === -1 ? far! : { cell: `${columnLetter(near + 1)}${line}`, value: cells[near]!.trim() };
+    const count = cells.filter((c, i) => unread(i) && filled(c)).length + (far ? 1 + far.more : 0);
+    const first =
+      near === -1
+        ? { ...far!, position: 0, nameless: 0 }
+        : { cell: sheet === undefined ? '' : `${columnLetter(near + 1)}${line}`, value: cells[near]!.trim(), position: near + 1, nameless: near < width ? 1 : 0 };
     outsideSaid.add(line);
-    rowProblems.add({ code: 'CELL_OUTSIDE_TABLE', severity: 'warning', file, line, sheet, cell: first.cell, params: { cell: first.cell, value: first.value, more: count - 1 } });
+    rowProblems.add({
+      code: 'CELL_OUTSIDE_TABLE',
+      severity: 'warning',
+      file,
+      line,
+      ...(sheet === undefined ? {} : { sheet, cell: first.cell }),
+      params: { cell: first.cell, position: first.position, nameless: first.nameless, value: first.value, more: count - 1 },
+    });
   };
   for (const [line] of table.outside ?? []) if (line === header.line) sayOutside(line, []);
   for (const { line, cells } of records) {
-    if (sheet !== undefined) sayOutside(line, cells);
-    else if (cells.length > width && cells.slice(width).some((c) => c !== ''))
+    sayOutside(line, cells);
+    if (sheet === undefined && cells.length > width && cells.slice(width).some((c) => c !== ''))
       rowProblems.add({
         code: 'MALFORMED_CSV',
         severity: 'error',
@@ -190,7 +206,7 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     // named in one warning. A number without an indicator stays an error: a figure lost.
     if (row.indicator === '' && !numberLike(row.current) && !numberLike(row.previous) && !formula && !percent && !merged) {
       // A row of nothing but cells outside the table has been named by CELL_OUTSIDE_TABLE.
-      if (!(outsideSaid.has(line) && cells.slice(0, width).every((c) => c.trim() === ''))) noFigures.push(line);
+      if (!(outsideSaid.has(line) && cells.every((c, i) => unread(i) || !filled(c)))) noFigures.push(line);
       continue;
     }
     rows.push(row);

@@ -160,9 +160,9 @@ const catalog = {
   },
   CELL_OUTSIDE_TABLE: {
     vi: (p) =>
-      `Ô ${p.cell} nằm ngoài bảng (bên phải cột cuối của dòng tiêu đề) nên không được đọc: "${p.value}"${Number(p.more) > 0 ? `, cùng ${p.more} ô khác trên dòng này` : ''}. Số liệu phải ghi vào các cột của bảng; nếu là ghi chú, có thể để nguyên hoặc chuyển sang trang tính khác.`,
+      `${p.cell ? `Ô ${p.cell}` : `Ô thứ ${p.position} của dòng`} ${Number(p.nameless) ? 'nằm dưới một cột không có tiêu đề' : 'nằm ngoài bảng (bên phải cột cuối của dòng tiêu đề)'} nên không được đọc: "${p.value}"${Number(p.more) > 0 ? `, cùng ${p.more} ô khác trên dòng này` : ''}. Số liệu phải ghi vào các cột của bảng; nếu là ghi chú, có thể để nguyên${p.cell ? ' hoặc chuyển sang trang tính khác' : ''}.`,
     en: (p) =>
-      `The cell ${p.cell} is outside the table (right of the header row's last column), so it is not read: "${p.value}"${Number(p.more) > 0 ? `, and ${p.more} more cell(s) on this row` : ''}. Figures belong in the table's columns; a note may stay or move to another sheet.`,
+      `${p.cell ? `The cell ${p.cell}` : `Cell ${p.position} of the line`} ${Number(p.nameless) ? 'is under a column with no header' : "is outside the table (right of the header row's last column)"}, so it is not read: "${p.value}"${Number(p.more) > 0 ? `, and ${p.more} more cell(s) on this row` : ''}. Figures belong in the table's columns; a note may stay${p.cell ? ' or move to another sheet' : ''}.`,
   },
   XLSX_UNREADABLE: {
     vi: (p) => WORKBOOK_UNREADABLE.vi[String(p.reason)] ?? WORKBOOK_UNREADABLE.vi.CORRUPT!,
