@@ -121,7 +121,7 @@ describe('forms as workbooks', () => {
     expect(core).toMatch(/<dcterms:created[^>]*>2021-06-14T00:00:00Z</);
   });
 
-  it('filled in and saved by Calc, check clean and add up to the sample', async () => {
+  it('filled in and saved by Calc, as .xlsx or as CSV (title lines and all), check clean and add up to the sample', async () => {
     const dir = workspace();
     expect((await runCli(['forms'], { cwd: dir })).code).toBe(0);
     const filled = path.join(dir, 'filled');
@@ -141,6 +141,15 @@ describe('forms as workbooks', () => {
     const agg = await runCli(['aggregate', '--json'], { cwd: dir });
     expect(agg.code).toBe(0);
     expect(json(agg).indicators).toEqual(sampleFigures);
+
+    // The same forms saved by Calc as CSV keep their title lines above the header: passed over.
+    const csv = path.join(dir, 'csv');
+    calc(forms.map((n) => path.join(filled, n)), CSV, csv);
+    expect(readFileSync(path.join(csv, readdirSync(csv)[0]!), 'utf8').split('\n')[0]).toMatch(/^"?BÁO CÁO/);
+    const fromCsv = await runCli(['aggregate', '--json', csv], { cwd: dir });
+    expect(fromCsv.code).toBe(0);
+    expect(json(fromCsv).warnings).toEqual([]);
+    expect(json(fromCsv).indicators).toEqual(sampleFigures);
   });
 });
 

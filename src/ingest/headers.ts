@@ -62,3 +62,15 @@ export function matchHeader(cells: readonly string[]): HeaderMatch {
   });
   return { index, missing: REQUIRED_COLUMNS.filter((c) => !index.has(c)), duplicates, extra };
 }
+
+/** How far down a table its header row is looked for (a form has a few title rows above it at most). */
+const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * Which record is the header: the first of the first HEADER_SEARCH_ROWS that names every
+ * required column, or -1. Title rows above it (a form saved as CSV keeps them) are passed over.
+ */
+export function findHeader(records: readonly { cells: readonly string[] }[]): number {
+  for (let i = 0; i < Math.min(records.length, HEADER_SEARCH_ROWS); i++) if (matchHeader(records[i]!.cells).missing.length === 0) return i;
+  return -1;
+}

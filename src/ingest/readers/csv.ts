@@ -1,7 +1,9 @@
 // CSV and other delimited text: bytes → text (../decode.ts) → records (../csv.ts).
-// The header is the first record.
+// The header is the first record that names every required column (title lines above it,
+// as in a form saved as CSV, are passed over), else the first record.
 import { parseCsv } from '../csv.js';
 import { decodeText } from '../decode.js';
+import { findHeader } from '../headers.js';
 import type { ReadOutcome, Reader, ReaderOptions } from './types.js';
 
 export const csvReader: Reader = {
@@ -12,6 +14,6 @@ export const csvReader: Reader = {
         ? { ok: false, problem: { code: 'NOT_TEXT', params: { kind: decoded.kind } } }
         : { ok: false, problem: { code: 'INVALID_ENCODING', params: { encoding: decoded.encoding, detected: decoded.detected ? 1 : 0 } } };
     const table = parseCsv(decoded.text);
-    return { ok: true, table: { records: table.records, headerAt: 0, encoding: decoded.encoding, broken: table.broken } };
+    return { ok: true, table: { records: table.records, headerAt: Math.max(0, findHeader(table.records)), encoding: decoded.encoding, broken: table.broken } };
   },
 };

@@ -6,7 +6,7 @@
 // (title rows and merged title cells above it are passed over) and turns every
 // cell into the text a CSV export would hold: numbers written back exactly, formula
 // cells as their saved result.
-import { matchHeader } from '../headers.js';
+import { findHeader } from '../headers.js';
 import type { CsvRecord } from '../csv.js';
 import { MAX_MERGED_CELLS, MAX_MERGES, MAX_SHEET_COLUMNS, MAX_SHEETS, MAX_SHEET_XML_BYTES, MAX_WORKBOOK_XML_BYTES, toMiB } from '../limits.js';
 import type { Problem } from '../../messages/problem.js';
@@ -159,8 +159,6 @@ export function scalesByHundred(format: unknown): boolean {
   return typeof format === 'string' && format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
 }
 
-/** How far down a sheet the header row is looked for (forms have a few title rows at most). */
-const HEADER_SEARCH_ROWS = 30;
 
 type Unzipped = { ok: true; files: Record<string, Uint8Array>; names: string[] } | { ok: false; tooLarge: boolean };
 
@@ -304,7 +302,7 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', numbers?: NumberCells, far?:
     }
   });
   // The header: the first row (near the top) that names every required column.
-  const headerAt = records.findIndex((r, i) => i < HEADER_SEARCH_ROWS && matchHeader(r.cells).missing.length === 0);
+  const headerAt = findHeader(records);
   const table: Table = { records, headerAt: Math.max(0, headerAt), sheet: ws.name, formulas, merged };
   if (hiddenRows.length > 0) table.hiddenRows = hiddenRows;
   const hiddenColumns = (ws.columns ?? []).flatMap((c) => (c?.hidden ? [c.number] : []));
