@@ -159,7 +159,6 @@ export function scalesByHundred(format: unknown): boolean {
   return typeof format === 'string' && format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
 }
 
-
 type Unzipped = { ok: true; files: Record<string, Uint8Array>; names: string[] } | { ok: false; tooLarge: boolean };
 
 /**
@@ -271,7 +270,7 @@ function numberOf(value: CellValue): number | undefined {
 }
 
 /** A sheet's records, and whether it has the return's header; its number cells go to `numbers`. */
-function sheetTable(ws: SheetLike, mark: ',' | '.', numbers?: NumberCells, far?: Map<number, FarCell>): { table: Table; hasHeader: boolean } {
+function sheetTable(ws: SheetLike, mark: ',' | '.', numbers: NumberCells, far: Map<number, FarCell> | undefined): { table: Table; hasHeader: boolean } {
   const records: CsvRecord[] = [];
   const formulas = new Map<string, string>();
   const merged = new Map<string, string>();
@@ -284,10 +283,10 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', numbers?: NumberCells, far?:
       // down a column); returns.ts refuses it in a value column, where it would count twice.
       if (cell.type === MERGED) merged.set(`${rowNumber}:${col - 1}`, cell.master.address);
       const { text, formula } = cellText(cell.value, mark);
-      const n = numbers && numberOf(cell.value);
+      const n = numberOf(cell.value);
       if (n !== undefined) {
-        numbers!.all.add(`${rowNumber}:${col}`);
-        if (n >= DATE_SERIALS.from && n <= DATE_SERIALS.to) numbers!.dates.add(`${rowNumber}:${col}`);
+        numbers.all.add(`${rowNumber}:${col}`);
+        if (n >= DATE_SERIALS.from && n <= DATE_SERIALS.to) numbers.dates.add(`${rowNumber}:${col}`);
       }
       while (cells.length < col - 1) cells.push('');
       cells[col - 1] = text;
@@ -447,7 +446,7 @@ type CellsRead =
  * The first read: the cell parts without the formats, and the sheet chosen. Its workbook
  * is let go on return, before the formats are read (a second workbook of the same cells).
  */
-async function readCells(Workbook: new () => BoundedWorkbook, parts: Record<string, Uint8Array>, files: Record<string, Uint8Array>, mark: ',' | '.'): Promise<CellsRead> {
+async function readCells(Workbook: new () => BoundedWorkbook, parts: Record<string, Uint8Array>, sheetParts: number, mark: ',' | '.'): Promise<CellsRead> {
   const wb = new Workbook();
   try {
     await wb.xlsx.loadFromFiles(withoutFormats(parts), { ignoreNodes: IGNORED_NODES });
@@ -455,7 +454,7 @@ async function readCells(Workbook: new () => BoundedWorkbook, parts: Record<stri
     return { ok: false, problem: e instanceof OverLimit ? e.problem : { code: 'XLSX_UNREADABLE', params: { reason: 'CORRUPT' } } };
   }
   // Worksheets in the file, yet none read: never reported as an empty return.
-  if (wb.worksheets.length === 0 && Object.keys(files).some((n) => SHEET_PART.test(n)))
+  if (wb.worksheets.length === 0 && sheetParts > 0)
     return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'NO_SHEETS' } } };
   const visible = (wb.worksheets as unknown as (SheetLike & { orderNo?: number })[])
     .filter((ws) => (ws.state ?? 'visible') === 'visible')
@@ -507,7 +506,8 @@ export const xlsxReader: Reader = {
     }
     excelTs ??= await import('@cj-tech-master/excelts');
     const Workbook = boundedWorkbook(excelTs);
-    if (Object.keys(files).filter((n) => SHEET_PART.test(n)).length > MAX_SHEETS)
+    const sheetParts = Object.keys(files).filter((n) => SHEET_PART.test(n)).length;
+    if (sheetParts > MAX_SHEETS)
       return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'TOO_MANY_SHEETS' } } };
     const parts = cellParts(files);
     const size = parsedBytes(parts);
@@ -518,7 +518,7 @@ export const xlsxReader: Reader = {
     const large = size > COLLECT_AFTER_PARSED_BYTES;
     if (large) await collectGarbage();
     const mark = opts.numberFormat === 'en' ? '.' : ',';
-    const read = await readCells(Workbook, parts, files, mark);
+    const read = await readCells(Workbook, parts, sheetParts, mark);
     if (!read.ok) return read;
     const { chosen, numbers, unread } = read;
     if (!chosen) return { ok: true, table: { records: [], headerAt: 0, sheet: read.firstSheet } };
