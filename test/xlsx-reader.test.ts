@@ -177,6 +177,73 @@ describe('cells formatted as a percentage', () => {
   });
 });
 
+describe('cell formats that cannot be read', () => {
+  /** A filled-in form with its formats part replaced (`styles` of the part's text), or left out (undefined). */
+  const withStyles = async (bytes: Uint8Array, styles: ((text: string) => string) | undefined) => {
+    const parts = unzipSync(bytes);
+    if (styles) parts['xl/styles.xml'] = strToU8(styles(strFromU8(parts['xl/styles.xml']!)));
+    else delete parts['xl/styles.xml'];
+    return xlsxReader.read(zipSync(parts), { numberFormat: 'vi' });
+  };
+  const refused = (cell: string, line: number) => ({ ok: false, problem: { code: 'XLSX_UNREADABLE', line, sheet: 'Biểu mẫu', cell, params: { reason: 'FORMATS' } } });
+
+  it('refuse the return at the first number whose format is not found, never read 0,975 for "97,5%" (a cut-off part, a part without its cell formats, a format number past them)', async () => {
+    const percent = await filledForm({ E4: 3, F4: 0.975 }, { F4: '0.0%' });
+    const damaged: Record<string, (text: string) => string> = {
+      'cut off': (t) => t.slice(0, Math.floor(t.length * 0.7)),
+      'without its cell formats': (t) => t.replace(/<cellXfs[^]*<\/cellXfs>/, ''),
+      'without an end tag': (t) => t.replace('</numFmts>', ''),
+      'fewer cell formats than the cells name': (t) => t.replace(/(<cellXfs[^>]*>)[^]*?(<\/cellXfs>)/, '$1<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>$2'),
+    };
+    for (const [name, damage] of Object.entries(damaged)) expect([name, await withStyles(percent, damage)]).toEqual([name, refused('E4', 4)]);
+    // The same damage with no percentage anywhere, and no number that may be a date: the numbers are read as they are.
+    const plain = await withStyles(await filledForm({ E4: 3, F4: 0.5 }), damaged['fewer cell formats than the cells name']!);
+    expect(plain.ok && plain.table.records.find((r) => r.line === 4)!.cells.slice(4, 6)).toEqual(['3', '0,5']);
+  });
+
+  it('refuse a number that may be a date when the formats are damaged, or when the workbook has no formats part yet its cells name formats', async () => {
+    const date = await filledForm({ E4: 3, F4: 46143 }, { F4: 'dd/mm/yyyy' });
+    expect(await withStyles(date, (t) => t.replace(/(<cellXfs[^>]*>)[^]*?(<\/cellXfs>)/, '$1<xf numFmtId="0"/>$2'))).toEqual(refused('F4', 4));
+    expect(await withStyles(date, undefined)).toEqual(refused('E4', 4));
+    // A workbook written with no formats part and no format on any cell reads as it is.
+    const parts = unzipSync(await filledForm({ E4: 3, F4: 46143 }));
+    delete parts['xl/styles.xml'];
+    parts['xl/worksheets/sheet1.xml'] = strToU8(strFromU8(parts['xl/worksheets/sheet1.xml']!).replace(/ s="\d+"/g, ''));
+    const read = await xlsxReader.read(zipSync(parts), { numberFormat: 'vi' });
+    expect(read.ok && read.table.records.find((r) => r.line === 4)!.cells.slice(4, 6)).toEqual(['3', '46143']);
+  });
+
+  it('are named by check with the file, sheet and cell, and what to do', async () => {
+    const dir = sampleCopy();
+    const file = path.join(dir, 'hong-dinh-dang.xlsx');
+    const parts = unzipSync(await filledForm({ ...(await everyValue(dir)), E4: 0.975 }, { E4: '0.0%' }));
+    parts['xl/styles.xml'] = strToU8(strFromU8(parts['xl/styles.xml']!).replace('</styleSheet>', ''));
+    writeFileSync(file, zipSync(parts));
+    const r = await runCli(['check', '--json', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
+    expect(r.code).toBe(1);
+    const errors = (JSON.parse(r.stdout).errors as { code: string }[]).filter((e) => e.code !== 'NO_RETURNS');
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'XLSX_UNREADABLE', file: expect.stringContaining('hong-dinh-dang.xlsx'), line: 4, sheet: 'Biểu mẫu', cell: 'E4', message: expect.stringContaining('Không đọc được định dạng ô của bảng tính') }),
+    ]);
+    const english = await runCli(['check', '--lang', 'en', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
+    expect(english.stderr).toContain("The workbook's cell formats cannot be read");
+  });
+});
+
+describe('format codes in single quotes', () => {
+  it('are read as in double quotes: a literal or escaped % does not scale, a real one does', async () => {
+    const bytes = await filledForm({ E4: 0.975, F4: 0.5, E5: 97.5, F5: 12 }, { E4: '0.0%', F4: '0.0\\\\%', E5: '0.0\\%', F5: '"%"0' });
+    const parts = unzipSync(bytes);
+    const text = strFromU8(parts['xl/styles.xml']!);
+    const single = text.replace(/formatCode="([^"]*)"/g, (_w, code: string) => `formatCode='${code.replace(/&quot;/g, '"')}'`);
+    expect(single).toContain(`formatCode='"%"0'`);
+    parts['xl/styles.xml'] = strToU8(single);
+    const table = await readTable(zipSync(parts));
+    const cells = (line: number) => table.records.find((r) => r.line === line)!.cells.slice(4, 6);
+    expect([cells(4), cells(5)]).toEqual([['97,5%', '50%'], ['97,5', '12']]);
+  });
+});
+
 describe('hidden rows', () => {
   it('are read, and named in one warning for the file; a hidden title row above the header is not', async () => {
     const dir = sampleCopy();

@@ -33,6 +33,8 @@ const WORKBOOK_UNREADABLE: Record<Lang, Record<string, string>> = {
     NO_SHEETS:
       'Không đọc được trang tính nào trong bảng tính (tệp do một chương trình khác Excel tạo, theo cách chưa đọc được). Mở bằng Excel hoặc LibreOffice, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.',
     TOO_MANY_SHEETS: `Bảng tính có hơn ${grouped(MAX_SHEETS, 'vi')} trang tính, quá nhiều cho một tệp báo cáo. Mở bằng Excel, chỉ giữ (các) trang biểu mẫu, lưu lại rồi gửi lại.`,
+    FORMATS:
+      'Không đọc được định dạng ô của bảng tính (phần định dạng bị hỏng hoặc thiếu), nên không biết số trong ô là số đếm, ngày tháng hay phần trăm. Mở bằng Excel (chọn sửa nếu được hỏi), xem lại các số liệu, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.',
     CORRUPT:
       'Bảng tính bị hỏng, không đọc được. Mở bằng Excel (chọn sửa nếu được hỏi), "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại; nếu vẫn lỗi, xin đơn vị gửi lại tệp.',
   },
@@ -44,6 +46,8 @@ const WORKBOOK_UNREADABLE: Record<Lang, Record<string, string>> = {
     NO_SHEETS:
       'No sheet of the workbook could be read (it was made by a program other than Excel, in a way not read yet). Open it in Excel or LibreOffice, use "Save As" with type "Excel Workbook (.xlsx)" and send it again.',
     TOO_MANY_SHEETS: `The workbook has more than ${grouped(MAX_SHEETS, 'en')} sheets, too many for one return. Open it in Excel, keep only the form's sheet(s), save and send it again.`,
+    FORMATS:
+      'The workbook\'s cell formats cannot be read (damaged or missing), so whether a number is a count, a date or a percentage cannot be known. Open it in Excel (let it repair if asked), check the figures, use "Save As" with type "Excel Workbook (.xlsx)" and send it again.',
     CORRUPT:
       'The workbook is damaged and cannot be read. Open it in Excel (let it repair if asked), use "Save As" with type "Excel Workbook (.xlsx)" and send it again; if that fails, ask the unit to send the file again.',
   },

@@ -141,15 +141,19 @@ export function mayShowPercent(styles: Uint8Array): boolean {
  * reached scalesByHundred as `0.0%` and 97.5 was refused as "9750%", while `0.0\\%` (a
  * backslash, then a real percentage: the file holds 0.5 for 50%) became `0.0\%` and 0.5 was
  * read as 0.5. The literal text itself is never shown (messages write the number), only
- * whether a % sign or date letter is format matters. Only `formatCode="…"` values change,
- * and quoted text in them (`&quot;…&quot;`) is left as it is.
+ * whether a % sign or date letter is format matters. Only `formatCode` values change (in
+ * double or single quotes), and quoted text in them (`&quot;…&quot;`, or `"…"` inside single
+ * quotes) is left as it is.
  */
 export function formatEscapesQuoted(styles: Uint8Array): Uint8Array {
   const text = Buffer.from(styles.buffer, styles.byteOffset, styles.byteLength).toString('utf8');
   if (!text.includes('\\')) return styles;
-  const out = text.replace(/(\sformatCode\s*=\s*")([^"<]*)"/g, (_whole, before: string, code: string) => {
-    const plain = code.replace(/&quot;[^]*?&quot;|\\(?:&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|[^&])/g, (token) => (token.startsWith('\\') ? '&quot;&quot;' : token));
-    return `${before}${plain}"`;
+  const out = text.replace(/(\sformatCode\s*=\s*)(?:"([^"<]*)"|'([^'<]*)')/g, (_whole, before: string, double?: string, single?: string) => {
+    // In a value in single quotes, quoted text may be written with plain " marks too.
+    const plain = (double ?? single ?? '').replace(/&quot;[^]*?&quot;|"[^"]*"|\\(?:&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|[^&])/g, (token) =>
+      token.startsWith('\\') ? '&quot;&quot;' : token,
+    );
+    return double === undefined ? `${before}'${plain}'` : `${before}"${plain}"`;
   });
   return Buffer.from(out, 'utf8');
 }
@@ -413,13 +417,58 @@ function admitModel(model: WorkbookModel, Range: ExcelTs['Range'], far: Map<stri
   }
 }
 
-/** ExcelTS's Workbook, with the model it loads admitted first (admitModel); `far` holds the cells taken out. */
-type BoundedWorkbook = InstanceType<ExcelTs['Workbook']> & { far: Map<string, Map<number, FarCell>> };
+/** What ExcelTS's parsed workbook holds of its formats: the cell formats (`cellXfs`) of styles.xml, when it was read whole. */
+type ParsedFormats = { model?: { styles?: unknown[] } } | undefined;
+
+/**
+ * The cells ("row:col", by sheet) whose format ExcelTS cannot find: a format number (`s="5"`)
+ * past the list of cell formats, or any format number when the formats were not read whole
+ * (ExcelTS builds that list only at styles.xml's end tag, so a cut-off part has none). Such
+ * a cell reads as a plain number whatever it shows in Excel (a date, a percentage). Looked
+ * at before ExcelTS resolves the numbers, which it then forgets. Format 0 is the default.
+ */
+function unresolvedFormats(model: { worksheets?: unknown[]; styles?: ParsedFormats }): Map<object, Set<string>> {
+  const count = model.styles?.model?.styles?.length ?? 0;
+  const out = new Map<object, Set<string>>();
+  for (const ws of (model.worksheets ?? []) as ({ rows?: { number: number; cells?: { address?: string; styleId?: number }[] }[] } | undefined)[]) {
+    if (!ws) continue;
+    for (const row of ws.rows ?? [])
+      for (const c of row.cells ?? []) {
+        if (c.styleId === undefined || c.styleId === 0 || c.address === undefined) continue;
+        if (c.styleId > 0 && c.styleId < count) continue; // NaN (s="x") is unresolved too
+        let cells = out.get(ws);
+        if (!cells) out.set(ws, (cells = new Set()));
+        cells.add(`${row.number}:${columnOf(c.address)}`);
+      }
+  }
+  return out;
+}
+
+/**
+ * ExcelTS's Workbook, with the model it loads admitted first (admitModel); `far` holds the
+ * cells taken out. With `checkFormats` set before loading, `unformatted` holds, by sheet name,
+ * the cells whose format could not be found (unresolvedFormats).
+ */
+type BoundedWorkbook = InstanceType<ExcelTs['Workbook']> & { far: Map<string, Map<number, FarCell>>; checkFormats: boolean; unformatted: Map<string, Set<string>> };
 let Bounded: (new () => BoundedWorkbook) | undefined;
 
 function boundedWorkbook({ Workbook, Range }: ExcelTs): new () => BoundedWorkbook {
   Bounded ??= class extends Workbook {
     far = new Map<string, Map<number, FarCell>>();
+    checkFormats = false;
+    unformatted = new Map<string, Set<string>>();
+    constructor() {
+      super();
+      // ExcelTS resolves each cell's format number while it reconciles the parsed parts, and
+      // names the sheets there too: the numbers are looked at before, the names after.
+      const xlsx = this.xlsx as unknown as { reconcile(model: { worksheets?: unknown[]; styles?: ParsedFormats }, options: unknown): void };
+      const reconcile = xlsx.reconcile.bind(xlsx);
+      xlsx.reconcile = (model, options) => {
+        const unresolved = this.checkFormats ? unresolvedFormats(model) : undefined;
+        reconcile(model, options);
+        for (const [ws, cells] of unresolved ?? []) this.unformatted.set(String((ws as { name?: unknown }).name), cells);
+      };
+    }
     override get model(): WorkbookModel {
       return Reflect.get(Workbook.prototype, 'model', this) as WorkbookModel;
     }
@@ -440,7 +489,7 @@ const parsedBytes = (parts: Record<string, Uint8Array>) => Object.values(parts).
 /** What the first read gives: the sheet the return is on (if any), its number cells, the other sheets that have the header. */
 type CellsRead =
   | { ok: false; problem: Omit<Problem, 'file' | 'severity'> }
-  | { ok: true; chosen?: Table; numbers: NumberCells; unread: string[]; firstSheet?: string };
+  | { ok: true; chosen?: Table; numbers: NumberCells; unread: string[]; firstSheet?: string; styled?: Set<string> };
 
 /**
  * The first read: the cell parts without the formats, and the sheet chosen. Its workbook
@@ -448,6 +497,9 @@ type CellsRead =
  */
 async function readCells(Workbook: new () => BoundedWorkbook, parts: Record<string, Uint8Array>, sheetParts: number, mark: ',' | '.'): Promise<CellsRead> {
   const wb = new Workbook();
+  // This read has no formats: every cell that names a format is noted (`styled`), for when
+  // the formats turn out to be missing or unreadable.
+  wb.checkFormats = true;
   try {
     await wb.xlsx.loadFromFiles(withoutFormats(parts), { ignoreNodes: IGNORED_NODES });
   } catch (e) {
@@ -484,7 +536,7 @@ async function readCells(Workbook: new () => BoundedWorkbook, parts: Record<stri
       numbers = cells;
     }
   }
-  return { ok: true, chosen, numbers, unread, firstSheet: visible[0]?.name };
+  return { ok: true, chosen, numbers, unread, firstSheet: visible[0]?.name, styled: chosen && wb.unformatted.get(chosen.sheet ?? '') };
 }
 
 export const xlsxReader: Reader = {
@@ -527,8 +579,13 @@ export const xlsxReader: Reader = {
       const suspects = mayShowPercent(styles) ? numbers.all : numbers.dates;
       if (suspects.size > 0) {
         if (large) await collectGarbage();
-        await showFormats(chosen, suspects, { ...parts, [STYLES]: formatEscapesQuoted(styles) }, Workbook, mark);
+        const unreadable = await showFormats(chosen, suspects, read.styled, { ...parts, [STYLES]: formatEscapesQuoted(styles) }, Workbook, mark);
+        if (unreadable) return { ok: false, problem: unreadable };
       }
+    } else {
+      // No formats part, yet a number names a format: what it shows cannot be known.
+      const unformatted = firstOf(numbers.all, read.styled);
+      if (unformatted) return { ok: false, problem: formatsUnreadable(chosen.sheet, unformatted) };
     }
     if (unread.length > 0) chosen.unreadSheets = unread;
     return { ok: true, table: chosen };
@@ -542,15 +599,27 @@ export const xlsxReader: Reader = {
  * 0.975; `table.percent` keeps that number for the message). No number rule accepts
  * either, so each is reported rather than added up as 46143 or 0.975.
  */
-async function showFormats(table: Table, suspects: Set<string>, parts: Record<string, Uint8Array>, Workbook: new () => BoundedWorkbook, mark: ',' | '.') {
+async function showFormats(
+  table: Table,
+  suspects: Set<string>,
+  styled: Set<string> | undefined,
+  parts: Record<string, Uint8Array>,
+  Workbook: new () => BoundedWorkbook,
+  mark: ',' | '.',
+): Promise<Omit<Problem, 'file' | 'severity'> | undefined> {
   const wb = new Workbook();
+  wb.checkFormats = true;
   try {
     await wb.xlsx.loadFromFiles(parts, { ignoreNodes: IGNORED_NODES });
   } catch {
-    return;
+    return formatsUnreadable(table.sheet, firstOf(suspects, styled));
   }
   const ws = wb.worksheets.find((w) => w.name === table.sheet);
-  if (!ws) return;
+  if (!ws) return formatsUnreadable(table.sheet, firstOf(suspects, styled));
+  // A suspect whose format is not found would read as the number the file holds, whatever
+  // Excel shows: the return is refused rather than have 0,975 added up for "97,5%".
+  const unformatted = firstOf(suspects, wb.unformatted.get(table.sheet ?? ''));
+  if (unformatted) return formatsUnreadable(table.sheet, unformatted);
   const byLine = new Map(table.records.map((r) => [r.line, r]));
   const percent = new Map<string, string>();
   for (const key of suspects) {
@@ -572,4 +641,22 @@ async function showFormats(table: Table, suspects: Set<string>, parts: Record<st
     }
   }
   if (percent.size > 0) table.percent = percent;
+  return undefined;
+}
+
+/** The first of `cells` ("row:col", in the sheet's order) that is in `among`. */
+function firstOf(cells: Set<string>, among: Set<string> | undefined): string | undefined {
+  if (!among || among.size === 0) return undefined;
+  for (const key of cells) if (among.has(key)) return key;
+  return undefined;
+}
+
+/** The workbook's formats cannot be read (damaged, cut off, or naming formats it lacks), at a number cell when one is known. */
+function formatsUnreadable(sheet: string | undefined, at?: string): Omit<Problem, 'file' | 'severity'> {
+  const where: Pick<Problem, 'line' | 'sheet' | 'cell'> = {};
+  if (at !== undefined) {
+    const [row, col] = at.split(':').map(Number) as [number, number];
+    Object.assign(where, { line: row, sheet, cell: `${columnLetter(col)}${row}` });
+  }
+  return { code: 'XLSX_UNREADABLE', ...where, params: { reason: 'FORMATS' } };
 }
