@@ -446,28 +446,30 @@ function unresolvedFormats(model: { worksheets?: unknown[]; styles?: ParsedForma
 
 /**
  * ExcelTS's Workbook, with the model it loads admitted first (admitModel); `far` holds the
- * cells taken out. With `checkFormats` set before loading, `unformatted` holds, by sheet name,
- * the cells whose format could not be found (unresolvedFormats).
+ * cells taken out. With `checkFormats()` called before loading, `unformatted` holds, by sheet
+ * name, the cells whose format could not be found (unresolvedFormats).
  */
-type BoundedWorkbook = InstanceType<ExcelTs['Workbook']> & { far: Map<string, Map<number, FarCell>>; checkFormats: boolean; unformatted: Map<string, Set<string>> };
+type BoundedWorkbook = InstanceType<ExcelTs['Workbook']> & { far: Map<string, Map<number, FarCell>>; checkFormats(): BoundedWorkbook; unformatted: Map<string, Set<string>> };
 let Bounded: (new () => BoundedWorkbook) | undefined;
 
 function boundedWorkbook({ Workbook, Range }: ExcelTs): new () => BoundedWorkbook {
   Bounded ??= class extends Workbook {
     far = new Map<string, Map<number, FarCell>>();
-    checkFormats = false;
     unformatted = new Map<string, Set<string>>();
-    constructor() {
-      super();
-      // ExcelTS resolves each cell's format number while it reconciles the parsed parts, and
-      // names the sheets there too: the numbers are looked at before, the names after.
+    /**
+     * Note, as this workbook loads, the cells whose format is not found (`unformatted`).
+     * ExcelTS resolves each cell's format number while it reconciles the parsed parts, and
+     * names the sheets there too: the numbers are looked at before, the names after.
+     */
+    checkFormats(): this {
       const xlsx = this.xlsx as unknown as { reconcile(model: { worksheets?: unknown[]; styles?: ParsedFormats }, options: unknown): void };
       const reconcile = xlsx.reconcile.bind(xlsx);
       xlsx.reconcile = (model, options) => {
-        const unresolved = this.checkFormats ? unresolvedFormats(model) : undefined;
+        const unresolved = unresolvedFormats(model);
         reconcile(model, options);
-        for (const [ws, cells] of unresolved ?? []) this.unformatted.set(String((ws as { name?: unknown }).name), cells);
+        for (const [ws, cells] of unresolved) this.unformatted.set(String((ws as { name?: unknown }).name), cells);
       };
+      return this;
     }
     override get model(): WorkbookModel {
       return Reflect.get(Workbook.prototype, 'model', this) as WorkbookModel;
@@ -497,9 +499,8 @@ type CellsRead =
  */
 async function readCells(Workbook: new () => BoundedWorkbook, parts: Record<string, Uint8Array>, sheetParts: number, mark: ',' | '.'): Promise<CellsRead> {
   const wb = new Workbook();
-  // This read has no formats: every cell that names a format is noted (`styled`), for when
-  // the formats turn out to be missing or unreadable.
-  wb.checkFormats = true;
+  // This read has no formats: in a workbook without a formats part, a cell that names a format is noted (`styled`).
+  if (parts[STYLES] === undefined) wb.checkFormats();
   try {
     await wb.xlsx.loadFromFiles(withoutFormats(parts), { ignoreNodes: IGNORED_NODES });
   } catch (e) {
@@ -579,7 +580,7 @@ export const xlsxReader: Reader = {
       const suspects = mayShowPercent(styles) ? numbers.all : numbers.dates;
       if (suspects.size > 0) {
         if (large) await collectGarbage();
-        const unreadable = await showFormats(chosen, suspects, read.styled, { ...parts, [STYLES]: formatEscapesQuoted(styles) }, Workbook, mark);
+        const unreadable = await showFormats(chosen, suspects, { ...parts, [STYLES]: formatEscapesQuoted(styles) }, Workbook, mark);
         if (unreadable) return { ok: false, problem: unreadable };
       }
     } else {
@@ -602,20 +603,18 @@ export const xlsxReader: Reader = {
 async function showFormats(
   table: Table,
   suspects: Set<string>,
-  styled: Set<string> | undefined,
   parts: Record<string, Uint8Array>,
   Workbook: new () => BoundedWorkbook,
   mark: ',' | '.',
 ): Promise<Omit<Problem, 'file' | 'severity'> | undefined> {
-  const wb = new Workbook();
-  wb.checkFormats = true;
+  const wb = new Workbook().checkFormats();
   try {
     await wb.xlsx.loadFromFiles(parts, { ignoreNodes: IGNORED_NODES });
   } catch {
-    return formatsUnreadable(table.sheet, firstOf(suspects, styled));
+    return formatsUnreadable(table.sheet, firstOf(suspects, await styledCells(Workbook, parts, table.sheet)));
   }
   const ws = wb.worksheets.find((w) => w.name === table.sheet);
-  if (!ws) return formatsUnreadable(table.sheet, firstOf(suspects, styled));
+  if (!ws) return formatsUnreadable(table.sheet);
   // A suspect whose format is not found would read as the number the file holds, whatever
   // Excel shows: the return is refused rather than have 0,975 added up for "97,5%".
   const unformatted = firstOf(suspects, wb.unformatted.get(table.sheet ?? ''));
@@ -642,6 +641,16 @@ async function showFormats(
   }
   if (percent.size > 0) table.percent = percent;
   return undefined;
+}
+
+/**
+ * The cells of a sheet that name a format, from a read without the formats (where every
+ * format named is unresolved). Made only to name the cell when the formats cannot be parsed.
+ */
+async function styledCells(Workbook: new () => BoundedWorkbook, parts: Record<string, Uint8Array>, sheet: string | undefined): Promise<Set<string> | undefined> {
+  const wb = new Workbook().checkFormats();
+  await wb.xlsx.loadFromFiles(withoutFormats(parts), { ignoreNodes: IGNORED_NODES });
+  return wb.unformatted.get(sheet ?? '');
 }
 
 /** The first of `cells` ("row:col", in the sheet's order) that is in `among`. */
