@@ -649,7 +649,11 @@ async function showFormats(
  */
 async function styledCells(Workbook: new () => BoundedWorkbook, parts: Record<string, Uint8Array>, sheet: string | undefined): Promise<Set<string> | undefined> {
   const wb = new Workbook().checkFormats();
-  await wb.xlsx.loadFromFiles(withoutFormats(parts), { ignoreNodes: IGNORED_NODES });
+  try {
+    await wb.xlsx.loadFromFiles(withoutFormats(parts), { ignoreNodes: IGNORED_NODES });
+  } catch {
+    return undefined; // the first read of the same parts did not fail; the cell is then not named
+  }
   return wb.unformatted.get(sheet ?? '');
 }
 
