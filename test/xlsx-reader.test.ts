@@ -9,7 +9,7 @@ import { feedbackWorkbook, groupFeedback, splitMessage } from '../src/feedback/f
 import { loadDefinition } from '../src/ingest/definition.js';
 import type { Problem } from '../src/messages/problem.js';
 import { FIXTURES, ROOT, SAMPLE, runCli, sampleCopy } from './helpers.js';
-import { columnLetter, excelTsSheetNames, mayShowPercent, numberText, scalesByHundred, withoutValidations, xlsxReader } from '../src/ingest/readers/xlsx.js';
+import { columnLetter, excelTsSheetNames, mayShowPercent, numberText, recalculatesOnOpen, scalesByHundred, withoutValidations, xlsxReader } from '../src/ingest/readers/xlsx.js';
 import { formWorkbookBytes } from '../src/workspace/form-xlsx.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseValue } from '../src/validate/number.js';
@@ -227,6 +227,40 @@ describe('cell formats that cannot be read', () => {
     ]);
     const english = await runCli(['check', '--lang', 'en', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
     expect(english.stderr).toContain("The workbook's cell formats cannot be read");
+  });
+});
+
+describe('a workbook that asks to be recalculated when opened (fullCalcOnLoad), or was saved before its recalculation completed', () => {
+  /** A filled-in form whose workbook part carries `calcPr` (or none). */
+  const withCalc = async (cells: Record<string, unknown>, calcPr: string | undefined) => {
+    const parts = unzipSync(await filledForm(cells));
+    if (calcPr !== undefined) parts['xl/workbook.xml'] = strToU8(strFromU8(parts['xl/workbook.xml']!).replace(/<calcPr[^>]*\/>/, calcPr));
+    return zipSync(parts);
+  };
+
+  it('is told by its calcPr, however written', () => {
+    const part = (calcPr: string) => strToU8(`<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/>${calcPr}</workbook>`);
+    expect(['<calcPr calcId="171027" fullCalcOnLoad="1"/>', "<calcPr fullCalcOnLoad='true'/>", '<x:calcPr\n  fullCalcOnLoad = "1" />', '<calcPr calcId="191029" calcCompleted="0"/>'].map((c) => recalculatesOnOpen(part(c)))).toEqual([true, true, true, true]);
+    expect(['<calcPr calcId="171027"/>', '<calcPr fullCalcOnLoad="0"/>', '<calcPr calcId="1"/><!-- fullCalcOnLoad="1" -->', '<calcPr calcCompleted="1"/>', ''].map((c) => recalculatesOnOpen(part(c)))).toEqual([false, false, false, false, false]);
+  });
+
+  it("has its value cells' formula results refused, naming the formula and the saved result; other cells read as saved, and without the flag the results are figures", async () => {
+    const cells = { E4: { formula: 'F4+1', result: 999 }, F4: 5, A5: { formula: '"0"&"24"', result: '024' } };
+    const flagged = await readTable(await withCalc(cells, '<calcPr calcId="171027" fullCalcOnLoad="1"/>'));
+    expect(flagged.untrusted).toEqual(new Map([['4:4', '999'], ['5:0', '024']]));
+    expect(flagged.records.find((r) => r.line === 5)!.cells[0]).toBe('024');
+    const plain = await readTable(await withCalc(cells, undefined));
+    expect(plain.untrusted).toBeUndefined();
+    expect(plain.records.find((r) => r.line === 4)!.cells.slice(4, 6)).toEqual(['999', '5']);
+
+    const dir = sampleCopy();
+    const file = path.join(dir, 'mau-tinh-lai.xlsx');
+    writeFileSync(file, await withCalc({ ...(await everyValue(dir)), ...cells }, '<calcPr calcId="171027" fullCalcOnLoad="1"/>'));
+    const r = await runCli(['check', '--json', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).errors).toEqual([
+      expect.objectContaining({ code: 'FORMULA_NOT_CALCULATED', line: 4, cell: 'E4', message: expect.stringContaining('Ô có công thức "=F4+1" nhưng bảng tính được đánh dấu là các công thức cần tính lại (tệp do chương trình khác tạo; Excel tính lại khi mở), nên kết quả lưu trong tệp ("999") có thể khác số Excel hiển thị.') }),
+    ]);
   });
 });
 

@@ -27,8 +27,10 @@ export interface ReturnRow {
   label: string;
   current: string;
   previous: string;
-  /** Value cells holding a formula whose result was never saved (a workbook): the formula. */
+  /** Value cells holding a formula whose result was never saved, or cannot be trusted (a workbook): the formula. */
   formula?: { current?: string; previous?: string };
+  /** Value cells whose formula's saved result cannot be trusted (the workbook asks to be recalculated on opening): that result. They read as empty. */
+  untrusted?: { current?: string; previous?: string };
   /** Value cells covered by a merge (a workbook): the merge's first cell. They read as empty. */
   merged?: { current?: string; previous?: string };
   /** Value cells formatted as a percentage (a workbook): the number the file holds; the cell reads as it shows ("97,5%"). */
@@ -194,6 +196,13 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     if (formula) row.formula = formula;
     const percent = valueNotes(table.percent, line);
     if (percent) row.percent = percent;
+    // A formula's saved result that Excel would not show (it recalculates on opening) is no figure.
+    const untrusted = valueNotes(table.untrusted, line);
+    if (untrusted) {
+      row.untrusted = untrusted;
+      if (untrusted.current !== undefined) row.current = '';
+      if (untrusted.previous !== undefined) row.previous = '';
+    }
     const merged = valueNotes(table.merged, line);
     if (merged) {
       row.merged = merged;

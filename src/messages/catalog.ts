@@ -274,8 +274,14 @@ const catalog = {
         : 'The value cell is empty. Write the figure, or 0 when there is nothing to report (an empty cell is not taken as 0).',
   },
   FORMULA_NOT_CALCULATED: {
-    vi: (p) => `Ô có công thức "=${p.formula}" nhưng chưa có kết quả được lưu (tệp do chương trình khác tạo, chưa tính lại). Mở bằng Excel và lưu lại, hoặc ghi thẳng số liệu vào ô.`,
-    en: (p) => `The cell holds the formula "=${p.formula}" but no saved result (the file was made by another program and never recalculated). Open it in Excel and save it again, or type the figure into the cell.`,
+    vi: (p) =>
+      p.saved === undefined
+        ? `Ô có công thức "=${p.formula}" nhưng chưa có kết quả được lưu (tệp do chương trình khác tạo, chưa tính lại). Mở bằng Excel và lưu lại, hoặc ghi thẳng số liệu vào ô.`
+        : `Ô có công thức "=${p.formula}" nhưng bảng tính được đánh dấu là các công thức cần tính lại (tệp do chương trình khác tạo; Excel tính lại khi mở), nên kết quả lưu trong tệp (${p.saved === '' ? 'ô trống' : `"${p.saved}"`}) có thể khác số Excel hiển thị. Mở bằng Excel và lưu lại, hoặc ghi thẳng số liệu vào ô.`,
+    en: (p) =>
+      p.saved === undefined
+        ? `The cell holds the formula "=${p.formula}" but no saved result (the file was made by another program and never recalculated). Open it in Excel and save it again, or type the figure into the cell.`
+        : `The cell holds the formula "=${p.formula}" but the workbook is marked as needing its formulas recalculated (made by another program; Excel recalculates it when opening), so the result saved in the file (${p.saved === '' ? 'empty' : `"${p.saved}"`}) may not be the figure Excel shows. Open it in Excel and save it again, or type the figure into the cell.`,
   },
   NOT_A_NUMBER: {
     vi: (p) =>

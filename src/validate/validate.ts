@@ -184,7 +184,9 @@ export class ReturnValidator {
         const formula = row.formula?.[side];
         const merged = row.merged?.[side];
         const stored = row.percent?.[side];
-        if (formula !== undefined) err(row, { code: 'FORMULA_NOT_CALCULATED', column, unit: unit.code, indicator: indicator.code, params: { formula } });
+        const saved = row.untrusted?.[side];
+        if (formula !== undefined)
+          err(row, { code: 'FORMULA_NOT_CALCULATED', column, unit: unit.code, indicator: indicator.code, params: { formula, ...(saved !== undefined && { saved }) } });
         else
           err(row, {
             code: parsed.code,

@@ -21,8 +21,14 @@ export interface Table {
   encoding?: Encoding;
   /** A workbook: the sheet read, named in problems with the cell ("Biểu mẫu!E5"). */
   sheet?: string;
-  /** Cells whose formula has no saved result, by `${line}:${index}` → the formula. */
+  /** Cells whose formula has no saved result, or a result that cannot be trusted (`untrusted`), by `${line}:${index}` → the formula. */
   formulas?: Map<string, string>;
+  /**
+   * A workbook that asks to be recalculated when opened (`fullCalcOnLoad`): its formula cells'
+   * saved results, by `${line}:${index}` → the result as text (which the cell reads as). Excel
+   * shows what it computes, not these; value cells among them are not read as figures.
+   */
+  untrusted?: Map<string, string>;
   /** A workbook: rows with content that are hidden in the sheet (read all the same), by row number. */
   hiddenRows?: number[];
   /** A workbook: columns hidden in the sheet (read all the same), by number (A = 1). */

@@ -229,8 +229,9 @@ function cellText(value: CellValue, mark: ',' | '.'): { text: string; formula?: 
   if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if ('formula' in v || 'sharedFormula' in v) {
-      if (v.result === undefined || v.result === null) return { text: '', formula: String(v.formula ?? v.sharedFormula ?? '') };
+    const formula = formulaOf(value);
+    if (formula !== undefined) {
+      if (v.result === undefined || v.result === null) return { text: '', formula };
       return cellText(typeof v.result === 'object' && v.result !== null && 'error' in v.result ? (v.result as { error: string }).error : v.result, mark);
     }
     if (Array.isArray(v.richText)) return { text: (v.richText as { text?: string }[]).map((r) => r.text ?? '').join('') };
@@ -273,10 +274,35 @@ function numberOf(value: CellValue): number | undefined {
   return typeof result === 'number' ? result : undefined;
 }
 
-/** A sheet's records, and whether it has the return's header; its number cells go to `numbers`. */
-function sheetTable(ws: SheetLike, mark: ',' | '.', numbers: NumberCells, far: Map<number, FarCell> | undefined): { table: Table; hasHeader: boolean } {
+/** A formula cell's formula, whether or not its result was saved. */
+function formulaOf(value: CellValue): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as { formula?: unknown; sharedFormula?: unknown };
+  return 'formula' in v || 'sharedFormula' in v ? String(v.formula ?? v.sharedFormula ?? '') : undefined;
+}
+
+/**
+ * Whether the workbook asks to be recalculated when it is opened (`<calcPr fullCalcOnLoad="1">`),
+ * or says its last recalculation was not completed before it was saved (`calcCompleted="0"`).
+ * Programs that write workbooks set the first when they do not vouch for the formula results
+ * they save: filling in a template's input cells leaves its totals' saved results as they
+ * were, and Excel, told to recalculate, shows the new totals while the file keeps the old
+ * ones. ExcelTS does not keep these attributes; a quick look at the workbook part's text finds them.
+ */
+export function recalculatesOnOpen(workbook: Uint8Array | undefined): boolean {
+  if (!workbook) return false;
+  const text = Buffer.from(workbook.buffer, workbook.byteOffset, workbook.byteLength).toString('latin1');
+  return /<(?:[\w.-]+:)?calcPr\b[^>]*?\s(?:fullCalcOnLoad\s*=\s*["']\s*(?:1|true)|calcCompleted\s*=\s*["']\s*(?:0|false))\s*["']/.test(text);
+}
+
+/**
+ * A sheet's records, and whether it has the return's header; its number cells go to `numbers`.
+ * In a workbook that recalculates on opening (`recalculated`), every formula cell is noted with its saved result (`table.untrusted`).
+ */
+function sheetTable(ws: SheetLike, mark: ',' | '.', numbers: NumberCells, far: Map<number, FarCell> | undefined, recalculated: boolean): { table: Table; hasHeader: boolean } {
   const records: CsvRecord[] = [];
   const formulas = new Map<string, string>();
+  const untrusted = new Map<string, string>();
   const merged = new Map<string, string>();
   const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -297,6 +323,13 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', numbers: NumberCells, far: M
       if (formula !== undefined) {
         formulas.set(`${rowNumber}:${col - 1}`, formula);
         uncalculated = true;
+      } else if (recalculated) {
+        const saved = formulaOf(cell.value);
+        if (saved !== undefined) {
+          formulas.set(`${rowNumber}:${col - 1}`, saved);
+          untrusted.set(`${rowNumber}:${col - 1}`, text);
+          uncalculated = true;
+        }
       }
     });
     if (uncalculated || cells.some((c) => c.trim() !== '')) {
@@ -307,6 +340,7 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', numbers: NumberCells, far: M
   // The header: the first row (near the top) that names every required column.
   const headerAt = findHeader(records);
   const table: Table = { records, headerAt: Math.max(0, headerAt), sheet: ws.name, formulas, merged };
+  if (untrusted.size > 0) table.untrusted = untrusted;
   if (hiddenRows.length > 0) table.hiddenRows = hiddenRows;
   const hiddenColumns = (ws.columns ?? []).flatMap((c) => (c?.hidden ? [c.number] : []));
   if (hiddenColumns.length > 0) table.hiddenColumns = hiddenColumns;
@@ -497,7 +531,7 @@ type CellsRead =
  * The first read: the cell parts without the formats, and the sheet chosen. Its workbook
  * is let go on return, before the formats are read (a second workbook of the same cells).
  */
-async function readCells(Workbook: new () => BoundedWorkbook, parts: Record<string, Uint8Array>, sheetParts: number, mark: ',' | '.'): Promise<CellsRead> {
+async function readCells(Workbook: new () => BoundedWorkbook, parts: Record<string, Uint8Array>, sheetParts: number, mark: ',' | '.', recalculated: boolean): Promise<CellsRead> {
   const wb = new Workbook();
   // This read has no formats: in a workbook without a formats part, a cell that names a format is noted (`styled`).
   if (parts[STYLES] === undefined) wb.checkFormats();
@@ -519,7 +553,7 @@ async function readCells(Workbook: new () => BoundedWorkbook, parts: Record<stri
   const unread: string[] = [];
   for (const ws of visible) {
     const cells: NumberCells = { all: new Set(), dates: new Set() };
-    const { table, hasHeader } = sheetTable(ws, mark, cells, wb.far.get(ws.name));
+    const { table, hasHeader } = sheetTable(ws, mark, cells, wb.far.get(ws.name), recalculated);
     if (hasHeader) {
       if (withHeader) {
         unread.push(ws.name);
@@ -571,7 +605,7 @@ export const xlsxReader: Reader = {
     const large = size > COLLECT_AFTER_PARSED_BYTES;
     if (large) await collectGarbage();
     const mark = opts.numberFormat === 'en' ? '.' : ',';
-    const read = await readCells(Workbook, parts, sheetParts, mark);
+    const read = await readCells(Workbook, parts, sheetParts, mark, recalculatesOnOpen(files['xl/workbook.xml']));
     if (!read.ok) return read;
     const { chosen, numbers, unread } = read;
     if (!chosen) return { ok: true, table: { records: [], headerAt: 0, sheet: read.firstSheet } };
