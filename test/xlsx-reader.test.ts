@@ -230,6 +230,28 @@ describe('cell formats that cannot be read', () => {
   });
 });
 
+describe("the workbook's default cell format", () => {
+  /** A filled-in form whose first cell format has `numFmtId`, and whose E4 and F4 name no format (as Excel writes plain cells) or format 0 (as LibreOffice does). */
+  const withDefault = async (cells: Record<string, unknown>, numFmtId: number) => {
+    const parts = unzipSync(await filledForm(cells));
+    const styles = strFromU8(parts['xl/styles.xml']!);
+    parts['xl/styles.xml'] = strToU8(styles.replace(/(<cellXfs[^>]*>\s*<xf )numFmtId="0"/, `$1numFmtId="${numFmtId}"`));
+    expect(strFromU8(parts['xl/styles.xml']!) === styles).toBe(numFmtId === 0);
+    parts['xl/worksheets/sheet1.xml'] = strToU8(strFromU8(parts['xl/worksheets/sheet1.xml']!).replace(/<c r="E4" s="\d+"/, '<c r="E4"').replace(/<c r="F4" s="\d+"/, '<c r="F4" s="0"'));
+    return readTable(zipSync(parts));
+  };
+  const line4 = (table: Awaited<ReturnType<typeof readTable>>) => table.records.find((r) => r.line === 4)!.cells.slice(4, 6);
+
+  it('is the format of cells that name none: a default percentage shows 97,5%, a default date a date, never the number the file holds', async () => {
+    const percent = await withDefault({ E4: 0.975, F4: 0.5 }, 10);
+    expect(line4(percent)).toEqual(['97,5%', '50%']);
+    expect(percent.percent).toEqual(new Map([['4:4', '0,975'], ['4:5', '0,5']]));
+    expect(line4(await withDefault({ E4: 46143, F4: 46143 }, 14))).toEqual(['01/05/2026', '01/05/2026']);
+    // A default of General (as every workbook has it) changes nothing: the numbers as they are.
+    expect(line4(await withDefault({ E4: 0.975, F4: 46143 }, 0))).toEqual(['0,975', '46143']);
+  });
+});
+
 describe('a workbook that asks to be recalculated when opened (fullCalcOnLoad), or was saved before its recalculation completed', () => {
   /** A filled-in form whose workbook part carries `calcPr` (or none). */
   const withCalc = async (cells: Record<string, unknown>, calcPr: string | undefined) => {

@@ -452,7 +452,26 @@ function admitModel(model: WorkbookModel, Range: ExcelTs['Range'], far: Map<stri
 }
 
 /** What ExcelTS's parsed workbook holds of its formats: the cell formats (`cellXfs`) of styles.xml, when it was read whole. */
-type ParsedFormats = { model?: { styles?: unknown[] } } | undefined;
+type ParsedFormats = { model?: { styles?: { numFmtId?: number }[] } } | undefined;
+type ParsedSheet = { rows?: { number: number; cells?: { address?: string; styleId?: number }[] }[] } | undefined;
+
+/**
+ * Cells with no format number, or 0, given the workbook's first cell format when it has a
+ * number format. The format says a cell without `s` (or with `s="0"`, as LibreOffice writes
+ * every plain cell) has the first one, but ExcelTS gives such a cell none: were the default
+ * style a percentage, 0.975 would read as 0,975 where the unit sees 97,5%. The first format
+ * is copied to the end of the list and those cells pointed at the copy, so that ExcelTS
+ * resolves it as any other (a date as a date).
+ */
+function applyDefaultFormat(model: { worksheets?: unknown[]; styles?: ParsedFormats }): void {
+  const formats = model.styles?.model?.styles;
+  const first = formats?.[0];
+  if (!formats || !first?.numFmtId) return;
+  const copy = formats.length;
+  formats.push(first);
+  for (const ws of (model.worksheets ?? []) as ParsedSheet[])
+    for (const row of ws?.rows ?? []) for (const c of row.cells ?? []) if (!c.styleId) c.styleId = copy;
+}
 
 /**
  * The cells ("row:col", by sheet) whose format ExcelTS cannot find: a format number (`s="5"`)
@@ -464,7 +483,7 @@ type ParsedFormats = { model?: { styles?: unknown[] } } | undefined;
 function unresolvedFormats(model: { worksheets?: unknown[]; styles?: ParsedFormats }): Map<object, Set<string>> {
   const count = model.styles?.model?.styles?.length ?? 0;
   const out = new Map<object, Set<string>>();
-  for (const ws of (model.worksheets ?? []) as ({ rows?: { number: number; cells?: { address?: string; styleId?: number }[] }[] } | undefined)[]) {
+  for (const ws of (model.worksheets ?? []) as ParsedSheet[]) {
     if (!ws) continue;
     for (const row of ws.rows ?? [])
       for (const c of row.cells ?? []) {
@@ -491,7 +510,8 @@ function boundedWorkbook({ Workbook, Range }: ExcelTs): new () => BoundedWorkboo
     far = new Map<string, Map<number, FarCell>>();
     unformatted = new Map<string, Set<string>>();
     /**
-     * Note, as this workbook loads, the cells whose format is not found (`unformatted`).
+     * Note, as this workbook loads, the cells whose format is not found (`unformatted`), and
+     * give the cells without one the workbook's default format (applyDefaultFormat).
      * ExcelTS resolves each cell's format number while it reconciles the parsed parts, and
      * names the sheets there too: the numbers are looked at before, the names after.
      */
@@ -500,6 +520,7 @@ function boundedWorkbook({ Workbook, Range }: ExcelTs): new () => BoundedWorkboo
       const reconcile = xlsx.reconcile.bind(xlsx);
       xlsx.reconcile = (model, options) => {
         const unresolved = unresolvedFormats(model);
+        applyDefaultFormat(model);
         reconcile(model, options);
         for (const [ws, cells] of unresolved) this.unformatted.set(String((ws as { name?: unknown }).name), cells);
       };
