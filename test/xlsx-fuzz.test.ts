@@ -1,5 +1,6 @@
 // No workbook crashes or stalls the reader: sheets made of random rows, cells, merges,
-// column ranges and number formats — row numbers and cell references anywhere (0, past the
+// column ranges and number formats (a percentage or date as the default format, a workbook
+// that asks to be recalculated, sometimes) — row numbers and cell references anywhere (0, past the
 // sheet's last row, column XFD, garbage), merges over any area — read to a return or to
 // coded problems, never an exception. Seed and scale as in fuzz.test.ts; BAOCAO_FUZZ_SHOW=1
 // prints how the cases ended (read, no rows, or the code that refused the workbook).
@@ -61,8 +62,17 @@ const format = fc.constantFrom('0%', '0.0\\%', '0.0\\\\%', '0.0&quot;%&quot;', '
 
 /** The form with a random sheet (rows after its own, merges, column ranges) and random number formats. */
 const workbook = fc
-  .record({ rows: fc.array(row, { maxLength: 12 }), merges: fc.array(merge, { maxLength: 2 }), cols: fc.array(col, { maxLength: 3 }), formats: fc.array(format, { maxLength: 3 }) })
-  .map(({ rows, merges, cols, formats }) => {
+  .record({
+    rows: fc.array(row, { maxLength: 12 }),
+    merges: fc.array(merge, { maxLength: 2 }),
+    cols: fc.array(col, { maxLength: 3 }),
+    formats: fc.array(format, { maxLength: 3 }),
+    // The first cell format (the default of cells that name none) as a percentage or a date, sometimes.
+    defaultFormat: fc.constantFrom(0, 0, 0, 9, 14),
+    // A workbook that asks to be recalculated on opening, sometimes.
+    recalc: fc.boolean(),
+  })
+  .map(({ rows, merges, cols, formats, defaultFormat, recalc }) => {
     let sheet = SHEET.replace('</sheetData>', `${rows.join('')}</sheetData>`);
     if (cols.length > 0) sheet = sheet.replace('<sheetData>', `<cols>${cols.join('')}</cols><sheetData>`);
     if (merges.length > 0) sheet = sheet.replace('<mergeCells count="1">', `<mergeCells count="${merges.length + 1}">${merges.join('')}`);
@@ -70,9 +80,10 @@ const workbook = fc
     let styles = STYLES;
     const numFmts = formats.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${f}"/>`).join('');
     if (formats.length > 0) styles = styles.replace(/<numFmts[^]*?<\/numFmts>/, '').replace('<fonts', `<numFmts count="${formats.length}">${numFmts}</numFmts><fonts`);
-    const xfs = [...formats.map((_, i) => 164 + i), 0, 0].map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/>`);
+    const xfs = [defaultFormat, ...formats.map((_, i) => 164 + i), 0, 0].map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/>`);
     styles = styles.replace(/(<cellXfs count=")(\d+)(">)/, (_, a, n, b) => `${a}${Number(n) + xfs.length}${b}${xfs.join('')}`);
-    return zipSync({ ...FORM, 'xl/worksheets/sheet1.xml': strToU8(sheet), 'xl/styles.xml': strToU8(styles) });
+    const book = strFromU8(FORM['xl/workbook.xml']!).replace(/<calcPr[^>]*\/>/, recalc ? '<calcPr calcId="171027" fullCalcOnLoad="1"/>' : '<calcPr calcId="171027"/>');
+    return zipSync({ ...FORM, 'xl/workbook.xml': strToU8(book), 'xl/worksheets/sheet1.xml': strToU8(sheet), 'xl/styles.xml': strToU8(styles) });
   });
 
 describe('no workbook crashes the reader', () => {
