@@ -230,6 +230,21 @@ describe('cell formats that cannot be read', () => {
   });
 });
 
+describe('number cells', () => {
+  it('are read with the decimal mark the reader wrote them with: 1.234 in a whole-number column is not an integer, never "two readings"; the same text typed as text still is', async () => {
+    const dir = sampleCopy();
+    const file = path.join(dir, 'so-le.xlsx');
+    writeFileSync(file, await filledForm({ ...(await everyValue(dir)), E4: 1.234, F4: '1,234' }));
+    const r = await runCli(['check', '--json', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
+    expect(r.code).toBe(1);
+    const errors = JSON.parse(r.stdout).errors as { code: string; cell: string }[];
+    expect(errors.map((e) => [e.code, e.cell])).toEqual([
+      ['NOT_AN_INTEGER', 'E4'],
+      ['AMBIGUOUS_NUMBER', 'F4'],
+    ]);
+  });
+});
+
 describe("the workbook's default cell format", () => {
   /** A filled-in form whose first cell format has `numFmtId`, and whose E4 and F4 name no format (as Excel writes plain cells) or format 0 (as LibreOffice does). */
   const withDefault = async (cells: Record<string, unknown>, numFmtId: number) => {

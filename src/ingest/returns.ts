@@ -35,6 +35,8 @@ export interface ReturnRow {
   merged?: { current?: string; previous?: string };
   /** Value cells formatted as a percentage (a workbook): the number the file holds; the cell reads as it shows ("97,5%"). */
   percent?: { current?: string; previous?: string };
+  /** Value cells that hold numbers (a workbook), written with the returns' decimal mark: see Table.numeric. */
+  numeric?: { current: boolean; previous: boolean };
 }
 
 /** Where a workbook's cells are: its sheet, and each column's letter. */
@@ -196,6 +198,11 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     if (formula) row.formula = formula;
     const percent = valueNotes(table.percent, line);
     if (percent) row.percent = percent;
+    if (table.numeric) {
+      const current = table.numeric.has(`${line}:${match.index.get('ky_nay')}`);
+      const previous = table.numeric.has(`${line}:${match.index.get('cung_ky')}`);
+      if (current || previous) row.numeric = { current, previous };
+    }
     // A formula's saved result that Excel would not show (it recalculates on opening) is no figure.
     const untrusted = valueNotes(table.untrusted, line);
     if (untrusted) {

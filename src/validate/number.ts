@@ -35,6 +35,13 @@ function viReading(body: string): { vi: string; viEn: string } {
   return decimals ? { vi: `${whole},${decimals}`, viEn: `${whole}.${decimals}` } : { vi: whole, viEn: whole };
 }
 
+/**
+ * The convention a value is read by: the declared one, or for a workbook's number cell (whose
+ * text the reader wrote with the returns' decimal mark, Vietnamese unless English) that mark
+ * even when none is declared, so a number is never taken for a thousands group.
+ */
+export const valueFormat = (numeric: boolean | undefined, declared: NumberFormat | undefined): NumberFormat | undefined => (numeric ? (declared ?? 'vi') : declared);
+
 /** A count of 10^-decimals; `decimals` is the indicator's (0 for whole numbers). */
 export function parseValue(raw: string, decimals = 0, format?: NumberFormat): ParsedValue {
   // The common case first: a plain whole number of a few digits.

@@ -3,7 +3,7 @@
 // return (files handed over one at a time); only their unit, indicator and value are kept.
 import type { Definition } from '../definition/parse.js';
 import type { ReturnFile } from '../ingest/returns.js';
-import { parseValue, type NumberFormat } from './number.js';
+import { parseValue, valueFormat, type NumberFormat } from './number.js';
 
 export interface ArchivedValue {
   /** ky_nay then, as a count of 10^-decimals. */
@@ -30,7 +30,7 @@ export class PreviousArchive {
       const unit = this.def.unitByCode.get(row.unit) ?? (/^\d+$/.test(row.unit) ? byNumber.get(BigInt(row.unit).toString()) : undefined);
       const indicator = this.def.indicators.find((i) => i.code.toUpperCase() === row.indicator.toUpperCase());
       if (!unit || !indicator || indicator.kind === 'ratio') continue;
-      const parsed = parseValue(row.current, indicator.decimals, this.numberFormat);
+      const parsed = parseValue(row.current, indicator.decimals, valueFormat(row.numeric?.current, this.numberFormat));
       if (!parsed.ok) continue;
       let byIndicator = this.values.get(unit.code);
       if (!byIndicator) this.values.set(unit.code, (byIndicator = new Map()));

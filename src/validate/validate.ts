@@ -5,7 +5,7 @@ import type { ReturnFile, ReturnRow } from '../ingest/returns.js';
 import { ProblemCollector } from '../messages/collector.js';
 import type { Problem } from '../messages/problem.js';
 import { MAX_SAFE, type Rational } from '../numbers/rational.js';
-import { parseValue, type NumberFormat } from './number.js';
+import { parseValue, valueFormat, type NumberFormat } from './number.js';
 import type { PreviousArchive } from './previous.js';
 import { ruleKind } from '../definition/rules.js';
 import { formatDecimalVi } from '../numbers/format.js';
@@ -147,8 +147,8 @@ export class ReturnValidator {
       seen.set(key, `${row.file}:${row.line}`);
 
       const decimals = indicator.decimals;
-      const current = parseValue(row.current, decimals, this.opts.numberFormat);
-      const previous = parseValue(row.previous, decimals, this.opts.numberFormat);
+      const current = parseValue(row.current, decimals, valueFormat(row.numeric?.current, this.opts.numberFormat));
+      const previous = parseValue(row.previous, decimals, valueFormat(row.numeric?.previous, this.opts.numberFormat));
       if (current.ok || previous.ok) {
         let byIndicator = this.parsed.get(unit.code);
         if (!byIndicator) this.parsed.set(unit.code, (byIndicator = new Map()));

@@ -39,6 +39,13 @@ export interface Table {
   unreadSheets?: string[];
   /** Number cells formatted as a percentage, by `${line}:${index}` → the number the file holds ("0,975"); their text is what they show ("97,5%"). */
   percent?: Map<string, string>;
+  /**
+   * A workbook: the cells that hold numbers, by `${line}:${index}`. Their text is written by the
+   * reader with the returns' decimal mark (`numberFormat`, Vietnamese unless English), so it is
+   * read with that mark even when no convention is declared: 0.975 is "0,975", never a
+   * thousands group.
+   */
+  numeric?: Set<string>;
   /** Cells covered by a merge, by `${line}:${index}` → the merge's first cell ("E5"). */
   merged?: Map<string, string>;
   /** Set when the file could not be read to its end. */

@@ -303,6 +303,7 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', numbers: NumberCells, far: M
   const records: CsvRecord[] = [];
   const formulas = new Map<string, string>();
   const untrusted = new Map<string, string>();
+  const numeric = new Set<string>();
   const merged = new Map<string, string>();
   const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -315,6 +316,7 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', numbers: NumberCells, far: M
       const { text, formula } = cellText(cell.value, mark);
       const n = numberOf(cell.value);
       if (n !== undefined) {
+        numeric.add(`${rowNumber}:${col - 1}`);
         numbers.all.add(`${rowNumber}:${col}`);
         if (n >= DATE_SERIALS.from && n <= DATE_SERIALS.to) numbers.dates.add(`${rowNumber}:${col}`);
       }
@@ -341,6 +343,7 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', numbers: NumberCells, far: M
   const headerAt = findHeader(records);
   const table: Table = { records, headerAt: Math.max(0, headerAt), sheet: ws.name, formulas, merged };
   if (untrusted.size > 0) table.untrusted = untrusted;
+  if (numeric.size > 0) table.numeric = numeric;
   if (hiddenRows.length > 0) table.hiddenRows = hiddenRows;
   const hiddenColumns = (ws.columns ?? []).flatMap((c) => (c?.hidden ? [c.number] : []));
   if (hiddenColumns.length > 0) table.hiddenColumns = hiddenColumns;
