@@ -12,7 +12,7 @@ import { FIXTURES, ROOT, SAMPLE, runCli, sampleCopy } from './helpers.js';
 import { columnLetter, excelTsSheetNames, mayShowPercent, numberText, recalculatesOnOpen, scalesByHundred, withoutValidations, xlsxReader } from '../src/ingest/readers/xlsx.js';
 import { formWorkbookBytes } from '../src/workspace/form-xlsx.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { parseValue } from '../src/validate/number.js';
+import { parseValue, readsTwoWays, valueFormat } from '../src/validate/number.js';
 import { readReturn } from '../src/ingest/returns.js';
 
 /** The sample's first form, filled in with `cells` (address → value), some with a number format, some rows hidden, as ExcelTS saves it. */
@@ -66,6 +66,21 @@ describe('numberText', () => {
         expect(parseValue(numberText(typed, '.'), decimals, 'en')).toEqual({ ok: true, value: scaled });
       }),
       { seed: 12, numRuns: 2000 },
+    );
+  });
+
+  it('is read, with no convention declared, as the value it is: the same number, and a fraction in a whole-number column is never "two readings"', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 999_999_999_999n }), fc.integer({ min: 0, max: 6 }), (scaled, decimals) => {
+        const text = numberText(Number(scaled) / 10 ** decimals, ',');
+        const read = (columnDecimals: number) => parseValue(text, columnDecimals, valueFormat(readsTwoWays(text), undefined));
+        expect(read(decimals)).toEqual({ ok: true, value: scaled });
+        // In a whole-number column: the number itself, or not an integer.
+        const whole = read(0);
+        expect(whole.ok ? whole.value * 10n ** BigInt(decimals) === scaled : whole.code === 'NOT_AN_INTEGER').toBe(true);
+      }),
+      // Small values with three decimals ("1,234") come up often: the case that read two ways.
+      { seed: 13, numRuns: 2000, examples: [[1234n, 3], [975n, 3], [12500n, 4]] },
     );
   });
 });

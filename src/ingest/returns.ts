@@ -35,7 +35,7 @@ export interface ReturnRow {
   merged?: { current?: string; previous?: string };
   /** Value cells formatted as a percentage (a workbook): the number the file holds; the cell reads as it shows ("97,5%"). */
   percent?: { current?: string; previous?: string };
-  /** Value cells that hold numbers (a workbook), written with the returns' decimal mark: see Table.numeric. */
+  /** Value cells holding a number whose text would read two ways as typed text (a workbook): see Table.numeric. */
   numeric?: { current: boolean; previous: boolean };
 }
 

@@ -35,6 +35,9 @@ function viReading(body: string): { vi: string; viEn: string } {
   return decimals ? { vi: `${whole},${decimals}`, viEn: `${whole}.${decimals}` } : { vi: whole, viEn: whole };
 }
 
+/** Whether a value, with no convention declared, would be refused as reading two ways ("1,234": 1234 or 1,234). */
+export const readsTwoWays = (text: string): boolean => EN_GROUPS.test(text.replace(/^[-+\u2212]/, ''));
+
 /**
  * The convention a value is read by: the declared one, or for a workbook's number cell (whose
  * text the reader wrote with the returns' decimal mark, Vietnamese unless English) that mark

@@ -40,10 +40,11 @@ export interface Table {
   /** Number cells formatted as a percentage, by `${line}:${index}` → the number the file holds ("0,975"); their text is what they show ("97,5%"). */
   percent?: Map<string, string>;
   /**
-   * A workbook: the cells that hold numbers, by `${line}:${index}`. Their text is written by the
-   * reader with the returns' decimal mark (`numberFormat`, Vietnamese unless English), so it is
-   * read with that mark even when no convention is declared: 0.975 is "0,975", never a
-   * thousands group.
+   * A workbook: the number cells whose text would read two ways as typed text (1.234 written
+   * "1,234"), by `${line}:${index}`. The reader wrote it with the returns' decimal mark
+   * (`numberFormat`, Vietnamese unless English), so it is read with that mark even when no
+   * convention is declared: never a thousands group. (Only these are kept: a set of every
+   * number cell cost a large workbook ~25 MB.)
    */
   numeric?: Set<string>;
   /** Cells covered by a merge, by `${line}:${index}` → the merge's first cell ("E5"). */

@@ -7,6 +7,7 @@
 // cell into the text a CSV export would hold: numbers written back exactly, formula
 // cells as their saved result.
 import { findHeader } from '../headers.js';
+import { readsTwoWays } from '../../validate/number.js';
 import type { CsvRecord } from '../csv.js';
 import { MAX_MERGED_CELLS, MAX_MERGES, MAX_SHEET_COLUMNS, MAX_SHEETS, MAX_SHEET_XML_BYTES, MAX_WORKBOOK_XML_BYTES, toMiB } from '../limits.js';
 import type { Problem } from '../../messages/problem.js';
@@ -316,7 +317,7 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', numbers: NumberCells, far: M
       const { text, formula } = cellText(cell.value, mark);
       const n = numberOf(cell.value);
       if (n !== undefined) {
-        numeric.add(`${rowNumber}:${col - 1}`);
+        if (readsTwoWays(text)) numeric.add(`${rowNumber}:${col - 1}`);
         numbers.all.add(`${rowNumber}:${col}`);
         if (n >= DATE_SERIALS.from && n <= DATE_SERIALS.to) numbers.dates.add(`${rowNumber}:${col}`);
       }
