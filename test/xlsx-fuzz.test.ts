@@ -58,7 +58,7 @@ const merge = fc.oneof(
 const col = fc.tuple(fc.integer({ min: -1, max: 20 }), fc.oneof(fc.integer({ min: -1, max: 70 }), fc.constant(2_000_000_000)), fc.boolean()).map(
   ([min, max, hidden]) => `<col min="${min}" max="${max}" width="9"${hidden ? ' hidden="1"' : ''}/>`,
 );
-const format = fc.constantFrom('0%', '0.0\\%', '0.0\\\\%', '0.0&quot;%&quot;', 'dd\\/mm\\/yyyy', '0\\d', '\\&quot;0%\\&quot;', '#,##0', '[Red]0.0%', '\\');
+const format = fc.constantFrom('0%', '0.0\\%', '0.0\\\\%', '0.0&quot;%&quot;', 'dd\\/mm\\/yyyy', '0\\d', '\\&quot;0%\\&quot;', '#,##0', '[Red]0.0%', '\\', '#,##0,', ';;;');
 
 /** The form with a random sheet (rows after its own, merges, column ranges) and random number formats. */
 const workbook = fc

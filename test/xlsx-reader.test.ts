@@ -9,7 +9,7 @@ import { feedbackWorkbook, groupFeedback, splitMessage } from '../src/feedback/f
 import { loadDefinition } from '../src/ingest/definition.js';
 import type { Problem } from '../src/messages/problem.js';
 import { FIXTURES, ROOT, SAMPLE, runCli, sampleCopy } from './helpers.js';
-import { columnLetter, excelTsSheetNames, mayShowPercent, numberText, recalculatesOnOpen, scalesByHundred, withoutValidations, xlsxReader } from '../src/ingest/readers/xlsx.js';
+import { columnLetter, excelTsSheetNames, mayShowOtherwise, numberText, recalculatesOnOpen, scalesByHundred, shownOtherwise, withoutValidations, xlsxReader } from '../src/ingest/readers/xlsx.js';
 import { formWorkbookBytes } from '../src/workspace/form-xlsx.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseValue, readsTwoWays, valueFormat } from '../src/validate/number.js';
@@ -170,11 +170,15 @@ describe('cells formatted as a percentage', () => {
     expect(table.records.find((r) => r.line === 4)!.cells.slice(4, 6)).toEqual(['01/05/2026', '46143']);
   });
 
-  it('are looked for only when the formats have a percentage (a form has none: one read)', async () => {
+  it('are looked for only when the formats have a percentage, or another way of showing a number otherwise (a form has none: one read)', async () => {
     const styles = (bytes: Uint8Array) => unzipSync(bytes)['xl/styles.xml']!;
-    expect(mayShowPercent(styles(await filledForm({ E4: 3 })))).toBe(false);
-    expect(mayShowPercent(styles(await filledForm({ E4: 0.5 }, { E4: '0%' })))).toBe(true); // built-in 9
-    expect(mayShowPercent(styles(await filledForm({ E4: 0.5 }, { E4: '#,##0.0%' })))).toBe(true);
+    expect(mayShowOtherwise(styles(await filledForm({ E4: 3 })))).toBe(false);
+    expect(mayShowOtherwise(styles(await filledForm({ E4: 3 }, { E4: '#,##0' })))).toBe(false);
+    expect(mayShowOtherwise(styles(await filledForm({ E4: 3 }, { E4: '"%"0' })))).toBe(false);
+    expect(mayShowOtherwise(styles(await filledForm({ E4: 0.5 }, { E4: '0%' })))).toBe(true); // built-in 9
+    expect(mayShowOtherwise(styles(await filledForm({ E4: 0.5 }, { E4: '#,##0.0%' })))).toBe(true);
+    expect(mayShowOtherwise(styles(await filledForm({ E4: 5 }, { E4: '#,##0,' })))).toBe(true);
+    expect(mayShowOtherwise(styles(await filledForm({ E4: 5 }, { E4: ';;;' })))).toBe(true);
   });
 
   it('are refused by check, naming what the unit sees and what the file holds, never added up as 0,975', async () => {
@@ -327,6 +331,40 @@ describe('format codes in single quotes', () => {
     const table = await readTable(zipSync(parts));
     const cells = (line: number) => table.records.find((r) => r.line === line)!.cells.slice(4, 6);
     expect([cells(4), cells(5)]).toEqual([['97,5%', '50%'], ['97,5', '12']]);
+  });
+});
+
+describe('cells whose format divides the number by thousands, or hides it', () => {
+  it('are told from their format code', () => {
+    const kinds = (codes: string[]) => codes.map((c) => shownOtherwise(c));
+    expect(kinds(['#,##0,', '0.0,,', '#,##0,.0', '#,##0,"K";-#,##0,"K"', '[Red]#,##0,'])).toEqual([
+      { kind: 'THOUSANDS', divisor: 1000 },
+      { kind: 'THOUSANDS', divisor: 1_000_000 },
+      { kind: 'THOUSANDS', divisor: 1000 },
+      { kind: 'THOUSANDS', divisor: 1000 },
+      { kind: 'THOUSANDS', divisor: 1000 },
+    ]);
+    expect(kinds([';;;', '"Có";"Có"', ';0'])).toEqual([{ kind: 'HIDDEN' }, { kind: 'HIDDEN' }, { kind: 'HIDDEN' }]);
+    expect(kinds(['0.0%'])).toEqual([{ kind: 'PERCENT' }]);
+    // As they are: grouping commas, a comma as text, General, text, dates, a second section's comma, nothing.
+    expect(kinds(['#,##0', '#,##0.00', '0","', '0\\,', 'General', '@', 'dd/mm/yyyy', '0;0,', '[$-42A]#,##0', '', '_-* #,##0 ₫_-;-* #,##0 ₫_-;_-* "-" ₫_-;_-@_-', '0_,', '0*,'])).toEqual(
+      Array(13).fill(undefined),
+    );
+    expect(['0_%', '0*%'].map(scalesByHundred)).toEqual([false, false]);
+  });
+
+  it('are refused by check with what the unit sees and what the file holds, never added up as 1234567 for "1.235"', async () => {
+    const dir = sampleCopy();
+    const file = path.join(dir, 'nghin.xlsx');
+    writeFileSync(file, await filledForm({ ...(await everyValue(dir)), E4: 1234567, F4: 27, E5: 0, F5: 2082 }, { E4: '#,##0,', F4: ';;;', E5: '#,##0,', F5: '#,##0' }));
+    const r = await runCli(['check', '--json', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).errors).toEqual([
+      expect.objectContaining({ code: 'NOT_A_NUMBER', line: 4, cell: 'E4', message: expect.stringContaining('Ô được định dạng để hiện số đã chia cho 1.000 (dấu phẩy ở cuối định dạng số): đơn vị thấy khoảng "1234,567" nhưng tệp lưu số 1234567.') }),
+      expect.objectContaining({ code: 'NOT_A_NUMBER', line: 4, cell: 'F4', message: expect.stringContaining('Ô được định dạng để không hiện số (ví dụ định dạng ";;;"): đơn vị thấy ô trống hoặc chữ nhưng tệp lưu số 27.') }),
+    ]);
+    const english = await runCli(['check', '--lang', 'en', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
+    expect(english.stderr).toContain('divided by 1,000 (a comma at the end of its number format): the unit sees about "1234,567" but the file holds 1234567');
   });
 });
 

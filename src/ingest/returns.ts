@@ -5,6 +5,7 @@
 import { ProblemCollector } from '../messages/collector.js';
 import type { Problem } from '../messages/problem.js';
 import type { Encoding } from './decode.js';
+import type { Displayed } from './readers/types.js';
 import { COLUMNS, matchHeader, type Column } from './headers.js';
 import { MAX_COLUMNS } from './limits.js';
 import { chooseReader, type ReadOutcome, type ReaderOptions } from './readers/index.js';
@@ -35,6 +36,8 @@ export interface ReturnRow {
   merged?: { current?: string; previous?: string };
   /** Value cells formatted as a percentage (a workbook): the number the file holds; the cell reads as it shows ("97,5%"). */
   percent?: { current?: string; previous?: string };
+  /** Value cells whose format divides their number by thousands or hides it (a workbook): what the file holds and the unit sees. They read as empty. */
+  displayed?: { current?: Displayed; previous?: Displayed };
   /** Value cells holding a number whose text would read two ways as typed text (a workbook): see Table.numeric. */
   numeric?: { current: boolean; previous: boolean };
 }
@@ -135,7 +138,7 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
   /** What a workbook noted of a row's two value cells (a formula, a merge), or nothing. */
-  const valueNotes = (notes: Map<string, string> | undefined, line: number) => {
+  const valueNotes = <T>(notes: Map<string, T> | undefined, line: number) => {
     if (!notes || notes.size === 0) return undefined;
     const current = notes.get(`${line}:${match.index.get('ky_nay')}`);
     const previous = notes.get(`${line}:${match.index.get('cung_ky')}`);
@@ -198,6 +201,8 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     if (formula) row.formula = formula;
     const percent = valueNotes(table.percent, line);
     if (percent) row.percent = percent;
+    const displayed = valueNotes(table.displayed, line);
+    if (displayed) row.displayed = displayed;
     if (table.numeric) {
       const current = table.numeric.has(`${line}:${match.index.get('ky_nay')}`);
       const previous = table.numeric.has(`${line}:${match.index.get('cung_ky')}`);
@@ -220,7 +225,7 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     // section heading, a signature, the place and date above it. It can add nothing, so it
     // is no data row (it was an unknown unit, its code being the signature's text), and is
     // named in one warning. A number without an indicator stays an error: a figure lost.
-    if (row.indicator === '' && !numberLike(row.current) && !numberLike(row.previous) && !formula && !percent && !merged) {
+    if (row.indicator === '' && !numberLike(row.current) && !numberLike(row.previous) && !formula && !percent && !displayed && !merged) {
       // A row of nothing but cells outside the table has been named by CELL_OUTSIDE_TABLE.
       if (!(outsideSaid.has(line) && cells.every((c, i) => unread(i) || !filled(c)))) noFigures.push(line);
       continue;

@@ -285,17 +285,25 @@ const catalog = {
   },
   NOT_A_NUMBER: {
     vi: (p) =>
-      p.stored !== undefined
-        ? `Ô được định dạng phần trăm: đơn vị thấy "${p.value}" nhưng tệp lưu số ${p.stored}. Đổi định dạng ô sang Number (Số) hoặc General (Chung), rồi ghi lại số liệu của chỉ tiêu, không kèm dấu %.`
-        : Number(p.decimals) > 0
-          ? `"${p.value}" không phải là số viết kiểu Việt. Ghi số với dấu phẩy thập phân, ví dụ 1265,5 hoặc 1.265,5 (dấu chấm chỉ tách hàng nghìn).`
-          : `"${p.value}" không phải là số. Ghi số nguyên, ví dụ 2082 hoặc 2.082.`,
+      p.shownAs === 'THOUSANDS'
+        ? `Ô được định dạng để hiện số đã chia cho ${grouped(p.divisor, 'vi')} (dấu phẩy ở cuối định dạng số): đơn vị thấy khoảng "${p.value}" nhưng tệp lưu số ${p.stored}. Đổi định dạng ô sang Number (Số) hoặc General (Chung), rồi ghi lại số liệu của chỉ tiêu theo đúng đơn vị tính của chỉ tiêu.`
+        : p.shownAs === 'HIDDEN'
+          ? `Ô được định dạng để không hiện số (ví dụ định dạng ";;;"): đơn vị thấy ô trống hoặc chữ nhưng tệp lưu số ${p.stored}. Đổi định dạng ô sang Number (Số) hoặc General (Chung), xem lại số liệu rồi gửi lại.`
+          : p.stored !== undefined
+            ? `Ô được định dạng phần trăm: đơn vị thấy "${p.value}" nhưng tệp lưu số ${p.stored}. Đổi định dạng ô sang Number (Số) hoặc General (Chung), rồi ghi lại số liệu của chỉ tiêu, không kèm dấu %.`
+            : Number(p.decimals) > 0
+              ? `"${p.value}" không phải là số viết kiểu Việt. Ghi số với dấu phẩy thập phân, ví dụ 1265,5 hoặc 1.265,5 (dấu chấm chỉ tách hàng nghìn).`
+              : `"${p.value}" không phải là số. Ghi số nguyên, ví dụ 2082 hoặc 2.082.`,
     en: (p) =>
-      p.stored !== undefined
-        ? `The cell is formatted as a percentage: the unit sees "${p.value}" but the file holds ${p.stored}. Change the cell's format to Number or General, then write the indicator's figure again, without a % sign.`
-        : Number(p.decimals) > 0
-          ? `"${p.value}" is not a number as the returns write one. Write it with a decimal comma, e.g. 1265,5 or 1.265,5 (a dot only groups thousands).`
-          : `"${p.value}" is not a number. Write a whole number, e.g. 2082 or 2.082.`,
+      p.shownAs === 'THOUSANDS'
+        ? `The cell is formatted to show its number divided by ${grouped(p.divisor, 'en')} (a comma at the end of its number format): the unit sees about "${p.value}" but the file holds ${p.stored}. Change the cell's format to Number or General, then write the indicator's figure again, in the indicator's own unit.`
+        : p.shownAs === 'HIDDEN'
+          ? `The cell is formatted not to show its number (a format such as ";;;"): the unit sees an empty cell or text but the file holds ${p.stored}. Change the cell's format to Number or General, check the figure and send it again.`
+          : p.stored !== undefined
+            ? `The cell is formatted as a percentage: the unit sees "${p.value}" but the file holds ${p.stored}. Change the cell's format to Number or General, then write the indicator's figure again, without a % sign.`
+            : Number(p.decimals) > 0
+              ? `"${p.value}" is not a number as the returns write one. Write it with a decimal comma, e.g. 1265,5 or 1.265,5 (a dot only groups thousands).`
+              : `"${p.value}" is not a number. Write a whole number, e.g. 2082 or 2.082.`,
   },
   TOO_MANY_DECIMALS: {
     vi: (p) => `"${p.value}" có nhiều hơn ${p.decimals} chữ số thập phân mà chỉ tiêu này dùng (đơn vị "${p.unitLabel}"). Làm tròn đến ${p.decimals} chữ số sau dấu phẩy.`,

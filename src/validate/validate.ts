@@ -178,14 +178,24 @@ export class ReturnValidator {
         [previous, 'cung_ky', 'previous'],
       ] as const) {
         if (parsed.ok) continue;
-        // A workbook's formula with no saved result, or a cell covered by a merge, reads as
-        // empty, and a cell formatted as a percentage as it shows ("97,5%"): the problem
-        // says why (for the percentage, with the number the file holds).
+        // A workbook's formula with no saved result, a cell covered by a merge, or one whose
+        // format divides its number by thousands or hides it reads as empty, and a cell
+        // formatted as a percentage as it shows ("97,5%"): the problem says why (with the
+        // number the file holds, when the unit sees another).
         const formula = row.formula?.[side];
         const merged = row.merged?.[side];
         const stored = row.percent?.[side];
         const saved = row.untrusted?.[side];
-        if (formula !== undefined)
+        const displayed = row.displayed?.[side];
+        if (displayed !== undefined)
+          err(row, {
+            code: 'NOT_A_NUMBER',
+            column,
+            unit: unit.code,
+            indicator: indicator.code,
+            params: { value: displayed.shown, stored: displayed.stored, shownAs: displayed.kind, divisor: displayed.divisor },
+          });
+        else if (formula !== undefined)
           err(row, { code: 'FORMULA_NOT_CALCULATED', column, unit: unit.code, indicator: indicator.code, params: { formula, ...(saved !== undefined && { saved }) } });
         else
           err(row, {

@@ -39,6 +39,8 @@ export interface Table {
   unreadSheets?: string[];
   /** Number cells formatted as a percentage, by `${line}:${index}` → the number the file holds ("0,975"); their text is what they show ("97,5%"). */
   percent?: Map<string, string>;
+  /** Number cells whose format divides them by thousands or hides them, by `${line}:${index}`: they read as empty. */
+  displayed?: Map<string, Displayed>;
   /**
    * A workbook: the number cells whose text would read two ways as typed text (1.234 written
    * "1,234"), by `${line}:${index}`. The reader wrote it with the returns' decimal mark
@@ -51,6 +53,14 @@ export interface Table {
   merged?: Map<string, string>;
   /** Set when the file could not be read to its end. */
   broken?: { line: number; reason: string };
+}
+
+/** A number cell shown otherwise than as it is: the number the file holds, what the unit sees ("" when nothing), and by what it is divided. */
+export interface Displayed {
+  stored: string;
+  kind: 'THOUSANDS' | 'HIDDEN';
+  shown: string;
+  divisor: number;
 }
 
 /** A filled cell outside the table: its address ("H5"), its text, and how many more the row has out there. */

@@ -12,7 +12,7 @@ import type { CsvRecord } from '../csv.js';
 import { MAX_MERGED_CELLS, MAX_MERGES, MAX_SHEET_COLUMNS, MAX_SHEETS, MAX_SHEET_XML_BYTES, MAX_WORKBOOK_XML_BYTES, toMiB } from '../limits.js';
 import type { Problem } from '../../messages/problem.js';
 import { collectGarbage } from '../memory.js';
-import type { ReadOutcome, Reader, ReaderOptions, Table } from './types.js';
+import type { Displayed, ReadOutcome, Reader, ReaderOptions, Table } from './types.js';
 
 /** The parts that hold sheets, their names and order, their cells, shared strings and formats; themes, pictures, macros are not read. */
 const WANTED = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/[^/]+\.xml)$/;
@@ -126,13 +126,17 @@ function withoutFormats(parts: Record<string, Uint8Array>): Record<string, Uint8
 }
 
 /**
- * Whether the workbook has a percentage format (a built-in one, 0% or 0.00%, or its own
- * with a % sign): a cell in it shows 97,5% while the file holds 0.975. A quick look at
- * the formats' text; a false alarm only costs the second read.
+ * Whether the workbook has a format that shows a number otherwise than as it is (shownOtherwise):
+ * a percentage (a built-in one, 0% or 0.00%, or its own), a number divided by thousands, or no
+ * number at all. A cell in it shows 97,5% while the file holds 0.975. A quick look at the
+ * formats' codes; a false alarm only costs the second read.
  */
-export function mayShowPercent(styles: Uint8Array): boolean {
-  const text = Buffer.from(styles.buffer, styles.byteOffset, styles.byteLength).toString('latin1');
-  return /formatCode\s*=\s*(?:"[^"]*%|'[^']*%)/.test(text) || /numFmtId\s*=\s*["'](?:9|10)["']/.test(text);
+export function mayShowOtherwise(styles: Uint8Array): boolean {
+  const text = Buffer.from(styles.buffer, styles.byteOffset, styles.byteLength).toString('utf8');
+  if (/numFmtId\s*=\s*["'](?:9|10)["']/.test(text)) return true;
+  for (const m of text.matchAll(/\sformatCode\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g))
+    if (shownOtherwise((m[1] ?? m[2] ?? '').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))) return true;
+  return false;
 }
 
 /**
@@ -159,9 +163,39 @@ export function formatEscapesQuoted(styles: Uint8Array): Uint8Array {
   return Buffer.from(out, 'utf8');
 }
 
+/**
+ * A number format's code without what only adds text or space: quoted text, escaped
+ * characters, bracketed codes ([Red], [$-42A]), and the character after `_` (a space its
+ * width) or `*` (repeated to fill the cell), as in the accounting format `_-* #,##0 ₫_-`.
+ */
+const formatOnly = (format: string) => format.replace(/"[^"]*"|\\.|\[[^\]]*\]|[_*]./g, '');
+
 /** Whether a number format multiplies by 100: a % sign that is not quoted or escaped text. */
 export function scalesByHundred(format: unknown): boolean {
-  return typeof format === 'string' && format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
+  return typeof format === 'string' && formatOnly(format).includes('%');
+}
+
+/** How a format shows a number other than as it is: a percentage (×100), divided by `divisor` (1,000 per trailing comma), or not at all. */
+export type Shown = { kind: 'PERCENT' } | { kind: 'THOUSANDS'; divisor: number } | { kind: 'HIDDEN' };
+
+/**
+ * Whether a number format shows a positive number otherwise than as it is. Besides a
+ * percentage: a comma after the number's last digit placeholder (`#,##0,`, `0.0,,`, or
+ * `#,##0,.0` before the decimal point) divides it by 1,000 each — 1234567 shows as 1.235 —
+ * and a first section with no digit placeholder (`;;;`, or only text) shows no number at all,
+ * while the file holds it. Only the first section matters (positive numbers); what only adds
+ * text or space (formatOnly) is not format. A comma between placeholders
+ * (`#,##0`) only groups thousands; General, text (@) and date or time formats are as they are.
+ */
+export function shownOtherwise(format: unknown): Shown | undefined {
+  if (typeof format !== 'string' || format.trim() === '') return undefined;
+  if (scalesByHundred(format)) return { kind: 'PERCENT' };
+  const first = formatOnly(format).split(';')[0]!;
+  if (/general|@|[dmyhs]/i.test(first)) return undefined;
+  if (!/[0#?]/.test(first)) return { kind: 'HIDDEN' };
+  let commas = 0;
+  for (const m of first.matchAll(/[0#?](,+)(?![0#?])/g)) commas += m[1]!.length;
+  return commas > 0 ? { kind: 'THOUSANDS', divisor: 1000 ** Math.min(commas, 5) } : undefined;
 }
 
 type Unzipped = { ok: true; files: Record<string, Uint8Array>; names: string[] } | { ok: false; tooLarge: boolean };
@@ -636,7 +670,7 @@ export const xlsxReader: Reader = {
     if (!chosen) return { ok: true, table: { records: [], headerAt: 0, sheet: read.firstSheet } };
     const styles = parts[STYLES];
     if (styles) {
-      const suspects = mayShowPercent(styles) ? numbers.all : numbers.dates;
+      const suspects = mayShowOtherwise(styles) ? numbers.all : numbers.dates;
       if (suspects.size > 0) {
         if (large) await collectGarbage();
         const unreadable = await showFormats(chosen, suspects, { ...parts, [STYLES]: formatEscapesQuoted(styles) }, Workbook, mark);
@@ -680,6 +714,7 @@ async function showFormats(
   if (unformatted) return formatsUnreadable(table.sheet, unformatted);
   const byLine = new Map(table.records.map((r) => [r.line, r]));
   const percent = new Map<string, string>();
+  const displayed = new Map<string, Displayed>();
   for (const key of suspects) {
     const [row, col] = key.split(':').map(Number) as [number, number];
     const cell = ws.getCell(row, col);
@@ -693,12 +728,24 @@ async function showFormats(
     }
     const n = numberOf(value);
     // Zero is zero at any scale: a 0 in a percentage cell ("0%") is read as it is.
-    if (n !== undefined && n !== 0 && scalesByHundred(cell.numFmt)) {
-      record.cells[col - 1] = `${numberText(n * 100, mark)}%`;
-      percent.set(`${row}:${col - 1}`, numberText(n, mark));
+    const shown = n !== undefined && n !== 0 ? shownOtherwise(cell.numFmt) : undefined;
+    if (shown === undefined) continue;
+    if (shown.kind === 'PERCENT') {
+      record.cells[col - 1] = `${numberText(n! * 100, mark)}%`;
+      percent.set(`${row}:${col - 1}`, numberText(n!, mark));
+      continue;
     }
+    // Divided by thousands, or not shown: the cell reads as empty and is refused with both numbers.
+    record.cells[col - 1] = '';
+    displayed.set(`${row}:${col - 1}`, {
+      stored: numberText(n!, mark),
+      kind: shown.kind,
+      shown: shown.kind === 'THOUSANDS' ? numberText(n! / shown.divisor, mark) : '',
+      divisor: shown.kind === 'THOUSANDS' ? shown.divisor : 1,
+    });
   }
   if (percent.size > 0) table.percent = percent;
+  if (displayed.size > 0) table.displayed = displayed;
   return undefined;
 }
 
