@@ -224,6 +224,34 @@ describe('what the unit sees in Calc', () => {
       expect.objectContaining({ code: 'HIDDEN_ROWS', line: 6, message: expect.stringContaining('dòng 6.') }),
     ]);
   });
+
+  it('a value whose format divides it by thousands, or hides it: Calc shows "1,235" and nothing, and check refuses both with what the file holds', async () => {
+    const dir = workspace();
+    expect((await runCli(['forms'], { cwd: dir })).code).toBe(0);
+    const name = readdirSync(path.join(dir, 'bieu-mau')).find((n) => n.startsWith('024 '))!;
+    const wb = new Workbook();
+    await wb.xlsx.load(readFileSync(path.join(dir, 'bieu-mau', name)));
+    const ws = fillWithSample(wb.worksheets[0]!);
+    ws.getCell('E4').value = 1234567;
+    ws.getCell('E4').style = { ...ws.getCell('E4').style, numFmt: '#,##0,' };
+    ws.getCell('F4').value = 27;
+    ws.getCell('F4').style = { ...ws.getCell('F4').style, numFmt: ';;;' };
+    const made = path.join(dir, 'made');
+    mkdirSync(made);
+    writeFileSync(path.join(made, '024.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    calc([path.join(made, '024.xlsx')], XLSX, path.join(dir, 'returns'));
+    // What Calc shows: its CSV export with "save cell content as shown".
+    calc([path.join(dir, 'returns', '024.xlsx')], `${CSV},1,,0,false,true,true`, path.join(dir, 'shown'));
+    const shown = readFileSync(path.join(dir, 'shown', '024.csv'), 'utf8').split(/\r?\n/)[3]!;
+    expect(shown).toMatch(/,"?1[.,]235"?,$/);
+
+    const check = await runCli(['check', '--json', '--only-listed', path.join('returns', '024.xlsx')], { cwd: dir });
+    expect(check.code).toBe(1);
+    expect(json(check).errors).toEqual([
+      expect.objectContaining({ code: 'NOT_A_NUMBER', cell: 'E4', message: expect.stringContaining('chia cho 1.000 (dấu phẩy ở cuối định dạng số): đơn vị thấy khoảng "1234,567" nhưng tệp lưu số 1234567') }),
+      expect.objectContaining({ code: 'NOT_A_NUMBER', cell: 'F4', message: expect.stringContaining('đơn vị thấy ô trống hoặc chữ nhưng tệp lưu số 27') }),
+    ]);
+  });
 });
 
 describe('check --feedback', () => {
