@@ -30,7 +30,7 @@ export interface ReturnRow {
   previous: string;
   /** Value cells holding a formula whose result was never saved, or cannot be trusted (a workbook): the formula. */
   formula?: { current?: string; previous?: string };
-  /** Value cells whose formula's saved result cannot be trusted (the workbook asks to be recalculated on opening): that result. They read as empty. */
+  /** Value cells whose formula's saved result cannot be trusted (the workbook is marked as needing recalculation): that result. They read as empty. */
   untrusted?: { current?: string; previous?: string };
   /** Value cells covered by a merge (a workbook): the merge's first cell. They read as empty. */
   merged?: { current?: string; previous?: string };

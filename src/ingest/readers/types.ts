@@ -24,7 +24,8 @@ export interface Table {
   /** Cells whose formula has no saved result, or a result that cannot be trusted (`untrusted`), by `${line}:${index}` → the formula. */
   formulas?: Map<string, string>;
   /**
-   * A workbook that asks to be recalculated when opened (`fullCalcOnLoad`): its formula cells'
+   * A workbook that asks to be recalculated when opened (`fullCalcOnLoad`), or was saved before
+   * its recalculation completed (`calcCompleted="0"`): its formula cells'
    * saved results, by `${line}:${index}` → the result as text (which the cell reads as). Excel
    * shows what it computes, not these; value cells among them are not read as figures.
    */
