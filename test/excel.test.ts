@@ -66,6 +66,26 @@ function fillWithSample(ws: Worksheet): Worksheet {
   return ws;
 }
 
+/** Unit 024's form, filled in with the sample's figures and changed by `edit`, as Calc saves it: returns/024.xlsx in the workspace. */
+async function savedByCalc(dir: string, edit: (ws: Worksheet) => void): Promise<void> {
+  expect((await runCli(['forms'], { cwd: dir })).code).toBe(0);
+  const name = readdirSync(path.join(dir, 'bieu-mau')).find((n) => n.startsWith('024 '))!;
+  const wb = new Workbook();
+  await wb.xlsx.load(readFileSync(path.join(dir, 'bieu-mau', name)));
+  edit(fillWithSample(wb.worksheets[0]!));
+  const made = path.join(dir, 'made');
+  mkdirSync(made);
+  writeFileSync(path.join(made, '024.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+  calc([path.join(made, '024.xlsx')], XLSX, path.join(dir, 'returns'));
+}
+
+/** A cell given a value and a number format of its own. */
+function formatted(ws: Worksheet, address: string, value: number, numFmt: string): void {
+  const cell = ws.getCell(address);
+  cell.value = value;
+  cell.style = { ...cell.style, numFmt };
+}
+
 let sampleFigures: unknown;
 let values: Map<string, Map<string, [number, number]>>;
 beforeAll(async () => {
@@ -197,21 +217,13 @@ describe('returns as communes send them', () => {
 describe('what the unit sees in Calc', () => {
   it('a value formatted as a percentage is refused with both numbers; a hidden data row, a hidden column and a note beside the table are named: saved by Calc', async () => {
     const dir = workspace();
-    expect((await runCli(['forms'], { cwd: dir })).code).toBe(0);
-    const name = readdirSync(path.join(dir, 'bieu-mau')).find((n) => n.startsWith('024 '))!;
-    const wb = new Workbook();
-    await wb.xlsx.load(readFileSync(path.join(dir, 'bieu-mau', name)));
-    const ws = fillWithSample(wb.worksheets[0]!);
-    // Typed 97,5 into a cell formatted as a percentage: the file holds 0.975.
-    ws.getCell('E4').value = 0.975;
-    ws.getCell('E4').style = { ...ws.getCell('E4').style, numFmt: '0.0%' };
-    ws.getRow(6).hidden = true;
-    ws.getColumn(6).hidden = true;
-    ws.getCell('H5').value = 'số liệu tạm tính';
-    const made = path.join(dir, 'made');
-    mkdirSync(made);
-    writeFileSync(path.join(made, '024.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
-    calc([path.join(made, '024.xlsx')], XLSX, path.join(dir, 'returns'));
+    await savedByCalc(dir, (ws) => {
+      // Typed 97,5 into a cell formatted as a percentage: the file holds 0.975.
+      formatted(ws, 'E4', 0.975, '0.0%');
+      ws.getRow(6).hidden = true;
+      ws.getColumn(6).hidden = true;
+      ws.getCell('H5').value = 'số liệu tạm tính';
+    });
 
     const check = await runCli(['check', '--json', '--only-listed', path.join('returns', '024.xlsx')], { cwd: dir });
     expect(check.code).toBe(1);
@@ -227,19 +239,10 @@ describe('what the unit sees in Calc', () => {
 
   it('a value whose format divides it by thousands, or hides it: Calc shows "1,235" and nothing, and check refuses both with what the file holds', async () => {
     const dir = workspace();
-    expect((await runCli(['forms'], { cwd: dir })).code).toBe(0);
-    const name = readdirSync(path.join(dir, 'bieu-mau')).find((n) => n.startsWith('024 '))!;
-    const wb = new Workbook();
-    await wb.xlsx.load(readFileSync(path.join(dir, 'bieu-mau', name)));
-    const ws = fillWithSample(wb.worksheets[0]!);
-    ws.getCell('E4').value = 1234567;
-    ws.getCell('E4').style = { ...ws.getCell('E4').style, numFmt: '#,##0,' };
-    ws.getCell('F4').value = 27;
-    ws.getCell('F4').style = { ...ws.getCell('F4').style, numFmt: ';;;' };
-    const made = path.join(dir, 'made');
-    mkdirSync(made);
-    writeFileSync(path.join(made, '024.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
-    calc([path.join(made, '024.xlsx')], XLSX, path.join(dir, 'returns'));
+    await savedByCalc(dir, (ws) => {
+      formatted(ws, 'E4', 1234567, '#,##0,');
+      formatted(ws, 'F4', 27, ';;;');
+    });
     // What Calc shows: its CSV export with "save cell content as shown".
     calc([path.join(dir, 'returns', '024.xlsx')], `${CSV},1,,0,false,true,true`, path.join(dir, 'shown'));
     const shown = readFileSync(path.join(dir, 'shown', '024.csv'), 'utf8').split(/\r?\n/)[3]!;
