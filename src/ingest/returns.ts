@@ -38,8 +38,8 @@ export interface ReturnRow {
   percent?: { current?: string; previous?: string };
   /** Value cells whose format divides their number by thousands or hides it (a workbook): what the file holds and the unit sees. They read as empty. */
   displayed?: { current?: Displayed; previous?: Displayed };
-  /** Value cells holding a number whose text would read two ways as typed text (a workbook): see Table.numeric. */
-  numeric?: { current: boolean; previous: boolean };
+  /** Value cells holding a number whose text would read two ways as typed text (a workbook): that text; see Table.numeric. */
+  numeric?: { current?: string; previous?: string };
 }
 
 /** Where a workbook's cells are: its sheet, and each column's letter. */
@@ -203,24 +203,20 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     if (percent) row.percent = percent;
     const displayed = valueNotes(table.displayed, line);
     if (displayed) row.displayed = displayed;
-    if (table.numeric) {
-      const current = table.numeric.has(`${line}:${match.index.get('ky_nay')}`);
-      const previous = table.numeric.has(`${line}:${match.index.get('cung_ky')}`);
-      if (current || previous) row.numeric = { current, previous };
-    }
+    const numeric = valueNotes(table.numeric, line);
+    if (numeric) row.numeric = numeric;
+    /** The value cells noted read as empty: they hold no figure the unit sees. */
+    const readAsEmpty = (notes: { current?: unknown; previous?: unknown } | undefined) => {
+      if (notes?.current !== undefined) row.current = '';
+      if (notes?.previous !== undefined) row.previous = '';
+    };
     // A formula's saved result that Excel would not show (it recalculates on opening) is no figure.
     const untrusted = valueNotes(table.untrusted, line);
-    if (untrusted) {
-      row.untrusted = untrusted;
-      if (untrusted.current !== undefined) row.current = '';
-      if (untrusted.previous !== undefined) row.previous = '';
-    }
+    if (untrusted) row.untrusted = untrusted;
+    readAsEmpty(untrusted);
     const merged = valueNotes(table.merged, line);
-    if (merged) {
-      row.merged = merged;
-      if (merged.current !== undefined) row.current = '';
-      if (merged.previous !== undefined) row.previous = '';
-    }
+    if (merged) row.merged = merged;
+    readAsEmpty(merged);
     // No indicator and nothing like a number in its value cells (nor a note on one): a
     // section heading, a signature, the place and date above it. It can add nothing, so it
     // is no data row (it was an unknown unit, its code being the signature's text), and is

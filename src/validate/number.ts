@@ -43,7 +43,7 @@ export const readsTwoWays = (text: string): boolean => EN_GROUPS.test(text.repla
  * text the reader wrote with the returns' decimal mark, Vietnamese unless English) that mark
  * even when none is declared, so a number is never taken for a thousands group.
  */
-export const valueFormat = (numeric: boolean | undefined, declared: NumberFormat | undefined): NumberFormat | undefined => (numeric ? (declared ?? 'vi') : declared);
+export const valueFormat = (numeric: boolean, declared: NumberFormat | undefined): NumberFormat | undefined => (numeric ? (declared ?? 'vi') : declared);
 
 /** A count of 10^-decimals; `decimals` is the indicator's (0 for whole numbers). */
 export function parseValue(raw: string, decimals = 0, format?: NumberFormat): ParsedValue {

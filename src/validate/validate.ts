@@ -147,8 +147,8 @@ export class ReturnValidator {
       seen.set(key, `${row.file}:${row.line}`);
 
       const decimals = indicator.decimals;
-      const current = parseValue(row.current, decimals, valueFormat(row.numeric?.current, this.opts.numberFormat));
-      const previous = parseValue(row.previous, decimals, valueFormat(row.numeric?.previous, this.opts.numberFormat));
+      const current = parseValue(row.current, decimals, valueFormat(row.numeric?.current !== undefined, this.opts.numberFormat));
+      const previous = parseValue(row.previous, decimals, valueFormat(row.numeric?.previous !== undefined, this.opts.numberFormat));
       if (current.ok || previous.ok) {
         let byIndicator = this.parsed.get(unit.code);
         if (!byIndicator) this.parsed.set(unit.code, (byIndicator = new Map()));

@@ -44,12 +44,12 @@ export interface Table {
   displayed?: Map<string, Displayed>;
   /**
    * A workbook: the number cells whose text would read two ways as typed text (1.234 written
-   * "1,234"), by `${line}:${index}`. The reader wrote it with the returns' decimal mark
+   * "1,234"), by `${line}:${index}` → that text. The reader wrote it with the returns' decimal mark
    * (`numberFormat`, Vietnamese unless English), so it is read with that mark even when no
    * convention is declared: never a thousands group. (Only these are kept: a set of every
    * number cell cost a large workbook ~25 MB.)
    */
-  numeric?: Set<string>;
+  numeric?: Map<string, string>;
   /** Cells covered by a merge, by `${line}:${index}` → the merge's first cell ("E5"). */
   merged?: Map<string, string>;
   /** Set when the file could not be read to its end. */

@@ -125,6 +125,9 @@ function withoutFormats(parts: Record<string, Uint8Array>): Record<string, Uint8
   return rest;
 }
 
+/** A `formatCode` attribute of styles.xml: what comes before its value, then the value in double or in single quotes. */
+const FORMAT_CODE = /(\sformatCode\s*=\s*)(?:"([^"<]*)"|'([^'<]*)')/g;
+
 /**
  * Whether the workbook has a format that shows a number otherwise than as it is (shownOtherwise):
  * a percentage (a built-in one, 0% or 0.00%, or its own), a number divided by thousands, or no
@@ -134,8 +137,8 @@ function withoutFormats(parts: Record<string, Uint8Array>): Record<string, Uint8
 export function mayShowOtherwise(styles: Uint8Array): boolean {
   const text = Buffer.from(styles.buffer, styles.byteOffset, styles.byteLength).toString('utf8');
   if (/numFmtId\s*=\s*["'](?:9|10)["']/.test(text)) return true;
-  for (const m of text.matchAll(/\sformatCode\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g))
-    if (shownOtherwise((m[1] ?? m[2] ?? '').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))) return true;
+  for (const m of text.matchAll(FORMAT_CODE))
+    if (shownOtherwise((m[2] ?? m[3] ?? '').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))) return true;
   return false;
 }
 
@@ -153,7 +156,7 @@ export function mayShowOtherwise(styles: Uint8Array): boolean {
 export function formatEscapesQuoted(styles: Uint8Array): Uint8Array {
   const text = Buffer.from(styles.buffer, styles.byteOffset, styles.byteLength).toString('utf8');
   if (!text.includes('\\')) return styles;
-  const out = text.replace(/(\sformatCode\s*=\s*)(?:"([^"<]*)"|'([^'<]*)')/g, (_whole, before: string, double?: string, single?: string) => {
+  const out = text.replace(FORMAT_CODE, (_whole, before: string, double?: string, single?: string) => {
     // In a value in single quotes, quoted text may be written with plain " marks too.
     const plain = (double ?? single ?? '').replace(/&quot;[^]*?&quot;|"[^"]*"|\\(?:&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|[^&])/g, (token) =>
       token.startsWith('\\') ? '&quot;&quot;' : token,
@@ -338,7 +341,7 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', numbers: NumberCells, far: M
   const records: CsvRecord[] = [];
   const formulas = new Map<string, string>();
   const untrusted = new Map<string, string>();
-  const numeric = new Set<string>();
+  const numeric = new Map<string, string>();
   const merged = new Map<string, string>();
   const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -351,7 +354,7 @@ function sheetTable(ws: SheetLike, mark: ',' | '.', numbers: NumberCells, far: M
       const { text, formula } = cellText(cell.value, mark);
       const n = numberOf(cell.value);
       if (n !== undefined) {
-        if (readsTwoWays(text)) numeric.add(`${rowNumber}:${col - 1}`);
+        if (readsTwoWays(text)) numeric.set(`${rowNumber}:${col - 1}`, text);
         numbers.all.add(`${rowNumber}:${col}`);
         if (n >= DATE_SERIALS.from && n <= DATE_SERIALS.to) numbers.dates.add(`${rowNumber}:${col}`);
       }
