@@ -550,6 +550,14 @@ function boundedWorkbook({ Workbook, Range }: ExcelTs): new () => BoundedWorkboo
   Bounded ??= class extends Workbook {
     far = new Map<string, Map<number, FarCell>>();
     unformatted = new Map<string, Set<string>>();
+    constructor() {
+      super();
+      // ExcelTS decodes each part to a string, writes it into a byte stream (encoding it
+      // again) and has its XML parser read the stream, decoding it a second time; its
+      // parser takes any iterable of chunks, so the string is handed over as the one chunk
+      // the stream would have given. The same text is parsed; the national check is ~11% faster.
+      (this.xlsx as unknown as { createTextStream(content: string): Iterable<string> }).createTextStream = (content) => [content];
+    }
     /**
      * Note, as this workbook loads, the cells whose format is not found (`unformatted`), and
      * give the cells without one the workbook's default format (applyDefaultFormat).
