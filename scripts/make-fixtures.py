@@ -117,6 +117,11 @@ case("unknown-indicator", {"a.csv": good + "01,2024-Q1,VUX,x,1,1\r\n"}, [p("UNKN
 case("derived-indicator", {"a.csv": good + "01,2024-Q1,TL,Tỷ lệ,96,97\r\n"}, [p("DERIVED_INDICATOR", "a.csv", 8, column="ma_chi_tieu", unit="01", indicator="TL")], exit_code=0)
 case("period-mismatch", {"a.csv": edit(4, "ky_bao_cao", "2023-Q1")}, [p("PERIOD_MISMATCH", "a.csv", 5, column="ky_bao_cao", unit="02", indicator="VU")])
 case("duplicate-row", {"a.csv": good, "b.csv": csv_line(HEADER) + "\r\n02,2024-Q1,MH,x,3,3\r\n"}, [p("DUPLICATE_ROW", "b.csv", 2, unit="02", indicator="MH")])
+# A unit's whole return in a second file (a commune sent a corrected workbook and the first is
+# still in the folder): one problem for the file, saying where the figures differ, not a
+# DUPLICATE_ROW per row. Unit 01's return is repeated, with MH's current figure changed.
+case("duplicate-return", {"a.csv": good, "b.csv": table(unit="01").replace(",12,10\r\n", ",13,10\r\n")},
+     [p("DUPLICATE_RETURN", "b.csv", 2, unit="01", messageHas="khác ở 1 chỉ tiêu, như MH (kỳ này: 12 ở tệp kia, 13 ở tệp này)")])
 case("missing-indicator", {"a.csv": "\r\n".join(l for l in good.split("\r\n") if not l.startswith("02,2024-Q1,MH"))},
      [p("MISSING_INDICATOR", "a.csv", None, unit="02", indicator="MH")])
 case("missing-value", {"a.csv": edit(3, "ky_nay", "")}, [p("MISSING_VALUE", "a.csv", 4, column="ky_nay", unit="01", indicator="MH")])

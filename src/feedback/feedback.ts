@@ -30,6 +30,12 @@ function unitFromName(def: Definition, file: string): Unit | undefined {
   return head === undefined ? undefined : def.unitByCode.get(head);
 }
 
+/**
+ * Problems that are the office's to settle, not the unit's to fix: a unit's return found twice
+ * in the folder (the clerk keeps one file). Said on the terminal, left out of the unit's feedback.
+ */
+const OFFICE_ONLY: ReadonlySet<Problem['code']> = new Set(['DUPLICATE_RETURN']);
+
 /** The problems of each unit that has any, in roster order; then files no unit can be told for. */
 export function groupFeedback(def: Definition, problems: readonly Problem[], checked: CheckedReturns): Feedback[] {
   const byUnit = new Map<string, Problem[]>();
@@ -40,6 +46,7 @@ export function groupFeedback(def: Definition, problems: readonly Problem[], che
     else map.set(key, [p]);
   };
   for (const p of problems) {
+    if (OFFICE_ONLY.has(p.code)) continue;
     if (p.unit !== undefined && def.unitByCode.has(p.unit)) add(byUnit, p.unit, p);
     else if (p.file !== undefined) {
       const units = checked.unitsByFile?.get(p.file) ?? [unitFromName(def, p.file)?.code].filter((u): u is string => u !== undefined);

@@ -259,6 +259,24 @@ const catalog = {
     vi: (p) => `Đơn vị và chỉ tiêu này đã có ở ${p.first}. Xoá một trong hai dòng (số liệu không được cộng hai lần).`,
     en: (p) => `This unit and indicator already appear at ${p.first}. Delete one of the two rows (figures are never counted twice).`,
   },
+  DUPLICATE_RETURN: {
+    vi: (p) => {
+      const column = p.side === 'previous' ? 'cùng kỳ' : 'kỳ này';
+      const figures =
+        p.differ === 0
+          ? 'số liệu giống hệt'
+          : `số liệu khác ở ${p.differ} chỉ tiêu, như ${p.indicator} (${column}: ${p.there} ở tệp kia, ${p.here} ở tệp này)`;
+      return `Tệp này gửi lại cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${p.first}, ${figures}. Giữ lại một tệp (thường là tệp đơn vị gửi sau cùng) và chuyển tệp kia ra khỏi thư mục; số liệu không được cộng hai lần.`;
+    },
+    en: (p) => {
+      const column = p.side === 'previous' ? 'previous' : 'current';
+      const figures =
+        p.differ === 0
+          ? 'with the same figures'
+          : `with figures that differ for ${p.differ} indicator(s), such as ${p.indicator} (${column}: ${p.there} in the other file, ${p.here} in this one)`;
+      return `This file sends again the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${p.first}, ${figures}. Keep one file (usually the one the unit sent last) and move the other out of the folder; figures are never counted twice.`;
+    },
+  },
   MISSING_INDICATOR: {
     vi: (p) => `Đơn vị "${p.unitName}" chưa báo cáo chỉ tiêu "${p.label}". Thêm dòng cho chỉ tiêu này (ghi 0 nếu không phát sinh).`,
     en: (p) => `The unit "${p.unitName}" did not report the indicator "${p.label}". Add a row for it (0 when there is nothing to report).`,

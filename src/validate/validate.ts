@@ -35,6 +35,67 @@ export interface CheckedReturns {
   unitsByFile?: Map<string, string[]>;
 }
 
+/** A row whose unit and indicator were already read (`first`: where, "file:line"). */
+interface Duplicate {
+  row: ReturnRow;
+  unit: string;
+  indicator: Indicator;
+  first: string;
+}
+
+/**
+ * Tells, within one file, a unit's whole return sent again from a unit's stray repeated rows.
+ * A commune that sends a corrected workbook leaves two files of the same return in the
+ * folder; every row of the second is a repeat, and one problem that says "two files of this
+ * unit, keep one" is what the clerk needs, not a DUPLICATE_ROW per row telling them to
+ * delete rows. A unit's rows in the file are a return sent again when there is one for every
+ * input indicator, each first read from one and the same other file. Until that is known its
+ * repeats wait (at most one per indicator); once it cannot be, they are reported row by row
+ * (`report`), as are all that follow.
+ */
+class ResentReturns {
+  private readonly units = new Map<string, { indicators: Set<string>; rows: number; from?: string; waiting: Duplicate[]; partial: boolean }>();
+
+  constructor(
+    private readonly indicators: number,
+    private readonly file: string,
+    private readonly report: (d: Duplicate) => void,
+  ) {}
+
+  /** A row of `unit` for `indicator` that reached the duplicate check; `repeat` when it was read before. */
+  row(unit: string, indicator: string, repeat: Duplicate | undefined): void {
+    let u = this.units.get(unit);
+    if (!u) this.units.set(unit, (u = { indicators: new Set(), rows: 0, waiting: [], partial: false }));
+    if (u.partial) {
+      if (repeat) this.report(repeat);
+      return;
+    }
+    u.rows++;
+    u.indicators.add(indicator);
+    const from = repeat?.first.slice(0, repeat.first.lastIndexOf(':'));
+    if (!repeat || u.rows > this.indicators || from === this.file || (u.from !== undefined && u.from !== from)) {
+      u.partial = true;
+      for (const d of u.waiting) this.report(d);
+      u.waiting = [];
+      if (repeat) this.report(repeat);
+      return;
+    }
+    u.from = from;
+    u.waiting.push(repeat);
+  }
+
+  /** At the file's end: the returns sent again (reported as one problem each); other waiting repeats are reported row by row. */
+  finish(): { unit: string; from: string; rows: Duplicate[] }[] {
+    const whole: { unit: string; from: string; rows: Duplicate[] }[] = [];
+    for (const [unit, u] of this.units) {
+      if (u.waiting.length === 0) continue;
+      if (u.indicators.size === this.indicators) whole.push({ unit, from: u.from!, rows: u.waiting });
+      else for (const d of u.waiting) this.report(d);
+    }
+    return whole;
+  }
+}
+
 /** Finds a roster unit, forgiving the leading zeros Excel drops ("24" for "024"). */
 function lookupUnit(def: Definition, raw: string, numeric: Map<string, Unit[]>): { unit?: Unit; padded: boolean } {
   const exact = def.unitByCode.get(raw);
@@ -101,6 +162,9 @@ export class ReturnValidator {
       problems.add({ severity, file: row.file, line: row.line, ...p });
     let paddedWarning: Problem | undefined;
     const fileUnits = new Set<string>();
+    const resent = new ResentReturns(def.inputIndicators.length, file.file, (d) =>
+      err(d.row, { code: 'DUPLICATE_ROW', unit: d.unit, indicator: d.indicator.code, params: { first: d.first } }),
+    );
     for (const row of file.rows) {
       if (row.unit !== this.lastUnit.raw) this.lastUnit = { raw: row.unit, lookup: lookupUnit(def, row.unit, this.numeric) };
       const { unit, padded } = this.lastUnit.lookup;
@@ -140,10 +204,8 @@ export class ReturnValidator {
 
       const key = `${unit.code}\u0000${indicator.code}`;
       const first = seen.get(key);
-      if (first) {
-        err(row, { code: 'DUPLICATE_ROW', unit: unit.code, indicator: indicator.code, params: { first } });
-        continue;
-      }
+      resent.row(unit.code, indicator.code, first === undefined ? undefined : { row, unit: unit.code, indicator, first });
+      if (first) continue;
       seen.set(key, `${row.file}:${row.line}`);
 
       const decimals = indicator.decimals;
@@ -207,7 +269,42 @@ export class ReturnValidator {
           });
       }
     }
+    for (const whole of resent.finish()) problems.add(this.resentProblem(whole));
     if (fileUnits.size > 0) this.unitsByFile.set(file.file, [...fileUnits]);
+  }
+
+  /**
+   * A unit's whole return sent again in another file: one problem, saying whether the figures
+   * are the same, and where they first differ (kỳ này, then cùng kỳ, as each file's rows parse).
+   */
+  private resentProblem({ unit, from, rows }: { unit: string; from: string; rows: Duplicate[] }): Problem {
+    const format = (n: bigint | undefined, decimals: number) =>
+      n === undefined ? '—' : formatDecimalVi({ n, d: 10n ** BigInt(decimals) }, { decimals });
+    let differ = 0;
+    let example: Record<string, string> | undefined;
+    for (const { row, indicator } of rows) {
+      const there = this.parsed.get(unit)?.get(indicator.code);
+      const decimals = indicator.decimals;
+      const here = {
+        current: parseValue(row.current, decimals, valueFormat(row.numeric?.current !== undefined, this.opts.numberFormat)),
+        previous: parseValue(row.previous, decimals, valueFormat(row.numeric?.previous !== undefined, this.opts.numberFormat)),
+      };
+      const sides = (['current', 'previous'] as const).filter((side) => (here[side].ok ? here[side].value : undefined) !== there?.[side]);
+      if (sides.length === 0) continue;
+      differ++;
+      const side = sides[0]!;
+      const value = here[side];
+      example ??= { indicator: indicator.code, side, there: format(there?.[side], decimals), here: value.ok ? format(value.value, decimals) : row[side] || '—' };
+    }
+    const first = rows[0]!;
+    return {
+      code: 'DUPLICATE_RETURN',
+      severity: 'error',
+      file: first.row.file,
+      line: first.row.line,
+      unit,
+      params: { unitName: this.def.unitByCode.get(unit)!.name, first: from, rows: rows.length, differ, ...example },
+    };
   }
 
   finish(): { checked: CheckedReturns; problems: Problem[] } {

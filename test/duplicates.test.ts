@@ -1,0 +1,102 @@
+// A unit's rows read twice: a whole return sent again in a second file is one
+// DUPLICATE_RETURN for that file (the clerk keeps one file); anything less is a
+// DUPLICATE_ROW per repeated row. Either way no figure is counted twice.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDefinition } from '../src/definition/parse.js';
+import { groupFeedback } from '../src/feedback/feedback.js';
+import { readTextReturn } from '../src/ingest/returns.js';
+import { message } from '../src/messages/catalog.js';
+import { validateReturns } from '../src/validate/validate.js';
+import { FIXTURES } from './helpers.js';
+
+const CHECK = path.join(FIXTURES, 'check');
+const def = parseDefinition(readFileSync(path.join(CHECK, 'baocao.yaml'), 'utf8'), 'baocao.yaml', CHECK);
+
+const HEADER = 'ma_don_vi,ky_bao_cao,ma_chi_tieu,ten_chi_tieu,ky_nay,cung_ky';
+/** A return of the fixture definition: one line per [unit, indicator, current, previous]. */
+const csv = (...rows: [string, string, string, string][]) => [HEADER, ...rows.map(([u, i, c, p]) => `${u},2024-Q1,${i},x,${c},${p}`)].join('\r\n') + '\r\n';
+const unit01: [string, string, string, string][] = [
+  ['01', 'VU', '2082', '1951'],
+  ['01', 'KP', '2000', '1900'],
+  ['01', 'MH', '12', '10'],
+];
+const unit02: [string, string, string, string][] = [
+  ['02', 'VU', '0', '5'],
+  ['02', 'KP', '0', '5'],
+  ['02', 'MH', '3', '3'],
+];
+
+function check(files: Record<string, string>) {
+  const read = Object.entries(files).map(([name, text]) => readTextReturn(Buffer.from(text), name));
+  const { checked, problems } = validateReturns(def, read);
+  const codes = problems.map((p) => `${p.code} ${p.file ?? ''}:${p.line ?? ''}${p.indicator ? ` ${p.indicator}` : ''}`);
+  return { checked, problems, codes };
+}
+
+describe('a unit read twice', () => {
+  it('is one DUPLICATE_RETURN when a second file repeats its whole return, with the same figures', () => {
+    const { problems, codes, checked } = check({ 'a.csv': csv(...unit01, ...unit02), 'b.csv': csv(...unit01) });
+    expect(codes).toEqual(['DUPLICATE_RETURN b.csv:2']);
+    expect(problems[0]!.params).toMatchObject({ unitName: 'Phường Một', first: 'a.csv', rows: 3, differ: 0 });
+    expect(message('DUPLICATE_RETURN', problems[0]!.params, 'vi')).toContain('số liệu giống hệt');
+    // The first file's figures are the ones kept, once.
+    expect(checked.values.get('01')?.get('MH')?.current).toBe(12n);
+  });
+
+  it('names how many indicators differ and the first difference, on either column', () => {
+    const changed: [string, string, string, string][] = [
+      ['01', 'VU', '2082', '1950'],
+      ['01', 'KP', '2001', '1900'],
+      ['01', 'MH', '12', '10'],
+    ];
+    const { problems } = check({ 'a.csv': csv(...unit01, ...unit02), 'b.csv': csv(...changed) });
+    expect(problems.map((p) => p.code)).toEqual(['DUPLICATE_RETURN']);
+    expect(problems[0]!.params).toMatchObject({ differ: 2, indicator: 'VU', side: 'previous', there: '1.951', here: '1.950' });
+    expect(message('DUPLICATE_RETURN', problems[0]!.params, 'vi')).toContain('khác ở 2 chỉ tiêu, như VU (cùng kỳ: 1.951 ở tệp kia, 1.950 ở tệp này)');
+    expect(message('DUPLICATE_RETURN', problems[0]!.params, 'en')).toContain('differ for 2 indicator(s), such as VU (previous: 1.951 in the other file, 1.950 in this one)');
+  });
+
+  it('counts a figure that does not read in the second file as different, quoting what was written', () => {
+    const { problems } = check({ 'a.csv': csv(...unit01, ...unit02), 'b.csv': csv(['01', 'VU', 'abc', '1951'], unit01[1]!, unit01[2]!) });
+    expect(problems[0]!.params).toMatchObject({ differ: 1, indicator: 'VU', side: 'current', there: '2.082', here: 'abc' });
+  });
+
+  it('tells each unit of a file apart: a repeated return beside a unit read for the first time', () => {
+    const { codes, checked } = check({ 'a.csv': csv(...unit01), 'b.csv': csv(...unit01, ...unit02) });
+    expect(codes).toEqual(['DUPLICATE_RETURN b.csv:2']);
+    expect(checked.received).toEqual(['01', '02']);
+  });
+
+  it('stays a DUPLICATE_ROW per row when the repeat is not a whole return from one other file', () => {
+    // Part of a return.
+    expect(check({ 'a.csv': csv(...unit01, ...unit02), 'b.csv': csv(unit01[2]!) }).codes).toEqual(['DUPLICATE_ROW b.csv:2 MH']);
+    // A whole return, then one row more for the same unit (a row read twice in that file too).
+    expect(check({ 'a.csv': csv(...unit01, ...unit02), 'b.csv': csv(...unit01, unit01[0]!) }).codes).toEqual([
+      'DUPLICATE_ROW b.csv:2 VU',
+      'DUPLICATE_ROW b.csv:3 KP',
+      'DUPLICATE_ROW b.csv:4 MH',
+      'DUPLICATE_ROW b.csv:5 VU',
+    ]);
+    // A return repeated within one file.
+    expect(check({ 'a.csv': csv(...unit01, ...unit02, ...unit01) }).codes).toEqual(['DUPLICATE_ROW a.csv:8 VU', 'DUPLICATE_ROW a.csv:9 KP', 'DUPLICATE_ROW a.csv:10 MH']);
+    // Rows first read from two different files.
+    expect(check({ 'a.csv': csv(unit01[0]!, unit01[1]!, ...unit02), 'b.csv': csv(unit01[2]!), 'c.csv': csv(...unit01) }).codes).toEqual([
+      'DUPLICATE_ROW c.csv:2 VU',
+      'DUPLICATE_ROW c.csv:3 KP',
+      'DUPLICATE_ROW c.csv:4 MH',
+    ]);
+    // A unit's rows where one is new: that one is read, the others repeat.
+    const { codes, checked } = check({ 'a.csv': csv(unit01[0]!, unit01[1]!, ...unit02), 'b.csv': csv(...unit01) });
+    expect(codes).toEqual(['DUPLICATE_ROW b.csv:2 VU', 'DUPLICATE_ROW b.csv:3 KP']);
+    expect(checked.values.get('01')?.get('MH')?.current).toBe(12n);
+  });
+
+  it('is the office’s to settle: left out of the unit’s feedback, other problems kept', () => {
+    const { problems, checked } = check({ 'a.csv': csv(...unit01, ...unit02), 'b.csv': csv(...unit01), 'c.csv': csv(['02', 'VUX', '1', '1']) });
+    expect(problems.map((p) => p.code).sort()).toEqual(['DUPLICATE_RETURN', 'UNKNOWN_INDICATOR']);
+    const feedback = groupFeedback(def, problems, checked);
+    expect(feedback.map((f) => [f.unit?.code, f.problems.map((p) => p.code)])).toEqual([['02', ['UNKNOWN_INDICATOR']]]);
+  });
+});
