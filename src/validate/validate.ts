@@ -209,8 +209,8 @@ export class ReturnValidator {
       seen.set(key, `${row.file}:${row.line}`);
 
       const decimals = indicator.decimals;
-      const current = parseValue(row.current, decimals, valueFormat(row.numeric?.current !== undefined, this.opts.numberFormat));
-      const previous = parseValue(row.previous, decimals, valueFormat(row.numeric?.previous !== undefined, this.opts.numberFormat));
+      const current = this.value(row, 'current', decimals);
+      const previous = this.value(row, 'previous', decimals);
       if (current.ok || previous.ok) {
         let byIndicator = this.parsed.get(unit.code);
         if (!byIndicator) this.parsed.set(unit.code, (byIndicator = new Map()));
@@ -273,6 +273,11 @@ export class ReturnValidator {
     if (fileUnits.size > 0) this.unitsByFile.set(file.file, [...fileUnits]);
   }
 
+  /** A value cell of a row, read with the indicator's decimals (a workbook's number cell with the returns' decimal mark). */
+  private value(row: ReturnRow, side: 'current' | 'previous', decimals: number) {
+    return parseValue(row[side], decimals, valueFormat(row.numeric?.[side] !== undefined, this.opts.numberFormat));
+  }
+
   /**
    * A unit's whole return sent again in another file: one problem, saying whether the figures
    * are the same, and where they first differ (kỳ này, then cùng kỳ, as each file's rows parse).
@@ -285,10 +290,7 @@ export class ReturnValidator {
     for (const { row, indicator } of rows) {
       const there = this.parsed.get(unit)?.get(indicator.code);
       const decimals = indicator.decimals;
-      const here = {
-        current: parseValue(row.current, decimals, valueFormat(row.numeric?.current !== undefined, this.opts.numberFormat)),
-        previous: parseValue(row.previous, decimals, valueFormat(row.numeric?.previous !== undefined, this.opts.numberFormat)),
-      };
+      const here = { current: this.value(row, 'current', decimals), previous: this.value(row, 'previous', decimals) };
       const sides = (['current', 'previous'] as const).filter((side) => (here[side].ok ? here[side].value : undefined) !== there?.[side]);
       if (sides.length === 0) continue;
       differ++;
