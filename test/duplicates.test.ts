@@ -93,6 +93,29 @@ describe('a unit read twice', () => {
     expect(checked.values.get('01')?.get('MH')?.current).toBe(12n);
   });
 
+  it('says when the file is named for another unit, which may have filled in the first one’s form, and tells that unit', () => {
+    // Xã Hai (02) filled in Phường Một's (01) form: its file holds 01's code and other figures.
+    const theirs: [string, string, string, string][] = [
+      ['01', 'VU', '7', '9'],
+      ['01', 'KP', '6', '9'],
+      ['01', 'MH', '3', '3'],
+    ];
+    const { problems, checked } = check({ '01 - Phường Một.csv': csv(...unit01), '02 - Xã Hai.csv': csv(...theirs) });
+    expect(problems.map((p) => `${p.code} ${p.file ?? ''} ${p.unit}`)).toEqual(['DUPLICATE_RETURN 02 - Xã Hai.csv 01', 'MISSING_UNIT  02']);
+    const resent = problems[0]!;
+    expect(resent.params).toMatchObject({ named: 'Xã Hai', namedCode: '02', differ: 3 });
+    const vi = message('DUPLICATE_RETURN', resent.params, 'vi');
+    const en = message('DUPLICATE_RETURN', resent.params, 'en');
+    expect(vi).toContain('mà tên tệp là của đơn vị "Xã Hai". Nếu đây là báo cáo của "Xã Hai" (điền nhầm vào biểu mẫu của đơn vị khác), sửa mã đơn vị trong tệp thành 02');
+    expect(en).toContain('change the unit code in the file to 02');
+    expect(vi + en).not.toContain('undefined');
+    // Xã Hai is told (with its missing return); Phường Một, whose file is fine, is not.
+    const feedback = groupFeedback(def, problems, checked);
+    expect(feedback.map((f) => [f.unit?.code, f.problems.map((p) => p.code)])).toEqual([['02', ['DUPLICATE_RETURN', 'MISSING_UNIT']]]);
+    // A file named for the unit whose rows it holds is a plain return sent again.
+    expect(check({ 'a.csv': csv(...unit01), '01 - Phường Một (sửa).csv': csv(...unit01) }).problems[0]!.params).not.toHaveProperty('named');
+  });
+
   it('is the office’s to settle: left out of the unit’s feedback, other problems kept', () => {
     const { problems, checked } = check({ 'a.csv': csv(...unit01, ...unit02), 'b.csv': csv(...unit01), 'c.csv': csv(['02', 'VUX', '1', '1']) });
     expect(problems.map((p) => p.code).sort()).toEqual(['DUPLICATE_RETURN', 'UNKNOWN_INDICATOR']);

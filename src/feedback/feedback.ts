@@ -8,7 +8,7 @@ import type { Definition, Unit } from '../definition/parse.js';
 import { message, safeText } from '../messages/catalog.js';
 import type { Problem } from '../messages/problem.js';
 import type { CheckedReturns } from '../validate/validate.js';
-import { formFileName } from '../workspace/forms.js';
+import { formFileName, unitNamedByFile } from '../workspace/forms.js';
 import { loadExcelTs, newWorkbook, titledSheet, TITLED_HEADER_ROW, workbookBytes, workbookDate } from '../write/xlsx.js';
 
 /** Every feedback file's name starts so; with the marker inside, it is how a previous run's files are known. */
@@ -24,17 +24,6 @@ export interface Feedback {
   problems: Problem[];
 }
 
-/** The unit a file's name starts with ("024 - Thành phố Hà Giang.xlsx", "024_dong-van.csv"). */
-function unitFromName(def: Definition, file: string): Unit | undefined {
-  const head = /^([^\s_.\-]+)/.exec(path.basename(file))?.[1];
-  return head === undefined ? undefined : def.unitByCode.get(head);
-}
-
-/**
- * Problems that are the office's to settle, not the unit's to fix: a unit's return found twice
- * in the folder (the clerk keeps one file). Said on the terminal, left out of the unit's feedback.
- */
-const OFFICE_ONLY: ReadonlySet<Problem['code']> = new Set(['DUPLICATE_RETURN']);
 
 /** The problems of each unit that has any, in roster order; then files no unit can be told for. */
 export function groupFeedback(def: Definition, problems: readonly Problem[], checked: CheckedReturns): Feedback[] {
@@ -46,10 +35,17 @@ export function groupFeedback(def: Definition, problems: readonly Problem[], che
     else map.set(key, [p]);
   };
   for (const p of problems) {
-    if (OFFICE_ONLY.has(p.code)) continue;
+    // A unit's return found twice in the folder is the office's to settle (it keeps one file),
+    // not the unit's to fix: it is left out, unless the file is named for another unit, which
+    // may have sent the first unit's form by mistake; that unit is told.
+    if (p.code === 'DUPLICATE_RETURN') {
+      const named = p.params?.namedCode;
+      if (typeof named === 'string' && def.unitByCode.has(named)) add(byUnit, named, p);
+      continue;
+    }
     if (p.unit !== undefined && def.unitByCode.has(p.unit)) add(byUnit, p.unit, p);
     else if (p.file !== undefined) {
-      const units = checked.unitsByFile?.get(p.file) ?? [unitFromName(def, p.file)?.code].filter((u): u is string => u !== undefined);
+      const units = checked.unitsByFile?.get(p.file) ?? [unitNamedByFile(def, p.file)?.code].filter((u): u is string => u !== undefined);
       if (units.length > 0) for (const u of units) add(byUnit, u, p);
       else add(byFile, p.file, p);
     }

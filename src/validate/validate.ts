@@ -9,6 +9,7 @@ import { parseValue, valueFormat, type NumberFormat } from './number.js';
 import type { PreviousArchive } from './previous.js';
 import { ruleKind } from '../definition/rules.js';
 import { formatDecimalVi } from '../numbers/format.js';
+import { unitNamedByFile } from '../workspace/forms.js';
 
 export interface CellValue {
   current: bigint;
@@ -299,13 +300,22 @@ export class ReturnValidator {
       example ??= { indicator: indicator.code, side, there: format(there?.[side], decimals), here: value.ok ? format(value.value, decimals) : row[side] || '—' };
     }
     const first = rows[0]!;
+    // A file named for another unit ("025 - …"): that unit may have filled in this one's form.
+    const named = unitNamedByFile(this.def, first.row.file);
     return {
       code: 'DUPLICATE_RETURN',
       severity: 'error',
       file: first.row.file,
       line: first.row.line,
       unit,
-      params: { unitName: this.def.unitByCode.get(unit)!.name, first: from, rows: rows.length, differ, ...example },
+      params: {
+        unitName: this.def.unitByCode.get(unit)!.name,
+        first: from,
+        rows: rows.length,
+        differ,
+        ...example,
+        ...(named && named.code !== unit && { named: named.name, namedCode: named.code }),
+      },
     };
   }
 

@@ -1,5 +1,6 @@
 // The return form for each unit: the header row and one row per input indicator,
 // with unit, period, code and label filled in and the values left for the unit.
+import path from 'node:path';
 import type { Definition, Unit } from '../definition/parse.js';
 import { COLUMNS } from '../ingest/headers.js';
 import type { PreviousArchive } from '../validate/previous.js';
@@ -40,6 +41,12 @@ const MAX_NAME_BYTES = 255;
 
 export type FormFormat = 'xlsx' | 'csv';
 export const FORM_FORMATS: readonly FormFormat[] = ['xlsx', 'csv'];
+
+/** The unit a file's name starts with, as forms are named ("024 - Thành phố Hà Giang.xlsx", "024_dong-van.csv"). */
+export function unitNamedByFile(def: Definition, file: string): Unit | undefined {
+  const head = /^([^\s_.\-]+)/.exec(path.basename(file))?.[1];
+  return head === undefined ? undefined : def.unitByCode.get(head);
+}
 
 /** "024 - Thành phố Hà Giang.xlsx", with characters no file system accepts replaced, cut to fit a file name. */
 export function formFileName(unit: Unit, format: FormFormat = 'xlsx'): string {
