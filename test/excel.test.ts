@@ -301,8 +301,18 @@ describe('check --feedback', () => {
     expect(json(beside).errors[0].code).toBe('OUTPUT_FEEDBACK_FOLDER');
     expect(readdirSync(path.join(dir, 'moi-nhan'))).toEqual(['028.csv']);
 
-    // All fixed: no feedback file left.
+    // All fixed, but a unit's return is in the folder twice: the office's to settle, no unit is sent anything.
     writeFileSync(yenMinh, readFileSync(path.join(SAMPLE, 'returns', '028-yen-minh.csv')));
+    const copy = path.join(dir, 'returns', '028-yen-minh (1).csv');
+    writeFileSync(copy, readFileSync(yenMinh));
+    const twice = await runCli(['check', '--feedback', 'phan-hoi'], { cwd: dir });
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('DUPLICATE_RETURN');
+    expect(twice.stderr).toContain('Không có lỗi nào để gửi cho đơn vị: không có tệp phản hồi nào trong phan-hoi.');
+    expect(readdirSync(fb)).toEqual(['ghi-chu.txt']);
+    rmSync(copy);
+
+    // All fixed: no feedback file left.
     const clean = await runCli(['check', '--feedback', 'phan-hoi'], { cwd: dir });
     expect(clean.code).toBe(0);
     expect(readdirSync(fb)).toEqual(['ghi-chu.txt']);
