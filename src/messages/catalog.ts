@@ -224,12 +224,12 @@ const catalog = {
   UNKNOWN_UNIT: {
     vi: (p) =>
       p.value === ''
-        ? 'Dòng chưa ghi mã đơn vị, nên số liệu không được tính. Ghi mã đơn vị như trong biểu mẫu.'
-        : `Mã đơn vị "${p.value}" không có trong danh sách đơn vị của báo cáo. Sửa mã cho đúng, hoặc thêm đơn vị vào baocao.yaml.`,
+        ? `${Number(p.rows) > 1 ? `${p.rows} dòng của tệp chưa ghi mã đơn vị` : 'Dòng chưa ghi mã đơn vị'}, nên số liệu không được tính. Ghi mã đơn vị như trong biểu mẫu.`
+        : `Mã đơn vị "${p.value}" không có trong danh sách đơn vị của báo cáo${Number(p.rows) > 1 ? ` (${p.rows} dòng của tệp ghi mã này)` : ''}. Sửa mã cho đúng, hoặc thêm đơn vị vào baocao.yaml.`,
     en: (p) =>
       p.value === ''
-        ? 'The row has no unit code, so its figures are not counted. Write the unit code as in the form.'
-        : `The unit code "${p.value}" is not in the report's roster. Correct the code, or add the unit to baocao.yaml.`,
+        ? `${Number(p.rows) > 1 ? `${p.rows} rows of the file have no unit code` : 'The row has no unit code'}, so their figures are not counted. Write the unit code as in the form.`
+        : `The unit code "${p.value}" is not in the report's roster${Number(p.rows) > 1 ? ` (${p.rows} rows of the file have it)` : ''}. Correct the code, or add the unit to baocao.yaml.`,
   },
   UNIT_CODE_PADDED: {
     vi: (p) =>
@@ -252,8 +252,14 @@ const catalog = {
     en: (p) => `The indicator "${p.value}" is computed from other indicators; the value in the file is not used.`,
   },
   PERIOD_MISMATCH: {
-    vi: (p) => `Kỳ báo cáo "${p.value}" khác kỳ đang tổng hợp "${p.expected}". Kiểm tra đơn vị gửi đúng kỳ, rồi sửa mã kỳ.`,
-    en: (p) => `The period "${p.value}" is not the period being compiled, "${p.expected}". Check the unit sent the right period, then correct the code.`,
+    vi: (p) =>
+      Number(p.rows) > 1
+        ? `Kỳ báo cáo "${p.value}" khác kỳ đang tổng hợp "${p.expected}" (${p.rows} dòng của tệp). Kiểm tra đơn vị gửi đúng kỳ (có thể đã dùng biểu mẫu hay số liệu của kỳ khác), rồi sửa mã kỳ.`
+        : `Kỳ báo cáo "${p.value}" khác kỳ đang tổng hợp "${p.expected}". Kiểm tra đơn vị gửi đúng kỳ, rồi sửa mã kỳ.`,
+    en: (p) =>
+      Number(p.rows) > 1
+        ? `The period "${p.value}" is not the period being compiled, "${p.expected}" (${p.rows} rows of the file). Check the unit sent the right period (it may have used another period's form or figures), then correct the code.`
+        : `The period "${p.value}" is not the period being compiled, "${p.expected}". Check the unit sent the right period, then correct the code.`,
   },
   DUPLICATE_ROW: {
     vi: (p) => `Đơn vị và chỉ tiêu này đã có ở ${p.first}. Xoá một trong hai dòng (số liệu không được cộng hai lần).`,

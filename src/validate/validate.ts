@@ -36,6 +36,37 @@ export interface CheckedReturns {
   unitsByFile?: Map<string, string[]>;
 }
 
+/** How many different wrong values of one code a file's rows are grouped by (RowsAlike); past that, a problem per row. */
+const MAX_ALIKE = 100;
+
+/**
+ * One problem for the rows of a file that have the same one (its code and the value written):
+ * a form filled in on last period's form, or one that carries a unit code from before
+ * communes were merged, is wrong on every row, and one line that says so with how many rows
+ * is what the clerk and the unit need, not the same line eleven times. The problem stands at
+ * the first such row and counts the rows (`rows`); it keeps its unit and indicator only when
+ * every row has the same. Past MAX_ALIKE values in a file, each row is its own problem.
+ */
+class RowsAlike {
+  private readonly groups = new Map<string, Problem>();
+
+  constructor(private readonly add: (p: Problem) => void) {}
+
+  row(row: ReturnRow, p: Omit<Problem, 'file' | 'line' | 'severity' | 'params'> & { params: { value: string } & Record<string, unknown> }): void {
+    const key = `${p.code}\u0000${p.params.value}`;
+    const group = this.groups.get(key);
+    if (group) {
+      (group.params as { rows: number }).rows++;
+      if (group.unit !== p.unit) delete group.unit;
+      if (group.indicator !== p.indicator) delete group.indicator;
+      return;
+    }
+    const problem: Problem = { severity: 'error', file: row.file, line: row.line, ...p, params: { ...p.params, rows: 1 } };
+    if (this.groups.size < MAX_ALIKE) this.groups.set(key, problem);
+    this.add(problem);
+  }
+}
+
 /** A row whose unit and indicator were already read (`first`: where, "file:line"). */
 interface Duplicate {
   row: ReturnRow;
@@ -163,6 +194,7 @@ export class ReturnValidator {
       problems.add({ severity, file: row.file, line: row.line, ...p });
     let paddedWarning: Problem | undefined;
     const fileUnits = new Set<string>();
+    const alike = new RowsAlike((p) => problems.add(p));
     const resent = new ResentReturns(def.inputIndicators.length, file.file, (d) =>
       err(d.row, { code: 'DUPLICATE_ROW', unit: d.unit, indicator: d.indicator.code, params: { first: d.first } }),
     );
@@ -170,7 +202,7 @@ export class ReturnValidator {
       if (row.unit !== this.lastUnit.raw) this.lastUnit = { raw: row.unit, lookup: lookupUnit(def, row.unit, this.numeric) };
       const { unit, padded } = this.lastUnit.lookup;
       if (!unit) {
-        err(row, { code: 'UNKNOWN_UNIT', column: 'ma_don_vi', params: { value: row.unit } });
+        alike.row(row, { code: 'UNKNOWN_UNIT', column: 'ma_don_vi', params: { value: row.unit } });
         continue;
       }
       if (padded) {
@@ -201,7 +233,7 @@ export class ReturnValidator {
         continue;
       }
       if (row.period !== def.period.code && row.period.toUpperCase() !== this.periodCode)
-        err(row, { code: 'PERIOD_MISMATCH', column: 'ky_bao_cao', unit: unit.code, indicator: indicator.code, params: { value: row.period, expected: def.period.code } });
+        alike.row(row, { code: 'PERIOD_MISMATCH', column: 'ky_bao_cao', unit: unit.code, indicator: indicator.code, params: { value: row.period, expected: def.period.code } });
 
       const key = `${unit.code}\u0000${indicator.code}`;
       const first = seen.get(key);
