@@ -24,7 +24,6 @@ export interface Feedback {
   problems: Problem[];
 }
 
-
 /** The problems of each unit that has any, in roster order; then files no unit can be told for. */
 export function groupFeedback(def: Definition, problems: readonly Problem[], checked: CheckedReturns): Feedback[] {
   const byUnit = new Map<string, Problem[]>();
