@@ -120,6 +120,10 @@ case("period-mismatch", {"a.csv": edit(4, "ky_bao_cao", "2023-Q1")}, [p("PERIOD_
 # counting the rows (with the unit, not one row's indicator).
 case("period-mismatch-form", {"a.csv": table(unit="01"), "b.csv": table(unit="02").replace(PERIOD, "2023-Q4")},
      [p("PERIOD_MISMATCH", "b.csv", 2, column="ky_bao_cao", unit="02", messageHas='"2023-Q4" khác kỳ đang tổng hợp "2024-Q1" (3 dòng của tệp)')])
+# A feedback list (check --feedback) sent back instead of a return, saved as CSV: named, not read.
+case("feedback-file", {"a.csv": good, "phan-hoi-02-xa-hai.csv": "PHẢN HỒI KIỂM TRA SỐ LIỆU BÁO CÁO QUÝ I NĂM 2024 — 02 Xã Hai\r\n1 lỗi, 0 cảnh báo.\r\n"
+     + csv_line(["Tệp", "Vị trí", "Mã chỉ tiêu", "Tên chỉ tiêu", "Giá trị", "Mức", "Vấn đề", "Cách sửa", "Mã lỗi"]) + "\r\nb.csv,dòng 2,VU,Số vụ phạm tội,mười,Lỗi,x,y,NOT_A_NUMBER\r\n"},
+     [p("FEEDBACK_FILE", "phan-hoi-02-xa-hai.csv", 3)], exit_code=0)
 case("duplicate-row", {"a.csv": good, "b.csv": csv_line(HEADER) + "\r\n02,2024-Q1,MH,x,3,3\r\n"}, [p("DUPLICATE_ROW", "b.csv", 2, unit="02", indicator="MH")])
 # A unit's whole return in a second file (a commune sent a corrected workbook and the first is
 # still in the folder): one problem for the file, saying where the figures differ, not a

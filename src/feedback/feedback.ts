@@ -9,6 +9,7 @@ import { message, safeText } from '../messages/catalog.js';
 import type { Problem } from '../messages/problem.js';
 import type { CheckedReturns } from '../validate/validate.js';
 import { formFileName, unitNamedByFile } from '../workspace/forms.js';
+import { FEEDBACK_HEAD } from './layout.js';
 import { loadExcelTs, newWorkbook, titledSheet, TITLED_HEADER_ROW, workbookBytes, workbookDate } from '../write/xlsx.js';
 
 /** Every feedback file's name starts so; with the marker inside, it is how a previous run's files are known. */
@@ -78,7 +79,6 @@ export function splitMessage(text: string): { what: string; fix: string } {
   return { what: text, fix: '' };
 }
 
-const HEAD = ['Tệp', 'Vị trí', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Giá trị', 'Mức', 'Vấn đề', 'Cách sửa', 'Mã lỗi'];
 const WIDTHS = [18, 15, 13, 28, 12, 9, 45, 45, 26];
 
 /** "Biểu mẫu!E5", "Biểu mẫu, dòng 5", "dòng 5", or nothing. */
@@ -101,7 +101,7 @@ export async function feedbackWorkbook(def: Definition, fb: Feedback): Promise<U
     name: 'Phản hồi',
     title: `PHẢN HỒI KIỂM TRA SỐ LIỆU BÁO CÁO ${def.period.label.toUpperCase()} — ${who}`,
     note: `${errors} lỗi, ${warnings} cảnh báo. Đề nghị sửa các lỗi trong tệp báo cáo rồi gửi lại; cảnh báo là điều cần xem lại, không bắt buộc sửa.`,
-    header: HEAD,
+    header: [...FEEDBACK_HEAD],
     activeColumn: 'A',
   });
   fb.problems.forEach((p, i) => {

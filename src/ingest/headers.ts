@@ -64,7 +64,7 @@ export function matchHeader(cells: readonly string[]): HeaderMatch {
 }
 
 /** How far down a table its header row is looked for (a form has a few title rows above it at most). */
-const HEADER_SEARCH_ROWS = 30;
+export const HEADER_SEARCH_ROWS = 30;
 
 /**
  * Which record is the header: the first of the first HEADER_SEARCH_ROWS that names every

@@ -6,11 +6,12 @@ import { ProblemCollector } from '../messages/collector.js';
 import type { Problem } from '../messages/problem.js';
 import type { Encoding } from './decode.js';
 import type { Displayed } from './readers/types.js';
-import { COLUMNS, matchHeader, type Column } from './headers.js';
+import { COLUMNS, HEADER_SEARCH_ROWS, matchHeader, type Column } from './headers.js';
 import { MAX_COLUMNS } from './limits.js';
 import { chooseReader, type ReadOutcome, type ReaderOptions } from './readers/index.js';
 import { csvReader } from './readers/csv.js';
 import { columnLetter } from './readers/xlsx.js';
+import { FEEDBACK_HEAD } from '../feedback/layout.js';
 
 /** How many rows or sheets a warning lists by name (its count says how many there are in all). */
 const MAX_LISTED = 20;
@@ -120,6 +121,12 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
       ...headerCell(hiddenRead[0]! + 1),
       params: { sheet: sheet ?? '', columns: hiddenRead.map((i) => `${columnLetter(i + 1)} ("${header.cells[i]!.trim()}")`).join(', '), count: hiddenRead.length },
     });
+  // A feedback workbook baocao wrote (a unit may send it back instead of its corrected form):
+  // named for what it is, not reported as a return missing every column.
+  if (match.missing.length > 0) {
+    const feedback = table.records.slice(0, HEADER_SEARCH_ROWS).find((r) => FEEDBACK_HEAD.every((h, i) => r.cells[i]?.trim() === h));
+    if (feedback) return { file, encoding, rows: [], complete: true, problems: [{ code: 'FEEDBACK_FILE', severity: 'warning', file, line: feedback.line }], place };
+  }
   for (const column of match.missing)
     problems.push({ code: 'MISSING_COLUMN', severity: 'error', file, line: header.line, column, params: { expected: column, alias: COLUMNS[column] } });
   for (const d of match.duplicates)

@@ -182,6 +182,12 @@ const catalog = {
         ? 'A subfolder is not read: only the files directly in the returns folder are. If it holds returns, move them out, or name the subfolder in the command too.'
         : 'Not a return (.xlsx or .csv), so it is not read. If it is a unit\'s return, open it in Excel and "Save As" type "Excel Workbook (.xlsx)"; otherwise move it out of the returns folder.',
   },
+  FEEDBACK_FILE: {
+    vi: () =>
+      'Tệp này là bảng phản hồi baocao đã ghi (danh sách lỗi gửi đơn vị), không phải báo cáo, nên không được đọc. Chuyển tệp ra khỏi thư mục báo cáo; nếu đơn vị gửi lại tệp này thay cho báo cáo, đề nghị đơn vị sửa biểu mẫu báo cáo của mình và gửi lại biểu mẫu đó.',
+    en: () =>
+      'This is a feedback list baocao wrote (the problems sent to a unit), not a return, so it is not read. Move it out of the returns folder; if a unit sent it back instead of its return, ask the unit to correct its return form and send that.',
+  },
   NO_CSV_FILES: {
     vi: () => 'Thư mục không có tệp .csv nào. Hãy chép các báo cáo của đơn vị vào thư mục này.',
     en: () => 'The folder holds no .csv file. Copy the units\' returns into it.',
