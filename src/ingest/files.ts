@@ -43,6 +43,8 @@ const STDIN = '-';
  * UNSUPPORTED_FILE warning, never skipped in silence.
  */
 type EntryKind = 'return' | 'spreadsheet' | 'system' | 'other';
+/** Compressed folders, as a district sends its communes' returns in one: named with what to do (unpack them), never opened. */
+const ARCHIVE_NAME = /\.(zip|rar|7z)$/i;
 function classifyEntry(name: string): EntryKind {
   if (name.startsWith('.') || name.startsWith('~$') || /^(thumbs\.db|desktop\.ini)$/i.test(name)) return 'system';
   if (/\.csv$/i.test(name) || WORKBOOK_NAME.test(name)) return 'return';
@@ -88,7 +90,7 @@ function expand(input: string, cwd: string, problems: Problem[]): Entry[] {
   const entries = all.filter((e) => e.kind === 'return' || e.kind === 'spreadsheet');
   for (const e of all)
     if (e.kind === 'other')
-      problems.push({ code: 'UNSUPPORTED_FILE', severity: 'warning', file: path.join(input, e.name), params: { kind: e.folder ? 'folder' : 'file' } });
+      problems.push({ code: 'UNSUPPORTED_FILE', severity: 'warning', file: path.join(input, e.name), params: { kind: e.folder ? 'folder' : ARCHIVE_NAME.test(e.name) ? 'archive' : 'file' } });
   if (entries.length === 0) problems.push({ code: 'NO_CSV_FILES', severity: 'warning', file: input });
   const absBytes = Buffer.from(abs + path.sep);
   return entries.map((e) => ({

@@ -176,11 +176,15 @@ const catalog = {
     vi: (p) =>
       p.kind === 'folder'
         ? 'Thư mục con không được đọc: chỉ đọc các tệp nằm ngay trong thư mục báo cáo. Nếu trong đó có báo cáo, chép chúng ra ngoài, hoặc ghi thêm thư mục con này vào lệnh.'
-        : 'Tệp không phải báo cáo (.xlsx hoặc .csv) nên không được đọc. Nếu đây là báo cáo của một đơn vị, mở bằng Excel và "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)"; nếu không, chuyển tệp ra khỏi thư mục báo cáo.',
+        : p.kind === 'archive'
+          ? 'Tệp nén không được mở, nên các báo cáo trong đó chưa được đọc. Giải nén vào thư mục báo cáo (các tệp nằm ngay trong thư mục, không trong thư mục con), chuyển tệp nén ra ngoài, rồi chạy lại.'
+          : 'Tệp không phải báo cáo (.xlsx hoặc .csv) nên không được đọc. Nếu đây là báo cáo của một đơn vị, mở bằng Excel và "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)"; nếu không, chuyển tệp ra khỏi thư mục báo cáo.',
     en: (p) =>
       p.kind === 'folder'
         ? 'A subfolder is not read: only the files directly in the returns folder are. If it holds returns, move them out, or name the subfolder in the command too.'
-        : 'Not a return (.xlsx or .csv), so it is not read. If it is a unit\'s return, open it in Excel and "Save As" type "Excel Workbook (.xlsx)"; otherwise move it out of the returns folder.',
+        : p.kind === 'archive'
+          ? 'A compressed file is not opened, so the returns in it are not read. Unpack it into the returns folder (the files directly in the folder, not in a subfolder), move the compressed file out, and run again.'
+          : 'Not a return (.xlsx or .csv), so it is not read. If it is a unit\'s return, open it in Excel and "Save As" type "Excel Workbook (.xlsx)"; otherwise move it out of the returns folder.',
   },
   FEEDBACK_FILE: {
     vi: () =>
