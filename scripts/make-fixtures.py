@@ -124,6 +124,9 @@ case("period-mismatch-form", {"a.csv": table(unit="01"), "b.csv": table(unit="02
 case("feedback-file", {"a.csv": good, "phan-hoi-02-xa-hai.csv": "PHẢN HỒI KIỂM TRA SỐ LIỆU BÁO CÁO QUÝ I NĂM 2024 — 02 Xã Hai\r\n1 lỗi, 0 cảnh báo.\r\n"
      + csv_line(["Tệp", "Vị trí", "Mã chỉ tiêu", "Tên chỉ tiêu", "Giá trị", "Mức", "Vấn đề", "Cách sửa", "Mã lỗi"]) + "\r\nb.csv,dòng 2,VU,Số vụ phạm tội,mười,Lỗi,x,y,NOT_A_NUMBER\r\n"},
      [p("FEEDBACK_FILE", "phan-hoi-02-xa-hai.csv", 3)], exit_code=0)
+# Xã Hai's file holds Phường Một's rows (it filled in the wrong form): counted as Phường Một's, with a warning.
+case("file-names-other-unit", {"02-xa-hai.csv": table(unit="01")},
+     [p("FILE_NAMES_OTHER_UNIT", "02-xa-hai.csv", 2, column="ma_don_vi", unit="02", messageHas='nhưng các dòng ghi mã đơn vị 01 ("Phường Một")'), p("MISSING_UNIT", unit="02")])
 case("duplicate-row", {"a.csv": good, "b.csv": csv_line(HEADER) + "\r\n02,2024-Q1,MH,x,3,3\r\n"}, [p("DUPLICATE_ROW", "b.csv", 2, unit="02", indicator="MH")])
 # A unit's whole return in a second file (a commune sent a corrected workbook and the first is
 # still in the folder): one problem for the file, saying where the figures differ, not a

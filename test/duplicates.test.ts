@@ -116,6 +116,18 @@ describe('a unit read twice', () => {
     expect(check({ 'a.csv': csv(...unit01), '01 - Phường Một (sửa).csv': csv(...unit01) }).problems[0]!.params).not.toHaveProperty('named');
   });
 
+  it('warns when a file named for one unit holds only other units’ rows, and tells the unit it is named for', () => {
+    const { problems, checked } = check({ '02 - Xã Hai.csv': csv(...unit01) });
+    expect(problems.map((p) => `${p.code} ${p.severity} ${p.unit} ${p.line ?? ''}`)).toEqual(['FILE_NAMES_OTHER_UNIT warning 02 2', 'MISSING_UNIT error 02 ']);
+    expect(message('FILE_NAMES_OTHER_UNIT', problems[0]!.params, 'vi')).toBe(
+      'Tên tệp là của đơn vị "Xã Hai" (02) nhưng các dòng ghi mã đơn vị 01 ("Phường Một"), nên số liệu được tính cho đơn vị đó. Nếu đây là báo cáo của "Xã Hai" (điền nhầm vào biểu mẫu của đơn vị khác), sửa mã đơn vị trong tệp thành 02; nếu tên tệp đặt nhầm, đổi tên tệp cho đúng.',
+    );
+    expect(groupFeedback(def, problems, checked).map((f) => [f.unit?.code, f.problems.map((p) => p.code)])).toEqual([['02', ['FILE_NAMES_OTHER_UNIT', 'MISSING_UNIT']]]);
+    // A file that holds the unit it is named for (among others), or is named for no unit, is as it should be.
+    expect(check({ '02 - Xã Hai.csv': csv(...unit01, ...unit02) }).codes).toEqual([]);
+    expect(check({ 'xa-hai.csv': csv(...unit01, ...unit02) }).codes).toEqual([]);
+  });
+
   it('is the office’s to settle: left out of the unit’s feedback, other problems kept', () => {
     const { problems, checked } = check({ 'a.csv': csv(...unit01, ...unit02), 'b.csv': csv(...unit01), 'c.csv': csv(['02', 'VUX', '1', '1']) });
     expect(problems.map((p) => p.code).sort()).toEqual(['DUPLICATE_RETURN', 'UNKNOWN_INDICATOR']);

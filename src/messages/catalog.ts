@@ -247,6 +247,12 @@ const catalog = {
     en: (p) =>
       `The unit code "${p.value}" was read as "${p.unit}" (Excel drops leading zeros)${Number(p.rows) > 1 ? `; ${p.rows} rows of the file lost their zeros like this and were all read the same way` : ''}. Format the code column as Text to keep them.`,
   },
+  FILE_NAMES_OTHER_UNIT: {
+    vi: (p) =>
+      `Tên tệp là của đơn vị "${p.named}" (${p.namedCode}) nhưng các dòng ghi mã đơn vị ${p.value}${p.unitName ? ` ("${p.unitName}")` : ''}, nên số liệu được tính cho ${Number(p.count) > 1 ? 'các đơn vị đó' : 'đơn vị đó'}. Nếu đây là báo cáo của "${p.named}" (điền nhầm vào biểu mẫu của đơn vị khác), sửa mã đơn vị trong tệp thành ${p.namedCode}; nếu tên tệp đặt nhầm, đổi tên tệp cho đúng.`,
+    en: (p) =>
+      `The file's name is the unit "${p.named}" (${p.namedCode})'s, but its rows carry the unit code ${p.value}${p.unitName ? ` ("${p.unitName}")` : ''}, so the figures are counted for ${Number(p.count) > 1 ? 'those units' : 'that unit'}. If it is "${p.named}"'s return (filled in on another unit's form), change the unit code in the file to ${p.namedCode}; if the file is misnamed, rename it.`,
+  },
   UNKNOWN_INDICATOR: {
     vi: (p) =>
       p.value === ''

@@ -302,8 +302,34 @@ export class ReturnValidator {
           });
       }
     }
-    for (const whole of resent.finish()) problems.add(this.resentProblem(whole));
-    if (fileUnits.size > 0) this.unitsByFile.set(file.file, [...fileUnits]);
+    const resentWhole = resent.finish();
+    for (const whole of resentWhole) problems.add(this.resentProblem(whole));
+    if (fileUnits.size > 0) {
+      this.unitsByFile.set(file.file, [...fileUnits]);
+      // A file named for one unit ("02 - Xã Hai.xlsx", as forms are named) whose rows are all
+      // another's: that unit may have filled in the other's form, whose code is locked in it,
+      // and its figures would be counted and shown as the other unit's. (A return sent again
+      // says so itself.)
+      const named = unitNamedByFile(def, file.file);
+      if (named && !fileUnits.has(named.code) && resentWhole.length === 0) {
+        const codes = [...fileUnits];
+        problems.add({
+          code: 'FILE_NAMES_OTHER_UNIT',
+          severity: 'warning',
+          file: file.file,
+          line: file.rows[0]?.line,
+          column: 'ma_don_vi',
+          unit: named.code,
+          params: {
+            named: named.name,
+            namedCode: named.code,
+            value: codes.slice(0, 5).join(', ') + (codes.length > 5 ? ', …' : ''),
+            count: codes.length,
+            unitName: codes.length === 1 ? def.unitByCode.get(codes[0]!)!.name : '',
+          },
+        });
+      }
+    }
   }
 
   /** A value cell of a row, read with the indicator's decimals (a workbook's number cell with the returns' decimal mark). */
