@@ -64,9 +64,18 @@ describe('a unit read twice', () => {
   });
 
   it('tells each unit of a file apart: a repeated return beside a unit read for the first time', () => {
-    const { codes, checked } = check({ 'a.csv': csv(...unit01), 'b.csv': csv(...unit01, ...unit02) });
+    const { codes, checked, problems } = check({ 'a.csv': csv(...unit01), 'b.csv': csv(...unit01, ...unit02) });
     expect(codes).toEqual(['DUPLICATE_RETURN b.csv:2']);
     expect(checked.received).toEqual(['01', '02']);
+    // b.csv holds unit 02's figures too: moving it out would lose them, so the rows are to be deleted instead.
+    expect(problems[0]!.params).toMatchObject({ shared: 1 });
+    expect(message('DUPLICATE_RETURN', problems[0]!.params, 'vi')).toContain('Xoá các dòng của đơn vị này ở một trong hai tệp');
+    expect(message('DUPLICATE_RETURN', problems[0]!.params, 'en')).toContain('do not move a whole file out');
+    // The same when the file read first is the one with other units' rows (a district's file, then the unit's own).
+    const later = check({ 'a.csv': csv(...unit01, ...unit02), 'b.csv': csv(...unit02) }).problems;
+    expect(later.map((p) => [p.code, p.params?.shared])).toEqual([['DUPLICATE_RETURN', 1]]);
+    // Two files of one unit each: one file is kept.
+    expect(check({ 'a.csv': csv(...unit01), 'b.csv': csv(...unit01), 'c.csv': csv(...unit02) }).problems[0]!.params).not.toHaveProperty('shared');
   });
 
   it('stays a DUPLICATE_ROW per row when the repeat is not a whole return from one other file', () => {
@@ -112,6 +121,10 @@ describe('a unit read twice', () => {
     // Xã Hai is told (with its missing return); Phường Một, whose file is fine, is not.
     const feedback = groupFeedback(def, problems, checked);
     expect(feedback.map((f) => [f.unit?.code, f.problems.map((p) => p.code)])).toEqual([['02', ['DUPLICATE_RETURN', 'MISSING_UNIT']]]);
+    // Named for another unit and holding a third unit's rows too: the rows, not the file, are to go.
+    const mixed = check({ '01 - Phường Một.csv': csv(...unit01), '02 - Xã Hai.csv': csv(...theirs, ['02', 'VU', '1', '1']) }).problems;
+    expect(mixed[0]!.params).toMatchObject({ named: 'Xã Hai', shared: 1 });
+    expect(message('DUPLICATE_RETURN', mixed[0]!.params, 'vi')).toContain('nếu không, xoá các dòng của đơn vị này ở một trong hai tệp');
     // A file named for the unit whose rows it holds is a plain return sent again.
     expect(check({ 'a.csv': csv(...unit01), '01 - Phường Một (sửa).csv': csv(...unit01) }).problems[0]!.params).not.toHaveProperty('named');
   });

@@ -303,7 +303,7 @@ export class ReturnValidator {
       }
     }
     const resentWhole = resent.finish();
-    for (const whole of resentWhole) problems.add(this.resentProblem(whole));
+    for (const whole of resentWhole) problems.add(this.resentProblem(whole, fileUnits.size));
     if (fileUnits.size > 0) {
       this.unitsByFile.set(file.file, [...fileUnits]);
       // A file named for one unit ("02 - Xã Hai.xlsx", as forms are named) whose rows are all
@@ -341,7 +341,7 @@ export class ReturnValidator {
    * A unit's whole return sent again in another file: one problem, saying whether the figures
    * are the same, and where they first differ (kỳ này, then cùng kỳ, as each file's rows parse).
    */
-  private resentProblem({ unit, from, rows }: { unit: string; from: string; rows: Duplicate[] }): Problem {
+  private resentProblem({ unit, from, rows }: { unit: string; from: string; rows: Duplicate[] }, unitsInFile: number): Problem {
     const format = (n: bigint | undefined, decimals: number) =>
       n === undefined ? '—' : formatDecimalVi({ n, d: 10n ** BigInt(decimals) }, { decimals });
     let differ = 0;
@@ -373,6 +373,9 @@ export class ReturnValidator {
         differ,
         ...example,
         ...(named && named.code !== unit && { named: named.name, namedCode: named.code }),
+        // Either file holds other units' rows too (a district's file): moving a file out would take
+        // theirs with it, so the message says to delete this unit's rows from one of them instead.
+        ...((unitsInFile > 1 || (this.unitsByFile.get(from)?.length ?? 1) > 1) && { shared: 1 }),
       },
     };
   }
