@@ -136,6 +136,21 @@ describe('a unit read twice', () => {
       'Tên tệp là của đơn vị "Xã Hai" (02) nhưng các dòng ghi mã đơn vị 01 ("Phường Một"), nên số liệu được tính cho đơn vị đó. Nếu đây là báo cáo của "Xã Hai" (điền nhầm vào biểu mẫu của đơn vị khác), sửa mã đơn vị trong tệp thành 02; nếu tên tệp đặt nhầm, đổi tên tệp cho đúng.',
     );
     expect(groupFeedback(def, problems, checked).map((f) => [f.unit?.code, f.problems.map((p) => p.code)])).toEqual([['02', ['FILE_NAMES_OTHER_UNIT', 'MISSING_UNIT']]]);
+    // Named for a unit that sent its own return as well: only misnamed, the office's to rename, whichever is read first.
+    for (const files of [
+      { '02 - Xã Hai.csv': csv(...unit01), 'xa-hai.csv': csv(...unit02) } as Record<string, string>,
+      { 'a.csv': csv(...unit02), '02 - Xã Hai.csv': csv(...unit01) },
+    ]) {
+      const misnamed = check(files);
+      expect(misnamed.codes).toEqual([`FILE_NAMES_OTHER_UNIT 02 - Xã Hai.csv:2`]);
+      const own = Object.keys(files).find((f) => f !== '02 - Xã Hai.csv');
+      expect(misnamed.problems[0]!.params).toMatchObject({ elsewhere: own });
+      expect(message('FILE_NAMES_OTHER_UNIT', misnamed.problems[0]!.params, 'vi')).toBe(
+        `Tên tệp là của đơn vị "Xã Hai" (02) nhưng các dòng ghi mã đơn vị 01 ("Phường Một"), và số liệu được tính cho đơn vị đó; báo cáo của "Xã Hai" ở ${own}. Đổi tên tệp cho đúng đơn vị trong tệp.`,
+      );
+      expect(message('FILE_NAMES_OTHER_UNIT', misnamed.problems[0]!.params, 'en')).toContain(`"Xã Hai"'s return is ${own}. Rename the file`);
+      expect(groupFeedback(def, misnamed.problems, misnamed.checked)).toEqual([]);
+    }
     // A file that holds the unit it is named for (among others), or is named for no unit, is as it should be.
     expect(check({ '02 - Xã Hai.csv': csv(...unit01, ...unit02) }).codes).toEqual([]);
     expect(check({ 'xa-hai.csv': csv(...unit01, ...unit02) }).codes).toEqual([]);

@@ -43,6 +43,8 @@ export function groupFeedback(def: Definition, problems: readonly Problem[], che
       if (typeof named === 'string' && def.unitByCode.has(named)) add(byUnit, named, p);
       continue;
     }
+    // Likewise a file only misnamed (the unit it is named for sent its own return): the office renames it.
+    if (p.code === 'FILE_NAMES_OTHER_UNIT' && p.params?.elsewhere !== undefined) continue;
     if (p.unit !== undefined && def.unitByCode.has(p.unit)) add(byUnit, p.unit, p);
     else if (p.file !== undefined) {
       const units = checked.unitsByFile?.get(p.file) ?? [unitNamedByFile(def, p.file)?.code].filter((u): u is string => u !== undefined);

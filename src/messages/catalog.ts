@@ -249,9 +249,13 @@ const catalog = {
   },
   FILE_NAMES_OTHER_UNIT: {
     vi: (p) =>
-      `Tên tệp là của đơn vị "${p.named}" (${p.namedCode}) nhưng các dòng ghi mã đơn vị ${p.value}${p.unitName ? ` ("${p.unitName}")` : ''}, nên số liệu được tính cho ${Number(p.count) > 1 ? 'các đơn vị đó' : 'đơn vị đó'}. Nếu đây là báo cáo của "${p.named}" (điền nhầm vào biểu mẫu của đơn vị khác), sửa mã đơn vị trong tệp thành ${p.namedCode}; nếu tên tệp đặt nhầm, đổi tên tệp cho đúng.`,
+      p.elsewhere !== undefined
+        ? `Tên tệp là của đơn vị "${p.named}" (${p.namedCode}) nhưng các dòng ghi mã đơn vị ${p.value}${p.unitName ? ` ("${p.unitName}")` : ''}, và số liệu được tính cho ${Number(p.count) > 1 ? 'các đơn vị đó' : 'đơn vị đó'}; báo cáo của "${p.named}" ở ${p.elsewhere}. Đổi tên tệp cho đúng đơn vị trong tệp.`
+        : `Tên tệp là của đơn vị "${p.named}" (${p.namedCode}) nhưng các dòng ghi mã đơn vị ${p.value}${p.unitName ? ` ("${p.unitName}")` : ''}, nên số liệu được tính cho ${Number(p.count) > 1 ? 'các đơn vị đó' : 'đơn vị đó'}. Nếu đây là báo cáo của "${p.named}" (điền nhầm vào biểu mẫu của đơn vị khác), sửa mã đơn vị trong tệp thành ${p.namedCode}; nếu tên tệp đặt nhầm, đổi tên tệp cho đúng.`,
     en: (p) =>
-      `The file's name is the unit "${p.named}" (${p.namedCode})'s, but its rows carry the unit code ${p.value}${p.unitName ? ` ("${p.unitName}")` : ''}, so the figures are counted for ${Number(p.count) > 1 ? 'those units' : 'that unit'}. If it is "${p.named}"'s return (filled in on another unit's form), change the unit code in the file to ${p.namedCode}; if the file is misnamed, rename it.`,
+      p.elsewhere !== undefined
+        ? `The file's name is the unit "${p.named}" (${p.namedCode})'s, but its rows carry the unit code ${p.value}${p.unitName ? ` ("${p.unitName}")` : ''}, and the figures are counted for ${Number(p.count) > 1 ? 'those units' : 'that unit'}; "${p.named}"'s return is ${p.elsewhere}. Rename the file for the unit it holds.`
+        : `The file's name is the unit "${p.named}" (${p.namedCode})'s, but its rows carry the unit code ${p.value}${p.unitName ? ` ("${p.unitName}")` : ''}, so the figures are counted for ${Number(p.count) > 1 ? 'those units' : 'that unit'}. If it is "${p.named}"'s return (filled in on another unit's form), change the unit code in the file to ${p.namedCode}; if the file is misnamed, rename it.`,
   },
   UNKNOWN_INDICATOR: {
     vi: (p) =>

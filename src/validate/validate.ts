@@ -167,6 +167,8 @@ export class ReturnValidator {
   private readonly unitFiles = new Map<string, { file: string; complete: boolean }>();
   private unreadFiles = 0;
   private readonly unitsByFile = new Map<string, string[]>();
+  /** FILE_NAMES_OTHER_UNIT warnings, told in `finish` whether the unit named has a return of its own. */
+  private readonly misnamed: Problem[] = [];
   // A unit's rows come together and a few indicator spellings repeat: the last unit
   // looked up is kept, and up to 1,000 indicator spellings (a hostile file may have a
   // million different ones).
@@ -313,7 +315,7 @@ export class ReturnValidator {
       const named = unitNamedByFile(def, file.file);
       if (named && !fileUnits.has(named.code) && resentWhole.length === 0) {
         const codes = [...fileUnits];
-        problems.add({
+        const warning: Problem = {
           code: 'FILE_NAMES_OTHER_UNIT',
           severity: 'warning',
           file: file.file,
@@ -327,7 +329,9 @@ export class ReturnValidator {
             count: codes.length,
             unitName: codes.length === 1 ? def.unitByCode.get(codes[0]!)!.name : '',
           },
-        });
+        };
+        problems.add(warning);
+        this.misnamed.push(warning);
       }
     }
   }
@@ -382,6 +386,12 @@ export class ReturnValidator {
 
   finish(): { checked: CheckedReturns; problems: Problem[] } {
     const { def, problems, seen, unitFiles, values } = this;
+    // A file named for a unit that has its own return elsewhere is only misnamed: the warning
+    // says where that return is, and is the office's (it renames the file), not the unit's.
+    for (const warning of this.misnamed) {
+      const own = unitFiles.get(String(warning.params!.namedCode));
+      if (own) warning.params!.elsewhere = own.file;
+    }
     for (const [unitCode, { file, complete }] of unitFiles) {
       if (!complete) continue;
       const unit = def.unitByCode.get(unitCode)!;
