@@ -295,7 +295,7 @@ const catalog = {
       if (p.named !== undefined)
         return `Tệp này có cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${p.first}, ${figures}, mà tên tệp là của đơn vị "${p.named}". Nếu đây là báo cáo của "${p.named}" (điền nhầm vào biểu mẫu của đơn vị khác), sửa mã đơn vị trong tệp thành ${p.namedCode}; nếu không, ${p.shared !== undefined ? 'xoá các dòng của đơn vị này ở một trong hai tệp (tệp còn số liệu của đơn vị khác)' : 'giữ lại một tệp và chuyển tệp kia ra khỏi thư mục'}.`;
       if (p.shared !== undefined)
-        return `Tệp này có lại cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${p.first}, ${figures}. Xoá các dòng của đơn vị này ở một trong hai tệp (giữ bản đúng, thường là bản gửi sau cùng); đừng chuyển cả tệp ra, vì tệp còn số liệu của đơn vị khác. Số liệu không được cộng hai lần.`;
+        return `Tệp này cũng có cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${p.first}, ${figures}. Xoá các dòng của đơn vị này ở một trong hai tệp (giữ bản đúng, thường là bản gửi sau cùng); đừng chuyển cả tệp ra, vì tệp còn số liệu của đơn vị khác. Số liệu không được cộng hai lần.`;
       return `Tệp này gửi lại cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${p.first}, ${figures}. Giữ lại một tệp (thường là tệp đơn vị gửi sau cùng) và chuyển tệp kia ra khỏi thư mục; số liệu không được cộng hai lần.`;
     },
     en: (p) => {
@@ -307,7 +307,7 @@ const catalog = {
       if (p.named !== undefined)
         return `This file holds the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${p.first}, ${figures}, yet its name is the unit "${p.named}"'s. If it is "${p.named}"'s return (filled in on another unit's form), change the unit code in the file to ${p.namedCode}; if not, ${p.shared !== undefined ? "delete this unit's rows from one of the two files (they hold other units' figures too)" : 'keep one file and move the other out of the folder'}.`;
       if (p.shared !== undefined)
-        return `This file holds again the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${p.first}, ${figures}. Delete this unit's rows from one of the two files (keep the right one, usually the one sent last); do not move a whole file out, as it holds other units' figures too. Figures are never counted twice.`;
+        return `This file also holds the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${p.first}, ${figures}. Delete this unit's rows from one of the two files (keep the right one, usually the one sent last); do not move a whole file out, as it holds other units' figures too. Figures are never counted twice.`;
       return `This file sends again the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${p.first}, ${figures}. Keep one file (usually the one the unit sent last) and move the other out of the folder; figures are never counted twice.`;
     },
   },
