@@ -289,15 +289,21 @@ describe('check --feedback', () => {
     expect(csv).toMatch(/028-yen-minh\.csv,,TO_TQ,Số tổ tự quản tại thôn, tổ dân phố|028-yen-minh\.csv,,TO_TQ,"Số tổ tự quản tại thôn, tổ dân phố"/);
     expect(csv).toContain('MISSING_INDICATOR');
 
-    // A unit that sends its feedback back instead of its return: the file is named for what it is, not read.
+    // A unit that sends its feedback back instead of its return, as written or saved again by a
+    // spreadsheet program: the file is named for what it is, not read.
     const sentBack = path.join(dir, 'returns', 'Phản hồi - 028 - Yên Minh.xlsx');
     cpSync(path.join(fb, 'Phản hồi - 028 - Yên Minh.xlsx'), sentBack);
+    calc([sentBack], XLSX, path.join(dir, 'resaved'));
+    const resaved = path.join(dir, 'returns', 'phan-hoi-028-luu-lai.xlsx');
+    cpSync(path.join(dir, 'resaved', 'Phản hồi - 028 - Yên Minh.xlsx'), resaved);
     const back = json(await runCli(['check', '--json'], { cwd: dir }));
     expect(back.warnings.map((w: { code: string; file: string; sheet: string; line: number }) => [w.code, w.file, w.sheet, w.line])).toEqual([
       ['FEEDBACK_FILE', path.join('returns', 'Phản hồi - 028 - Yên Minh.xlsx'), 'Phản hồi', 3],
+      ['FEEDBACK_FILE', path.join('returns', 'phan-hoi-028-luu-lai.xlsx'), 'Phản hồi', 3],
     ]);
     expect(back.errors.map((e: { code: string }) => e.code)).not.toContain('MISSING_COLUMN');
     rmSync(sentBack);
+    rmSync(resaved);
 
     // Never into the returns folder, where it would be read as returns.
     const into = await runCli(['check', '--feedback', 'returns', '--json'], { cwd: dir });
