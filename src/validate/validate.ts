@@ -304,15 +304,15 @@ export class ReturnValidator {
           });
       }
     }
+    // The unit the file is named for ("02 - Xã Hai.xlsx", as forms are named), if any: a unit
+    // that filled in another's form, whose code is locked in it, sends the other's code.
+    const named = fileUnits.size > 0 ? unitNamedByFile(def, file.file) : undefined;
     const resentWhole = resent.finish();
-    for (const whole of resentWhole) problems.add(this.resentProblem(whole, fileUnits.size));
+    for (const whole of resentWhole) problems.add(this.resentProblem(whole, fileUnits.size, named));
     if (fileUnits.size > 0) {
       this.unitsByFile.set(file.file, [...fileUnits]);
-      // A file named for one unit ("02 - Xã Hai.xlsx", as forms are named) whose rows are all
-      // another's: that unit may have filled in the other's form, whose code is locked in it,
-      // and its figures would be counted and shown as the other unit's. (A return sent again
-      // says so itself.)
-      const named = unitNamedByFile(def, file.file);
+      // Named for one unit, its rows all another's: their figures would be counted and shown
+      // as the other unit's. (A return sent again says so itself.)
       if (named && !fileUnits.has(named.code) && resentWhole.length === 0) {
         const codes = [...fileUnits];
         const warning: Problem = {
@@ -345,7 +345,7 @@ export class ReturnValidator {
    * A unit's whole return sent again in another file: one problem, saying whether the figures
    * are the same, and where they first differ (kỳ này, then cùng kỳ, as each file's rows parse).
    */
-  private resentProblem({ unit, from, rows }: { unit: string; from: string; rows: Duplicate[] }, unitsInFile: number): Problem {
+  private resentProblem({ unit, from, rows }: { unit: string; from: string; rows: Duplicate[] }, unitsInFile: number, named: Unit | undefined): Problem {
     const format = (n: bigint | undefined, decimals: number) =>
       n === undefined ? '—' : formatDecimalVi({ n, d: 10n ** BigInt(decimals) }, { decimals });
     let differ = 0;
@@ -362,8 +362,6 @@ export class ReturnValidator {
       example ??= { indicator: indicator.code, side, there: format(there?.[side], decimals), here: value.ok ? format(value.value, decimals) : row[side] || '—' };
     }
     const first = rows[0]!;
-    // A file named for another unit ("025 - …"): that unit may have filled in this one's form.
-    const named = unitNamedByFile(this.def, first.row.file);
     return {
       code: 'DUPLICATE_RETURN',
       severity: 'error',
@@ -376,6 +374,7 @@ export class ReturnValidator {
         rows: rows.length,
         differ,
         ...example,
+        // A file named for another unit ("025 - …"): that unit may have filled in this one's form.
         ...(named && named.code !== unit && { named: named.name, namedCode: named.code }),
         // Either file holds other units' rows too (a district's file): moving a file out would take
         // theirs with it, so the message says to delete this unit's rows from one of them instead.
