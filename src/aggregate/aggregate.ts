@@ -2,7 +2,7 @@
 // ratios are recomputed from the summed parts; changes come from the sums. Exact.
 import type { Definition, Indicator } from '../definition/parse.js';
 import type { TargetData } from '../definition/schema.js';
-import { changePercent, compare, fromDecimal, integer, percent, rational, roundHalfUp, sub, type Rational } from '../numbers/rational.js';
+import { changePercent, compare, fromDecimal, fromScaled, percent, rational, roundHalfUp, sub, type Rational } from '../numbers/rational.js';
 import { PERCENT_DECIMALS } from '../present/figures.js';
 import type { CheckedReturns } from '../validate/validate.js';
 
@@ -42,13 +42,11 @@ interface Sums {
   previous: bigint;
 }
 
-/** Values are counts of 10^-decimals of their unit (validate/number.ts); as exact rationals. */
-const scaled = (n: bigint, decimals: number): Rational => (decimals === 0 ? integer(n) : rational(n, 10n ** BigInt(decimals)));
 
 function figureOf(def: Definition, indicator: Indicator, sums: (code: string) => Sums, withPlan = true): Figure {
   let current: Rational | null;
   let previous: Rational | null;
-  const value = (code: string, which: 'current' | 'previous') => scaled(sums(code)[which], def.indicatorByCode.get(code)!.decimals);
+  const value = (code: string, which: 'current' | 'previous') => fromScaled(sums(code)[which], def.indicatorByCode.get(code)!.decimals);
   if (indicator.kind === 'ratio') {
     current = percent(value(indicator.numerator, 'current'), value(indicator.denominator, 'current'));
     previous = percent(value(indicator.numerator, 'previous'), value(indicator.denominator, 'previous'));

@@ -26,6 +26,9 @@ export function rational(n: bigint, d: bigint = 1n): Rational {
 
 export const integer = (n: bigint | number): Rational => ({ n: BigInt(n), d: 1n });
 
+/** A value held as a count of 10^-decimals of its unit (validate/number.ts), as an exact rational. */
+export const fromScaled = (n: bigint, decimals: number): Rational => (decimals === 0 ? integer(n) : rational(n, 10n ** BigInt(decimals)));
+
 /**
  * A rational in whatever terms it comes, sign in the numerator. Results are not
  * reduced: rounding and comparison are exact on any terms, and a BigInt gcd per

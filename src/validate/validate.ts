@@ -4,7 +4,7 @@ import type { Definition, Indicator, Unit } from '../definition/parse.js';
 import type { ReturnFile, ReturnRow } from '../ingest/returns.js';
 import { ProblemCollector } from '../messages/collector.js';
 import type { Problem } from '../messages/problem.js';
-import { MAX_SAFE, type Rational } from '../numbers/rational.js';
+import { fromScaled, MAX_SAFE, type Rational } from '../numbers/rational.js';
 import { parseValue, valueFormat, type NumberFormat } from './number.js';
 import type { PreviousArchive } from './previous.js';
 import { ruleKind } from '../definition/rules.js';
@@ -346,8 +346,7 @@ export class ReturnValidator {
    * are the same, and where they first differ (kỳ này, then cùng kỳ, as each file's rows parse).
    */
   private resentProblem({ unit, from, rows }: { unit: string; from: string; rows: Duplicate[] }, unitsInFile: number, named: Unit | undefined): Problem {
-    const format = (n: bigint | undefined, decimals: number) =>
-      n === undefined ? '—' : formatDecimalVi({ n, d: 10n ** BigInt(decimals) }, { decimals });
+    const format = (n: bigint | undefined, decimals: number) => (n === undefined ? '—' : formatDecimalVi(fromScaled(n, decimals), { decimals }));
     let differ = 0;
     let example: Record<string, string> | undefined;
     for (const { row, indicator } of rows) {
