@@ -386,6 +386,26 @@ describe('hidden rows', () => {
   });
 });
 
+describe('row and column formats', () => {
+  it('never make a workbook unreadable: a whole column formatted Text and a row formatted as a percentage, as Excel writes them (<col style>, <row s customFormat>)', async () => {
+    const def = await loadDefinition(path.join(SAMPLE, 'baocao.yaml'), ROOT, 'vi');
+    const wb = new Workbook();
+    await wb.xlsx.load(await formWorkbookBytes(def, def.units[0]!));
+    const ws = wb.worksheets[0]!;
+    ws.getCell('E4').value = 7;
+    ws.getCell('F4').value = 5;
+    ws.getColumn(1).numFmt = '@';
+    ws.getRow(2).numFmt = '0.0%'; // the title row: its cell's format is shared with no value cell
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const sheet = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']!);
+    expect(sheet).toMatch(/<col [^>]*style="\d+"/);
+    expect(sheet).toMatch(/<row r="2"[^>]*customFormat="1"/);
+    const table = await readTable(bytes);
+    const row = table.records.find((r) => r.line === 4)!;
+    expect([row.cells[0], row.cells[4], row.cells[5]]).toEqual([def.units[0]!.code, '7', '5']);
+  });
+});
+
 describe('cells outside the table', () => {
   it('are named, never added up; a row of nothing else is no row (the note in H5, the 17 in XFD6, the signature in G9)', async () => {
     const dir = path.join(FIXTURES, 'check', 'cell-outside-table');

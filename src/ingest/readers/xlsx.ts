@@ -494,7 +494,25 @@ function admitModel(model: WorkbookModel, Range: ExcelTs['Range'], far: Map<stri
 
 /** What ExcelTS's parsed workbook holds of its formats: the cell formats (`cellXfs`) of styles.xml, when it was read whole. */
 type ParsedFormats = { model?: { styles?: { numFmtId?: number }[] } } | undefined;
-type ParsedSheet = { rows?: { number: number; cells?: { address?: string; styleId?: number }[] }[] } | undefined;
+type ParsedSheet = { rows?: { number: number; styleId?: number; cells?: { address?: string; styleId?: number }[] }[]; cols?: { styleId?: number }[] } | undefined;
+
+/**
+ * Row and column formats (`<row s="3" customFormat="1">`, `<col style="3">`) dropped when the
+ * formats were not read. ExcelTS looks each one up in the list of cell formats, which it builds
+ * only from styles.xml: in the first read (without the formats) that list does not exist and it
+ * throws. LibreOffice writes a column format on every workbook it saves a second time, and
+ * Excel on any whole column formatted (a code column formatted Text): such files were refused
+ * as damaged. A row's or column's format only dresses its empty cells; a filled cell carries
+ * its own `s`, so nothing read changes.
+ */
+function withoutLineFormats(model: { worksheets?: unknown[]; styles?: ParsedFormats }): void {
+  if (model.styles?.model?.styles) return;
+  for (const ws of (model.worksheets ?? []) as ParsedSheet[]) {
+    if (!ws) continue;
+    for (const col of ws.cols ?? []) delete col.styleId;
+    for (const row of ws.rows ?? []) delete row.styleId;
+  }
+}
 
 /**
  * Cells with no format number, or 0, given the workbook's first cell format when it has a
@@ -545,6 +563,8 @@ function unresolvedFormats(model: { worksheets?: unknown[]; styles?: ParsedForma
  */
 type BoundedWorkbook = InstanceType<ExcelTs['Workbook']> & { far: Map<string, Map<number, FarCell>>; checkFormats(): BoundedWorkbook; unformatted: Map<string, Set<string>> };
 let Bounded: (new () => BoundedWorkbook) | undefined;
+/** ExcelTS's step that resolves the parsed parts' format numbers and names the sheets. */
+type Reconciling = { reconcile(model: { worksheets?: unknown[]; styles?: ParsedFormats }, options: unknown): void };
 
 function boundedWorkbook({ Workbook, Range }: ExcelTs): new () => BoundedWorkbook {
   Bounded ??= class extends Workbook {
@@ -557,6 +577,12 @@ function boundedWorkbook({ Workbook, Range }: ExcelTs): new () => BoundedWorkboo
       // parser takes any iterable of chunks, so the string is handed over as the one chunk
       // the stream would have given. The same text is parsed; the national check is ~11% faster.
       (this.xlsx as unknown as { createTextStream(content: string): Iterable<string> }).createTextStream = (content) => [content];
+      const xlsx = this.xlsx as unknown as Reconciling;
+      const reconcile = xlsx.reconcile.bind(xlsx);
+      xlsx.reconcile = (model, options) => {
+        withoutLineFormats(model);
+        reconcile(model, options);
+      };
     }
     /**
      * Note, as this workbook loads, the cells whose format is not found (`unformatted`), and
@@ -565,7 +591,7 @@ function boundedWorkbook({ Workbook, Range }: ExcelTs): new () => BoundedWorkboo
      * names the sheets there too: the numbers are looked at before, the names after.
      */
     checkFormats(): this {
-      const xlsx = this.xlsx as unknown as { reconcile(model: { worksheets?: unknown[]; styles?: ParsedFormats }, options: unknown): void };
+      const xlsx = this.xlsx as unknown as Reconciling;
       const reconcile = xlsx.reconcile.bind(xlsx);
       xlsx.reconcile = (model, options) => {
         const unresolved = unresolvedFormats(model);
