@@ -92,6 +92,15 @@ await workbook(path.join(CHECK, 'xlsx-date-value', 'returns', 'xa-01.xlsx'), (wb
 });
 await unitTwo('xlsx-date-value');
 
+// xlsx-bad-cell: a number cell holding "12,5" (a .NET exporter running with Vietnamese culture
+// writes this; parseFloat read it as 12): refused, naming the cell and what it holds.
+await workbook(
+  path.join(CHECK, 'xlsx-bad-cell', 'returns', 'xa-01.xlsx'),
+  (wb) => formSheet(wb, 'Biểu mẫu', UNIT_ONE),
+  (xml) => xml.replace(/(<c r="E6"[^>]*>)<v>16<\/v>/, '$1<v>12,5</v>'),
+);
+await unitTwo('xlsx-bad-cell');
+
 // xlsx-merged-cells: the unit code merged down its rows (read as the unit sees it: every row is
 // unit 01); two value cells merged into one (refused: one figure cannot count for two rows).
 await workbook(path.join(CHECK, 'xlsx-merged-cells', 'returns', 'xa-01.xlsx'), (wb) => {

@@ -25,8 +25,8 @@ const STYLES = strFromU8(FORM['xl/styles.xml']!);
 // seldom impossible (a column past XFD, row 0 or 4,000,000,000, no number at all).
 const column = fc.oneof(
   { arbitrary: fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'), weight: 400 },
-  { arbitrary: fc.constantFrom('BL', 'BM', 'XFD', '$E'), weight: 20 },
-  { arbitrary: fc.constantFrom('XFE', 'ZZZZ', ''), weight: 1 },
+  { arbitrary: fc.constantFrom('BL', 'BM', 'XFD'), weight: 20 },
+  { arbitrary: fc.constantFrom('XFE', 'ZZZZ', '', '$E'), weight: 1 },
 );
 const rowNumber = fc.oneof(
   { arbitrary: fc.integer({ min: 1, max: 40 }), weight: 400 },
@@ -42,14 +42,27 @@ const value = fc.oneof(
 );
 // A format number past the formats' list (s="99": a damaged file, refused when its number is suspect) is seldom.
 const styleId = fc.oneof({ arbitrary: fc.constantFrom('', ' s="1"', ' s="2"'), weight: 300 }, { arbitrary: fc.constant(' s="99"'), weight: 1 });
-const cell = fc.tuple(fc.option(ref, { nil: undefined }), value, styleId).map(([r, v, s]) => {
-  const at = r === undefined ? '' : ` r="${r}"`;
-  // A value that carries its own attributes (` t="s"><v>…</v`) closes the tag itself.
-  return v.startsWith(' t=') ? `<c${at}${s}${v}></c>` : `<c${at}${s}>${v}</c>`;
-});
-const row = fc.tuple(fc.option(rowNumber, { nil: undefined }), fc.array(cell, { maxLength: 8 }), fc.boolean()).map(
-  ([r, cells, hidden]) => `<row${r === undefined ? '' : ` r="${Number.isNaN(r) ? 'x' : r}"`}${hidden ? ' hidden="1"' : ''}>${cells.join('')}</row>`,
-);
+// A cell's reference: mostly its own row (or none: the next column), seldom another row's (refused, named).
+const cell = fc.tuple(column, fc.oneof({ arbitrary: fc.constant(undefined), weight: 800 }, { arbitrary: rowNumber, weight: 1 }), value, styleId);
+const row = fc
+  .tuple(
+    fc.option(fc.oneof({ arbitrary: fc.integer({ min: 8, max: 60 }), weight: 400 }, { arbitrary: rowNumber, weight: 5 }), { nil: undefined }),
+    // Two cells at one place are refused (named): the columns of a row are apart.
+    fc.uniqueArray(cell, { maxLength: 8, selector: ([c]) => c.replace('$', '') }),
+    fc.boolean(),
+    // Cells with their references, or (seldom) without: each then takes the next column.
+    fc.oneof({ arbitrary: fc.constant(true), weight: 10 }, { arbitrary: fc.constant(false), weight: 1 }),
+  )
+  .map(([r, cells, hidden, refs]) => {
+    const own = r === undefined ? undefined : Number.isNaN(r) ? 'x' : String(r);
+    const xml = cells.map(([c, other, v, s]) => {
+      const rowPart = other !== undefined ? (Number.isNaN(other) ? 'x' : String(other)) : (own ?? '');
+      const at = !refs || (own === undefined && other === undefined) ? '' : ` r="${c}${rowPart}"`;
+      // A value that carries its own attributes (` t="s"><v>…</v`) closes the tag itself.
+      return v.startsWith(' t=') ? `<c${at}${s}${v}></c>` : `<c${at}${s}>${v}</c>`;
+    });
+    return { r, xml: `<row${own === undefined ? '' : ` r="${own}"`}${hidden ? ' hidden="1"' : ''}>${xml.join('')}</row>` };
+  });
 // Merges that overlap (a damaged file: ExcelTS refuses it) are frequent among random ones: few are made.
 const merge = fc.oneof(
   { arbitrary: fc.tuple(ref, ref).map(([a, b]) => `<mergeCell ref="${a}:${b}"/>`), weight: 10 },
@@ -63,7 +76,8 @@ const format = fc.constantFrom('0%', '0.0\\%', '0.0\\\\%', '0.0&quot;%&quot;', '
 /** The form with a random sheet (rows after its own, merges, column ranges) and random number formats. */
 const workbook = fc
   .record({
-    rows: fc.array(row, { maxLength: 12 }),
+    // Two rows at one place are refused (named): row numbers are mostly apart.
+    rows: fc.uniqueArray(row, { maxLength: 12, selector: (r) => r.r ?? Symbol() }).map((rs) => rs.map((r) => r.xml)),
     merges: fc.array(merge, { maxLength: 2 }),
     cols: fc.array(col, { maxLength: 3 }),
     formats: fc.array(format, { maxLength: 3 }),
@@ -95,7 +109,7 @@ describe('no workbook crashes the reader', () => {
         for (const p of file.problems) expect(PROBLEM_CODES).toContain(p.code);
         for (const r of file.rows) expect(typeof r.current).toBe('string');
         // A workbook refused outright (its formats named at a cell too) or read to rows, or to none.
-        const unread = file.problems.find((p) => p.severity === 'error' && (!p.line || p.code === 'XLSX_UNREADABLE'));
+        const unread = file.problems.find((p) => p.severity === 'error' && (!p.line || p.code === 'XLSX_UNREADABLE' || p.code === 'XLSX_BAD_CELL'));
         const outcome = unread ? `${unread.code}${unread.params?.reason === 'FORMATS' ? ' FORMATS' : ''}` : file.rows.length > 0 ? 'read' : 'no rows';
         outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
       }),
@@ -107,5 +121,6 @@ describe('no workbook crashes the reader', () => {
     expect(outcomes.get('MERGE_TOO_LARGE') ?? 0, JSON.stringify([...outcomes])).toBeGreaterThan(0);
     expect(outcomes.get('XLSX_UNREADABLE') ?? 0, JSON.stringify([...outcomes])).toBeGreaterThan(0);
     expect(outcomes.get('XLSX_UNREADABLE FORMATS') ?? 0, JSON.stringify([...outcomes])).toBeGreaterThan(0);
+    expect(outcomes.get('XLSX_BAD_CELL') ?? 0, JSON.stringify([...outcomes])).toBeGreaterThan(0);
   });
 });

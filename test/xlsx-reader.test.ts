@@ -9,7 +9,12 @@ import { feedbackWorkbook, groupFeedback, splitMessage } from '../src/feedback/f
 import { loadDefinition } from '../src/ingest/definition.js';
 import type { Problem } from '../src/messages/problem.js';
 import { FIXTURES, ROOT, SAMPLE, runCli, sampleCopy } from './helpers.js';
-import { columnLetter, excelTsSheetNames, mayShowOtherwise, numberText, recalculatesOnOpen, scalesByHundred, shownOtherwise, withoutValidations, xlsxReader } from '../src/ingest/readers/xlsx.js';
+import { columnLetter, numberText, xlsxReader } from '../src/ingest/readers/xlsx/index.js';
+import { scalesByHundred, shownOtherwise } from '../src/ingest/readers/xlsx/formats.js';
+import { readWorkbook, resolvePart } from '../src/ingest/readers/xlsx/parts.js';
+import { SheetHandler } from '../src/ingest/readers/xlsx/cells.js';
+import { parseXml, partText } from '../src/ingest/readers/xlsx/xml.js';
+import { readSharedStrings } from '../src/ingest/readers/xlsx/strings.js';
 import { formWorkbookBytes } from '../src/workspace/form-xlsx.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseValue, readsTwoWays, valueFormat } from '../src/validate/number.js';
@@ -91,60 +96,53 @@ describe('columnLetter', () => {
   });
 });
 
-describe('withoutValidations', () => {
+describe("a form's data validations", () => {
   const sheet = (body: string) =>
-    Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`);
-  const rows = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Mã đơn vị</t></is></c></row></sheetData>';
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`;
+  const rows = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Mã đơn vị</t></is></c><c r="B1"><v>7</v></c></row></sheetData>';
   const list = '<dataValidations count="1"><dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" showInputMessage="1" prompt="Ghi số &lt;b&gt; ≥ 0" sqref="E4"><formula1>0</formula1></dataValidation></dataValidations>';
+  /** The rows a sheet part reads to, by one tokenizer. */
+  const read = (xml: string, only?: 'fast' | 'reference', strings: string[] = []) => {
+    const { handler, tokenizer } = parseXml(xml, () => new SheetHandler(strings), only);
+    return { rows: handler.rows, merges: handler.merges, tokenizer };
+  };
 
-  it('cuts the validations out of a baocao form, and ExcelTS then reads the same cells', async () => {
+  it('are passed over unread in a baocao form, which reads to the same cells as saxes reads it whole', async () => {
     const def = await loadDefinition(path.join(SAMPLE, 'baocao.yaml'), ROOT, 'vi');
-    const files = unzipSync(await formWorkbookBytes(def, def.units[0]!));
-    const part = files['xl/worksheets/sheet1.xml']!;
-    const cut = withoutValidations(part);
-    const text = Buffer.from(part).toString('utf8');
-    expect(text).toContain('<dataValidations');
-    expect(Buffer.from(cut).toString('utf8')).toBe(text.replace(/<dataValidations[ >][\s\S]*<\/dataValidations>/, ''));
-    expect(cut.length).toBeLessThan(part.length / 2);
-    const cells = async (sheetPart: Uint8Array) => {
-      const wb = new Workbook();
-      await wb.xlsx.loadFromFiles({ ...files, 'xl/worksheets/sheet1.xml': sheetPart });
-      const ws = wb.worksheets[0]!;
-      const out: unknown[] = [ws.name, ws.state, ws.model.merges];
-      ws.eachRow({ includeEmpty: true }, (row, n) => out.push(n, row.values));
-      return out;
-    };
-    const whole = await cells(part);
-    expect(whole.length).toBeGreaterThan(3 + 2 * def.indicators.length);
-    expect(await cells(cut)).toEqual(whole);
+    const parts = unzipSync(await formWorkbookBytes(def, def.units[0]!));
+    const part = partText(parts['xl/worksheets/sheet1.xml']!);
+    const strings = readSharedStrings(parts['xl/sharedStrings.xml']!);
+    expect(part).toContain('<dataValidations');
+    const fast = read(part, 'fast', strings);
+    expect(fast.rows.length).toBeGreaterThan(def.indicators.length);
+    expect(read(part, 'reference', strings)).toEqual({ ...fast, tokenizer: 'reference' });
   });
 
-  it('cuts exactly the element, wherever it stands, and keeps what follows it (a merge list after it)', () => {
+  it('are passed over wherever they stand, and what follows them is read (a merge list after them)', () => {
     const after = '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-    expect(Buffer.from(withoutValidations(sheet(rows + list + after))).toString('utf8')).toBe(sheet(rows + after).toString('utf8'));
-    expect(Buffer.from(withoutValidations(sheet(list + rows))).toString('utf8')).toBe(sheet(rows).toString('utf8'));
-    const bare = list.replace('<dataValidations count="1">', '<dataValidations>');
-    expect(Buffer.from(withoutValidations(sheet(rows + bare))).toString('utf8')).toBe(sheet(rows).toString('utf8'));
+    for (const body of [rows + list + after, list + rows + after, rows + list.replace('<dataValidations count="1">', '<dataValidations>') + after]) {
+      const got = read(sheet(body), 'fast');
+      expect(got.rows[0]!.cells.map((c) => c.value)).toEqual([{ kind: 'text', text: 'Mã đơn vị' }, { kind: 'number', number: 7 }]);
+      expect(got.merges).toEqual(['A1:B1']);
+    }
   });
 
-  it('leaves whole a sheet where the name could stand as text, or the element is not alone', () => {
-    const untouched = [
-      sheet(rows), // no validations
-      // The name as text only, start and end in different places: cutting would break the sheet.
-      sheet(`<!-- <dataValidations count="1"> -->${rows}<!-- </dataValidations> -->`), // in comments
-      sheet(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<dataValidations>]]></t></is></c><c r="B1" t="inlineStr"><is><t><![CDATA[</dataValidations>]]></t></is></c></row></sheetData>`), // in CDATA
-      sheet(`<?a <dataValidations ?>${rows}<?b </dataValidations>?>`), // in processing instructions
-      sheet(`${rows}<!-- kept -->${list}`), // a comment anywhere
-      sheet(`${rows}<?pi x?>${list}`), // an instruction after the declaration
-      Buffer.from(`<!DOCTYPE worksheet>${sheet(rows + list).toString('utf8')}`), // a DOCTYPE (and the declaration not first)
-      sheet(rows + list + list), // two lists
-      sheet(rows + list.replaceAll('dataValidations', 'x:dataValidations')), // a namespace prefix
-      sheet(rows + list.replaceAll('dataValidations', 'dataValidationsX')), // a longer name
-      sheet(rows + '<dataValidations count="0"/>'), // no end tag
-      sheet(rows + list.replace('</dataValidations>', '') + '</dataValidations>'.slice(0, 5)), // a cut-off file
-      sheet(rows.replace('</sheetData>', '</dataValidations></sheetData>') + list.replace('</dataValidations>', '')), // the end tag before the start tag
-    ];
-    for (const part of untouched) expect(withoutValidations(part)).toBe(part);
+  it('where the markup is not plain (a comment, CDATA, an instruction, a DOCTYPE), the part is read by saxes, to the same cells', () => {
+    const plain = read(sheet(rows + list), 'fast');
+    for (const xml of [
+      sheet(`<!-- <dataValidations count="1"> -->${rows}<!-- </dataValidations> -->`),
+      sheet(`${rows}<!-- kept -->${list}`),
+      sheet(`${rows}<?pi x?>${list}`),
+      sheet(rows + list).replace('?>\n', '?>\n<!DOCTYPE worksheet>'),
+      sheet(rows.replace('<t>Mã đơn vị</t>', '<t><![CDATA[Mã đơn vị]]></t>') + list),
+    ]) {
+      const got = read(xml);
+      expect(got.tokenizer).toBe('reference');
+      expect(got.rows).toEqual(plain.rows);
+    }
+    // Validations nested in a list of the same name, or a longer name, are counted, not cut short.
+    const nested = read(sheet(rows + '<dataValidations><dataValidations/><dataValidationsX></dataValidationsX></dataValidations>' + '<mergeCells><mergeCell ref="A1:B1"/></mergeCells>'), 'fast');
+    expect(nested.merges).toEqual(['A1:B1']);
   });
 });
 
@@ -168,17 +166,6 @@ describe('cells formatted as a percentage', () => {
     const table = await readTable(await filledForm({ E4: 46143, F4: 46143 }, { E4: 'dd\\/mm\\/yyyy', F4: '0\\d' }));
     // F4's format is a number followed by a literal "d" (ExcelTS would read it as a day).
     expect(table.records.find((r) => r.line === 4)!.cells.slice(4, 6)).toEqual(['01/05/2026', '46143']);
-  });
-
-  it('are looked for only when the formats have a percentage, or another way of showing a number otherwise (a form has none: one read)', async () => {
-    const styles = (bytes: Uint8Array) => unzipSync(bytes)['xl/styles.xml']!;
-    expect(mayShowOtherwise(styles(await filledForm({ E4: 3 })))).toBe(false);
-    expect(mayShowOtherwise(styles(await filledForm({ E4: 3 }, { E4: '#,##0' })))).toBe(false);
-    expect(mayShowOtherwise(styles(await filledForm({ E4: 3 }, { E4: '"%"0' })))).toBe(false);
-    expect(mayShowOtherwise(styles(await filledForm({ E4: 0.5 }, { E4: '0%' })))).toBe(true); // built-in 9
-    expect(mayShowOtherwise(styles(await filledForm({ E4: 0.5 }, { E4: '#,##0.0%' })))).toBe(true);
-    expect(mayShowOtherwise(styles(await filledForm({ E4: 5 }, { E4: '#,##0,' })))).toBe(true);
-    expect(mayShowOtherwise(styles(await filledForm({ E4: 5 }, { E4: ';;;' })))).toBe(true);
   });
 
   it('are refused by check, naming what the unit sees and what the file holds, never added up as 0,975', async () => {
@@ -215,14 +202,18 @@ describe('cell formats that cannot be read', () => {
       'fewer cell formats than the cells name': (t) => t.replace(/(<cellXfs[^>]*>)[^]*?(<\/cellXfs>)/, '$1<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>$2'),
     };
     for (const [name, damage] of Object.entries(damaged)) expect([name, await withStyles(percent, damage)]).toEqual([name, refused('E4', 4)]);
-    // The same damage with no percentage anywhere, and no number that may be a date: the numbers are read as they are.
-    const plain = await withStyles(await filledForm({ E4: 3, F4: 0.5 }), damaged['fewer cell formats than the cells name']!);
-    expect(plain.ok && plain.table.records.find((r) => r.line === 4)!.cells.slice(4, 6)).toEqual(['3', '0,5']);
+    // The same damage with no percentage anywhere: what the cells show still cannot be known, so they are refused too (never a guess).
+    expect(await withStyles(await filledForm({ E4: 3, F4: 0.5 }), damaged['fewer cell formats than the cells name']!)).toEqual(refused('E4', 4));
+    // A damaged formats part is no matter when no number names a format it lacks: format 0 is found.
+    const zeros = unzipSync(await filledForm({ E4: 3, F4: 0.5 }));
+    zeros['xl/worksheets/sheet1.xml'] = strToU8(strFromU8(zeros['xl/worksheets/sheet1.xml']!).replace(/ s="\d+"/g, ''));
+    const fine = await xlsxReader.read(zipSync({ ...zeros, 'xl/styles.xml': strToU8(damaged['fewer cell formats than the cells name']!(strFromU8(zeros['xl/styles.xml']!))) }), { numberFormat: 'vi' });
+    expect(fine.ok && fine.table.records.find((r) => r.line === 4)!.cells.slice(4, 6)).toEqual(['3', '0,5']);
   });
 
   it('refuse a number that may be a date when the formats are damaged, or when the workbook has no formats part yet its cells name formats', async () => {
     const date = await filledForm({ E4: 3, F4: 46143 }, { F4: 'dd/mm/yyyy' });
-    expect(await withStyles(date, (t) => t.replace(/(<cellXfs[^>]*>)[^]*?(<\/cellXfs>)/, '$1<xf numFmtId="0"/>$2'))).toEqual(refused('F4', 4));
+    expect(await withStyles(date, (t) => t.replace(/(<cellXfs[^>]*>)[^]*?(<\/cellXfs>)/, '$1<xf numFmtId="0"/>$2'))).toEqual(refused('E4', 4));
     expect(await withStyles(date, undefined)).toEqual(refused('E4', 4));
     // A workbook written with no formats part and no format on any cell reads as it is.
     const parts = unzipSync(await filledForm({ E4: 3, F4: 46143 }));
@@ -296,8 +287,8 @@ describe('a workbook that asks to be recalculated when opened (fullCalcOnLoad), 
 
   it('is told by its calcPr, however written', () => {
     const part = (calcPr: string) => strToU8(`<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/>${calcPr}</workbook>`);
-    expect(['<calcPr calcId="171027" fullCalcOnLoad="1"/>', "<calcPr fullCalcOnLoad='true'/>", '<x:calcPr\n  fullCalcOnLoad = "1" />', '<calcPr calcId="191029" calcCompleted="0"/>'].map((c) => recalculatesOnOpen(part(c)))).toEqual([true, true, true, true]);
-    expect(['<calcPr calcId="171027"/>', '<calcPr fullCalcOnLoad="0"/>', '<calcPr calcId="1"/><!-- fullCalcOnLoad="1" -->', '<calcPr calcCompleted="1"/>', ''].map((c) => recalculatesOnOpen(part(c)))).toEqual([false, false, false, false, false]);
+    expect(['<calcPr calcId="171027" fullCalcOnLoad="1"/>', "<calcPr fullCalcOnLoad='true'/>", '<x:calcPr\n  fullCalcOnLoad = "1" />', '<calcPr calcId="191029" calcCompleted="0"/>'].map((c) => readWorkbook(part(c)).recalculated)).toEqual([true, true, true, true]);
+    expect(['<calcPr calcId="171027"/>', '<calcPr fullCalcOnLoad="0"/>', '<calcPr calcId="1"/><!-- fullCalcOnLoad="1" -->', '<calcPr calcCompleted="1"/>', ''].map((c) => readWorkbook(part(c)).recalculated)).toEqual([false, false, false, false, false]);
   });
 
   it("has its value cells' formula results refused, naming the formula and the saved result; other cells read as saved, and without the flag the results are figures", async () => {
@@ -346,10 +337,21 @@ describe('cells whose format divides the number by thousands, or hides it', () =
     ]);
     expect(kinds([';;;', '"Có";"Có"', ';0'])).toEqual([{ kind: 'HIDDEN' }, { kind: 'HIDDEN' }, { kind: 'HIDDEN' }]);
     expect(kinds(['0.0%'])).toEqual([{ kind: 'PERCENT' }]);
-    // As they are: grouping commas, a comma as text, General, text, dates, a second section's comma, nothing.
-    expect(kinds(['#,##0', '#,##0.00', '0","', '0\\,', 'General', '@', 'dd/mm/yyyy', '0;0,', '[$-42A]#,##0', '', '_-* #,##0 ₫_-;-* #,##0 ₫_-;_-* "-" ₫_-;_-@_-', '0_,', '0*,'])).toEqual(
-      Array(13).fill(undefined),
+    // As they are: grouping commas, a comma as text, General, text, a second section's comma, nothing.
+    expect(kinds(['#,##0', '#,##0.00', '0","', '0\\,', 'General', '@', '0;0,', '[$-42A]#,##0', '', '_-* #,##0 ₫_-;-* #,##0 ₫_-;_-* "-" ₫_-;_-@_-', '0_,', '0*,', '0\\d', '"ngày "0'])).toEqual(
+      Array(14).fill(undefined),
     );
+    // Dates and times, an m beside h or s being minutes; a date letter quoted or escaped is text.
+    expect(kinds(['dd/mm/yyyy', 'mmm-yy', 'h:mm', '[h]:mm:ss', 'mm:ss', 'm/d/yy h:mm', '[$-42A]d/m/yyyy;@', 'h:mm AM/PM'])).toEqual([
+      { kind: 'DATE', date: true, time: false },
+      { kind: 'DATE', date: true, time: false },
+      { kind: 'DATE', date: false, time: true },
+      { kind: 'DATE', date: false, time: true },
+      { kind: 'DATE', date: false, time: true },
+      { kind: 'DATE', date: true, time: true },
+      { kind: 'DATE', date: true, time: false },
+      { kind: 'DATE', date: false, time: true },
+    ]);
     expect(['0_%', '0*%'].map(scalesByHundred)).toEqual([false, false]);
   });
 
@@ -488,37 +490,15 @@ describe('cells as other programs store them', () => {
 });
 
 describe('worksheets not named sheetN.xml', () => {
-  const rels = (targets: string[]) =>
-    strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-        targets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${t}"/>`).join('') +
-        `<Relationship Id="rS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target='styles.xml'/></Relationships>`,
-    );
-  const part = strToU8('<worksheet/>');
-
-  it('gives each a free sheetN.xml name and points the relationship that names it there', () => {
-    const out = excelTsSheetNames({
-      'xl/_rels/workbook.xml.rels': rels(['worksheets/sheet1.xml', 'worksheets/sheet.xml', '/xl/worksheets/D%E1%BB%AF%20li%E1%BB%87u.xml', './worksheets/../worksheets/sheet3.xml']),
-      'xl/worksheets/sheet1.xml': part,
-      'xl/worksheets/sheet.xml': part,
-      'xl/worksheets/Dữ liệu.xml': part,
-      'xl/worksheets/sheet3.xml': part,
-    });
-    expect(Object.keys(out).sort()).toEqual(['xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml']);
-    const text = strFromU8(out['xl/_rels/workbook.xml.rels']!);
-    // Sorted by name: "Dữ liệu.xml" comes before "sheet.xml".
-    expect(text.match(/Target=("[^"]*"|'[^']*')/g)).toEqual([
-      'Target="worksheets/sheet1.xml"',
-      'Target="/xl/worksheets/sheet4.xml"',
-      'Target="/xl/worksheets/sheet2.xml"',
-      'Target="./worksheets/../worksheets/sheet3.xml"',
-      "Target='styles.xml'",
+  it('are found through the relationships, however their targets are written', () => {
+    expect(['worksheets/sheet1.xml', 'worksheets/sheet.xml', '/xl/worksheets/D%E1%BB%AF%20li%E1%BB%87u.xml', './worksheets/../worksheets/sheet3.xml'].map((t) => resolvePart('xl/workbook.xml', t))).toEqual([
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet.xml',
+      'xl/worksheets/Dữ liệu.xml',
+      'xl/worksheets/sheet3.xml',
     ]);
-  });
-
-  it('leaves a workbook of sheetN.xml parts as it is', () => {
-    const files = { 'xl/_rels/workbook.xml.rels': rels(['worksheets/sheet1.xml']), 'xl/worksheets/sheet1.xml': part };
-    expect(excelTsSheetNames(files)).toBe(files);
+    expect(resolvePart('', 'xl/workbook.xml')).toBe('xl/workbook.xml');
+    expect(resolvePart('xl/workbook.xml', '%E0%A4%A')).toBeUndefined();
   });
 
   it('reads a return saved as a .NET library writes it (sheet.xml, x: prefixes) as Excel would', async () => {
@@ -540,14 +520,16 @@ describe('worksheets not named sheetN.xml', () => {
     expect(b).toEqual(a);
   });
 
-  it('says so when the worksheets in a file cannot be reached, rather than calling the return empty', async () => {
+  it('reads a worksheet whatever its part is named (a character reference in the relationship), and says so when none can be reached, rather than calling the return empty', async () => {
     const wb = new Workbook();
     wb.addWorksheet('Biểu mẫu').getCell('A1').value = 'ma_don_vi';
     const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
-    // A name written with a character reference: the relationship is not rewritten.
     parts['xl/worksheets/a&b.xml'] = parts['xl/worksheets/sheet1.xml']!;
     delete parts['xl/worksheets/sheet1.xml'];
     parts['xl/_rels/workbook.xml.rels'] = strToU8(strFromU8(parts['xl/_rels/workbook.xml.rels']!).replace('worksheets/sheet1.xml', 'worksheets/a&amp;b.xml'));
+    expect(await readTable(zipSync(parts))).toMatchObject({ sheet: 'Biểu mẫu', records: [{ line: 1, cells: ['ma_don_vi'] }] });
+    // The relationship points to a part the file lacks.
+    parts['xl/_rels/workbook.xml.rels'] = strToU8(strFromU8(parts['xl/_rels/workbook.xml.rels']!).replace('worksheets/a&amp;b.xml', 'worksheets/sheet9.xml'));
     expect(await xlsxReader.read(zipSync(parts), {})).toEqual({ ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'NO_SHEETS' } } });
   });
 });
@@ -572,5 +554,86 @@ describe('splitMessage', () => {
     expect(splitMessage('"mười" không phải là số. Ghi số nguyên, ví dụ 2082 hoặc 2.082.')).toEqual({ what: '"mười" không phải là số.', fix: 'Ghi số nguyên, ví dụ 2082 hoặc 2.082.' });
     expect(splitMessage('"a. b" sai. Sửa.')).toEqual({ what: '"a. b" sai.', fix: 'Sửa.' });
     expect(splitMessage('Chỉ một câu.')).toEqual({ what: 'Chỉ một câu.', fix: '' });
+  });
+});
+
+describe('cells whose markup breaks the format (ECMA-376 §18.3.1.4, §18.18.11)', () => {
+  /** The sample's first form filled in (E4 = 7, F4 = 5), its sheet's XML changed by `edit`. */
+  const edited = async (edit: (sheet: string) => string) => {
+    const parts = unzipSync(await filledForm({ E4: 7, F4: 5 }));
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    const changed = edit(sheet);
+    expect(changed).not.toBe(sheet);
+    return xlsxReader.read(zipSync({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(changed) }), { numberFormat: 'vi' });
+  };
+  const badCell = (kind: string, cell: string, holds: string, line = 4) => ({
+    ok: false,
+    problem: { code: 'XLSX_BAD_CELL', line, sheet: 'Biểu mẫu', cell, params: { kind, sheet: 'Biểu mẫu', cell, holds, row: line } },
+  });
+  const e4 = (v: string) => (s: string) => s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, `<c r="E4"$1>${v}</c>`);
+
+  it('a number cell that holds no xsd:double is refused, naming the cell and what it holds (parseFloat read 12,5 as 12)', async () => {
+    for (const v of ['12,5', '1 234', '0x10', '12abc', '0b11', '12 người', 'INF', 'NaN', '1e999', '--1'])
+      expect([v, await edited(e4(`<v>${v}</v>`))]).toEqual([v, badCell('NUMBER', 'E4', v)]);
+    // xsd:double's own forms read as their value.
+    for (const [v, text] of [['1.5E3', '1500'], ['+7', '7'], [' 7 ', '7'], ['.5', '0,5'], ['7.', '7']] as const) {
+      const r = await edited(e4(`<v>${v}</v>`));
+      expect([v, r.ok && r.table.records.find((x) => x.line === 4)!.cells[4]]).toEqual([v, text]);
+    }
+  });
+
+  it('an inline string with a value too, a shared-string index that is no whole number or past the table, a boolean that is neither: refused', async () => {
+    
+    const inline = await edited((s) => s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, '<c r="E4"$1 t="inlineStr"><v>500</v><is><t>12</t></is></c>'));
+    expect(inline).toEqual(badCell('INLINE_WITH_VALUE', 'E4', '500'));
+    for (const v of ['1.9', '-1', '99999', 'a'])
+      expect(await edited((s) => s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, `<c r="E4"$1 t="s"><v>${v}</v></c>`))).toEqual(badCell('SHARED_INDEX', 'E4', v));
+    expect(await edited((s) => s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, '<c r="E4"$1 t="b"><v>2</v></c>'))).toEqual(badCell('BOOLEAN', 'E4', '2'));
+    expect(await edited((s) => s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, '<c r="E4"$1 t="q"><v>7</v></c>'))).toEqual(badCell('TYPE', 'E4', 'q'));
+  });
+
+  it('a cell whose reference names another row, two cells or two rows at one place: refused; cells without a reference take the next place', async () => {
+    expect(await edited((s) => s.replace('<c r="F4"', '<c r="E5"'))).toEqual(badCell('OTHER_ROW', 'E5', 'E5'));
+    expect(await edited((s) => s.replace('<c r="F4"', '<c r="E4"'))).toEqual(badCell('TWICE', 'E4', 'E4'));
+    const twice = await edited((s) => s.replace('<row r="5"', '<row r="4"'));
+    expect(twice).toMatchObject({ ok: false, problem: { code: 'XLSX_BAD_CELL', params: { kind: 'ROW_TWICE' } } });
+    // Without references (optional in the schema): each cell the next column, each row the next row, as Excel reads them.
+    const bare = await edited((s) => s.replace(/(<row r="4")[^>]*>[^]*?<\/row>/, (row) => row.replace(/ r="[A-Z]+4"/g, '')));
+    expect(bare.ok && bare.table.records.find((x) => x.line === 4)!.cells.slice(4, 6)).toEqual(['7', '5']);
+  });
+
+  it('error, boolean and date cells read as what the unit sees: "#DIV/0!", TRUE, a valid ISO date as the date, an invalid one as the text it holds (never INTERNAL)', async () => {
+    const cell = async (xml: string) => {
+      const r = await edited((s) => s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, `<c r="E4"$1 ${xml}</c>`));
+      return r.ok ? r.table.records.find((x) => x.line === 4)!.cells[4] : r;
+    };
+    expect(await cell('t="e"><v>#DIV/0!</v>')).toBe('#DIV/0!');
+    expect(await cell('t="e"><f>1/0</f><v>#REF!</v>')).toBe('#REF!');
+    expect(await cell('t="b"><v>1</v>')).toBe('TRUE');
+    expect(await cell('t="d"><v>2026-05-01T00:00:00Z</v>')).toBe('01/05/2026');
+    expect(await cell('t="d"><v>2026-02-30</v>')).toBe('2026-02-30');
+    expect(await cell('t="d"><v>not-a-date</v>')).toBe('not-a-date');
+  });
+
+  it('rows of zero height and columns of zero width are hidden; so are rows of a sheet whose rows are hidden by default', async () => {
+    const zero = await edited((s) => s.replace('<row r="5"', '<row r="5" ht="0" customHeight="1"').replace('<col min="5" max="6"', '<col min="6" max="6" width="0" customWidth="1"/><col min="5" max="5"'));
+    expect(zero.ok && [zero.table.hiddenRows, zero.table.hiddenColumns]).toEqual([[5], [6]]);
+    const byDefault = await edited((s) => s.replace(/<sheetFormatPr([^>]*)\/>/, '<sheetFormatPr$1 zeroHeight="1"/>').replace('<row r="6"', '<row r="6" ht="15" customHeight="1"'));
+    expect(byDefault.ok && byDefault.table.hiddenRows).toEqual(expect.arrayContaining([4, 5]));
+    expect(byDefault.ok && byDefault.table.hiddenRows).not.toContain(6);
+  });
+
+  it('a part damaged on the way (one byte changed, its CRC-32 left as it was) is refused as damaged', async () => {
+    const parts = unzipSync(await filledForm({ E4: 7, F4: 5 }));
+    const zip = Buffer.from(zipSync(parts, { level: 0 }));
+    const at = zip.indexOf('<v>7</v>');
+    expect(at).toBeGreaterThan(0);
+    zip[at + 3] = '8'.charCodeAt(0);
+    expect(await xlsxReader.read(zip, { numberFormat: 'vi' })).toEqual({ ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'DAMAGED' } } });
+    // Packed: the same change breaks the inflated data or its checksum.
+    const packed = Buffer.from(zipSync(parts));
+    const sheetAt = packed.indexOf('xl/worksheets/sheet1.xml') + 'xl/worksheets/sheet1.xml'.length + 200;
+    packed[sheetAt] = packed[sheetAt]! ^ 0x01;
+    expect(await xlsxReader.read(packed, { numberFormat: 'vi' })).toMatchObject({ ok: false, problem: { code: 'XLSX_UNREADABLE' } });
   });
 });

@@ -37,6 +37,8 @@ const WORKBOOK_UNREADABLE: Record<Lang, Record<string, string>> = {
       'Không đọc được định dạng ô của bảng tính (phần định dạng bị hỏng hoặc thiếu), nên không biết số trong ô là số đếm, ngày tháng hay phần trăm. Mở bằng Excel (chọn sửa nếu được hỏi), xem lại các số liệu, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.',
     CORRUPT:
       'Bảng tính bị hỏng, không đọc được. Mở bằng Excel (chọn sửa nếu được hỏi), "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại; nếu vẫn lỗi, xin đơn vị gửi lại tệp.',
+    DAMAGED:
+      'Tệp bị hỏng trên đường gửi (dữ liệu trong tệp không khớp mã kiểm tra của chính nó, như khi tải về chưa xong hoặc bị lỗi khi chép), nên không đọc được. Xin đơn vị gửi lại tệp gốc.',
   },
   en: {
     WORD:
@@ -50,6 +52,34 @@ const WORKBOOK_UNREADABLE: Record<Lang, Record<string, string>> = {
       'The workbook\'s cell formats cannot be read (damaged or missing), so whether a number is a count, a date or a percentage cannot be known. Open it in Excel (let it repair if asked), check the figures, use "Save As" with type "Excel Workbook (.xlsx)" and send it again.',
     CORRUPT:
       'The workbook is damaged and cannot be read. Open it in Excel (let it repair if asked), use "Save As" with type "Excel Workbook (.xlsx)" and send it again; if that fails, ask the unit to send the file again.',
+    DAMAGED:
+      'The file was damaged on the way (its data no longer matches its own checksum, as when a download did not finish or a copy failed), so it cannot be read. Ask the unit to send the original file again.',
+  },
+};
+
+/** What is wrong with a cell's markup (XLSX_BAD_CELL), by kind. */
+const BAD_CELL: Record<Lang, Record<string, Render>> = {
+  vi: {
+    NUMBER: (p) => `Ô ${p.cell} là ô số nhưng trong tệp ghi "${p.holds}", không phải một số theo chuẩn .xlsx (dấu chấm thập phân, không dấu cách, không chữ)`,
+    SHARED_INDEX: (p) => `Ô ${p.cell} trỏ tới chuỗi chữ số "${p.holds}" không có trong bảng chuỗi của tệp`,
+    INLINE_WITH_VALUE: (p) => `Ô ${p.cell} vừa ghi chữ vừa ghi giá trị "${p.holds}"`,
+    OTHER_ROW: (p) => `Ô ${p.cell} nằm trong dòng ${p.row} của tệp nhưng mang địa chỉ của dòng khác`,
+    TWICE: (p) => `Ô ${p.cell} được ghi hai lần trong tệp`,
+    ROW_TWICE: (p) => `Dòng ${p.cell} được ghi hai lần trong tệp`,
+    REFERENCE: (p) => `Địa chỉ ô "${p.holds}" không phải một ô của trang tính`,
+    BOOLEAN: (p) => `Ô ${p.cell} là ô đúng/sai nhưng ghi "${p.holds}"`,
+    TYPE: (p) => `Ô ${p.cell} có kiểu "${p.holds}" không có trong chuẩn .xlsx`,
+  },
+  en: {
+    NUMBER: (p) => `The cell ${p.cell} is a number cell, but the file holds "${p.holds}", which is no number as .xlsx writes them (a decimal point, no spaces, no letters)`,
+    SHARED_INDEX: (p) => `The cell ${p.cell} points to the string "${p.holds}", which the file's string table does not have`,
+    INLINE_WITH_VALUE: (p) => `The cell ${p.cell} holds both text and the value "${p.holds}"`,
+    OTHER_ROW: (p) => `The cell ${p.cell} stands in row ${p.row} of the file but carries another row's address`,
+    TWICE: (p) => `The cell ${p.cell} is written twice in the file`,
+    ROW_TWICE: (p) => `Row ${p.cell} is written twice in the file`,
+    REFERENCE: (p) => `The cell address "${p.holds}" is no cell of a sheet`,
+    BOOLEAN: (p) => `The cell ${p.cell} is a true/false cell but holds "${p.holds}"`,
+    TYPE: (p) => `The cell ${p.cell} has the type "${p.holds}", which .xlsx does not have`,
   },
 };
 
@@ -171,6 +201,12 @@ const catalog = {
   XLSX_UNREADABLE: {
     vi: (p) => WORKBOOK_UNREADABLE.vi[String(p.reason)] ?? WORKBOOK_UNREADABLE.vi.CORRUPT!,
     en: (p) => WORKBOOK_UNREADABLE.en[String(p.reason)] ?? WORKBOOK_UNREADABLE.en.CORRUPT!,
+  },
+  XLSX_BAD_CELL: {
+    vi: (p) =>
+      `${BAD_CELL.vi[String(p.kind)]?.(p) ?? `Ô ${p.cell} ghi sai cấu trúc tệp .xlsx`}, nên bảng tính không được đọc (không đoán số liệu từ ô viết sai). Tệp do một chương trình khác Excel ghi sai: mở bằng Excel, xem lại ô ${p.cell} của trang "${p.sheet}", "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại; hoặc xin đơn vị xuất lại tệp.`,
+    en: (p) =>
+      `${BAD_CELL.en[String(p.kind)]?.(p) ?? `The cell ${p.cell} breaks the .xlsx format`}, so the workbook is not read (no figure is guessed from a cell written wrong). A program other than Excel wrote the file wrong: open it in Excel, look at cell ${p.cell} of the sheet "${p.sheet}", use "Save As" with type "Excel Workbook (.xlsx)" and send it again; or ask the unit to export the file again.`,
   },
   UNSUPPORTED_FILE: {
     vi: (p) =>

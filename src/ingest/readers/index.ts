@@ -3,7 +3,7 @@
 // with what to do, never read as text.
 import type { ReadOutcome, Reader } from './types.js';
 import { csvReader } from './csv.js';
-import { xlsxReader } from './xlsx.js';
+import { xlsxReader } from './xlsx/index.js';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /** The OLE2 container of legacy .xls files — and of password-protected .xlsx files. */

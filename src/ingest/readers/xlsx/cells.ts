@@ -1,0 +1,404 @@
+// A worksheet's cells, read strictly as ECMA-376 Part 1 defines them (§18.3.1.4 `c`,
+// §18.18.11 ST_CellType): a number cell holds an xsd:double, a shared string a whole index
+// into the table, a cell stands in its own row, no two cells or rows share a place. A cell
+// that breaks these is refused with its place and what it holds, never read as a guess
+// (the parseFloat of "12,5" is 12). Also read: the rows and columns hidden, and the merges.
+import { MAX_MERGED_CELLS, MAX_MERGES, MAX_SHEET_COLUMNS } from '../../limits.js';
+import { unescapeXstring, StringItem } from './strings.js';
+import type { Attrs, XmlEvents } from './xml.js';
+
+/** The last row and column a worksheet can have (Excel's 1,048,576 and XFD). */
+export const LAST_ROW = 1_048_576;
+export const LAST_COLUMN = 16_384;
+
+/** What a cell holds, as the file says it. */
+export type CellValue =
+  | { kind: 'number'; number: number }
+  | { kind: 'text'; text: string }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'error'; text: string }
+  /** t="d": an ISO 8601 date, kept as written (it is shown as a date when it is one). */
+  | { kind: 'date'; text: string }
+  | { kind: 'empty' };
+
+export interface Cell {
+  col: number;
+  value: CellValue;
+  /** The cell format's number (`s`); 0, the default, when none. */
+  style: number;
+  /** A formula cell's formula, without "="; `calculated` when a result is saved. */
+  formula?: { text: string; calculated: boolean };
+}
+
+export interface Row {
+  number: number;
+  hidden: boolean;
+  cells: Cell[];
+}
+
+/** Why a cell is refused. */
+export type BadCellKind = 'NUMBER' | 'SHARED_INDEX' | 'INLINE_WITH_VALUE' | 'OTHER_ROW' | 'TWICE' | 'ROW_TWICE' | 'REFERENCE' | 'BOOLEAN' | 'TYPE';
+
+/** A cell (or a row) whose markup breaks the format: refused, named. */
+export class BadCell extends Error {
+  constructor(
+    readonly kind: BadCellKind,
+    /** Where: "E5", or the row's number for a row. */
+    readonly cell: string,
+    readonly line: number,
+    /** What it holds, as written. */
+    readonly holds: string,
+  ) {
+    super(kind);
+  }
+}
+
+/** The sheet holds more than a return can (a merged area, row numbers past the last): refused. */
+export class SheetOverLimit extends Error {
+  constructor(readonly problem: { code: 'MERGE_TOO_LARGE'; kind: 'RANGE' | 'COUNT' | 'CELLS'; range?: string; cells?: number; limit: number } | { code: 'CORRUPT' }) {
+    super(problem.code);
+  }
+}
+
+/** xsd:double's lexical form (INF and NaN are doubles too, but no figure). */
+const DOUBLE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const INDEX = /^\d+$/;
+/** ISO 8601 as t="d" cells hold it: a date, with a time and zone or not. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** 1 → "A", 27 → "AA". */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** A cell reference ("E5") as column and row, or undefined when it is not one. */
+export function parseRef(ref: string): { col: number; row: number } | undefined {
+  let i = 0;
+  let col = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  if (i === 0 || i === ref.length) return undefined;
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const d = ref.charCodeAt(j) - 0x30;
+    if (d < 0 || d > 9) return undefined;
+    row = row * 10 + d;
+  }
+  if (col > LAST_COLUMN || row < 1 || row > LAST_ROW) return undefined;
+  return { col, row };
+}
+
+/** Whether an ISO date as t="d" holds it names a real day. */
+export function isoDay(text: string): { year: number; month: number; day: number } | undefined {
+  const m = ISO_DATE.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return undefined;
+  return { year, month, day };
+}
+
+/** A filled cell left out for standing past MAX_SHEET_COLUMNS: the first of its row, and how many more the row has out there. */
+export interface FarCell {
+  cell: Cell;
+  address: string;
+  more: number;
+}
+
+export interface SheetCells {
+  rows: Row[];
+  merges: string[];
+  hiddenColumns: number[];
+  far: Map<number, FarCell>;
+}
+
+/**
+ * Shared formulas: the follower cells of a shared formula hold only its number; their formula
+ * is the first cell's, with its relative references moved by the distance between the two.
+ */
+function shiftFormula(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  // References outside quoted text and sheet names: A1, $A1, A$1 ($ holds a part still).
+  return formula.replace(/("[^"]*"|'[^']*')|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g, (m, quoted, colAbs, letters, rowAbs, digits, offset: number, all: string) => {
+    if (quoted) return m;
+    const before = all[offset - 1];
+    if (before !== undefined && /[A-Za-z0-9_.]/.test(before)) return m; // part of a name
+    const ref = parseRef(`${letters}${digits}`);
+    if (!ref) return m;
+    const col = colAbs ? ref.col : ref.col + cols;
+    const row = rowAbs ? ref.row : ref.row + rows;
+    if (col < 1 || row < 1) return '#REF!';
+    return `${colAbs}${columnLetter(col)}${rowAbs}${row}`;
+  });
+}
+
+/**
+ * The events of a worksheet part, read into rows of cells. Shared strings are resolved as
+ * they are met (`strings`); what lies outside the sheet's data (views, validations, print
+ * settings, pictures) is passed over unread.
+ */
+export class SheetHandler implements XmlEvents {
+  readonly rows: Row[] = [];
+  readonly merges: string[] = [];
+  readonly hiddenColumns: number[] = [];
+  readonly far = new Map<number, FarCell>();
+  private depth = 0;
+  private section = '';
+  private zeroHeight = false;
+  private row: Row | undefined;
+  private rowCols = new Set<number>();
+  private lastRow = 0;
+  private lastCol = 0;
+  private rowNumbers = new Set<number>();
+  private cell: { col: number; ref: string; type: string; style: number; v?: string; f?: string; fAttrs?: Attrs; inline?: StringItem } | undefined;
+  private capture: 'v' | 'f' | undefined;
+  private inIs = 0;
+  private buffer = '';
+  /** Shared formulas by their index: the first cell's formula and place. */
+  private shared = new Map<string, { text: string; row: number; col: number }>();
+
+  constructor(private readonly strings: readonly string[]) {}
+
+  open(local: string, attrs: Attrs, empty: boolean): boolean | void {
+    this.depth++;
+    const d = this.depth;
+    if (d === 1) return;
+    if (d === 2) {
+      this.section = local;
+      if (local === 'sheetFormatPr') this.zeroHeight = attrs.zeroHeight === '1' || attrs.zeroHeight === 'true';
+      else if (local !== 'sheetData' && local !== 'cols' && local !== 'mergeCells') return true;
+      return;
+    }
+    if (this.section === 'cols') {
+      if (d === 3 && local === 'col') this.col(attrs);
+      return d >= 3 ? true : undefined;
+    }
+    if (this.section === 'mergeCells') {
+      if (d === 3 && local === 'mergeCell' && attrs.ref !== undefined) this.merges.push(attrs.ref);
+      return d >= 3 ? true : undefined;
+    }
+    if (this.section !== 'sheetData') return true;
+    if (d === 3) {
+      if (local !== 'row') return true;
+      this.openRow(attrs);
+      return;
+    }
+    if (d === 4) {
+      if (local !== 'c') return true;
+      this.openCell(attrs);
+      return;
+    }
+    const cell = this.cell;
+    if (!cell) return true;
+    if (d === 5) {
+      if (local === 'v') this.startCapture('v');
+      else if (local === 'f') {
+        cell.fAttrs = attrs;
+        this.startCapture('f');
+      } else if (local === 'is') {
+        cell.inline = new StringItem();
+        this.inIs = d;
+      } else return true;
+      return;
+    }
+    if (this.inIs > 0) cell.inline!.open(local);
+    else return true;
+    void empty;
+  }
+
+  close(local: string): void {
+    const d = this.depth--;
+    if (d === 2) this.section = '';
+    else if (this.section !== 'sheetData') return;
+    else if (d === 3 && local === 'row') this.row = undefined;
+    else if (d === 4 && local === 'c') this.closeCell();
+    else if (d === 5 && this.cell) {
+      if (this.capture !== undefined) {
+        if (this.capture === 'v') this.cell.v = this.buffer;
+        else this.cell.f = this.buffer;
+        this.capture = undefined;
+      } else if (local === 'is') this.inIs = 0;
+    } else if (d > 5 && this.inIs > 0) this.cell?.inline!.close(local);
+  }
+
+  text(t: string): void {
+    if (this.capture !== undefined) this.buffer += t;
+    else if (this.inIs > 0) this.cell?.inline!.text(t);
+  }
+
+  private startCapture(what: 'v' | 'f'): void {
+    this.capture = what;
+    this.buffer = '';
+  }
+
+  private col(attrs: Attrs): void {
+    const min = Number(attrs.min);
+    const max = Number(attrs.max);
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min) return;
+    const hidden = attrs.hidden === '1' || attrs.hidden === 'true' || (attrs.width !== undefined && Number(attrs.width) === 0);
+    if (!hidden) return;
+    // Only the table's columns matter; a range may say any number up to XFD.
+    for (let c = min; c <= Math.min(max, MAX_SHEET_COLUMNS); c++) this.hiddenColumns.push(c);
+  }
+
+  private openRow(attrs: Attrs): void {
+    let number: number;
+    if (attrs.r === undefined) number = this.lastRow + 1;
+    else {
+      if (!INDEX.test(attrs.r)) throw new BadCell('REFERENCE', attrs.r, this.lastRow + 1, attrs.r);
+      number = Number(attrs.r);
+    }
+    if (number < 1 || number > LAST_ROW) throw new SheetOverLimit({ code: 'CORRUPT' });
+    if (this.rowNumbers.has(number)) throw new BadCell('ROW_TWICE', String(number), number, String(number));
+    this.rowNumbers.add(number);
+    const ht = attrs.ht === undefined ? undefined : Number(attrs.ht);
+    const hidden = attrs.hidden === '1' || attrs.hidden === 'true' || ht === 0 || (this.zeroHeight && !(ht !== undefined && ht > 0));
+    this.row = { number, hidden, cells: [] };
+    this.rows.push(this.row);
+    this.rowCols = new Set();
+    this.lastRow = number;
+    this.lastCol = 0;
+  }
+
+  private openCell(attrs: Attrs): void {
+    const row = this.row!;
+    let col: number;
+    let ref: string;
+    if (attrs.r === undefined) {
+      col = this.lastCol + 1;
+      if (col > LAST_COLUMN) throw new BadCell('REFERENCE', `${columnLetter(LAST_COLUMN)}${row.number}`, row.number, '');
+      ref = `${columnLetter(col)}${row.number}`;
+    } else {
+      const at = parseRef(attrs.r);
+      if (!at) throw new BadCell('REFERENCE', attrs.r, row.number, attrs.r);
+      if (at.row !== row.number) throw new BadCell('OTHER_ROW', attrs.r, row.number, attrs.r);
+      col = at.col;
+      ref = attrs.r.toUpperCase();
+    }
+    if (this.rowCols.has(col)) throw new BadCell('TWICE', ref, row.number, ref);
+    this.rowCols.add(col);
+    this.lastCol = col;
+    const s = attrs.s === undefined ? 0 : Number(attrs.s);
+    // A format number that is no whole number finds no format (refused when its cell's number needs one).
+    this.cell = { col, ref, type: attrs.t ?? 'n', style: Number.isInteger(s) && s >= 0 ? s : -1 };
+  }
+
+  private closeCell(): void {
+    const c = this.cell!;
+    this.cell = undefined;
+    const row = this.row!;
+    const value = this.value(c, row.number);
+    const cell: Cell = { col: c.col, value, style: c.style };
+    if (c.fAttrs !== undefined) cell.formula = { text: this.formula(c, row.number), calculated: c.v !== undefined || c.inline !== undefined };
+    if (cell.col > MAX_SHEET_COLUMNS) {
+      if (value.kind === 'empty' && !cell.formula) return;
+      if (value.kind === 'text' && value.text === '') return;
+      const seen = this.far.get(row.number);
+      if (seen) seen.more++;
+      else this.far.set(row.number, { cell, address: c.ref, more: 0 });
+      return;
+    }
+    row.cells.push(cell);
+  }
+
+  private formula(c: NonNullable<SheetHandler['cell']>, rowNumber: number): string {
+    const attrs = c.fAttrs!;
+    const text = unescapeXstring(c.f ?? '');
+    if (attrs.t !== 'shared' || attrs.si === undefined) return text;
+    const first = this.shared.get(attrs.si);
+    if (text !== '' || !first) {
+      if (!first) this.shared.set(attrs.si, { text, row: rowNumber, col: c.col });
+      return text;
+    }
+    return shiftFormula(first.text, rowNumber - first.row, c.col - first.col);
+  }
+
+  private value(c: NonNullable<SheetHandler['cell']>, line: number): CellValue {
+    const v = c.v;
+    const bad = (kind: BadCellKind) => new BadCell(kind, c.ref, line, v ?? '');
+    switch (c.type) {
+      case 'n': {
+        if (c.inline !== undefined) throw new BadCell('INLINE_WITH_VALUE', c.ref, line, c.inline.value());
+        if (v === undefined || v.trim() === '') return { kind: 'empty' };
+        const t = v.trim();
+        if (!DOUBLE.test(t)) throw bad('NUMBER');
+        const number = Number(t);
+        if (!Number.isFinite(number)) throw bad('NUMBER');
+        return { kind: 'number', number };
+      }
+      case 's': {
+        if (v === undefined) return { kind: 'empty' };
+        const t = v.trim();
+        if (!INDEX.test(t) || Number(t) >= this.strings.length) throw bad('SHARED_INDEX');
+        return { kind: 'text', text: this.strings[Number(t)]! };
+      }
+      case 'inlineStr':
+        if (v !== undefined) throw new BadCell('INLINE_WITH_VALUE', c.ref, line, v);
+        return c.inline === undefined ? { kind: 'empty' } : { kind: 'text', text: c.inline.value() };
+      case 'str':
+        return v === undefined ? { kind: 'empty' } : { kind: 'text', text: unescapeXstring(v) };
+      case 'b': {
+        if (v === undefined) return { kind: 'empty' };
+        const t = v.trim();
+        if (t === '1' || t === 'true') return { kind: 'boolean', value: true };
+        if (t === '0' || t === 'false') return { kind: 'boolean', value: false };
+        throw bad('BOOLEAN');
+      }
+      case 'e':
+        return v === undefined ? { kind: 'empty' } : { kind: 'error', text: v.trim() };
+      case 'd':
+        return v === undefined ? { kind: 'empty' } : { kind: 'date', text: v };
+      default:
+        throw new BadCell('TYPE', c.ref, line, c.type);
+    }
+  }
+}
+
+/** A merged area ("A1:F1"), its corners; undefined when the reference is not one. */
+export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
+  const [a, b = a] = ref.split(':');
+  const from = parseRef((a ?? '').replace(/\$/g, ''));
+  const to = parseRef((b ?? '').replace(/\$/g, ''));
+  if (!from || !to) return undefined;
+  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+}
+
+/**
+ * The merged areas a return can hold, each cut back to column MAX_SHEET_COLUMNS (dropped
+ * when wholly past it). Refused: an area of more than MAX_MERGED_CELLS cells, more than
+ * MAX_MERGES areas or MAX_MERGED_CELLS cells in all, an area that is no reference, and two
+ * areas over one cell (Excel repairs such a file).
+ */
+export function admitMerges(refs: readonly string[]): { top: number; left: number; bottom: number; right: number }[] {
+  const out: { top: number; left: number; bottom: number; right: number }[] = [];
+  let covered = 0;
+  const taken = new Set<number>();
+  let merges = 0;
+  for (const ref of refs) {
+    merges++;
+    const range = parseRange(ref);
+    if (!range) throw new SheetOverLimit({ code: 'CORRUPT' });
+    const count = (range.bottom - range.top + 1) * (range.right - range.left + 1);
+    covered += count;
+    const name = `${columnLetter(range.left)}${range.top}:${columnLetter(range.right)}${range.bottom}`;
+    if (count > MAX_MERGED_CELLS) throw new SheetOverLimit({ code: 'MERGE_TOO_LARGE', kind: 'RANGE', range: name, cells: count, limit: MAX_MERGED_CELLS });
+    if (merges > MAX_MERGES) throw new SheetOverLimit({ code: 'MERGE_TOO_LARGE', kind: 'COUNT', limit: MAX_MERGES });
+    if (covered > MAX_MERGED_CELLS) throw new SheetOverLimit({ code: 'MERGE_TOO_LARGE', kind: 'CELLS', limit: MAX_MERGED_CELLS });
+    if (range.left > MAX_SHEET_COLUMNS) continue;
+    const kept = { ...range, right: Math.min(range.right, MAX_SHEET_COLUMNS) };
+    for (let r = kept.top; r <= kept.bottom; r++)
+      for (let c = kept.left; c <= kept.right; c++) {
+        const key = r * (MAX_SHEET_COLUMNS + 1) + c;
+        if (taken.has(key)) throw new SheetOverLimit({ code: 'CORRUPT' });
+        taken.add(key);
+      }
+    out.push(kept);
+  }
+  return out;
+}

@@ -1,0 +1,185 @@
+// Excel workbooks (.xlsx, .xlsm) as communes send them, read by baocao itself: the ZIP
+// (bounded, checksummed), the package's parts, the cells (strictly), the formats of the
+// number cells that have one. The first visible sheet that has the return's header row is
+// read (title rows and merged title cells above it are passed over); other visible sheets
+// with the header are named, hidden sheets are never read.
+import { MAX_SHEETS, MAX_SHEET_XML_BYTES, MAX_WORKBOOK_XML_BYTES, toMiB } from '../../limits.js';
+import type { Problem } from '../../../messages/problem.js';
+import { collectGarbage } from '../../memory.js';
+import type { ReadOutcome, Reader, ReaderOptions, Table } from '../types.js';
+import { BadCell, SheetHandler, SheetOverLimit, columnLetter } from './cells.js';
+import { readFormats, type Formats } from './formats.js';
+import { readRelationships, readWorkbook, relKind, relsOf } from './parts.js';
+import { FormatUnknown, sheetTable } from './sheet.js';
+import { readSharedStrings } from './strings.js';
+import { parseXml, partText, XmlError } from './xml.js';
+import { inflateEntry, sizeIsFalse, ZipError, zipEntries, type ZipEntry } from './zip.js';
+
+export { columnLetter } from './cells.js';
+export { numberText } from './sheet.js';
+
+type Refusal = Omit<Problem, 'file' | 'severity'>;
+const refused = (problem: Refusal): ReadOutcome => ({ ok: false, problem });
+const unreadable = (reason: string): ReadOutcome => refused({ code: 'XLSX_UNREADABLE', params: { reason } });
+const tooLarge = (limit: number): ReadOutcome => refused({ code: 'FILE_TOO_LARGE', params: { size: `> ${toMiB(limit)}`, limit: toMiB(limit), unpacked: 1 } });
+
+/** Parsed parts above this size (a commune's form is ~5 KB) are read after a full garbage collection. */
+const COLLECT_AFTER_PARSED_BYTES = 1024 * 1024;
+
+const VALIDATIONS_OPEN = Buffer.from('<dataValidations');
+const VALIDATIONS_CLOSE = Buffer.from('</dataValidations>');
+
+/**
+ * The bytes of a worksheet that are parsed into cells: all but its data validations, which
+ * are passed over unread (in a filled-in baocao form they are two thirds of the sheet).
+ */
+function parsedSize(part: Uint8Array): number {
+  const buf = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+  const open = buf.indexOf(VALIDATIONS_OPEN);
+  if (open === -1) return part.length;
+  const close = buf.indexOf(VALIDATIONS_CLOSE, open);
+  return close === -1 ? part.length : part.length - (close + VALIDATIONS_CLOSE.length - open);
+}
+
+/** The parts that matter, by name, from the package's relationships (Excel's default names when a relationship is missing). */
+interface Package {
+  workbook: string;
+  sheets: { name: string; state: string; part: string | undefined }[];
+  strings?: string;
+  styles?: string;
+  date1904: boolean;
+  recalculated: boolean;
+}
+
+function cellPlace(sheet: string, line: number, col: number): Pick<Problem, 'line' | 'sheet' | 'cell'> {
+  return { line, sheet, cell: `${columnLetter(col)}${line}` };
+}
+
+export const xlsxReader: Reader = {
+  async read(bytes: Uint8Array, opts: ReaderOptions): Promise<ReadOutcome> {
+    let entries: Map<string, ZipEntry>;
+    try {
+      entries = zipEntries(bytes);
+    } catch {
+      return unreadable('CORRUPT');
+    }
+    const part = (name: string | undefined) => (name === undefined ? undefined : entries.get(name));
+    const inflated = new Map<string, Uint8Array>();
+    const load = (name: string): Uint8Array => {
+      let got = inflated.get(name);
+      if (!got) inflated.set(name, (got = inflateEntry(bytes, entries.get(name)!)));
+      return got;
+    };
+    try {
+      // The workbook part, from the package's relationships.
+      let workbook = 'xl/workbook.xml';
+      if (entries.has('_rels/.rels')) {
+        const office = [...readRelationships(load('_rels/.rels'), '').values()].find((r) => relKind(r.type) === 'officeDocument');
+        if (office?.part && entries.has(office.part)) workbook = office.part;
+      }
+      if (!entries.has(workbook)) {
+        const names = [...entries.keys()];
+        // An OpenDocument spreadsheet (LibreOffice's .ods) is a ZIP too.
+        if (entries.has('mimetype') && entries.has('content.xml')) return refused({ code: 'XLS_NOT_SUPPORTED', params: { kind: 'ods' } });
+        if (names.some((n) => n.startsWith('xl/'))) return refused({ code: 'XLS_NOT_SUPPORTED', params: { kind: 'xlsb' } });
+        return unreadable(entries.has('word/document.xml') ? 'WORD' : 'NOT_A_WORKBOOK');
+      }
+      const worksheetParts = [...entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n));
+      const rels = entries.has(relsOf(workbook)) ? readRelationships(load(relsOf(workbook)), workbook) : new Map();
+      const ofKind = (kind: string) => [...rels.values()].find((r) => relKind(r.type) === kind)?.part;
+      const strings = ofKind('sharedStrings') ?? (entries.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
+      const styles = ofKind('styles') ?? (entries.has('xl/styles.xml') ? 'xl/styles.xml' : undefined);
+
+      // Bounds, from the directory, before anything more is inflated.
+      const book = readWorkbook(load(workbook));
+      if (book.sheets.length > MAX_SHEETS || worksheetParts.length > MAX_SHEETS) return unreadable('TOO_MANY_SHEETS');
+      const pkg: Package = {
+        workbook,
+        sheets: book.sheets.map((s) => {
+          const rel = s.rel === undefined ? undefined : rels.get(s.rel);
+          return { name: s.name, state: s.state, part: rel && relKind(rel.type) === 'worksheet' && rel.part && entries.has(rel.part) ? rel.part : undefined };
+        }),
+        strings: part(strings) ? strings : undefined,
+        styles: part(styles) ? styles : undefined,
+        date1904: book.date1904,
+        recalculated: book.recalculated,
+      };
+      const wanted = [...new Set([pkg.strings, pkg.styles, ...pkg.sheets.map((s) => s.part)].filter((n): n is string => n !== undefined))];
+      let total = 0;
+      // Every worksheet part counts, read or not: a bomb need not be named by the workbook.
+      for (const name of new Set([...wanted, ...worksheetParts])) {
+        const e = entries.get(name)!;
+        if (sizeIsFalse(e)) return unreadable('CORRUPT');
+        total += e.size;
+      }
+      if (total > MAX_WORKBOOK_XML_BYTES) return tooLarge(MAX_WORKBOOK_XML_BYTES);
+      let parsed = 0;
+      for (const name of wanted) parsed += pkg.sheets.some((s) => s.part === name) ? parsedSize(load(name)) : load(name).length;
+      if (parsed > MAX_SHEET_XML_BYTES) return tooLarge(MAX_SHEET_XML_BYTES);
+      if (parsed > COLLECT_AFTER_PARSED_BYTES) await collectGarbage();
+
+      const visible = pkg.sheets.filter((s) => s.state === 'visible');
+      if (pkg.sheets.every((s) => s.part === undefined) && worksheetParts.length > 0) return unreadable('NO_SHEETS');
+      return readSheets(pkg, visible, load, opts);
+    } catch (e) {
+      if (e instanceof ZipError) return unreadable(e.reason === 'DAMAGED' ? 'DAMAGED' : 'CORRUPT');
+      if (e instanceof XmlError) return unreadable('CORRUPT');
+      throw e;
+    }
+  },
+};
+
+function readSheets(pkg: Package, visible: Package['sheets'], load: (name: string) => Uint8Array, opts: ReaderOptions): ReadOutcome {
+  const mark = opts.numberFormat === 'en' ? '.' : ',';
+  const strings = pkg.strings ? readSharedStrings(load(pkg.strings)) : [];
+  let formats: Formats | undefined | null = null;
+  const formatsOnce = () => {
+    if (formats === null) {
+      try {
+        formats = pkg.styles ? readFormats(load(pkg.styles)) : undefined;
+      } catch (e) {
+        if (e instanceof ZipError) throw e;
+        formats = undefined; // damaged or cut off: every number that names a format is refused at its cell
+      }
+    }
+    return formats;
+  };
+  let chosen: Table | undefined;
+  let withHeader = false;
+  /** Other visible sheets that have the header too: not read, and named, never passed over in silence. */
+  const unread: string[] = [];
+  for (const sheet of visible) {
+    if (sheet.part === undefined) continue;
+    let table: Table;
+    let hasHeader: boolean;
+    try {
+      const { handler } = parseXml(partText(load(sheet.part)), () => new SheetHandler(strings));
+      ({ table, hasHeader } = sheetTable(sheet.name, handler, { mark, date1904: pkg.date1904, recalculated: pkg.recalculated, formats: formatsOnce }));
+    } catch (e) {
+      if (e instanceof BadCell)
+        return refused({ code: 'XLSX_BAD_CELL', line: e.line, sheet: sheet.name, cell: /^\d+$/.test(e.cell) ? undefined : e.cell, params: { kind: e.kind, sheet: sheet.name, cell: e.cell, holds: e.holds, row: e.line } });
+      if (e instanceof FormatUnknown) return refused({ code: 'XLSX_UNREADABLE', ...cellPlace(sheet.name, e.line, e.col), params: { reason: 'FORMATS' } });
+      if (e instanceof SheetOverLimit) {
+        const p = e.problem;
+        if (p.code === 'CORRUPT') return unreadable('CORRUPT');
+        return refused({ code: 'MERGE_TOO_LARGE', sheet: sheet.name, params: { kind: p.kind, sheet: sheet.name, ...(p.range ? { range: p.range, cells: p.cells } : {}), limit: p.limit } });
+      }
+      throw e;
+    }
+    if (hasHeader) {
+      if (withHeader) {
+        unread.push(sheet.name);
+        continue;
+      }
+      chosen = table;
+      withHeader = true;
+      continue;
+    }
+    // No sheet has the header: the first visible sheet with anything on it is read, and
+    // its missing columns are named, as for a CSV file.
+    if (!withHeader && !chosen && table.records.length > 0) chosen = table;
+  }
+  if (!chosen) return { ok: true, table: { records: [], headerAt: 0, sheet: visible[0]?.name } };
+  if (unread.length > 0) chosen.unreadSheets = unread;
+  return { ok: true, table: chosen };
+}
