@@ -637,3 +637,16 @@ describe('cells whose markup breaks the format (ECMA-376 §18.3.1.4, §18.18.11)
     expect(await xlsxReader.read(packed, { numberFormat: 'vi' })).toMatchObject({ ok: false, problem: { code: 'XLSX_UNREADABLE' } });
   });
 });
+
+describe('parts the units\' forms share', () => {
+  it('are read once, never taken for another part: workbooks with other formats read alike in any order, and as when read alone', async () => {
+    const plain = await filledForm({ E4: 0.5, F4: 3 });
+    const percent = await filledForm({ E4: 0.5, F4: 3 }, { E4: '0%' });
+    const dated = await filledForm({ E4: 46143, F4: 3 }, { E4: 'dd/mm/yyyy' });
+    const alone = [await readTable(plain), await readTable(percent), await readTable(dated)];
+    const line4 = (t: Awaited<ReturnType<typeof readTable>>) => t.records.find((r) => r.line === 4)!.cells.slice(4, 6);
+    expect(alone.map(line4)).toEqual([['0,5', '3'], ['50%', '3'], ['01/05/2026', '3']]);
+    for (const order of [[0, 1, 2, 1, 0, 2, 2, 0], [2, 1, 0, 0, 1, 2]])
+      for (const k of order) expect(await readTable([plain, percent, dated][k]!)).toEqual(alone[k]);
+  });
+});

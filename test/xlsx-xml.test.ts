@@ -15,7 +15,7 @@ class Recorder implements XmlEvents {
   events: unknown[] = [];
   constructor(private readonly skip: string) {}
   open(local: string, attrs: Attrs, empty: boolean) {
-    this.events.push(['open', local, { ...attrs }, empty]);
+    this.events.push(['open', local, attrs.entries(), empty]);
     return local === this.skip;
   }
   close(local: string) {

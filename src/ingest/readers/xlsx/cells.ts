@@ -60,6 +60,8 @@ export class SheetOverLimit extends Error {
   }
 }
 
+const truthy = (v: string | undefined) => v === '1' || v === 'true';
+
 /** xsd:double's lexical form (INF and NaN are doubles too, but no figure). */
 const DOUBLE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INDEX = /^\d+$/;
@@ -156,7 +158,7 @@ export class SheetHandler implements XmlEvents {
   private lastRow = 0;
   private lastCol = 0;
   private rowNumbers = new Set<number>();
-  private cell: { col: number; ref: string; type: string; style: number; v?: string; f?: string; fAttrs?: Attrs; inline?: StringItem } | undefined;
+  private cell: { col: number; ref: string; type: string; style: number; v?: string; f?: string; formula?: { t?: string; si?: string }; inline?: StringItem } | undefined;
   private capture: 'v' | 'f' | undefined;
   private inIs = 0;
   private buffer = '';
@@ -171,7 +173,7 @@ export class SheetHandler implements XmlEvents {
     if (d === 1) return;
     if (d === 2) {
       this.section = local;
-      if (local === 'sheetFormatPr') this.zeroHeight = attrs.zeroHeight === '1' || attrs.zeroHeight === 'true';
+      if (local === 'sheetFormatPr') this.zeroHeight = truthy(attrs.get('zeroHeight'));
       else if (local !== 'sheetData' && local !== 'cols' && local !== 'mergeCells') return true;
       return;
     }
@@ -180,7 +182,8 @@ export class SheetHandler implements XmlEvents {
       return d >= 3 ? true : undefined;
     }
     if (this.section === 'mergeCells') {
-      if (d === 3 && local === 'mergeCell' && attrs.ref !== undefined) this.merges.push(attrs.ref);
+      const ref = d === 3 && local === 'mergeCell' ? attrs.get('ref') : undefined;
+      if (ref !== undefined) this.merges.push(ref);
       return d >= 3 ? true : undefined;
     }
     if (this.section !== 'sheetData') return true;
@@ -199,7 +202,7 @@ export class SheetHandler implements XmlEvents {
     if (d === 5) {
       if (local === 'v') this.startCapture('v');
       else if (local === 'f') {
-        cell.fAttrs = attrs;
+        cell.formula = { t: attrs.get('t'), si: attrs.get('si') };
         this.startCapture('f');
       } else if (local === 'is') {
         cell.inline = new StringItem();
@@ -238,10 +241,11 @@ export class SheetHandler implements XmlEvents {
   }
 
   private col(attrs: Attrs): void {
-    const min = Number(attrs.min);
-    const max = Number(attrs.max);
+    const min = Number(attrs.get('min'));
+    const max = Number(attrs.get('max'));
     if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min) return;
-    const hidden = attrs.hidden === '1' || attrs.hidden === 'true' || (attrs.width !== undefined && Number(attrs.width) === 0);
+    const width = attrs.get('width');
+    const hidden = truthy(attrs.get('hidden')) || (width !== undefined && Number(width) === 0);
     if (!hidden) return;
     // Only the table's columns matter; a range may say any number up to XFD.
     for (let c = min; c <= Math.min(max, MAX_SHEET_COLUMNS); c++) this.hiddenColumns.push(c);
@@ -249,16 +253,18 @@ export class SheetHandler implements XmlEvents {
 
   private openRow(attrs: Attrs): void {
     let number: number;
-    if (attrs.r === undefined) number = this.lastRow + 1;
+    const r = attrs.get('r');
+    if (r === undefined) number = this.lastRow + 1;
     else {
-      if (!INDEX.test(attrs.r)) throw new BadCell('REFERENCE', attrs.r, this.lastRow + 1, attrs.r);
-      number = Number(attrs.r);
+      if (!INDEX.test(r)) throw new BadCell('REFERENCE', r, this.lastRow + 1, r);
+      number = Number(r);
     }
     if (number < 1 || number > LAST_ROW) throw new SheetOverLimit({ code: 'CORRUPT' });
     if (this.rowNumbers.has(number)) throw new BadCell('ROW_TWICE', String(number), number, String(number));
     this.rowNumbers.add(number);
-    const ht = attrs.ht === undefined ? undefined : Number(attrs.ht);
-    const hidden = attrs.hidden === '1' || attrs.hidden === 'true' || ht === 0 || (this.zeroHeight && !(ht !== undefined && ht > 0));
+    const height = attrs.get('ht');
+    const ht = height === undefined ? undefined : Number(height);
+    const hidden = truthy(attrs.get('hidden')) || ht === 0 || (this.zeroHeight && !(ht !== undefined && ht > 0));
     this.row = { number, hidden, cells: [] };
     this.rows.push(this.row);
     this.rowCols = new Set();
@@ -270,23 +276,25 @@ export class SheetHandler implements XmlEvents {
     const row = this.row!;
     let col: number;
     let ref: string;
-    if (attrs.r === undefined) {
+    const r = attrs.get('r');
+    if (r === undefined) {
       col = this.lastCol + 1;
       if (col > LAST_COLUMN) throw new BadCell('REFERENCE', `${columnLetter(LAST_COLUMN)}${row.number}`, row.number, '');
       ref = `${columnLetter(col)}${row.number}`;
     } else {
-      const at = parseRef(attrs.r);
-      if (!at) throw new BadCell('REFERENCE', attrs.r, row.number, attrs.r);
-      if (at.row !== row.number) throw new BadCell('OTHER_ROW', attrs.r, row.number, attrs.r);
+      const at = parseRef(r);
+      if (!at) throw new BadCell('REFERENCE', r, row.number, r);
+      if (at.row !== row.number) throw new BadCell('OTHER_ROW', r, row.number, r);
       col = at.col;
-      ref = attrs.r.toUpperCase();
+      ref = r.toUpperCase();
     }
     if (this.rowCols.has(col)) throw new BadCell('TWICE', ref, row.number, ref);
     this.rowCols.add(col);
     this.lastCol = col;
-    const s = attrs.s === undefined ? 0 : Number(attrs.s);
+    const style = attrs.get('s');
+    const s = style === undefined ? 0 : Number(style);
     // A format number that is no whole number finds no format (refused when its cell's number needs one).
-    this.cell = { col, ref, type: attrs.t ?? 'n', style: Number.isInteger(s) && s >= 0 ? s : -1 };
+    this.cell = { col, ref, type: attrs.get('t') ?? 'n', style: Number.isInteger(s) && s >= 0 ? s : -1 };
   }
 
   private closeCell(): void {
@@ -295,7 +303,7 @@ export class SheetHandler implements XmlEvents {
     const row = this.row!;
     const value = this.value(c, row.number);
     const cell: Cell = { col: c.col, value, style: c.style };
-    if (c.fAttrs !== undefined) cell.formula = { text: this.formula(c, row.number), calculated: c.v !== undefined || c.inline !== undefined };
+    if (c.formula !== undefined) cell.formula = { text: this.formula(c, row.number), calculated: c.v !== undefined || c.inline !== undefined };
     if (cell.col > MAX_SHEET_COLUMNS) {
       if (value.kind === 'empty' && !cell.formula) return;
       if (value.kind === 'text' && value.text === '') return;
@@ -308,7 +316,7 @@ export class SheetHandler implements XmlEvents {
   }
 
   private formula(c: NonNullable<SheetHandler['cell']>, rowNumber: number): string {
-    const attrs = c.fAttrs!;
+    const attrs = c.formula!;
     const text = unescapeXstring(c.f ?? '');
     if (attrs.t !== 'shared' || attrs.si === undefined) return text;
     const first = this.shared.get(attrs.si);

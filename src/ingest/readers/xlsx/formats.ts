@@ -98,10 +98,10 @@ class StylesHandler implements XmlEvents {
       return;
     }
     if (this.depth === 3 && this.inNumFmts && local === 'numFmt') {
-      const id = Number(attrs.numFmtId);
-      if (Number.isInteger(id)) this.numFmts.set(id, attrs.formatCode ?? '');
+      const id = Number(attrs.get('numFmtId'));
+      if (Number.isInteger(id)) this.numFmts.set(id, attrs.get('formatCode') ?? '');
     } else if (this.depth === 3 && this.inXfs && local === 'xf') {
-      const id = Number(attrs.numFmtId ?? 0);
+      const id = Number(attrs.get('numFmtId') ?? 0);
       this.xfs.push(Number.isInteger(id) ? id : 0);
     }
     if (this.depth >= 3) return true;

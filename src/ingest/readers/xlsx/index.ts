@@ -13,7 +13,8 @@ import { readRelationships, readWorkbook, relKind, relsOf } from './parts.js';
 import { FormatUnknown, sheetTable } from './sheet.js';
 import { readSharedStrings } from './strings.js';
 import { parseXml, partText, XmlError } from './xml.js';
-import { inflateEntry, sizeIsFalse, ZipError, zipEntries, type ZipEntry } from './zip.js';
+import { inflateEntry, SharedParts, sizeIsFalse, ZipError, zipEntries, type ZipEntry } from './zip.js';
+import type { Relationship, WorkbookPart } from './parts.js';
 
 export { columnLetter } from './cells.js';
 export { numberText } from './sheet.js';
@@ -30,15 +31,38 @@ const VALIDATIONS_OPEN = Buffer.from('<dataValidations');
 const VALIDATIONS_CLOSE = Buffer.from('</dataValidations>');
 
 /**
- * The bytes of a worksheet that are parsed into cells: all but its data validations, which
- * are passed over unread (in a filled-in baocao form they are two thirds of the sheet).
+ * Where a worksheet's data validations lie in its bytes: the element's one start tag and its one
+ * end tag after it. In a filled-in baocao form they are two thirds of the sheet (an input message
+ * per value cell) and are never read, so they are neither decoded nor tokenized. Every `<` of
+ * plain markup is markup, so those bytes are exactly the element; where the markup is not plain
+ * (the name inside a comment or CDATA), the fast tokenizer meets that in what is left and saxes
+ * reads the whole part instead (parseXml's `whole`). Anything else is passed over by the tokenizer.
  */
-function parsedSize(part: Uint8Array): number {
+export function validationsSpan(part: Uint8Array): { from: number; to: number } | undefined {
   const buf = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
   const open = buf.indexOf(VALIDATIONS_OPEN);
-  if (open === -1) return part.length;
+  if (open === -1 || buf.lastIndexOf(VALIDATIONS_OPEN) !== open) return undefined;
+  const after = buf[open + VALIDATIONS_OPEN.length];
+  // `<dataValidations>` or `<dataValidations count="…">`, not a longer name.
+  if (after !== 0x3e && after !== 0x20 && after !== 0x09 && after !== 0x0a && after !== 0x0d) return undefined;
   const close = buf.indexOf(VALIDATIONS_CLOSE, open);
-  return close === -1 ? part.length : part.length - (close + VALIDATIONS_CLOSE.length - open);
+  if (close === -1 || buf.lastIndexOf(VALIDATIONS_CLOSE) !== close) return undefined;
+  return { from: open, to: close + VALIDATIONS_CLOSE.length };
+}
+
+/** A worksheet as it is parsed: its text without its data validations (validationsSpan), and the whole text for saxes. */
+interface SheetPart {
+  text: string;
+  whole: () => string;
+  /** The bytes parsed into cells. */
+  size: number;
+}
+
+function sheetPart(part: Uint8Array): SheetPart {
+  const span = part[0] === 0xff || part[0] === 0xfe ? undefined : validationsSpan(part);
+  const whole = () => partText(part);
+  if (!span) return { text: whole(), whole, size: part.length };
+  return { text: partText(part.subarray(0, span.from)) + partText(part.subarray(span.to)), whole, size: part.length - (span.to - span.from) };
 }
 
 /** The parts that matter, by name, from the package's relationships (Excel's default names when a relationship is missing). */
@@ -54,6 +78,11 @@ interface Package {
 function cellPlace(sheet: string, line: number, col: number): Pick<Problem, 'line' | 'sheet' | 'cell'> {
   return { line, sheet, cell: `${columnLetter(col)}${line}` };
 }
+
+/** Parts the units' forms share, read once (SharedParts): the package's and the workbook's relationships, the workbook, the formats. */
+const sharedRelationships = new SharedParts<Map<string, Relationship>>();
+const sharedWorkbooks = new SharedParts<WorkbookPart>();
+const sharedFormats = new SharedParts<Formats>();
 
 export const xlsxReader: Reader = {
   async read(bytes: Uint8Array, opts: ReaderOptions): Promise<ReadOutcome> {
@@ -74,7 +103,7 @@ export const xlsxReader: Reader = {
       // The workbook part, from the package's relationships.
       let workbook = 'xl/workbook.xml';
       if (entries.has('_rels/.rels')) {
-        const office = [...readRelationships(load('_rels/.rels'), '').values()].find((r) => relKind(r.type) === 'officeDocument');
+        const office = [...sharedRelationships.read(bytes, entries.get('_rels/.rels')!, '', (b) => readRelationships(b, '')).values()].find((r) => relKind(r.type) === 'officeDocument');
         if (office?.part && entries.has(office.part)) workbook = office.part;
       }
       if (!entries.has(workbook)) {
@@ -85,13 +114,13 @@ export const xlsxReader: Reader = {
         return unreadable(entries.has('word/document.xml') ? 'WORD' : 'NOT_A_WORKBOOK');
       }
       const worksheetParts = [...entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n));
-      const rels = entries.has(relsOf(workbook)) ? readRelationships(load(relsOf(workbook)), workbook) : new Map();
+      const rels = entries.has(relsOf(workbook)) ? sharedRelationships.read(bytes, entries.get(relsOf(workbook))!, workbook, (b) => readRelationships(b, workbook)) : new Map<string, Relationship>();
       const ofKind = (kind: string) => [...rels.values()].find((r) => relKind(r.type) === kind)?.part;
       const strings = ofKind('sharedStrings') ?? (entries.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
       const styles = ofKind('styles') ?? (entries.has('xl/styles.xml') ? 'xl/styles.xml' : undefined);
 
       // Bounds, from the directory, before anything more is inflated.
-      const book = readWorkbook(load(workbook));
+      const book = sharedWorkbooks.read(bytes, entries.get(workbook)!, '', readWorkbook);
       if (book.sheets.length > MAX_SHEETS || worksheetParts.length > MAX_SHEETS) return unreadable('TOO_MANY_SHEETS');
       const pkg: Package = {
         workbook,
@@ -114,13 +143,21 @@ export const xlsxReader: Reader = {
       }
       if (total > MAX_WORKBOOK_XML_BYTES) return tooLarge(MAX_WORKBOOK_XML_BYTES);
       let parsed = 0;
-      for (const name of wanted) parsed += pkg.sheets.some((s) => s.part === name) ? parsedSize(load(name)) : load(name).length;
+      const sheetParts = new Map<string, SheetPart>();
+      for (const name of wanted) {
+        if (!pkg.sheets.some((s) => s.part === name)) parsed += entries.get(name)!.size;
+        else {
+          const sheet = sheetPart(load(name));
+          sheetParts.set(name, sheet);
+          parsed += sheet.size;
+        }
+      }
       if (parsed > MAX_SHEET_XML_BYTES) return tooLarge(MAX_SHEET_XML_BYTES);
       if (parsed > COLLECT_AFTER_PARSED_BYTES) await collectGarbage();
 
       const visible = pkg.sheets.filter((s) => s.state === 'visible');
       if (pkg.sheets.every((s) => s.part === undefined) && worksheetParts.length > 0) return unreadable('NO_SHEETS');
-      return readSheets(pkg, visible, load, opts);
+      return readSheets(pkg, visible, load, sheetParts, opts, () => sharedFormats.read(bytes, entries.get(pkg.styles!)!, '', readFormats));
     } catch (e) {
       if (e instanceof ZipError) return unreadable(e.reason === 'DAMAGED' ? 'DAMAGED' : 'CORRUPT');
       if (e instanceof XmlError) return unreadable('CORRUPT');
@@ -129,14 +166,14 @@ export const xlsxReader: Reader = {
   },
 };
 
-function readSheets(pkg: Package, visible: Package['sheets'], load: (name: string) => Uint8Array, opts: ReaderOptions): ReadOutcome {
+function readSheets(pkg: Package, visible: Package['sheets'], load: (name: string) => Uint8Array, sheetParts: Map<string, SheetPart>, opts: ReaderOptions, styles: () => Formats): ReadOutcome {
   const mark = opts.numberFormat === 'en' ? '.' : ',';
   const strings = pkg.strings ? readSharedStrings(load(pkg.strings)) : [];
   let formats: Formats | undefined | null = null;
   const formatsOnce = () => {
     if (formats === null) {
       try {
-        formats = pkg.styles ? readFormats(load(pkg.styles)) : undefined;
+        formats = pkg.styles ? styles() : undefined;
       } catch (e) {
         if (e instanceof ZipError) throw e;
         formats = undefined; // damaged or cut off: every number that names a format is refused at its cell
@@ -153,7 +190,8 @@ function readSheets(pkg: Package, visible: Package['sheets'], load: (name: strin
     let table: Table;
     let hasHeader: boolean;
     try {
-      const { handler } = parseXml(partText(load(sheet.part)), () => new SheetHandler(strings));
+      const part = sheetParts.get(sheet.part)!;
+      const { handler } = parseXml(part.text, () => new SheetHandler(strings), undefined, part.whole);
       ({ table, hasHeader } = sheetTable(sheet.name, handler, { mark, date1904: pkg.date1904, recalculated: pkg.recalculated, formats: formatsOnce }));
     } catch (e) {
       if (e instanceof BadCell)

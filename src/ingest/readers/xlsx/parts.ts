@@ -13,13 +13,15 @@ export interface Relationship {
 
 /** A part name resolved against the folder of the part whose relationships name it (`base`); `/…` is from the package's root. */
 export function resolvePart(base: string, target: string): string | undefined {
+  const folder = base.includes('/') ? base.slice(0, base.lastIndexOf('/')) : '';
+  // The common case, a plain relative name ("worksheets/sheet1.xml"): no escapes, no dot segments.
+  if (/^[A-Za-z0-9_][\w.-]*(?:\/[A-Za-z0-9_][\w-]*(?:\.[\w-]+)*)*$/.test(target)) return folder === '' ? target : `${folder}/${target}`;
   let decoded: string;
   try {
     decoded = decodeURIComponent(target);
   } catch {
     return undefined;
   }
-  const folder = base.includes('/') ? base.slice(0, base.lastIndexOf('/')) : '';
   const parts: string[] = [];
   for (const seg of (decoded.startsWith('/') ? decoded.slice(1) : folder === '' ? decoded : `${folder}/${decoded}`).split('/'))
     if (seg === '..') parts.pop();
@@ -46,8 +48,10 @@ export function readRelationships(bytes: Uint8Array, base: string): Map<string, 
 function eventsOf(out: Map<string, Relationship>, base: string): XmlEvents {
   return {
     open(local: string, attrs: Attrs) {
-      if (local !== 'Relationship' || attrs.Id === undefined || attrs.Target === undefined) return;
-      out.set(attrs.Id, { type: attrs.Type ?? '', part: attrs.TargetMode === 'External' ? undefined : resolvePart(base, attrs.Target) });
+      const id = attrs.get('Id');
+      const target = attrs.get('Target');
+      if (local !== 'Relationship' || id === undefined || target === undefined) return;
+      out.set(id, { type: attrs.get('Type') ?? '', part: attrs.get('TargetMode') === 'External' ? undefined : resolvePart(base, target) });
     },
     close() {},
     text() {},
@@ -89,13 +93,14 @@ export function readWorkbook(bytes: Uint8Array): WorkbookPart {
     const events: XmlEvents = {
       open(local, attrs) {
         depth++;
-        if (depth === 2 && local === 'workbookPr') book.date1904 = truthy(attrs.date1904);
-        else if (depth === 2 && local === 'calcPr') book.recalculated = truthy(attrs.fullCalcOnLoad) || falsy(attrs.calcCompleted);
+        if (depth === 2 && local === 'workbookPr') book.date1904 = truthy(attrs.get('date1904'));
+        else if (depth === 2 && local === 'calcPr') book.recalculated = truthy(attrs.get('fullCalcOnLoad')) || falsy(attrs.get('calcCompleted'));
         else if (depth === 3 && local === 'sheet') {
           // The relationship's id is the one attribute named `id` with a prefix (r:id; the prefix is the writer's choice).
-          const rel = Object.entries(attrs).find(([k]) => k.endsWith(':id'))?.[1];
-          const state = attrs.state === 'hidden' || attrs.state === 'veryHidden' ? attrs.state : 'visible';
-          book.sheets.push({ name: attrs.name ?? '', state, rel });
+          const rel = attrs.entries().find(([k]) => k.endsWith(':id'))?.[1];
+          const given = attrs.get('state');
+          const state = given === 'hidden' || given === 'veryHidden' ? given : 'visible';
+          book.sheets.push({ name: attrs.get('name') ?? '', state, rel });
         } else if (depth === 2 && local !== 'sheets') return true;
       },
       close() {

@@ -90,6 +90,12 @@ export interface SheetOptions {
   formats: () => Formats | undefined;
 }
 
+/** The items in ascending order of `by`: as they are when they are (a copy sorted otherwise). */
+function inOrder<T>(items: T[], by: (item: T) => number): T[] {
+  for (let i = 1; i < items.length; i++) if (by(items[i - 1]!) > by(items[i]!)) return [...items].sort((a, b) => by(a) - by(b));
+  return items;
+}
+
 /** Whether the sheet has a number cell, whose format must then be read. */
 export const hasNumbers = (cells: SheetCells) => cells.rows.some((r) => r.cells.some((c) => c.value.kind === 'number'));
 
@@ -106,12 +112,13 @@ export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions):
 
   const texts = new Map<number, string[]>();
   const uncalculated = new Set<number>();
-  const rows = [...cells.rows].sort((a, b) => a.number - b.number);
+  // Rows and cells in order, as writers store them (sorted when they are not).
+  const rows = inOrder(cells.rows, (r) => r.number);
   for (const row of rows) {
     const line = row.number;
     const out: string[] = [];
-    for (const cell of [...row.cells].sort((a, b) => a.col - b.col)) {
-      const key = `${line}:${cell.col - 1}`;
+    for (const cell of inOrder(row.cells, (c) => c.col)) {
+      const key = () => `${line}:${cell.col - 1}`;
       let text = plainText(cell, mark);
       if (cell.value.kind === 'number') {
         const n = cell.value.number;
@@ -122,25 +129,25 @@ export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions):
         // Zero is zero at any scale: a 0 in a percentage cell ("0%") is read as it is.
         else if (shown?.kind === 'PERCENT' && n !== 0) {
           text = `${numberText(n * 100, mark)}%`;
-          percent.set(key, numberText(n, mark));
+          percent.set(key(), numberText(n, mark));
         } else if ((shown?.kind === 'THOUSANDS' || shown?.kind === 'HIDDEN') && n !== 0) {
           // Divided by thousands, or not shown: the cell reads as empty and is refused with both numbers.
-          displayed.set(key, {
+          displayed.set(key(), {
             stored: numberText(n, mark),
             kind: shown.kind,
             shown: shown.kind === 'THOUSANDS' ? numberText(n / shown.divisor, mark) : '',
             divisor: shown.kind === 'THOUSANDS' ? shown.divisor : 1,
           });
           text = '';
-        } else if (readsTwoWays(text)) numeric.set(key, text);
+        } else if (readsTwoWays(text)) numeric.set(key(), text);
       }
       if (cell.formula) {
         if (!cell.formula.calculated) {
-          formulas.set(key, cell.formula.text);
+          formulas.set(key(), cell.formula.text);
           uncalculated.add(line);
         } else if (opts.recalculated) {
-          formulas.set(key, cell.formula.text);
-          untrusted.set(key, text);
+          formulas.set(key(), cell.formula.text);
+          untrusted.set(key(), text);
           uncalculated.add(line);
         }
       }
@@ -152,7 +159,8 @@ export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions):
 
   // A merged cell reads as what the unit sees in it, its area's first cell (a unit code merged
   // down a column); returns.ts refuses it in a value column, where it would count twice.
-  for (const area of admitMerges(cells.merges)) {
+  const areas = admitMerges(cells.merges);
+  for (const area of areas) {
     const master = texts.get(area.top)?.[area.left - 1] ?? '';
     const address = `${columnLetter(area.left)}${area.top}`;
     for (let r = area.top; r <= area.bottom; r++) {
@@ -171,7 +179,8 @@ export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions):
   const hidden = new Set(rows.filter((r) => r.hidden).map((r) => r.number));
   const records: CsvRecord[] = [];
   const hiddenRows: number[] = [];
-  for (const line of [...texts.keys()].sort((a, b) => a - b)) {
+  // A merge may have added rows below the others.
+  for (const line of areas.length === 0 ? texts.keys() : [...texts.keys()].sort((a, b) => a - b)) {
     const out = texts.get(line)!;
     if (!uncalculated.has(line) && !out.some((c) => c.trim() !== '')) continue;
     records.push({ line, cells: out });

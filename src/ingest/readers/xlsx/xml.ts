@@ -8,13 +8,77 @@
 //   of the part whenever the fast path meets one of them, so nothing is read by halves.
 // test/xlsx-xml.test.ts holds the two equal on generated parts.
 // Content passed over is not tokenized, so the fast path does not check that it is well-formed
-// (saxes would refuse a part whose data validations were cut off, the fast path reads its cells);
-// characters XML forbids and stray "&" are looked for in the whole part all the same.
+// (saxes would refuse a part whose data validations were cut off, or hold a stray "&", the fast
+// path reads its cells); characters XML forbids are looked for in the whole part all the same.
 // Elements are told by their local name (`x:c` is `c`), as Excel and the readers before
 // this one do: a .NET library writes every element with a prefix.
 import { SaxesParser } from 'saxes';
 
-export type Attrs = Record<string, string>;
+/**
+ * An element's attributes, by qualified name, valid during its `open` call only (the fast path
+ * reads a value when it is asked for, from the tag's text, and reuses the object for the next tag).
+ */
+export interface Attrs {
+  get(name: string): string | undefined;
+  /** Every attribute, in document order. */
+  entries(): [string, string][];
+}
+
+/** The attributes saxes gives. */
+class RecordAttrs implements Attrs {
+  constructor(private readonly record: Record<string, string>) {}
+  get(name: string): string | undefined {
+    return Object.prototype.hasOwnProperty.call(this.record, name) ? this.record[name] : undefined;
+  }
+  entries(): [string, string][] {
+    return Object.entries(this.record);
+  }
+}
+
+/** The attributes of the tag the fast path is at: where each name and value lies in the part's text. */
+class TagAttrs implements Attrs {
+  xml = '';
+  count = 0;
+  /** For each attribute: name start, name end, value start, value end. */
+  at = new Int32Array(64);
+  get(name: string): string | undefined {
+    const at = this.at;
+    for (let k = 0; k < this.count; k++) {
+      const from = at[4 * k]!;
+      if (at[4 * k + 1]! - from === name.length && this.xml.startsWith(name, from)) return attrValue(this.xml.slice(at[4 * k + 2]!, at[4 * k + 3]!));
+    }
+    return undefined;
+  }
+  entries(): [string, string][] {
+    const out: [string, string][] = [];
+    for (let k = 0; k < this.count; k++) out.push([this.xml.slice(this.at[4 * k]!, this.at[4 * k + 1]!), attrValue(this.xml.slice(this.at[4 * k + 2]!, this.at[4 * k + 3]!))]);
+    return out;
+  }
+  add(nameFrom: number, nameTo: number, valueFrom: number, valueTo: number): void {
+    let at = this.at;
+    const xml = this.xml;
+    const length = nameTo - nameFrom;
+    // An attribute given twice is no XML (saxes refuses it).
+    for (let k = 0; k < this.count; k++) {
+      const from = at[4 * k]!;
+      if (at[4 * k + 1]! - from !== length) continue;
+      let same = true;
+      for (let c = 0; c < length && same; c++) same = xml.charCodeAt(from + c) === xml.charCodeAt(nameFrom + c);
+      if (same) throw new NotPlain();
+    }
+    const k = 4 * this.count;
+    if (k + 4 > at.length) {
+      const grown = new Int32Array(at.length * 2);
+      grown.set(at);
+      this.at = at = grown;
+    }
+    at[k] = nameFrom;
+    at[k + 1] = nameTo;
+    at[k + 2] = valueFrom;
+    at[k + 3] = valueTo;
+    this.count++;
+  }
+}
 
 export interface XmlEvents {
   /** An element opens; `true` passes over its content (its close still comes). */
@@ -36,8 +100,6 @@ const localName = (name: string) => {
 
 /** Characters XML does not allow (saxes judges a part that has one). */
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-/** An "&" that starts none of the references plain markup has. */
-const BAD_AMP = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/;
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));|&/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const validCode = (c: number) => c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
@@ -57,11 +119,15 @@ const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0
 const isNameStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
 const isNameChar = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x3a || c === 0x2d;
 
+/** Where the last name nameEnd read has its colon (-1: none). */
+let colonAt = -1;
+
 /** The end of the name starting at `i` (ASCII names only; anything else goes to saxes). */
 function nameEnd(xml: string, i: number): number {
   if (!isNameStart(xml.charCodeAt(i))) throw new NotPlain();
+  colonAt = -1;
   let j = i + 1;
-  while (isNameChar(xml.charCodeAt(j))) j++;
+  for (let c = xml.charCodeAt(j); isNameChar(c); c = xml.charCodeAt(++j)) if (c === 0x3a) colonAt = j;
   return j;
 }
 
@@ -70,8 +136,7 @@ const text = (raw: string) => decode(raw.indexOf('\r') === -1 ? raw : raw.replac
 const attrValue = (raw: string) => decode(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
 
 function fast(xml: string, on: XmlEvents): void {
-  // Checked over the whole part, content passed over included (a search that skips to each "&").
-  if (FORBIDDEN.test(xml) || xml.includes(']]>') || BAD_AMP.test(xml)) throw new NotPlain();
+  if (FORBIDDEN.test(xml) || xml.includes(']]>')) throw new NotPlain();
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (xml.startsWith('<?xml', i) && isSpace(xml.charCodeAt(i + 5))) {
     const end = xml.indexOf('?>', i);
@@ -79,6 +144,9 @@ function fast(xml: string, on: XmlEvents): void {
     i = end + 2;
   }
   const stack: string[] = [];
+  const locals: string[] = [];
+  const attrs = new TagAttrs();
+  attrs.xml = xml;
   let rootSeen = false;
   for (;;) {
     const lt = xml.indexOf('<', i);
@@ -91,13 +159,14 @@ function fast(xml: string, on: XmlEvents): void {
     if (lt === -1) break;
     const c = xml.charCodeAt(lt + 1);
     if (c === 0x2f) {
-      // </name>
-      const end = nameEnd(xml, lt + 2);
-      const name = xml.slice(lt + 2, end);
+      // </name>: the name of the element open, then `>`.
+      const open = stack.pop();
+      const end = lt + 2 + (open?.length ?? 0);
+      if (open === undefined || !xml.startsWith(open, lt + 2) || isNameChar(xml.charCodeAt(end))) throw new NotPlain();
       let j = end;
       while (isSpace(xml.charCodeAt(j))) j++;
-      if (xml.charCodeAt(j) !== 0x3e || stack.pop() !== name) throw new NotPlain();
-      on.close(localName(name));
+      if (xml.charCodeAt(j) !== 0x3e) throw new NotPlain();
+      on.close(locals.pop()!);
       i = j + 1;
       continue;
     }
@@ -105,7 +174,8 @@ function fast(xml: string, on: XmlEvents): void {
     if (stack.length === 0 && rootSeen) throw new NotPlain();
     const end = nameEnd(xml, lt + 1);
     const name = xml.slice(lt + 1, end);
-    const attrs: Attrs = {};
+    const local = colonAt === -1 ? name : xml.slice(colonAt + 1, end);
+    attrs.count = 0;
     let j = end;
     let empty = false;
     for (;;) {
@@ -119,8 +189,8 @@ function fast(xml: string, on: XmlEvents): void {
         break;
       }
       if (j === before) throw new NotPlain(); // attributes are apart from the name and each other
+      const nameFrom = j;
       const nEnd = nameEnd(xml, j);
-      const attr = xml.slice(j, nEnd);
       j = nEnd;
       while (isSpace(xml.charCodeAt(j))) j++;
       if (xml.charCodeAt(j) !== 0x3d) throw new NotPlain();
@@ -130,13 +200,18 @@ function fast(xml: string, on: XmlEvents): void {
       if (q !== 0x22 && q !== 0x27) throw new NotPlain();
       const close = xml.indexOf(q === 0x22 ? '"' : "'", j + 1);
       if (close === -1) throw new NotPlain();
-      const raw = xml.slice(j + 1, close);
-      if (raw.includes('<') || Object.prototype.hasOwnProperty.call(attrs, attr)) throw new NotPlain();
-      attrs[attr] = attrValue(raw);
+      // A value is decoded when asked for; one with a reference is checked now (a stray "&" is no XML), one with a "<" is no XML.
+      let references = false;
+      for (let v = j + 1; v < close; v++) {
+        const ch = xml.charCodeAt(v);
+        if (ch === 0x3c) throw new NotPlain();
+        if (ch === 0x26) references = true;
+      }
+      if (references) decode(xml.slice(j + 1, close));
+      attrs.add(nameFrom, nEnd, j + 1, close);
       j = close + 1;
     }
     rootSeen = true;
-    const local = localName(name);
     const skip = on.open(local, attrs, empty) === true;
     i = j + 1;
     if (empty) {
@@ -149,6 +224,7 @@ function fast(xml: string, on: XmlEvents): void {
       continue;
     }
     stack.push(name);
+    locals.push(local);
   }
   if (stack.length > 0 || !rootSeen) throw new NotPlain();
 }
@@ -215,7 +291,7 @@ function reference(xml: string, on: XmlEvents): void {
       return;
     }
     guard(() => {
-      const skip = on.open(localName(node.name), node.attributes as Attrs, node.isSelfClosing) === true;
+      const skip = on.open(localName(node.name), new RecordAttrs(node.attributes as Record<string, string>), node.isSelfClosing) === true;
       if (skip && !node.isSelfClosing) skipping = 1;
     });
   });
@@ -245,8 +321,11 @@ export type Tokenizer = 'fast' | 'reference';
 /**
  * The part's events, given to a handler made by `make`; a new one when the fast path gives
  * way to saxes (the first has seen part of the events). Returns the handler that saw them all.
+ * `xml` may be the part with an element cut out that the handler would pass over (a sheet's
+ * data validations); saxes then reads the `whole` part, so that a cut made on a guess (the
+ * element's name inside a comment) is never what it reads.
  */
-export function parseXml<T extends XmlEvents>(xml: string, make: () => T, only?: Tokenizer): { handler: T; tokenizer: Tokenizer } {
+export function parseXml<T extends XmlEvents>(xml: string, make: () => T, only?: Tokenizer, whole: () => string = () => xml): { handler: T; tokenizer: Tokenizer } {
   if (only !== 'reference') {
     const handler = make();
     try {
@@ -258,7 +337,7 @@ export function parseXml<T extends XmlEvents>(xml: string, make: () => T, only?:
     }
   }
   const handler = make();
-  reference(xml, handler);
+  reference(whole(), handler);
   return { handler, tokenizer: 'reference' };
 }
 

@@ -102,14 +102,19 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
  */
 export const sizeIsFalse = (e: ZipEntry) => e.packed > e.size + Math.ceil(e.size / 16384) * 5 + 1024;
 
-/** An entry's bytes: inflated to at most its stated size, which they must fill exactly, and matching its CRC-32. */
-export function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+/** An entry's data as it is stored (packed), after its local header. */
+export function packedBytes(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   if (e.flags & 1) throw new ZipError('CORRUPT'); // an encrypted entry (a password-protected .xlsx is no ZIP at all)
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== LOCAL) throw new ZipError('CORRUPT');
   const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
   if (start + e.packed > bytes.length) throw new ZipError('CORRUPT');
-  const packed = bytes.subarray(start, start + e.packed);
+  return bytes.subarray(start, start + e.packed);
+}
+
+/** An entry's bytes: inflated to at most its stated size, which they must fill exactly, and matching its CRC-32. */
+export function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  const packed = packedBytes(bytes, e);
   let out: Uint8Array;
   if (e.method === 0) out = packed;
   else if (e.method === 8) {
@@ -123,4 +128,27 @@ export function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   if (out.length !== e.size) throw new ZipError(e.method === 0 ? 'CORRUPT' : 'DAMAGED');
   if (crc32(out) >>> 0 !== e.crc >>> 0) throw new ZipError('DAMAGED');
   return out;
+}
+
+/**
+ * What was read from parts that many workbooks share byte for byte: the units' forms of one
+ * definition have the same formats, workbook part and relationships. A part whose stored bytes,
+ * method, size and checksum are those of one read before (by a pure reading of its bytes, under
+ * the same key) is not inflated and read again: inflating it would give the same bytes, already
+ * checked against the same checksum. The last few parts of each kind are kept.
+ */
+export class SharedParts<T> {
+  private kept: { key: string; entry: ZipEntry; packed: Buffer; value: T }[] = [];
+  constructor(private readonly size = 4) {}
+
+  read(bytes: Uint8Array, e: ZipEntry, key: string, read: (inflated: Uint8Array) => T): T {
+    const packed = packedBytes(bytes, e);
+    const buf = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
+    for (const k of this.kept)
+      if (k.key === key && k.entry.crc === e.crc && k.entry.size === e.size && k.entry.method === e.method && k.packed.equals(buf)) return k.value;
+    const value = read(inflateEntry(bytes, e));
+    this.kept.unshift({ key, entry: e, packed: Buffer.from(buf), value });
+    if (this.kept.length > this.size) this.kept.pop();
+    return value;
+  }
 }
