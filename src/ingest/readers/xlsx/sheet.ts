@@ -39,7 +39,8 @@ export function serialText(serial: number, date1904: boolean, shows: { date: boo
   let text = '';
   if (shows.date) {
     let y: number, m: number, d: number;
-    if (!date1904 && days === 60) [y, m, d] = [1900, 2, 29];
+    if (!date1904 && days === 0) [y, m, d] = [1900, 1, 0]; // Excel shows serial 0 as 0 January 1900
+    else if (!date1904 && days === 60) [y, m, d] = [1900, 2, 29];
     else {
       const epoch = date1904 ? Date.UTC(1904, 0, 1) : days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
       const at = new Date(epoch + days * 86_400_000);
