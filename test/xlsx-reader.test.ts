@@ -19,6 +19,7 @@ import { formWorkbookBytes } from '../src/workspace/form-xlsx.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseValue, readsTwoWays, valueFormat } from '../src/validate/number.js';
 import { readReturn } from '../src/ingest/returns.js';
+import type { Table } from '../src/ingest/readers/types.js';
 
 /** The sample's first form, filled in with `cells` (address → value), some with a number format, some rows hidden, as ExcelTS saves it. */
 async function filledForm(cells: Record<string, unknown>, formats: Record<string, string> = {}, hidden: number[] = []): Promise<Uint8Array> {
@@ -33,6 +34,11 @@ async function filledForm(cells: Record<string, unknown>, formats: Record<string
   }
   for (const row of hidden) wb.worksheets[0]!.getRow(row).hidden = true;
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The cells of a table with a note of `kind`: by place, the number the file holds (a percentage) or the saved result (an untrusted formula). */
+function noted(table: Table, kind: 'PERCENT' | 'FORMULA_UNTRUSTED'): Map<string, string> {
+  return new Map([...(table.notes ?? [])].flatMap(([at, n]) => (n.kind === 'PERCENT' && kind === 'PERCENT' ? [[at, n.stored]] : n.kind === 'FORMULA_UNTRUSTED' && kind === n.kind ? [[at, n.saved]] : [])) as [string, string][]);
 }
 
 /** Every value cell of the sample's form (E and F of each indicator's row), as 1. */
@@ -157,7 +163,7 @@ describe('cells formatted as a percentage', () => {
     const table = await readTable(bytes);
     const cells = (line: number) => table.records.find((r) => r.line === line)!.cells.slice(4, 6);
     expect([cells(4), cells(5), cells(6), cells(7)]).toEqual([['97,5%', '50%'], ['24,375%', '12'], ['7', '0'], ['97,5', '50%']]);
-    expect(table.percent).toEqual(new Map([['4:4', '0,975'], ['4:5', '0,5'], ['5:4', '0,24375'], ['7:5', '0,5']]));
+    expect(noted(table, 'PERCENT')).toEqual(new Map([['4:4', '0,975'], ['4:5', '0,5'], ['5:4', '0,24375'], ['7:5', '0,5']]));
     expect(scalesByHundred('0.0%')).toBe(true);
     expect(['"%"0', '0\\%', '[Red]0', 'General', undefined].map(scalesByHundred)).toEqual([false, false, false, false, false]);
   });
@@ -270,7 +276,7 @@ describe("the workbook's default cell format", () => {
   it('is the format of cells that name none: a default percentage shows 97,5%, a default date a date, never the number the file holds', async () => {
     const percent = await withDefault({ E4: 0.975, F4: 0.5 }, 10);
     expect(line4(percent)).toEqual(['97,5%', '50%']);
-    expect(percent.percent).toEqual(new Map([['4:4', '0,975'], ['4:5', '0,5']]));
+    expect(noted(percent, 'PERCENT')).toEqual(new Map([['4:4', '0,975'], ['4:5', '0,5']]));
     expect(line4(await withDefault({ E4: 46143, F4: 46143 }, 14))).toEqual(['01/05/2026', '01/05/2026']);
     // A default of General (as every workbook has it) changes nothing: the numbers as they are.
     expect(line4(await withDefault({ E4: 0.975, F4: 46143 }, 0))).toEqual(['0,975', '46143']);
@@ -294,10 +300,10 @@ describe('a workbook that asks to be recalculated when opened (fullCalcOnLoad), 
   it("has its value cells' formula results refused, naming the formula and the saved result; other cells read as saved, and without the flag the results are figures", async () => {
     const cells = { E4: { formula: 'F4+1', result: 999 }, F4: 5, A5: { formula: '"0"&"24"', result: '024' } };
     const flagged = await readTable(await withCalc(cells, '<calcPr calcId="171027" fullCalcOnLoad="1"/>'));
-    expect(flagged.untrusted).toEqual(new Map([['4:4', '999'], ['5:0', '024']]));
+    expect(noted(flagged, 'FORMULA_UNTRUSTED')).toEqual(new Map([['4:4', '999'], ['5:0', '024']]));
     expect(flagged.records.find((r) => r.line === 5)!.cells[0]).toBe('024');
     const plain = await readTable(await withCalc(cells, undefined));
-    expect(plain.untrusted).toBeUndefined();
+    expect(noted(plain, 'FORMULA_UNTRUSTED')).toEqual(new Map());
     expect(plain.records.find((r) => r.line === 4)!.cells.slice(4, 6)).toEqual(['999', '5']);
 
     const dir = sampleCopy();

@@ -5,7 +5,7 @@
 import { ProblemCollector } from '../messages/collector.js';
 import type { Problem } from '../messages/problem.js';
 import type { Encoding } from './decode.js';
-import type { Displayed } from './readers/types.js';
+import { READS_AS_EMPTY, type CellNote } from './readers/types.js';
 import { COLUMNS, HEADER_SEARCH_ROWS, matchHeader, type Column } from './headers.js';
 import { MAX_COLUMNS } from './limits.js';
 import { chooseReader, type ReadOutcome, type ReaderOptions } from './readers/index.js';
@@ -16,6 +16,9 @@ import { FEEDBACK_HEAD } from '../feedback/layout.js';
 /** How many rows or sheets a warning lists by name (its count says how many there are in all). */
 const MAX_LISTED = 20;
 const listed = (items: readonly (string | number)[]) => items.slice(0, MAX_LISTED).join(', ') + (items.length > MAX_LISTED ? ', …' : '');
+
+/** Whether a value cell has a note other than how its number is written (a formula, a merge, a format). */
+const noted = (notes: ReturnRow['notes']) => [notes?.current, notes?.previous].some((n) => n !== undefined && n.kind !== 'NUMBER');
 
 /** Whether a value cell holds something written as a number ("20", "2.082", "-1,5", "97,5%"), right or wrong. */
 export const numberLike = (value: string) => /^[+\-\u2212]?[\d.,\s\u00a0]*\d[\d.,\s\u00a0]*%?$/.test(value);
@@ -29,18 +32,8 @@ export interface ReturnRow {
   label: string;
   current: string;
   previous: string;
-  /** Value cells holding a formula whose result was never saved, or cannot be trusted (a workbook): the formula. */
-  formula?: { current?: string; previous?: string };
-  /** Value cells whose formula's saved result cannot be trusted (the workbook is marked as needing recalculation): that result. They read as empty. */
-  untrusted?: { current?: string; previous?: string };
-  /** Value cells covered by a merge (a workbook): the merge's first cell. They read as empty. */
-  merged?: { current?: string; previous?: string };
-  /** Value cells formatted as a percentage (a workbook): the number the file holds; the cell reads as it shows ("97,5%"). */
-  percent?: { current?: string; previous?: string };
-  /** Value cells whose format divides their number by thousands or hides it (a workbook): what the file holds and the unit sees. They read as empty. */
-  displayed?: { current?: Displayed; previous?: Displayed };
-  /** Value cells holding a number whose text would read two ways as typed text (a workbook): that text; see Table.numeric. */
-  numeric?: { current?: string; previous?: string };
+  /** A workbook: what its value cells are beyond their text (a formula, a merge, a format), one note each; see CellNote. */
+  notes?: { current?: CellNote; previous?: CellNote };
 }
 
 /** Where a workbook's cells are: its sheet, and each column's letter. */
@@ -204,31 +197,18 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
       current: cell(cells, 'ky_nay'),
       previous: cell(cells, 'cung_ky'),
     };
-    const formula = valueNotes(table.formulas, line);
-    if (formula) row.formula = formula;
-    const percent = valueNotes(table.percent, line);
-    if (percent) row.percent = percent;
-    const displayed = valueNotes(table.displayed, line);
-    if (displayed) row.displayed = displayed;
-    const numeric = valueNotes(table.numeric, line);
-    if (numeric) row.numeric = numeric;
-    /** The value cells noted read as empty: they hold no figure the unit sees. */
-    const readAsEmpty = (notes: { current?: unknown; previous?: unknown } | undefined) => {
-      if (notes?.current !== undefined) row.current = '';
-      if (notes?.previous !== undefined) row.previous = '';
-    };
-    // A formula's saved result that Excel would not show (it recalculates on opening) is no figure.
-    const untrusted = valueNotes(table.untrusted, line);
-    if (untrusted) row.untrusted = untrusted;
-    readAsEmpty(untrusted);
-    const merged = valueNotes(table.merged, line);
-    if (merged) row.merged = merged;
-    readAsEmpty(merged);
+    const notes = valueNotes(table.notes, line);
+    if (notes) {
+      row.notes = notes;
+      // A cell noted as holding no figure the unit sees (a merge, an untrusted result, a number shown divided or hidden) reads as empty.
+      if (notes.current && READS_AS_EMPTY.has(notes.current.kind)) row.current = '';
+      if (notes.previous && READS_AS_EMPTY.has(notes.previous.kind)) row.previous = '';
+    }
     // No indicator and nothing like a number in its value cells (nor a note on one): a
     // section heading, a signature, the place and date above it. It can add nothing, so it
     // is no data row (it was an unknown unit, its code being the signature's text), and is
     // named in one warning. A number without an indicator stays an error: a figure lost.
-    if (row.indicator === '' && !numberLike(row.current) && !numberLike(row.previous) && !formula && !percent && !displayed && !merged) {
+    if (row.indicator === '' && !numberLike(row.current) && !numberLike(row.previous) && !noted(notes)) {
       // A row of nothing but cells outside the table has been named by CELL_OUTSIDE_TABLE.
       if (!(outsideSaid.has(line) && cells.every((c, i) => unread(i) || !filled(c)))) noFigures.push(line);
       continue;

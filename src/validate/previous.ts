@@ -30,7 +30,7 @@ export class PreviousArchive {
       const unit = this.def.unitByCode.get(row.unit) ?? (/^\d+$/.test(row.unit) ? byNumber.get(BigInt(row.unit).toString()) : undefined);
       const indicator = this.def.indicators.find((i) => i.code.toUpperCase() === row.indicator.toUpperCase());
       if (!unit || !indicator || indicator.kind === 'ratio') continue;
-      const parsed = parseValue(row.current, indicator.decimals, valueFormat(row.numeric?.current !== undefined, this.numberFormat));
+      const parsed = parseValue(row.current, indicator.decimals, valueFormat(row.notes?.current?.kind === 'NUMBER', this.numberFormat));
       if (!parsed.ok) continue;
       let byIndicator = this.values.get(unit.code);
       if (!byIndicator) this.values.set(unit.code, (byIndicator = new Map()));

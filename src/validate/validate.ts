@@ -4,6 +4,8 @@ import type { Definition, Indicator, Unit } from '../definition/parse.js';
 import type { ReturnFile, ReturnRow } from '../ingest/returns.js';
 import { ProblemCollector } from '../messages/collector.js';
 import type { Problem } from '../messages/problem.js';
+import type { ProblemCode } from '../messages/catalog.js';
+import type { CellNote } from '../ingest/readers/types.js';
 import { fromScaled, MAX_SAFE, type Rational } from '../numbers/rational.js';
 import { parseValue, valueFormat, type NumberFormat } from './number.js';
 import type { PreviousArchive } from './previous.js';
@@ -127,6 +129,23 @@ class ResentReturns {
     return whole;
   }
 }
+
+type NoteProblem = { code: ProblemCode; params: Record<string, string | number> };
+type NoteOf<K extends CellNote['kind']> = Extract<CellNote, { kind: K }>;
+
+/**
+ * What each note a workbook's reader leaves on a value cell means when the cell gives no figure:
+ * the problem said instead of (or with) the value's own (`own`: its code and params). One entry
+ * per note kind (readers/types.ts, CellNote); a new kind fails to compile until it has one.
+ */
+const NOTE_PROBLEMS: { [K in CellNote['kind']]: (note: NoteOf<K>, own: NoteProblem) => NoteProblem } = {
+  FORMULA_UNCALCULATED: (n) => ({ code: 'FORMULA_NOT_CALCULATED', params: { formula: n.formula } }),
+  FORMULA_UNTRUSTED: (n) => ({ code: 'FORMULA_NOT_CALCULATED', params: { formula: n.formula, saved: n.saved } }),
+  MERGED: (n, own) => ({ code: own.code, params: { ...own.params, merged: n.master } }),
+  PERCENT: (n, own) => ({ code: own.code, params: { ...own.params, stored: n.stored } }),
+  DISPLAYED: (n) => ({ code: 'NOT_A_NUMBER', params: { value: n.shown, stored: n.stored, shownAs: n.how, divisor: n.divisor } }),
+  NUMBER: (_n, own) => own,
+};
 
 /** Finds a roster unit, forgiving the leading zeros Excel drops ("24" for "024"). */
 function lookupUnit(def: Definition, raw: string, numeric: Map<string, Unit[]>): { unit?: Unit; padded: boolean } {
@@ -275,33 +294,12 @@ export class ReturnValidator {
         [previous, 'cung_ky', 'previous'],
       ] as const) {
         if (parsed.ok) continue;
-        // A workbook's formula with no saved result, a cell covered by a merge, or one whose
-        // format divides its number by thousands or hides it reads as empty, and a cell
-        // formatted as a percentage as it shows ("97,5%"): the problem says why (with the
-        // number the file holds, when the unit sees another).
-        const formula = row.formula?.[side];
-        const merged = row.merged?.[side];
-        const stored = row.percent?.[side];
-        const saved = row.untrusted?.[side];
-        const displayed = row.displayed?.[side];
-        if (displayed !== undefined)
-          err(row, {
-            code: 'NOT_A_NUMBER',
-            column,
-            unit: unit.code,
-            indicator: indicator.code,
-            params: { value: displayed.shown, stored: displayed.stored, shownAs: displayed.kind, divisor: displayed.divisor },
-          });
-        else if (formula !== undefined)
-          err(row, { code: 'FORMULA_NOT_CALCULATED', column, unit: unit.code, indicator: indicator.code, params: { formula, ...(saved !== undefined && { saved }) } });
-        else
-          err(row, {
-            code: parsed.code,
-            column,
-            unit: unit.code,
-            indicator: indicator.code,
-            params: { value: row[side], unitLabel: indicator.unit, ...parsed.params, ...(merged && { merged }), ...(stored !== undefined && { stored }) },
-          });
+        // What a workbook noted of the cell says why it holds no figure (with the number the
+        // file holds, when the unit sees another); otherwise the value's own problem.
+        const note = row.notes?.[side];
+        const own = { code: parsed.code, params: { value: row[side], unitLabel: indicator.unit, ...parsed.params } };
+        const { code, params } = note ? NOTE_PROBLEMS[note.kind](note as never, own) : own;
+        err(row, { code, column, unit: unit.code, indicator: indicator.code, params });
       }
     }
     // The unit the file is named for ("02 - Xã Hai.xlsx", as forms are named), if any: a unit
@@ -338,7 +336,7 @@ export class ReturnValidator {
 
   /** A value cell of a row, read with the indicator's decimals (a workbook's number cell with the returns' decimal mark). */
   private value(row: ReturnRow, side: 'current' | 'previous', decimals: number) {
-    return parseValue(row[side], decimals, valueFormat(row.numeric?.[side] !== undefined, this.opts.numberFormat));
+    return parseValue(row[side], decimals, valueFormat(row.notes?.[side]?.kind === 'NUMBER', this.opts.numberFormat));
   }
 
   /**

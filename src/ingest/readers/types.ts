@@ -21,15 +21,8 @@ export interface Table {
   encoding?: Encoding;
   /** A workbook: the sheet read, named in problems with the cell ("Biểu mẫu!E5"). */
   sheet?: string;
-  /** Cells whose formula has no saved result, or a result that cannot be trusted (`untrusted`), by `${line}:${index}` → the formula. */
-  formulas?: Map<string, string>;
-  /**
-   * A workbook that asks to be recalculated when opened (`fullCalcOnLoad`), or was saved before
-   * its recalculation completed (`calcCompleted="0"`): its formula cells'
-   * saved results, by `${line}:${index}` → the result as text (which the cell reads as). Excel
-   * shows what it computes, not these; value cells among them are not read as figures.
-   */
-  untrusted?: Map<string, string>;
+  /** A workbook: what the text of a cell cannot say, one note per cell, by `${line}:${index}` (see CellNote). */
+  notes?: Map<string, CellNote>;
   /** A workbook: rows with content that are hidden in the sheet (read all the same), by row number. */
   hiddenRows?: number[];
   /** A workbook: columns hidden in the sheet (read all the same), by number (A = 1). */
@@ -38,31 +31,37 @@ export interface Table {
   outside?: Map<number, Outside>;
   /** A workbook: other visible sheets that have the header too, which are not read. */
   unreadSheets?: string[];
-  /** Number cells formatted as a percentage, by `${line}:${index}` → the number the file holds ("0,975"); their text is what they show ("97,5%"). */
-  percent?: Map<string, string>;
-  /** Number cells whose format divides them by thousands or hides them, by `${line}:${index}`: they read as empty. */
-  displayed?: Map<string, Displayed>;
-  /**
-   * A workbook: the number cells whose text would read two ways as typed text (1.234 written
-   * "1,234"), by `${line}:${index}` → that text. The reader wrote it with the returns' decimal mark
-   * (`numberFormat`, Vietnamese unless English), so it is read with that mark even when no
-   * convention is declared: never a thousands group. (Only these are kept: a set of every
-   * number cell cost a large workbook ~25 MB.)
-   */
-  numeric?: Map<string, string>;
-  /** Cells covered by a merge, by `${line}:${index}` → the merge's first cell ("E5"). */
-  merged?: Map<string, string>;
   /** Set when the file could not be read to its end. */
   broken?: { line: number; reason: string };
 }
 
-/** A number cell shown otherwise than as it is: the number the file holds, what the unit sees ("" when nothing), and by what it is divided. */
-export interface Displayed {
-  stored: string;
-  kind: 'THOUSANDS' | 'HIDDEN';
-  shown: string;
-  divisor: number;
-}
+/**
+ * What a workbook's cell is, beyond its text: every quirk of the format leaves the reader as one
+ * of these, and validation says what each means for a figure (validate.ts, NOTE_PROBLEMS).
+ * - FORMULA_UNCALCULATED: a formula whose result was never saved (the cell reads as empty);
+ * - FORMULA_UNTRUSTED: a formula's saved result in a workbook that asks to be recalculated when
+ *   opened (`fullCalcOnLoad`) or was saved before its recalculation completed: Excel shows what it
+ *   computes, not this result (`saved`, what the cell would read as); the cell reads as empty;
+ * - MERGED: a cell covered by a merged area whose first cell is `master`; it reads as the master's
+ *   text, and as empty in a value column (one figure cannot count for two rows);
+ * - PERCENT: a number formatted as a percentage: its text is what it shows ("97,5%"), `stored` the
+ *   number the file holds ("0,975");
+ * - DISPLAYED: a number whose format divides it by thousands (`#,##0,`) or hides it (`;;;`): it
+ *   reads as empty; `stored` is what the file holds, `shown` what the unit sees ("" when nothing);
+ * - NUMBER: a number cell whose text would read two ways as typed text (1.234 written "1,234"): the
+ *   reader wrote it with the returns' decimal mark, so it is read with that mark, never as a
+ *   thousands group. (Only these number cells are noted: a note for every one cost ~25 MB.)
+ */
+export type CellNote =
+  | { kind: 'FORMULA_UNCALCULATED'; formula: string }
+  | { kind: 'FORMULA_UNTRUSTED'; formula: string; saved: string }
+  | { kind: 'MERGED'; master: string }
+  | { kind: 'PERCENT'; stored: string }
+  | { kind: 'DISPLAYED'; how: 'THOUSANDS' | 'HIDDEN'; stored: string; shown: string; divisor: number }
+  | { kind: 'NUMBER'; text: string };
+
+/** The notes after which a cell holds no figure the unit sees: it reads as empty. */
+export const READS_AS_EMPTY: ReadonlySet<CellNote['kind']> = new Set(['FORMULA_UNCALCULATED', 'FORMULA_UNTRUSTED', 'MERGED', 'DISPLAYED']);
 
 /** A filled cell outside the table: its address ("H5"), its text, and how many more the row has out there. */
 export interface Outside {

@@ -1,11 +1,11 @@
 // A worksheet's cells as the records a CSV export of it would hold, each cell's text what
 // the unit sees in it: numbers written back exactly, formula cells as their saved result,
 // a number formatted as a date as that date, as a percentage as the percentage, merged cells
-// as their area's first cell. What the text alone cannot say is noted beside it (Table's maps).
+// as their area's first cell. What the text alone cannot say is noted beside it (Table.notes).
 import { findHeader } from '../../headers.js';
 import { readsTwoWays } from '../../../validate/number.js';
 import type { CsvRecord } from '../../csv.js';
-import type { Displayed, Outside, Table } from '../types.js';
+import type { CellNote, Outside, Table } from '../types.js';
 import { admitMerges, columnLetter, isoDay, type Cell, type SheetCells } from './cells.js';
 import { shownOtherwise, type Formats } from './formats.js';
 
@@ -103,12 +103,8 @@ export const hasNumbers = (cells: SheetCells) => cells.rows.some((r) => r.cells.
 /** The sheet's records, and whether it has the return's header. */
 export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions): { table: Table; hasHeader: boolean } {
   const { mark } = opts;
-  const formulas = new Map<string, string>();
-  const untrusted = new Map<string, string>();
-  const numeric = new Map<string, string>();
-  const merged = new Map<string, string>();
-  const percent = new Map<string, string>();
-  const displayed = new Map<string, Displayed>();
+  /** One note a cell: a formula's outranks its number's, a merge's outranks both. */
+  const notes = new Map<string, CellNote>();
   const formats = hasNumbers(cells) ? opts.formats() : undefined;
 
   const texts = new Map<number, string[]>();
@@ -130,25 +126,25 @@ export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions):
         // Zero is zero at any scale: a 0 in a percentage cell ("0%") is read as it is.
         else if (shown?.kind === 'PERCENT' && n !== 0) {
           text = `${numberText(n * 100, mark)}%`;
-          percent.set(key(), numberText(n, mark));
+          notes.set(key(), { kind: 'PERCENT', stored: numberText(n, mark) });
         } else if ((shown?.kind === 'THOUSANDS' || shown?.kind === 'HIDDEN') && n !== 0) {
           // Divided by thousands, or not shown: the cell reads as empty and is refused with both numbers.
-          displayed.set(key(), {
+          notes.set(key(), {
+            kind: 'DISPLAYED',
+            how: shown.kind,
             stored: numberText(n, mark),
-            kind: shown.kind,
             shown: shown.kind === 'THOUSANDS' ? numberText(n / shown.divisor, mark) : '',
             divisor: shown.kind === 'THOUSANDS' ? shown.divisor : 1,
           });
           text = '';
-        } else if (readsTwoWays(text)) numeric.set(key(), text);
+        } else if (readsTwoWays(text)) notes.set(key(), { kind: 'NUMBER', text });
       }
       if (cell.formula) {
         if (!cell.formula.calculated) {
-          formulas.set(key(), cell.formula.text);
+          notes.set(key(), { kind: 'FORMULA_UNCALCULATED', formula: cell.formula.text });
           uncalculated.add(line);
         } else if (opts.recalculated) {
-          formulas.set(key(), cell.formula.text);
-          untrusted.set(key(), text);
+          notes.set(key(), { kind: 'FORMULA_UNTRUSTED', formula: cell.formula.text, saved: text });
           uncalculated.add(line);
         }
       }
@@ -171,8 +167,7 @@ export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions):
         if (!out) texts.set(r, (out = []));
         while (out.length < c - 1) out.push('');
         out[c - 1] = master;
-        merged.set(`${r}:${c - 1}`, address);
-        for (const notes of [formulas, untrusted, numeric, percent, displayed] as Map<string, unknown>[]) notes.delete(`${r}:${c - 1}`);
+        notes.set(`${r}:${c - 1}`, { kind: 'MERGED', master: address });
       }
     }
   }
@@ -190,11 +185,8 @@ export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions):
 
   // The header: the first row (near the top) that names every required column.
   const headerAt = findHeader(records);
-  const table: Table = { records, headerAt: Math.max(0, headerAt), sheet: name, formulas, merged };
-  if (untrusted.size > 0) table.untrusted = untrusted;
-  if (numeric.size > 0) table.numeric = numeric;
-  if (percent.size > 0) table.percent = percent;
-  if (displayed.size > 0) table.displayed = displayed;
+  const table: Table = { records, headerAt: Math.max(0, headerAt), sheet: name };
+  if (notes.size > 0) table.notes = notes;
   if (hiddenRows.length > 0) table.hiddenRows = hiddenRows;
   if (cells.hiddenColumns.length > 0) table.hiddenColumns = [...new Set(cells.hiddenColumns)].sort((a, b) => a - b);
   if (cells.far.size > 0)
