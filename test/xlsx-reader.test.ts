@@ -349,14 +349,14 @@ describe('cells whose format divides the number by thousands, or hides it', () =
     );
     // Dates and times, an m beside h or s being minutes; a date letter quoted or escaped is text.
     expect(kinds(['dd/mm/yyyy', 'mmm-yy', 'h:mm', '[h]:mm:ss', 'mm:ss', 'm/d/yy h:mm', '[$-42A]d/m/yyyy;@', 'h:mm AM/PM'])).toEqual([
-      { kind: 'DATE', date: true, time: false },
-      { kind: 'DATE', date: true, time: false },
-      { kind: 'DATE', date: false, time: true },
-      { kind: 'DATE', date: false, time: true },
-      { kind: 'DATE', date: false, time: true },
-      { kind: 'DATE', date: true, time: true },
-      { kind: 'DATE', date: true, time: false },
-      { kind: 'DATE', date: false, time: true },
+      { kind: 'DATE', date: true, time: false, seconds: false },
+      { kind: 'DATE', date: true, time: false, seconds: false },
+      { kind: 'DATE', date: false, time: true, seconds: false },
+      { kind: 'DATE', date: false, time: true, seconds: true },
+      { kind: 'DATE', date: false, time: true, seconds: true },
+      { kind: 'DATE', date: true, time: true, seconds: false },
+      { kind: 'DATE', date: true, time: false, seconds: false },
+      { kind: 'DATE', date: false, time: true, seconds: false },
     ]);
     expect(['0_%', '0*%'].map(scalesByHundred)).toEqual([false, false]);
   });
@@ -654,5 +654,27 @@ describe('parts the units\' forms share', () => {
     expect(alone.map(line4)).toEqual([['0,5', '3'], ['50%', '3'], ['01/05/2026', '3']]);
     for (const order of [[0, 1, 2, 1, 0, 2, 2, 0], [2, 1, 0, 0, 1, 2]])
       for (const k of order) expect(await readTable([plain, percent, dated][k]!)).toEqual(alone[k]);
+  });
+});
+
+describe('numbers formatted as dates', () => {
+  /** The sample's form with E4 (and F4) holding `serials` formatted as `format`, in a workbook of the 1900 or the 1904 date system. */
+  const dated = async (serials: [number, number], format: string, date1904: boolean) => {
+    const parts = unzipSync(await filledForm({ E4: serials[0], F4: serials[1] }, { E4: format, F4: format }));
+    if (date1904) {
+      const book = strFromU8(parts['xl/workbook.xml']!);
+      parts['xl/workbook.xml'] = strToU8(book.includes('<workbookPr') ? book.replace('<workbookPr', '<workbookPr date1904="1"') : book.replace('<bookViews', '<workbookPr date1904="1"/><bookViews'));
+      expect(strFromU8(parts['xl/workbook.xml']!)).toContain('date1904="1"');
+    }
+    return (await readTable(zipSync(parts))).records.find((r) => r.line === 4)!.cells.slice(4, 6);
+  };
+
+  it('read as the day Excel shows, in either date system, with Excel\'s 29 February 1900; times as the time', async () => {
+    expect(await dated([46143, 60], 'dd/mm/yyyy', false)).toEqual(['01/05/2026', '29/02/1900']);
+    expect(await dated([61, 1], 'dd/mm/yyyy', false)).toEqual(['01/03/1900', '01/01/1900']);
+    // The 1904 system counts days from 1 January 1904: 44681 is 1 May 2026 there.
+    expect(await dated([44681, 0], 'dd/mm/yyyy', true)).toEqual(['01/05/2026', '01/01/1904']);
+    expect(await dated([0.5, 46143.75], 'h:mm', false)).toEqual(['12:00', '18:00']);
+    expect(await dated([46143.75, -1], 'dd/mm/yyyy h:mm:ss', false)).toEqual(['01/05/2026 18:00:00', '#######']);
   });
 });

@@ -41,7 +41,7 @@ export function scalesByHundred(format: unknown): boolean {
 }
 
 /** How a format shows a number other than as it is: a percentage (×100), divided by `divisor` (1,000 per trailing comma), not at all, or as a date. */
-export type Shown = { kind: 'PERCENT' } | { kind: 'THOUSANDS'; divisor: number } | { kind: 'HIDDEN' } | { kind: 'DATE'; time: boolean; date: boolean };
+export type Shown = { kind: 'PERCENT' } | { kind: 'THOUSANDS'; divisor: number } | { kind: 'HIDDEN' } | { kind: 'DATE'; time: boolean; date: boolean; seconds: boolean };
 
 /**
  * Whether a number format shows a positive number otherwise than as it is. Besides a
@@ -60,7 +60,7 @@ export function shownOtherwise(format: unknown): Shown | undefined {
   if (/general|@/i.test(first)) return undefined;
   const letters = first.replace(/am\/pm|a\/p/gi, 'h');
   // An m is a month beside d or y, or alone; with only h or s beside it, minutes.
-  if (/[dmyhs]/i.test(letters)) return { kind: 'DATE', date: /[dy]/i.test(letters) || !/[hs]/i.test(letters), time: /[hs]/i.test(letters) };
+  if (/[dmyhs]/i.test(letters)) return { kind: 'DATE', date: /[dy]/i.test(letters) || !/[hs]/i.test(letters), time: /[hs]/i.test(letters), seconds: /s/i.test(letters) };
   if (!/[0#?]/.test(first)) return { kind: 'HIDDEN' };
   let commas = 0;
   for (const m of first.matchAll(/[0#?](,+)(?![0#?])/g)) commas += m[1]!.length;

@@ -32,7 +32,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * never was); the 1904 system counts from 1 January 1904. A serial Excel cannot show as a date
  * (below 0, past 9999) shows as "#######".
  */
-export function serialText(serial: number, date1904: boolean, shows: { date: boolean; time: boolean }): string {
+export function serialText(serial: number, date1904: boolean, shows: { date: boolean; time: boolean; seconds: boolean }): string {
   if (serial < 0 || serial >= 2_958_466) return '#######';
   const days = Math.floor(serial);
   const seconds = Math.round((serial - days) * 86_400);
@@ -49,7 +49,7 @@ export function serialText(serial: number, date1904: boolean, shows: { date: boo
     text = `${pad(d)}/${pad(m)}/${y}`;
   }
   if (shows.time) {
-    const t = `${pad(Math.floor(seconds / 3600) % 24)}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
+    const t = `${pad(Math.floor(seconds / 3600) % 24)}:${pad(Math.floor(seconds / 60) % 60)}${shows.seconds ? `:${pad(seconds % 60)}` : ''}`;
     text = text === '' ? t : `${text} ${t}`;
   }
   return text;
