@@ -678,3 +678,21 @@ describe('numbers formatted as dates', () => {
     expect(await dated([46143.75, -1], 'dd/mm/yyyy h:mm:ss', false)).toEqual(['01/05/2026 18:00:00', '#######']);
   });
 });
+
+describe('shared strings', () => {
+  it("are each item's text: a lone t, runs, without a phonetic guide, with Excel's _xHHHH_ escapes", () => {
+    const sst = (items: string) => strToU8(`<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${items}</sst>`);
+    expect(
+      readSharedStrings(
+        sst(
+          '<si><t>Mã đơn vị</t></si>' +
+            '<si><r><rPr><b/></rPr><t>Số </t></r><r><t xml:space="preserve">vụ </t></r></si>' +
+            '<si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></si>' +
+            '<si><t/></si><si/>' +
+            '<si><t>a_x000D_b &amp; c</t></si>' +
+            '<si><t>x</t><r><t>y</t></r></si>',
+        ),
+      ),
+    ).toEqual(['Mã đơn vị', 'Số vụ ', '東京', '', '', 'a\rb & c', 'xy']);
+  });
+});

@@ -65,6 +65,8 @@ const truthy = (v: string | undefined) => v === '1' || v === 'true';
 /** xsd:double's lexical form (INF and NaN are doubles too, but no figure). */
 const DOUBLE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INDEX = /^\d+$/;
+/** A whole number of at most 15 digits: an xsd:double, exact as a JavaScript number. */
+const INTEGER = /^-?\d{1,15}$/;
 /** ISO 8601 as t="d" cells hold it: a date, with a time and zone or not. */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
@@ -286,7 +288,7 @@ export class SheetHandler implements XmlEvents {
       if (!at) throw new BadCell('REFERENCE', r, row.number, r);
       if (at.row !== row.number) throw new BadCell('OTHER_ROW', r, row.number, r);
       col = at.col;
-      ref = r.toUpperCase();
+      ref = /[a-z]/.test(r) ? r.toUpperCase() : r;
     }
     if (this.rowCols.has(col)) throw new BadCell('TWICE', ref, row.number, ref);
     this.rowCols.add(col);
@@ -330,6 +332,7 @@ export class SheetHandler implements XmlEvents {
   private value(c: NonNullable<SheetHandler['cell']>, line: number): CellValue {
     const v = c.v;
     const bad = (kind: BadCellKind) => new BadCell(kind, c.ref, line, v ?? '');
+    if (c.type === 'n' && c.inline === undefined && v !== undefined && INTEGER.test(v)) return { kind: 'number', number: Number(v) }; // the common case: a whole number as Excel writes it
     switch (c.type) {
       case 'n': {
         if (c.inline !== undefined) throw new BadCell('INLINE_WITH_VALUE', c.ref, line, c.inline.value());

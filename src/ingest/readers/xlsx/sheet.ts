@@ -16,6 +16,7 @@ import { shownOtherwise, type Formats } from './formats.js';
  */
 export function numberText(n: number, mark: ',' | '.'): string {
   if (!Number.isFinite(n)) return String(n);
+  if (Number.isSafeInteger(n)) return n === 0 ? '0' : String(n); // -0 is 0
   if (Number.isInteger(n)) return BigInt(n).toString();
   const exact = Number(n.toPrecision(15));
   if (Number.isInteger(exact)) return BigInt(exact).toString();

@@ -26,6 +26,10 @@ export class StringItem {
   text(t: string): void {
     if (this.inT) this.parts.push(t);
   }
+  /** Text read before this item was (the item's first `t`). */
+  seed(text: string): void {
+    this.parts.push(text);
+  }
   value(): string {
     return unescapeXstring(this.parts.length === 1 ? this.parts[0]! : this.parts.join(''));
   }
@@ -37,27 +41,51 @@ export function readSharedStrings(bytes: Uint8Array): string[] {
   return handler.items;
 }
 
+/**
+ * The items of the table. Most are one `t` (`<si><t>Mã đơn vị</t></si>`), read as it comes;
+ * an item with runs or a phonetic guide is read through StringItem from its first other element.
+ */
 class SharedStrings implements XmlEvents {
   items: string[] = [];
   private item: StringItem | undefined;
+  private plain: string | undefined;
+  private inPlainT = false;
+  private inSi = false;
   private depth = 0;
   open(local: string, _attrs: Attrs): boolean | void {
     this.depth++;
     if (this.depth === 2) {
       if (local !== 'si') return true; // extLst
-      this.item = new StringItem();
+      this.inSi = true;
+      this.plain = undefined;
       return;
     }
-    this.item?.open(local);
+    if (!this.inSi) return;
+    if (this.depth === 3 && local === 't' && !this.item && this.plain === undefined) {
+      this.inPlainT = true;
+      this.plain = '';
+      return;
+    }
+    if (!this.item) {
+      // Not a lone t: read the item's elements through StringItem from here (with the t read so far).
+      this.item = new StringItem();
+      if (this.plain !== undefined) this.item.seed(this.plain);
+      this.plain = undefined;
+    }
+    this.item.open(local);
   }
   close(local: string): void {
-    if (this.depth === 2 && this.item) {
-      this.items.push(this.item.value());
+    if (this.depth === 2 && this.inSi) {
+      this.items.push(this.item ? this.item.value() : unescapeXstring(this.plain ?? ''));
       this.item = undefined;
-    } else this.item?.close(local);
+      this.plain = undefined;
+      this.inSi = false;
+    } else if (this.inPlainT && this.depth === 3) this.inPlainT = false;
+    else this.item?.close(local);
     this.depth--;
   }
   text(t: string): void {
-    this.item?.text(t);
+    if (this.inPlainT) this.plain += t;
+    else this.item?.text(t);
   }
 }

@@ -8,8 +8,8 @@
 //   of the part whenever the fast path meets one of them, so nothing is read by halves.
 // test/xlsx-xml.test.ts holds the two equal on generated parts.
 // Content passed over is not tokenized, so the fast path does not check that it is well-formed
-// (saxes would refuse a part whose data validations were cut off, or hold a stray "&", the fast
-// path reads its cells); characters XML forbids are looked for in the whole part all the same.
+// (saxes would refuse a part whose data validations hold a tag left open, or a stray "&", the
+// fast path reads its cells); characters XML forbids are looked for in the whole part all the same.
 // Elements are told by their local name (`x:c` is `c`), as Excel and the readers before
 // this one do: a .NET library writes every element with a prefix.
 import { SaxesParser } from 'saxes';
