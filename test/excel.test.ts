@@ -66,6 +66,21 @@ function fillWithSample(ws: Worksheet): Worksheet {
   return ws;
 }
 
+/** Every unit's form (`forms`), filled in with the sample's figures and changed by `edit`, as ExcelTS saves it: the folder `filled` and the forms' names. */
+async function filledForms(dir: string, edit: (ws: Worksheet, name: string) => void = () => {}): Promise<{ filled: string; forms: string[] }> {
+  expect((await runCli(['forms'], { cwd: dir })).code).toBe(0);
+  const filled = path.join(dir, 'filled');
+  mkdirSync(filled);
+  const forms = readdirSync(path.join(dir, 'bieu-mau'));
+  for (const name of forms) {
+    const wb = new Workbook();
+    await wb.xlsx.load(readFileSync(path.join(dir, 'bieu-mau', name)));
+    edit(fillWithSample(wb.worksheets[0]!), name);
+    writeFileSync(path.join(filled, name), Buffer.from(await wb.xlsx.writeBuffer()));
+  }
+  return { filled, forms };
+}
+
 /** Unit 024's form, filled in with the sample's figures and changed by `edit`, as Calc saves it: returns/024.xlsx in the workspace. */
 async function savedByCalc(dir: string, edit: (ws: Worksheet) => void): Promise<void> {
   expect((await runCli(['forms'], { cwd: dir })).code).toBe(0);
@@ -143,16 +158,7 @@ describe('forms as workbooks', () => {
 
   it('filled in and saved by Calc, as .xlsx or as CSV (title lines and all), check clean and add up to the sample', async () => {
     const dir = workspace();
-    expect((await runCli(['forms'], { cwd: dir })).code).toBe(0);
-    const filled = path.join(dir, 'filled');
-    mkdirSync(filled);
-    const forms = readdirSync(path.join(dir, 'bieu-mau'));
-    for (const name of forms) {
-      const wb = new Workbook();
-      await wb.xlsx.load(readFileSync(path.join(dir, 'bieu-mau', name)));
-      fillWithSample(wb.worksheets[0]!);
-      writeFileSync(path.join(filled, name), Buffer.from(await wb.xlsx.writeBuffer()));
-    }
+    const { filled, forms } = await filledForms(dir);
     calc(forms.map((n) => path.join(filled, n)), XLSX, path.join(dir, 'returns'));
 
     const check = await runCli(['check', '--json'], { cwd: dir });
@@ -174,18 +180,10 @@ describe('forms as workbooks', () => {
 
   it('saved by Calc twice (a unit correcting its own file), one with its code column formatted Text: each reads and adds up to the sample', async () => {
     const dir = workspace();
-    expect((await runCli(['forms'], { cwd: dir })).code).toBe(0);
-    const filled = path.join(dir, 'filled');
-    mkdirSync(filled);
-    const forms = readdirSync(path.join(dir, 'bieu-mau'));
-    for (const name of forms) {
-      const wb = new Workbook();
-      await wb.xlsx.load(readFileSync(path.join(dir, 'bieu-mau', name)));
-      const ws = fillWithSample(wb.worksheets[0]!);
-      // The advice of UNIT_CODE_PADDED, followed: the whole code column formatted Text.
+    // The advice of UNIT_CODE_PADDED, followed: the whole code column formatted Text.
+    const { filled, forms } = await filledForms(dir, (ws, name) => {
       if (name.startsWith('026 ')) ws.getColumn(1).numFmt = '@';
-      writeFileSync(path.join(filled, name), Buffer.from(await wb.xlsx.writeBuffer()));
-    }
+    });
     const once = path.join(dir, 'once');
     calc(forms.map((n) => path.join(filled, n)), XLSX, once);
     calc(forms.map((n) => path.join(once, n)), XLSX, path.join(dir, 'returns'));

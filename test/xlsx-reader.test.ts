@@ -696,3 +696,21 @@ describe('shared strings', () => {
     ).toEqual(['Mã đơn vị', 'Số vụ ', '東京', '', '', 'a\rb & c', 'xy']);
   });
 });
+
+describe('parts read before the bounds are known', () => {
+  it('are bounded too: a workbook part, or its relationships, that would unpack past 64 MiB is refused before it is inflated', async () => {
+    const parts = unzipSync(await filledForm({ E4: 7 }));
+    const spaces = new Uint8Array(70 * 1024 * 1024).fill(32);
+    for (const name of ['xl/workbook.xml', '_rels/.rels']) {
+      const bomb = zipSync({ ...parts, [name]: spaces }, { level: 9 });
+      expect([name, await xlsxReader.read(bomb, {})]).toEqual([name, { ok: false, problem: expect.objectContaining({ code: 'FILE_TOO_LARGE' }) }]);
+    }
+  });
+
+  it('formats that cannot be read refuse even a number that names none: the Normal style may have been made a percentage', async () => {
+    const parts = unzipSync(await filledForm({ E4: 7, F4: 5 }));
+    parts['xl/worksheets/sheet1.xml'] = strToU8(strFromU8(parts['xl/worksheets/sheet1.xml']!).replace(/ s="\d+"/g, ''));
+    parts['xl/styles.xml'] = parts['xl/styles.xml']!.subarray(0, 200);
+    expect(await xlsxReader.read(zipSync(parts), { numberFormat: 'vi' })).toEqual({ ok: false, problem: { code: 'XLSX_UNREADABLE', line: 4, sheet: 'Biểu mẫu', cell: 'E4', params: { reason: 'FORMATS' } } });
+  });
+});

@@ -50,9 +50,9 @@ export function validationsSpan(part: Uint8Array): { from: number; to: number } 
   return { from: open, to: close + VALIDATIONS_CLOSE.length };
 }
 
-/** A worksheet as it is parsed: its text without its data validations (validationsSpan), and the whole text for saxes. */
+/** A worksheet as it is parsed: its text without its data validations (validationsSpan), and the whole text for saxes; decoded when read. */
 interface SheetPart {
-  text: string;
+  text: () => string;
   whole: () => string;
   /** The bytes parsed into cells. */
   size: number;
@@ -61,13 +61,22 @@ interface SheetPart {
 function sheetPart(part: Uint8Array): SheetPart {
   const span = part[0] === 0xff || part[0] === 0xfe ? undefined : validationsSpan(part);
   const whole = () => partText(part);
-  if (!span) return { text: whole(), whole, size: part.length };
-  return { text: partText(part.subarray(0, span.from)) + partText(part.subarray(span.to)), whole, size: part.length - (span.to - span.from) };
+  if (!span) return { text: whole, whole, size: part.length };
+  return { text: () => partText(part.subarray(0, span.from)) + partText(part.subarray(span.to)), whole, size: part.length - (span.to - span.from) };
+}
+
+/**
+ * A part that may be inflated: its stated size within what a whole workbook may unpack to, and
+ * its packed data no larger than deflate could make of that size (a false size is a bomb).
+ */
+function admitted(e: ZipEntry): ZipEntry {
+  if (sizeIsFalse(e)) throw new ZipError('CORRUPT');
+  if (e.size > MAX_WORKBOOK_XML_BYTES) throw new ZipError('TOO_LARGE');
+  return e;
 }
 
 /** The parts that matter, by name, from the package's relationships (Excel's default names when a relationship is missing). */
 interface Package {
-  workbook: string;
   sheets: { name: string; state: string; part: string | undefined }[];
   strings?: string;
   styles?: string;
@@ -96,14 +105,14 @@ export const xlsxReader: Reader = {
     const inflated = new Map<string, Uint8Array>();
     const load = (name: string): Uint8Array => {
       let got = inflated.get(name);
-      if (!got) inflated.set(name, (got = inflateEntry(bytes, entries.get(name)!)));
+      if (!got) inflated.set(name, (got = inflateEntry(bytes, admitted(entries.get(name)!))));
       return got;
     };
     try {
       // The workbook part, from the package's relationships.
       let workbook = 'xl/workbook.xml';
       if (entries.has('_rels/.rels')) {
-        const office = [...sharedRelationships.read(bytes, entries.get('_rels/.rels')!, '', (b) => readRelationships(b, '')).values()].find((r) => relKind(r.type) === 'officeDocument');
+        const office = [...sharedRelationships.read(bytes, admitted(entries.get('_rels/.rels')!), '', (b) => readRelationships(b, '')).values()].find((r) => relKind(r.type) === 'officeDocument');
         if (office?.part && entries.has(office.part)) workbook = office.part;
       }
       if (!entries.has(workbook)) {
@@ -114,16 +123,15 @@ export const xlsxReader: Reader = {
         return unreadable(entries.has('word/document.xml') ? 'WORD' : 'NOT_A_WORKBOOK');
       }
       const worksheetParts = [...entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n));
-      const rels = entries.has(relsOf(workbook)) ? sharedRelationships.read(bytes, entries.get(relsOf(workbook))!, workbook, (b) => readRelationships(b, workbook)) : new Map<string, Relationship>();
+      const rels = entries.has(relsOf(workbook)) ? sharedRelationships.read(bytes, admitted(entries.get(relsOf(workbook))!), workbook, (b) => readRelationships(b, workbook)) : new Map<string, Relationship>();
       const ofKind = (kind: string) => [...rels.values()].find((r) => relKind(r.type) === kind)?.part;
       const strings = ofKind('sharedStrings') ?? (entries.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
       const styles = ofKind('styles') ?? (entries.has('xl/styles.xml') ? 'xl/styles.xml' : undefined);
 
       // Bounds, from the directory, before anything more is inflated.
-      const book = sharedWorkbooks.read(bytes, entries.get(workbook)!, '', readWorkbook);
+      const book = sharedWorkbooks.read(bytes, admitted(entries.get(workbook)!), '', readWorkbook);
       if (book.sheets.length > MAX_SHEETS || worksheetParts.length > MAX_SHEETS) return unreadable('TOO_MANY_SHEETS');
       const pkg: Package = {
-        workbook,
         sheets: book.sheets.map((s) => {
           const rel = s.rel === undefined ? undefined : rels.get(s.rel);
           return { name: s.name, state: s.state, part: rel && relKind(rel.type) === 'worksheet' && rel.part && entries.has(rel.part) ? rel.part : undefined };
@@ -135,9 +143,10 @@ export const xlsxReader: Reader = {
       };
       const wanted = [...new Set([pkg.strings, pkg.styles, ...pkg.sheets.map((s) => s.part)].filter((n): n is string => n !== undefined))];
       let total = 0;
-      // Every worksheet part counts, read or not: a bomb need not be named by the workbook.
-      for (const name of new Set([...wanted, ...worksheetParts])) {
-        const e = entries.get(name)!;
+      // Every part read counts, and every worksheet part, read or not: a bomb need not be named by the workbook.
+      for (const name of new Set([workbook, relsOf(workbook), ...wanted, ...worksheetParts])) {
+        const e = entries.get(name);
+        if (e === undefined) continue;
         if (sizeIsFalse(e)) return unreadable('CORRUPT');
         total += e.size;
       }
@@ -157,8 +166,9 @@ export const xlsxReader: Reader = {
 
       const visible = pkg.sheets.filter((s) => s.state === 'visible');
       if (pkg.sheets.every((s) => s.part === undefined) && worksheetParts.length > 0) return unreadable('NO_SHEETS');
-      return readSheets(pkg, visible, load, sheetParts, opts, () => sharedFormats.read(bytes, entries.get(pkg.styles!)!, '', readFormats));
+      return readSheets(pkg, visible, load, sheetParts, opts, () => sharedFormats.read(bytes, admitted(entries.get(pkg.styles!)!), '', readFormats));
     } catch (e) {
+      if (e instanceof ZipError && e.reason === 'TOO_LARGE') return tooLarge(MAX_WORKBOOK_XML_BYTES);
       if (e instanceof ZipError) return unreadable(e.reason === 'DAMAGED' ? 'DAMAGED' : 'CORRUPT');
       if (e instanceof XmlError) return unreadable('CORRUPT');
       throw e;
@@ -169,14 +179,14 @@ export const xlsxReader: Reader = {
 function readSheets(pkg: Package, visible: Package['sheets'], load: (name: string) => Uint8Array, sheetParts: Map<string, SheetPart>, opts: ReaderOptions, styles: () => Formats): ReadOutcome {
   const mark = opts.numberFormat === 'en' ? '.' : ',';
   const strings = pkg.strings ? readSharedStrings(load(pkg.strings)) : [];
-  let formats: Formats | undefined | null = null;
+  let formats: Formats | 'NONE' | 'DAMAGED' | undefined;
   const formatsOnce = () => {
-    if (formats === null) {
+    if (formats === undefined) {
       try {
-        formats = pkg.styles ? styles() : undefined;
+        formats = pkg.styles ? styles() : 'NONE';
       } catch (e) {
-        if (e instanceof ZipError) throw e;
-        formats = undefined; // damaged or cut off: every number that names a format is refused at its cell
+        if (e instanceof ZipError && e.reason !== 'DAMAGED') throw e;
+        formats = 'DAMAGED'; // damaged or cut off: what every number shows is unknown, and it is refused at its cell
       }
     }
     return formats;
@@ -191,7 +201,7 @@ function readSheets(pkg: Package, visible: Package['sheets'], load: (name: strin
     let hasHeader: boolean;
     try {
       const part = sheetParts.get(sheet.part)!;
-      const { handler } = parseXml(part.text, () => new SheetHandler(strings), undefined, part.whole);
+      const { handler } = parseXml(part.text(), () => new SheetHandler(strings), undefined, part.whole);
       ({ table, hasHeader } = sheetTable(sheet.name, handler, { mark, date1904: pkg.date1904, recalculated: pkg.recalculated, formats: formatsOnce }));
     } catch (e) {
       if (e instanceof BadCell)

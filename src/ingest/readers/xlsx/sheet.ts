@@ -88,8 +88,8 @@ export interface SheetOptions {
   date1904: boolean;
   /** The workbook asks to be recalculated when opened: its formula cells' saved results are noted as untrusted. */
   recalculated: boolean;
-  /** The workbook's cell formats, asked for when a number cell has one (undefined: the workbook has none, or they cannot be read). */
-  formats: () => Formats | undefined;
+  /** The workbook's cell formats, asked for when the sheet has a number cell: 'NONE' when the workbook has no formats part, 'DAMAGED' when it cannot be read. */
+  formats: () => Formats | 'NONE' | 'DAMAGED';
 }
 
 /** The items in ascending order of `by`: as they are when they are (a copy sorted otherwise). */
@@ -120,8 +120,10 @@ export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions):
       let text = plainText(cell, mark);
       if (cell.value.kind === 'number') {
         const n = cell.value.number;
-        const code = formats?.codes[cell.style];
-        if (code === undefined && (cell.style !== 0 || formats !== undefined)) throw new FormatUnknown(line, cell.col);
+        // No formats part: a number naming none (format 0) is General, one naming a format shows what cannot be known.
+        // Formats that cannot be read: even format 0 may be a percentage (a workbook's Normal style made one).
+        const code = typeof formats === 'object' ? formats.codes[cell.style] : formats === 'NONE' && cell.style === 0 ? '' : undefined;
+        if (code === undefined) throw new FormatUnknown(line, cell.col);
         const shown = code === undefined ? undefined : shownOtherwise(code);
         if (shown?.kind === 'DATE') text = serialText(n, opts.date1904, shown);
         // Zero is zero at any scale: a 0 in a percentage cell ("0%") is read as it is.
