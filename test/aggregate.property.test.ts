@@ -6,7 +6,9 @@ import { aggregateReturns } from '../src/aggregate/aggregate.js';
 import { parseDefinition } from '../src/definition/parse.js';
 import { readTextReturn } from '../src/ingest/returns.js';
 import { formatIntegerVi } from '../src/numbers/format.js';
-import { compare, integer, percent } from '../src/numbers/rational.js';
+import { compare, integer, percent, roundHalfUp, sub } from '../src/numbers/rational.js';
+import { displayChange, displayValue } from '../src/present/figures.js';
+import { changePhrase } from '../src/present/wording.js';
 import { validateReturns } from '../src/validate/validate.js';
 
 const UNITS = 40;
@@ -58,5 +60,43 @@ describe('aggregation', () => {
       }),
       { numRuns: 300, seed: 138 },
     );
+  });
+});
+
+describe('a rate and its change, as printed', () => {
+  // Small counts, so that rates land near the half of their last printed place often.
+  const small = fc.integer({ min: 0, max: 60 });
+  const pair = fc.tuple(small, small).map(([x, y]) => [Math.min(x, y), Math.max(x, y)] as const); // [discovered, cases]
+  it('never disagree: the printed change is the printed rate less the printed "cùng kỳ", for the province and every unit (groups are figured alike)', () => {
+    let seenRounding = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(pair, pair), { minLength: 1, maxLength: 8 }), (units) => {
+        const lines = ['ma_don_vi;ky_bao_cao;ma_chi_tieu;ky_nay;cung_ky'];
+        units.forEach(([[b0, a0], [b1, a1]], i) => {
+          const code = String(i + 1).padStart(3, '0');
+          lines.push(`${code};P1;A;${a0};${a1}`, `${code};P1;B;${b0};${b1}`, `${code};P1;S;0;0`);
+        });
+        const file = readTextReturn(new TextEncoder().encode(lines.join('\n')), 'x.csv');
+        const { checked } = validateReturns(def, [file], { allowMissing: true });
+        const figures = aggregateReturns(def, checked);
+        const R = def.indicatorByCode.get('R')!;
+        const all = [figures.indicators[3]!, ...[...figures.byUnit.values()].map((m) => m.get('R')!)];
+        for (const f of all) {
+          if (f.change === null) continue;
+          // What a reader computes from the page: 14,3 − 18,7.
+          const printed = (text: string) => Number(text.replace('%', '').replace(',', '.'));
+          const fromPage = Math.round((printed(displayValue(R, f.current)) - printed(displayValue(R, f.previous))) * 10) / 10;
+          expect([displayValue(R, f.current), displayValue(R, f.previous), printed(displayChange(R, f.change))]).toEqual([displayValue(R, f.current), displayValue(R, f.previous), fromPage]);
+          const phrase = changePhrase(R, f);
+          if (fromPage === 0) expect(phrase).toBe('bằng cùng kỳ');
+          else expect(phrase).toBe(`${fromPage > 0 ? 'tăng' : 'giảm'} ${String(Math.abs(fromPage)).replace('.', ',')} điểm phần trăm`);
+          const exact = sub(f.current!, f.previous!);
+          if (roundHalfUp(exact, 1) !== BigInt(Math.round(fromPage * 10))) seenRounding++;
+        }
+      }),
+      { numRuns: 400, seed: 31 },
+    );
+    // The cases that contradicted themselves before (the exact change rounds otherwise) were met.
+    expect(seenRounding).toBeGreaterThan(0);
   });
 });

@@ -9,7 +9,12 @@ import type { CheckedReturns } from '../validate/validate.js';
 export interface Figure {
   current: Rational | null;
   previous: Rational | null;
-  /** current − previous (percentage points for ratios). */
+  /**
+   * current − previous; for a ratio, in percentage points between the rates as printed (each
+   * rounded half-up to PERCENT_DECIMALS), so that a document saying "14,3%, giảm 4,4 điểm phần
+   * trăm" beside a "cùng kỳ" of 18,7% never disagrees with itself (the exact difference of
+   * 14,25…% and 18,65…% rounds to 4,5).
+   */
   change: Rational | null;
   /** (current − previous) / previous × 100; null when previous is 0. */
   changePct: Rational | null;
@@ -43,6 +48,9 @@ interface Sums {
 }
 
 
+/** A rate as the report prints it: rounded half-up to PERCENT_DECIMALS places, exactly. */
+const printedRate = (rate: Rational): Rational => rational(roundHalfUp(rate, PERCENT_DECIMALS), 10n ** BigInt(PERCENT_DECIMALS));
+
 function figureOf(def: Definition, indicator: Indicator, sums: (code: string) => Sums, withPlan = true): Figure {
   let current: Rational | null;
   let previous: Rational | null;
@@ -58,7 +66,7 @@ function figureOf(def: Definition, indicator: Indicator, sums: (code: string) =>
   const figure: Figure = {
     current,
     previous,
-    change: both ? sub(current!, previous!) : null,
+    change: both ? (indicator.kind === 'ratio' ? sub(printedRate(current!), printedRate(previous!)) : sub(current!, previous!)) : null,
     changePct: both ? changePercent(current!, previous!) : null,
   };
   if (withPlan && indicator.kind !== 'ratio' && indicator.plan !== undefined) {
