@@ -1,6 +1,6 @@
 // build --pdf: the PDF beside the DOCX through LibreOffice; without LibreOffice, or
 // when it fails or takes too long, exit 2 with the DOCX kept and no partial PDF.
-import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,24 @@ describe('build --pdf', () => {
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['bao-cao.docx']);
     const j = json(await runCli(['build', '--pdf', '--json'], { cwd: dir, env: { PATH: empty } }));
     expect(j).toMatchObject({ ok: false, output: path.join('out', 'bao-cao.docx'), errors: [{ code: 'PDF_CONVERTER_MISSING', file: path.join('out', 'bao-cao.pdf') }] });
+  });
+
+  it("a PDF left by an earlier run is moved aside, and said, when the new one cannot be made: never a PDF of other figures beside the new DOCX", async () => {
+    const dir = sampleCopy();
+    const empty = mkdtempSync(path.join(tmpdir(), 'baocao-empty-path-'));
+    mkdirSync(path.join(dir, 'out'));
+    writeFileSync(path.join(dir, 'out', 'bao-cao.pdf'), '%PDF-1.7 last run');
+    const r = await runCli(['build', '--pdf', '--final', '--json'], { cwd: dir, env: { PATH: empty } });
+    expect(r.code).toBe(2);
+    const moved = path.join('out', 'bao-cao (bản trước).pdf');
+    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'PDF_CONVERTER_MISSING', message: expect.stringContaining(`đã được chuyển thành ${moved}`) })]);
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['bao-cao (bản trước).pdf', 'bao-cao.docx']);
+    expect(readFileSync(path.join(dir, moved), 'utf8')).toBe('%PDF-1.7 last run');
+    // Again: the next earlier PDF gets the next name, none is lost.
+    writeFileSync(path.join(dir, 'out', 'bao-cao.pdf'), '%PDF-1.7 second run');
+    const again = await runCli(['build', '--pdf', '--lang', 'en'], { cwd: dir, env: { PATH: empty } });
+    expect(again.stderr).toContain(`moved to ${path.join('out', 'bao-cao (bản trước 2).pdf')}`);
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['bao-cao (bản trước 2).pdf', 'bao-cao (bản trước).pdf', 'bao-cao.docx']);
   });
 
   it('a conversion that fails, or outlasts the limit, is PDF_FAILED: the DOCX kept, no partial PDF', async () => {

@@ -83,6 +83,14 @@ const BAD_CELL: Record<Lang, Record<string, Render>> = {
   },
 };
 
+/** Where the PDF of an earlier run went, when the new one could not be made (it holds that run's figures). */
+const pdfMoved = (lang: Lang, p: Params) =>
+  p.moved === undefined
+    ? ''
+    : lang === 'vi'
+      ? ` Tệp PDF của lần chạy trước (số liệu cũ, không khớp DOCX mới) đã được chuyển thành ${p.moved}, để không bị gửi nhầm.`
+      : ` The PDF of an earlier run (older figures, not the new DOCX's) was moved to ${p.moved}, so that it is not sent by mistake.`;
+
 const reasonText = (lang: Lang, p: Params) =>
   (REASON[lang][String(p.reason)] ?? (lang === 'vi' ? `lỗi ${p.reason}` : `error ${p.reason}`)) + (p.limit ? ` (${p.limit} MiB)` : '');
 
@@ -575,13 +583,13 @@ const catalog = {
   },
   PDF_CONVERTER_MISSING: {
     vi: (p) =>
-      `Không tìm thấy LibreOffice để tạo ${p.path}; tệp DOCX vẫn đã được ghi. Cài LibreOffice (Windows, macOS: tải tại libreoffice.org; Debian, Ubuntu: sudo apt install libreoffice-writer-nogui) rồi chạy lại, hoặc chỉ ra lệnh soffice bằng biến BAOCAO_SOFFICE.`,
+      `Không tìm thấy LibreOffice để tạo ${p.path}; tệp DOCX vẫn đã được ghi.${pdfMoved('vi', p)} Cài LibreOffice (Windows, macOS: tải tại libreoffice.org; Debian, Ubuntu: sudo apt install libreoffice-writer-nogui) rồi chạy lại, hoặc chỉ ra lệnh soffice bằng biến BAOCAO_SOFFICE.`,
     en: (p) =>
-      `LibreOffice was not found to make ${p.path}; the DOCX was still written. Install LibreOffice (Windows, macOS: from libreoffice.org; Debian, Ubuntu: sudo apt install libreoffice-writer-nogui) and run again, or name the soffice command in BAOCAO_SOFFICE.`,
+      `LibreOffice was not found to make ${p.path}; the DOCX was still written.${pdfMoved('en', p)} Install LibreOffice (Windows, macOS: from libreoffice.org; Debian, Ubuntu: sudo apt install libreoffice-writer-nogui) and run again, or name the soffice command in BAOCAO_SOFFICE.`,
   },
   PDF_FAILED: {
-    vi: (p) => `LibreOffice không tạo được ${p.path} (${p.reason}); tệp DOCX vẫn đã được ghi, không có tệp PDF dở dang. Mở DOCX bằng Word hoặc LibreOffice và lưu thành PDF, hoặc chạy lại.`,
-    en: (p) => `LibreOffice could not make ${p.path} (${p.reason}); the DOCX was still written and no partial PDF is left. Open the DOCX in Word or LibreOffice and save it as PDF, or run again.`,
+    vi: (p) => `LibreOffice không tạo được ${p.path} (${p.reason}); tệp DOCX vẫn đã được ghi, không có tệp PDF dở dang.${pdfMoved('vi', p)} Mở DOCX bằng Word hoặc LibreOffice và lưu thành PDF, hoặc chạy lại.`,
+    en: (p) => `LibreOffice could not make ${p.path} (${p.reason}); the DOCX was still written and no partial PDF is left.${pdfMoved('en', p)} Open the DOCX in Word or LibreOffice and save it as PDF, or run again.`,
   },
   INIT_EXISTS: {
     vi: (p) => `${p.path} đã có; baocao init không ghi đè. Chọn thư mục khác: baocao init THƯ-MỤC-MỚI.`,

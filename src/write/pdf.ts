@@ -4,7 +4,7 @@
 // way every report is (whole or not at all), so a failed or slow conversion leaves no
 // partial PDF. The DOCX, already written, is kept whatever happens here.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -47,8 +47,36 @@ export interface PdfOptions {
   timeoutMs?: number;
 }
 
-/** Converts `docx` and writes `pdf`; throws PDF_CONVERTER_MISSING or PDF_FAILED (the DOCX stays). */
+/**
+ * Converts `docx` and writes `pdf`; throws PDF_CONVERTER_MISSING or PDF_FAILED (the DOCX stays).
+ * A PDF left at that path by an earlier run holds that run's figures, not the new DOCX's: when no
+ * new PDF can be made it is moved aside (`… (bản trước).pdf`), never left to be sent as the new
+ * report, and the problem names where it went (`moved`).
+ */
 export async function writePdf(docx: string, pdf: string, opts: PdfOptions): Promise<void> {
+  try {
+    await convert(docx, pdf, opts);
+  } catch (err) {
+    if (err instanceof FatalError && existsSync(pdf)) {
+      const aside = asideName(pdf);
+      renameSync(pdf, aside);
+      const moved = path.join(path.dirname(opts.shown), path.basename(aside));
+      for (const p of err.problems) p.params = { ...p.params, moved };
+    }
+    throw err;
+  }
+}
+
+/** A free name beside `pdf` for the earlier run's PDF: "bao-cao (bản trước).pdf", then "(bản trước 2)"… */
+function asideName(pdf: string): string {
+  const base = pdf.replace(/\.pdf$/i, '');
+  for (let k = 1; ; k++) {
+    const name = `${base} (bản trước${k === 1 ? '' : ` ${k}`}).pdf`;
+    if (!existsSync(name)) return name;
+  }
+}
+
+async function convert(docx: string, pdf: string, opts: PdfOptions): Promise<void> {
   const soffice = findSoffice(opts.env);
   if (!soffice) throw FatalError.of('PDF_CONVERTER_MISSING', { file: opts.shown, params: { path: opts.shown } });
   const work = mkdtempSync(path.join(tmpdir(), 'baocao-pdf-'));
