@@ -211,8 +211,8 @@ function helpIn(w: Words) {
     subcommandTerm(this: Help, sub: Command) {
       return Help.prototype.subcommandTerm.call(this, sub).split(' ').map((word) => w.usageWords[word] ?? word).join(' ');
     },
-    optionDescription: (o: Option) => o.description + extra(o.argChoices, o.defaultValue),
-    argumentDescription: (a: Argument) => a.description + extra(a.argChoices, a.defaultValue),
+    optionDescription: (o: Option) => o.description + extra(o.argChoices, o.defaultValueDescription ?? o.defaultValue),
+    argumentDescription: (a: Argument) => a.description + extra(a.argChoices, a.defaultValueDescription ?? a.defaultValue),
   };
 }
 
@@ -236,7 +236,7 @@ function buildProgram(world: World, lang: Lang, setExit: (code: number) => void)
 
   command('init')
     .description(w.init)
-    .addArgument(new Argument(w.initDir[0], w.initDir[1]).default('.'))
+    .addArgument(new Argument(w.initDir[0], w.initDir[1]).default('.', w.initDirDefault))
     .option('--json', w.jsonFiles)
     .addOption(langOption(w))
     .option('-q, --quiet', w.quiet)

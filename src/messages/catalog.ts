@@ -237,8 +237,8 @@ const catalog = {
       'This is a feedback list baocao wrote (the problems sent to a unit), not a return, so it is not read. Move it out of the returns folder; if a unit sent it back instead of its return, ask the unit to correct its return form and send that.',
   },
   NO_CSV_FILES: {
-    vi: () => 'Thư mục không có tệp .csv nào. Hãy chép các báo cáo của đơn vị vào thư mục này.',
-    en: () => 'The folder holds no .csv file. Copy the units\' returns into it.',
+    vi: () => 'Thư mục không có tệp báo cáo nào (.xlsx, .csv). Hãy chép các báo cáo của đơn vị vào thư mục này.',
+    en: () => 'The folder holds no return (.xlsx, .csv). Copy the units\' returns into it.',
   },
   MALFORMED_CSV: {
     vi: (p) =>
