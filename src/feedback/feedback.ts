@@ -5,7 +5,8 @@
 // whose code starts the file's name (forms are named "024 - Thành phố Hà Giang.xlsx").
 import path from 'node:path';
 import type { Definition, Unit } from '../definition/parse.js';
-import { message, safeText } from '../messages/catalog.js';
+import { safeText } from '../messages/catalog.js';
+import { officeOnly, unitMessage } from './unit-messages.js';
 import type { Problem } from '../messages/problem.js';
 import type { CheckedReturns } from '../validate/validate.js';
 import { formFileName, unitNamedByFile } from '../workspace/forms.js';
@@ -45,6 +46,8 @@ export function groupFeedback(def: Definition, problems: readonly Problem[], che
     }
     // Likewise a file only misnamed (the unit it is named for sent its own return): the office renames it.
     if (p.code === 'FILE_NAMES_OTHER_UNIT' && p.params?.elsewhere !== undefined) continue;
+    // And what is the office's own (a scan in its folder, its archive of last period).
+    if (officeOnly(p)) continue;
     if (p.unit !== undefined && def.unitByCode.has(p.unit)) add(byUnit, p.unit, p);
     else if (p.file !== undefined) {
       const units = checked.unitsByFile?.get(p.file) ?? [unitNamedByFile(def, p.file)?.code].filter((u): u is string => u !== undefined);
@@ -107,7 +110,7 @@ export async function feedbackWorkbook(def: Definition, fb: Feedback): Promise<U
     activeColumn: 'A',
   });
   fb.problems.forEach((p, i) => {
-    const { what, fix } = splitMessage(message(p.code, p.params, 'vi'));
+    const { what, fix } = splitMessage(unitMessage(p));
     const indicator = p.indicator === undefined ? undefined : def.indicatorByCode.get(p.indicator);
     const value = p.params?.value;
     const row = ws.getRow(TITLED_HEADER_ROW + 1 + i);
