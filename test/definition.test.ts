@@ -44,6 +44,19 @@ describe('report definition', () => {
     expect(def.inputIndicators.map((i) => i.code)).toEqual(['A', 'B']);
   });
 
+  it('lists the choices of a kind in Vietnamese too, and suggests the key meant for a key misspelt', () => {
+    const kind = problemsOf(GOOD.replace('unit: vụ, kind: count }', 'unit: vụ, kind: dem }'));
+    expect(kind.map((p) => p.params?.detail)).toEqual(["Giá trị không hợp lệ; cần một trong: 'count' | 'stock' | 'ratio'"]);
+    const typo = GOOD.replace('unit: vụ, kind: count }', 'unit: vụ, kind: count, decimal: 1 }').replace('denominator: A', 'denominator: A, numerater: B');
+    expect(problemsOf(typo).map((p) => [p.params?.path, String(p.params?.detail).replace(/^.*: "/, '"')])).toEqual([
+      ['indicators[0].decimal', '"decimal" (có phải "decimals"?)'],
+      ['indicators[2].numerater', '"numerater" (có phải "numerator"?)'],
+    ]);
+    expect(problemsOf(typo, 'en')[0]!.params?.detail).toContain('(did you mean "decimals"?)');
+    // Nothing near: no guess.
+    expect(String(problemsOf(GOOD.replace('kind: count }', 'kind: count, ghiChu: x }'))[0]!.params?.detail)).not.toContain('phải');
+  });
+
   it('reports a unit code written as a number (Excel-style "024" → 24) with its line', () => {
     const ps = problemsOf(GOOD.replace('code: "02"', 'code: 02'));
     expect(at(ps)).toEqual([['CONFIG_INVALID', 9, 'units[1].code']]);

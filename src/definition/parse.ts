@@ -5,6 +5,7 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import en from 'zod/v4/locales/en.js';
 import vi from 'zod/v4/locales/vi.js';
+import { definitionJsonSchema } from './json-schema.js';
 import { MAX_YAML_ALIASES } from '../ingest/limits.js';
 import type { Lang } from '../messages/catalog.js';
 import { detail, isDetailKey, type DetailKey } from '../messages/details.js';
@@ -230,16 +231,23 @@ export function parseCarefully(text: string, file: string, baseDir: string, lang
   } catch (err) {
     throw FatalError.of('CONFIG_SYNTAX', { file, params: { detail: err instanceof Error ? err.message : String(err) } });
   }
+  const locale = (lang === 'vi' ? vi() : en()).localeError;
   const parsed = definitionSchema.safeParse(data, {
     jitless: true,
-    error: (lang === 'vi' ? vi() : en()).localeError,
+    // zod's Vietnamese says only "Đầu vào không hợp lệ" for a value outside a choice ("kind: dem"); English lists the choices.
+    error: (iss) => {
+      const options = (iss as { options?: unknown[] }).options;
+      if (lang === 'vi' && iss.code === 'invalid_union' && Array.isArray(options) && options.length > 0)
+        return `Giá trị không hợp lệ; cần một trong: ${options.map((o) => `'${String(o)}'`).join(' | ')}`;
+      return locale(iss);
+    },
   });
   if (!parsed.success) {
     throw new FatalError(
       parsed.error.issues.flatMap((iss) => {
         const p = iss.path as PathKey[];
         // An unknown key points at its own line, one problem per key.
-        if (iss.code === 'unrecognized_keys') return iss.keys.map((k) => problem([...p, k], iss.message));
+        if (iss.code === 'unrecognized_keys') return iss.keys.map((k) => problem([...p, k], iss.message + didYouMean(k, lang)));
         const key = isDetailKey(iss.message) ? iss.message : undefined;
         let detail = key ? detailText(key, lang) : iss.message;
         if (iss.code === 'invalid_type' && typeof doc.getIn(p) === 'number' && ['code', 'numerator', 'denominator', 'indicator'].includes(String(p.at(-1))))
@@ -279,4 +287,44 @@ function compile(d: DefinitionData, file: string, baseDir: string): Definition {
     sections: d.sections ?? [{ title: 'Kết quả thực hiện các chỉ tiêu', indicators: indicators.map((i) => i.code) }],
     sectionsGiven: d.sections !== undefined,
   };
+}
+
+/** Every key a definition may have, anywhere (from its JSON Schema), for suggestions. */
+let knownKeys: string[] | undefined;
+function definitionKeys(): string[] {
+  if (knownKeys) return knownKeys;
+  const keys = new Set<string>();
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const props = (node as { properties?: Record<string, unknown> }).properties;
+      if (props && typeof props === 'object') for (const k of Object.keys(props)) keys.add(k);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(definitionJsonSchema());
+  return (knownKeys = [...keys]);
+}
+
+/** Edits between two short words (Levenshtein). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** ' (có phải "decimals"?)' for a key one or two edits from a known one (decimal, denominater). */
+function didYouMean(key: string, lang: Lang): string {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of definitionKeys()) {
+    const d = distance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance && k !== key) [best, bestDistance] = [k, d];
+  }
+  if (best === undefined || bestDistance > Math.max(1, Math.floor(best.length / 4))) return '';
+  return lang === 'vi' ? ` (có phải "${best}"?)` : ` (did you mean "${best}"?)`;
 }
