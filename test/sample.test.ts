@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { json, runCli, SAMPLE } from './helpers.js';
 import path from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const CONFIG = path.join(SAMPLE, 'baocao.yaml');
 
@@ -40,10 +42,18 @@ describe('Hà Giang, 6 tháng đầu năm 2021', () => {
     }
   });
 
+  it('says, for an empty returns folder, that there is no return file, counting the units by their own noun', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'baocao-empty-'));
+    const r = await runCli(['check', '--config', CONFIG, empty]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\d+ lỗi, 1 cảnh báo \(không có tệp báo cáo nào, 0\/11 huyện, thành phố\)\./);
+    expect(r.stderr).toContain('Thư mục không có tệp báo cáo nào (.xlsx, .csv).');
+  });
+
   it('prints a readable table for people', async () => {
     const r = await runCli(['aggregate', '--config', CONFIG]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('6 tháng đầu năm 2021 (2021-6T), so với cùng kỳ năm 2020; 11/11 đơn vị');
+    expect(r.stdout).toContain('6 tháng đầu năm 2021 (2021-6T), so với cùng kỳ năm 2020; 11/11 huyện, thành phố');
     expect(r.stdout).toMatch(/TTXH_VU .*123 +138 +▼ -15 \(-10,9%\) +≤ -5% +vượt/);
     expect(r.stdout).toMatch(/TL_KP .*97,6% .*≥ 75% +vượt/);
     expect(r.stdout).toMatch(/TO_TQ .*2\.082 +2\.051/);

@@ -58,7 +58,7 @@ function table(rows: readonly Row[], lang: Lang, c: ChalkInstance): string[] {
 export function formatFiguresTable(figures: Figures, lang: Lang, c: ChalkInstance, byGroup = false): string {
   const def = figures.definition;
   const units = `${figures.units.received.length}/${figures.units.expected.length}`;
-  const title = printable(`${def.title ? def.title + ' — ' : ''}` + UI[lang].tableTitle(`${def.period.label} (${def.period.code})`, def.period.previousLabel, units));
+  const title = printable(`${def.title ? def.title + ' — ' : ''}` + UI[lang].tableTitle(`${def.period.label} (${def.period.code})`, def.period.previousLabel, units, def.unitNoun));
   let out = `${c.bold(title)}\n`;
   if (byGroup)
     for (const g of def.groups) {

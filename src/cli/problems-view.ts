@@ -57,14 +57,18 @@ export function formatProblems(problems: Problem[], lang: Lang, c: ChalkInstance
 export function formatSummary(outcome: CheckOutcome, lang: Lang, c: ChalkInstance, quiet = false): string {
   const w = UI[lang];
   const { errors, warnings, definition, checked } = outcome;
-  const fileCount = new Set([...errors, ...(quiet ? [] : warnings)].map((p) => p.file).filter((f) => f !== undefined)).size;
-  const units = `${checked.received.length}/${definition.units.length} ${w.units}`;
+  // The files read that have a problem (a folder's problem, such as an empty folder, names no file).
+  const read = new Set(outcome.files.map((f) => f.file));
+  const fileCount = new Set([...errors, ...(quiet ? [] : warnings)].map((p) => p.file).filter((f) => f !== undefined && read.has(f))).size;
+  // The definition's own noun for its units ("xã, phường") in Vietnamese.
+  const units = `${checked.received.length}/${definition.units.length} ${lang === 'vi' ? definition.unitNoun : w.units}`;
+  const files = outcome.files.length === 0 ? w.noFiles : `${w.checked.toLowerCase()} ${outcome.files.length} ${w.files}`;
   let out: string;
   if (errors.length === 0 && warnings.length === 0)
     out = c.green(`${w.checked} ${outcome.files.length} ${w.files}, ${units}: ${w.ok}.`) + '\n';
   else {
     const counts = w.counts(errors.length, warnings.length, fileCount);
-    out = (errors.length > 0 ? c.red(counts) : c.yellow(counts)) + ` (${w.checked.toLowerCase()} ${outcome.files.length} ${w.files}, ${units}).\n`;
+    out = (errors.length > 0 ? c.red(counts) : c.yellow(counts)) + ` (${files}, ${units}).\n`;
   }
   if (checked.missing.length > 0) {
     const names = checked.missing.map((code) => `${code} ${definition.unitByCode.get(code)!.name}`).join(', ');
