@@ -17,6 +17,8 @@ export interface Unit {
   code: string;
   name: string;
   group?: string;
+  /** Codes of the units merged into this one (communes before 2025): last period's returns under them are this unit's. */
+  formerCodes?: string[];
 }
 
 /** An indicator; ratios have no decimals of their own (shown with one, as every percentage). */
@@ -107,6 +109,18 @@ function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detai
     if (same !== undefined) issues.push({ path: ['units', i, 'code'], detail: t('SAME_UNIT_NUMBER', u.code, `"${d.units[same]!.code}" (units[${same}])`) });
     else seenNumbers.set(number, i);
   });
+  // A former code (a commune merged in 2025) is read as one current unit's last period: it may be
+  // no other unit's code, nor merge into two units.
+  const former = new Map<string, number>();
+  d.units.forEach((u, i) =>
+    (u.formerCodes ?? []).forEach((f, k) => {
+      const current = seenUnits.get(f);
+      const taken = former.get(f);
+      if (current !== undefined && current !== i) issues.push({ path: ['units', i, 'formerCodes', k], detail: t('FORMER_CODE_TAKEN', f, `units[${current}].code`) });
+      else if (taken !== undefined) issues.push({ path: ['units', i, 'formerCodes', k], detail: t('FORMER_CODE_TAKEN', f, `units[${taken}].formerCodes`) });
+      else former.set(f, i);
+    }),
+  );
   const kinds = new Map<string, IndicatorData['kind']>();
   const firstIndicator = new Map<string, number>();
   const byUpper = new Map<string, number>();

@@ -39,6 +39,11 @@ export const unitSchema = z
     code: code.describe('Mã đơn vị (đặt trong nháy kép để giữ số 0 ở đầu: "024")'),
     name: z.string().trim().min(1).describe('Tên đơn vị'),
     group: code.optional().describe('Mã nhóm (mục groups) của đơn vị, ví dụ huyện cũ hay vùng'),
+    formerCodes: z
+      .array(code)
+      .min(1)
+      .optional()
+      .describe('Mã các đơn vị cũ đã sáp nhập vào đơn vị này (ví dụ các xã trước khi sáp nhập năm 2025): báo cáo kỳ trước của các mã này được cộng lại để đối chiếu cột "Cùng kỳ" và điền sẵn vào biểu mẫu'),
   })
   .strict();
 

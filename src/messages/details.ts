@@ -71,6 +71,10 @@ const details = {
   DUPLICATE_GROUP: { vi: (p) => `mã nhóm "${p.a}" trùng với ${p.b}`, en: (p) => `group code "${p.a}" repeats ${p.b}` },
   ONE_BOUND: { vi: () => 'cần đúng một trong atLeast hoặc atMost', en: () => 'needs exactly one of atLeast, atMost' },
   DUPLICATE_UNIT: { vi: (p) => `mã đơn vị "${p.a}" trùng với ${p.b}`, en: (p) => `unit code "${p.a}" repeats ${p.b}` },
+  FORMER_CODE_TAKEN: {
+    vi: (p) => `mã đơn vị cũ "${p.a}" đã là ${p.b}: mỗi mã cũ chỉ sáp nhập vào một đơn vị, và không trùng mã một đơn vị hiện nay (trừ chính đơn vị đó)`,
+    en: (p) => `former unit code "${p.a}" is already ${p.b}: each former code merges into one unit, and is no other current unit's code`,
+  },
   DUPLICATE_INDICATOR: { vi: (p) => `mã chỉ tiêu "${p.a}" trùng với ${p.b}`, en: (p) => `indicator code "${p.a}" repeats ${p.b}` },
   UNKNOWN_REF: { vi: (p) => `không có chỉ tiêu "${p.a}"`, en: (p) => `there is no indicator "${p.a}"` },
   RATIO_REF: {
