@@ -129,9 +129,9 @@ describe('a unit read twice', () => {
     expect(check({ 'a.csv': csv(...unit01), '01 - Phường Một (sửa).csv': csv(...unit01) }).problems[0]!.params).not.toHaveProperty('named');
   });
 
-  it('warns when a file named for one unit holds only other units’ rows, and tells the unit it is named for', () => {
+  it('refuses (an error, so no report is built on it) a file named for one unit holding only other units’ rows, and tells the unit it is named for; a file only misnamed is a warning', () => {
     const { problems, checked } = check({ '02 - Xã Hai.csv': csv(...unit01) });
-    expect(problems.map((p) => `${p.code} ${p.severity} ${p.unit} ${p.line ?? ''}`)).toEqual(['FILE_NAMES_OTHER_UNIT warning 02 2', 'MISSING_UNIT error 02 ']);
+    expect(problems.map((p) => `${p.code} ${p.severity} ${p.unit} ${p.line ?? ''}`)).toEqual(['FILE_NAMES_OTHER_UNIT error 02 2', 'MISSING_UNIT error 02 ']);
     expect(message('FILE_NAMES_OTHER_UNIT', problems[0]!.params, 'vi')).toBe(
       'Tên tệp là của đơn vị "Xã Hai" (02) nhưng các dòng ghi mã đơn vị 01 ("Phường Một"), nên số liệu được tính cho đơn vị đó. Nếu đây là báo cáo của "Xã Hai" (điền nhầm vào biểu mẫu của đơn vị khác), sửa mã đơn vị trong tệp thành 02; nếu tên tệp đặt nhầm, đổi tên tệp cho đúng.',
     );
@@ -144,7 +144,7 @@ describe('a unit read twice', () => {
       const misnamed = check(files);
       expect(misnamed.codes).toEqual([`FILE_NAMES_OTHER_UNIT 02 - Xã Hai.csv:2`]);
       const own = Object.keys(files).find((f) => f !== '02 - Xã Hai.csv');
-      expect(misnamed.problems[0]!.params).toMatchObject({ elsewhere: own });
+      expect(misnamed.problems[0]!).toMatchObject({ severity: 'warning', params: { elsewhere: own } });
       expect(message('FILE_NAMES_OTHER_UNIT', misnamed.problems[0]!.params, 'vi')).toBe(
         `Tên tệp là của đơn vị "Xã Hai" (02) nhưng các dòng ghi mã đơn vị 01 ("Phường Một"), và số liệu được tính cho đơn vị đó; báo cáo của "Xã Hai" ở ${own}. Đổi tên tệp cho đúng đơn vị trong tệp.`,
       );

@@ -315,7 +315,7 @@ export class ReturnValidator {
         const codes = [...fileUnits];
         const warning: Problem = {
           code: 'FILE_NAMES_OTHER_UNIT',
-          severity: 'warning',
+          severity: 'error',
           file: file.file,
           line: file.rows[0]?.line,
           column: 'ma_don_vi',
@@ -382,11 +382,16 @@ export class ReturnValidator {
 
   finish(): { checked: CheckedReturns; problems: Problem[] } {
     const { def, problems, seen, unitFiles, values } = this;
-    // A file named for a unit that has its own return elsewhere is only misnamed: the warning
-    // says where that return is, and is the office's (it renames the file), not the unit's.
+    // A file named for one unit holding another's rows credits the figures to the other: an error,
+    // so that no report is built on them until the office settles which unit they are (the unit
+    // corrects its code, or the office renames the file). A file named for a unit that has its own
+    // return elsewhere is only misnamed: a warning saying where that return is, the office's to rename.
     for (const warning of this.misnamed) {
       const own = unitFiles.get(String(warning.params!.namedCode));
-      if (own) warning.params!.elsewhere = own.file;
+      if (own) {
+        warning.params!.elsewhere = own.file;
+        warning.severity = 'warning';
+      }
     }
     for (const [unitCode, { file, complete }] of unitFiles) {
       if (!complete) continue;
