@@ -6,6 +6,7 @@ import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import en from 'zod/v4/locales/en.js';
 import vi from 'zod/v4/locales/vi.js';
 import { definitionJsonSchema } from './json-schema.js';
+import { closest } from '../text/closest.js';
 import { MAX_YAML_ALIASES } from '../ingest/limits.js';
 import type { Lang } from '../messages/catalog.js';
 import { detail, isDetailKey, type DetailKey } from '../messages/details.js';
@@ -320,25 +321,11 @@ function definitionKeys(): string[] {
   return (knownKeys = [...keys]);
 }
 
-/** Edits between two short words (Levenshtein). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
 /** ' (có phải "decimals"?)' for a key one or two edits from a known one (decimal, denominater). */
 function didYouMean(key: string, lang: Lang): string {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const k of definitionKeys()) {
-    const d = distance(key.toLowerCase(), k.toLowerCase());
-    if (d < bestDistance && k !== key) [best, bestDistance] = [k, d];
-  }
-  if (best === undefined || bestDistance > Math.max(1, Math.floor(best.length / 4))) return '';
-  return lang === 'vi' ? ` (có phải "${best}"?)` : ` (did you mean "${best}"?)`;
+  // A key known elsewhere in the definition (`group` under an indicator) is no misspelling of itself.
+  const best = closest(key, definitionKeys().filter((k) => k !== key), 2);
+  // Two edits only in a longer key.
+  if (best === undefined || best.edits > Math.max(1, Math.floor(best.name.length / 4))) return '';
+  return lang === 'vi' ? ` (có phải "${best.name}"?)` : ` (did you mean "${best.name}"?)`;
 }

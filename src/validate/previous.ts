@@ -28,7 +28,7 @@ export class PreviousArchive {
   ) {
     const add = (code: string, unit: Unit) => {
       this.codes.set(code, unit);
-      if (/^\d+$/.test(code)) this.codes.set(`#${BigInt(code).toString()}`, unit);
+      this.codes.set(canonical(code), unit);
     };
     for (const u of def.units) add(u.code, u);
     // Communes merged into a unit (2025): their returns of last period are the unit's, summed.
@@ -38,7 +38,7 @@ export class PreviousArchive {
   add(file: ReturnFile): void {
     for (const row of file.rows) {
       if (row.period.toUpperCase() !== this.period.toUpperCase()) continue;
-      const source = this.canonical(row.unit);
+      const source = canonical(row.unit);
       const unit = this.codes.get(row.unit) ?? this.codes.get(source);
       const indicator = this.def.indicators.find((i) => i.code.toUpperCase() === row.indicator.toUpperCase());
       if (!unit || !indicator || indicator.kind === 'ratio') continue;
@@ -61,9 +61,7 @@ export class PreviousArchive {
       );
     }
   }
-
-  /** One name for a last-period code however its zeros were written. */
-  private canonical(code: string): string {
-    return /^\d+$/.test(code) ? `#${BigInt(code).toString()}` : code;
-  }
 }
+
+/** One name for a last-period code however its leading zeros were written ("024", "24": "#24"). */
+const canonical = (code: string): string => (/^\d+$/.test(code) ? `#${BigInt(code).toString()}` : code);

@@ -8,6 +8,7 @@ import { HELPERS, SIGNATURES } from './helpers.js';
 import { SCOPE_PREFIX } from './scopes.js';
 import { Literal } from './literal.js';
 import { NarrativeValue, Num } from './view.js';
+import { closest } from '../../text/closest.js';
 
 type AST = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
 type Expr = hbs.AST.Expression;
@@ -47,30 +48,6 @@ function keysOf(value: unknown): string[] {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Edit distance, for "did you mean": ignoring case, as a misspelt code usually differs in a letter or two. */
-function distance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= y.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[y.length]!;
-}
-
-/** The closest name within a third of its length (at least 2 edits), or none. */
-function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = distance(name, c);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return best;
-}
-
 export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object): Problem[] {
   const problems: Problem[] = [];
   const report = (code: Problem['code'], node: AST, params: Record<string, string | number>) =>
@@ -83,7 +60,8 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object)
     // Each unknown name once, with the closest names where it was looked up.
     if (reported.has(e.original)) return;
     reported.add(e.original);
-    const suggestion = miss ? closest(miss.name, keysOf(miss.parent)) : undefined;
+    // The closest name within a third of its length (at least 2 edits), or none.
+    const suggestion = miss ? closest(miss.name, keysOf(miss.parent), Math.max(2, Math.floor(miss.name.length / 3)))?.name : undefined;
     const params: Record<string, string> = { name: e.original };
     if (suggestion && miss) params.suggestion = e.original.replace(new RegExp(`(^|[./])${escapeRegExp(miss.name)}(?=$|\\.)`), `$1${suggestion}`);
     report('TEMPLATE_UNKNOWN_VARIABLE', e, params);
