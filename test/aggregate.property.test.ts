@@ -89,7 +89,7 @@ describe('a rate and its change, as printed', () => {
           expect([displayValue(R, f.current), displayValue(R, f.previous), printed(displayChange(R, f.change))]).toEqual([displayValue(R, f.current), displayValue(R, f.previous), fromPage]);
           const phrase = changePhrase(R, f);
           if (fromPage === 0) expect(phrase).toBe('bằng cùng kỳ');
-          else expect(phrase).toBe(`${fromPage > 0 ? 'tăng' : 'giảm'} ${String(Math.abs(fromPage)).replace('.', ',')} điểm phần trăm`);
+          else expect(phrase).toBe(`${fromPage > 0 ? 'tăng' : 'giảm'} ${Math.abs(fromPage).toFixed(1).replace('.', ',')} điểm phần trăm`);
           const exact = sub(f.current!, f.previous!);
           if (roundHalfUp(exact, 1) !== BigInt(Math.round(fromPage * 10))) seenRounding++;
         }

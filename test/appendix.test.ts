@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agencyInSentence } from '../src/definition/schema.js';
+import { agencyInSentence } from '../src/present/names.js';
 import { MAX_GRID_COLUMNS } from '../src/report/docx/appendix.js';
 import { docxParts, paragraphsText, pdfPages, pdfText, toPdfs } from './docx-helpers.js';
 import { runCli, SAMPLE, sampleCopy } from './helpers.js';
@@ -24,7 +24,7 @@ describe('the appendix', () => {
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
     const docx = path.join(dir, 'out', 'bao-cao.docx');
     const text = paragraphsText(appendixXml(docx));
-    expect(text).toContain('(Kèm theo Báo cáo số 45/BC-BCĐ ngày 13/8/2021 của Ban Chỉ đạo 138)');
+    expect(text).toContain('(Kèm theo Báo cáo số 45/BC-BCĐ ngày 13/8/2021 của Ban Chỉ đạo 138 tỉnh Hà Giang)');
     expect(text).toContain('Huyện, thành phố');
     // TL_KP of Đồng Văn: 9/9 = 100,0 (not "100"), and the province 97,6.
     const row = text.slice(text.indexOf('Đồng Văn'));
@@ -32,11 +32,21 @@ describe('the appendix', () => {
     expect(text).toContain('97,6');
   });
 
-  it('writes the agency inside a sentence keeping acronyms, unless the definition says how', () => {
-    const doc = (coQuanBanHanh: string, coQuanTrongCau?: string) => ({ coQuanBanHanh, coQuanTrongCau }) as never;
-    expect(agencyInSentence(doc('BAN CHỈ ĐẠO 138'))).toBe('Ban chỉ đạo 138');
+  it('writes the agency inside a sentence as the decree does: acronyms kept, places and kinds capitalised', () => {
+    const doc = (coQuanBanHanh: string, coQuanTrongCau?: string, diaDanh = 'Hà Giang') => ({ coQuanBanHanh, coQuanTrongCau, diaDanh }) as never;
+    expect(agencyInSentence(doc('BAN CHỈ ĐẠO 138'))).toBe('Ban Chỉ đạo 138');
+    expect(agencyInSentence(doc('BAN CHỈ ĐẠO 138 TỈNH HÀ GIANG'))).toBe('Ban Chỉ đạo 138 tỉnh Hà Giang');
+    expect(agencyInSentence(doc('ỦY BAN NHÂN DÂN TỈNH HÀ GIANG'))).toBe('Ủy ban nhân dân tỉnh Hà Giang');
     expect(agencyInSentence(doc('BCĐ CÁC CTMTQG TỈNH'))).toBe('BCĐ các CTMTQG tỉnh');
-    expect(agencyInSentence(doc('UBND HUYỆN MÈO VẠC'))).toBe('UBND huyện mèo vạc');
+    expect(agencyInSentence(doc('UBND HUYỆN MÈO VẠC'))).toBe('UBND huyện Mèo Vạc');
+    expect(agencyInSentence(doc('UBND PHƯỜNG TRẦN PHÚ'))).toBe('UBND phường Trần Phú');
+    expect(agencyInSentence(doc('BAN CHỈ ĐẠO PHÒNG, CHỐNG TỆ NẠN XÃ HỘI'))).toBe('Ban Chỉ đạo phòng, chống tệ nạn xã hội');
+    expect(agencyInSentence(doc('SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG'))).toBe('Sở Nông nghiệp và Môi trường');
+    expect(agencyInSentence(doc('SỞ TÀI CHÍNH TỈNH TUYÊN QUANG', undefined, 'Tuyên Quang'))).toBe('Sở Tài chính tỉnh Tuyên Quang');
+    // A place the definition spells (a unit's name) is written as it spells it.
+    expect(agencyInSentence(doc('BCĐ 138 HUYỆN HOÀNG SU PHÌ'), { units: [{ name: 'Hoàng Su Phì' }] })).toBe('BCĐ 138 huyện Hoàng Su Phì');
+    // Given in sentence case, or in coQuanTrongCau, the name is taken as written (on one line).
+    expect(agencyInSentence(doc('Ban Chỉ đạo 138\ntỉnh Hà Giang'))).toBe('Ban Chỉ đạo 138 tỉnh Hà Giang');
     expect(agencyInSentence(doc('BAN CHỈ ĐẠO 138', 'Ban Chỉ đạo 138'))).toBe('Ban Chỉ đạo 138');
   });
 

@@ -89,8 +89,8 @@ describe('the sample report', () => {
     }
     const xml = parts['word/document.xml']!;
     const styled = (id: string) => [...xml.matchAll(new RegExp(`<w:pStyle w:val="${id}"/>[\\s\\S]*?</w:p>`, 'g'))].length;
-    expect(styled('Heading1')).toBe(2); // I. and II.
-    expect(styled('Heading2')).toBe(5); // 1. to 5.
+    expect(styled('Heading1')).toBe(3); // I. to III.
+    expect(styled('Heading2')).toBe(7); // I.1 to I.5, II.1 and II.2
   });
 
   it('pandoc reads the outline from the headings', () => {
@@ -98,8 +98,9 @@ describe('the sample report', () => {
     if (r.error) throw new Error(`pandoc is needed (apt-get install pandoc): ${r.error.message}`);
     const headings = r.stdout.split('\n').filter((l) => /^#+ /.test(l));
     expect(headings[0]).toBe('# I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ');
-    expect(headings).toContain('## 1. Công tác phòng, chống tội phạm');
-    expect(headings.at(-1)).toBe('# II. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI');
+    expect(headings).toContain('## 2. Công tác phòng, chống tội phạm');
+    expect(headings).toContain('# II. ĐÁNH GIÁ CHUNG');
+    expect(headings.at(-1)).toBe('# III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI');
     // The directions are a Word numbered list (List Number), which pandoc reads as one.
     expect(r.stdout).toMatch(/^1\. +Tăng cường công tác phối hợp/m);
     expect(r.stdout).toMatch(/^5\. +Làm tốt công tác phòng, chống ma túy/m);
@@ -122,7 +123,8 @@ describe('the sample report', () => {
     expect(headers.filter((h) => /PAGE/.test(h) && /<w:jc w:val="center"\/>/.test(h))).toHaveLength(2);
     expect(pdfText(pdf, 1).trimStart()).toMatch(/^UBND TỈNH HÀ GIANG/);
     expect(pdfText(pdf, 2).trim().split('\n')[0]!.trim()).toBe('2');
-    expect(pdfText(pdf, 3).trim().split('\n')[0]!.trim()).toBe('3');
+    // The appendix opens a section of its own: numbered again, no number on its first page.
+    expect(pdfText(pdf, 3).trim().split('\n')[0]!.trim()).toBe('Phụ lục');
   });
 
   it('has the frame: agency, number, national title, motto, italic place and date, title and subject', () => {
@@ -131,10 +133,11 @@ describe('the sample report', () => {
       'UBND TỈNH HÀ GIANG',
       'BAN CHỈ ĐẠO 138',
       '',
-      'Số: 45/BC-BCĐ',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
       '',
+      // One row of its own, so "Số:" stays level with the date however long the agency's name.
+      'Số: 45/BC-BCĐ',
       'Hà Giang, ngày 13 tháng 8 năm 2021',
     ]);
     const xml = parts['word/document.xml']!;
@@ -161,8 +164,8 @@ describe('the sample report', () => {
     expect(text).toMatch(/Nơi nhận: TM\. BAN CHỈ ĐẠO/);
     expect(text).toContain('- Lưu: VT, BCĐ.');
     expect(text).toContain('Trần Đức Quý');
-    expect(pdfPages(pdf)).toBe(4);
-    const appendix = pdfText(pdf, 4).replace(/[ \t]+/g, ' ');
+    expect(pdfPages(pdf)).toBe(3);
+    const appendix = pdfText(pdf, 3).replace(/[ \t]+/g, ' ');
     expect(appendix).toContain('Phụ lục');
     expect(appendix).toMatch(/1 Thành phố Hà Giang 24 27 23 26 95,8 96,3/);
     expect(appendix).toMatch(/Tổng cộng 123 138 120 130 97,6 94,2 151 142 198 187 4 6 0 0 12 15 18 22 21 17 527 498 2\.082 2\.051/);
@@ -206,7 +209,7 @@ describe('build errors', () => {
     ['a misspelt variable', (s: string) => s.replace('{{indicators.MT_DT.current}}', '{{indicators.MT_DT.curent}}'), 'TEMPLATE_UNKNOWN_VARIABLE', 'curent'],
     ['an unknown helper', (s: string) => s.replace('{{change indicators.MT_VU}}', '{{thaydoi indicators.MT_VU}}'), 'TEMPLATE_UNKNOWN_HELPER', 'thaydoi'],
     ['a helper used wrongly', (s: string) => s.replace('{{percent indicators.TL_KP.current}}', '{{percent indicators.TTXH_KP.current}}'), 'TEMPLATE_HELPER', 'percent'],
-    ['an unclosed block', (s: string) => s.replace('{{/each}}', ''), 'TEMPLATE_SYNTAX', null],
+    ['an unclosed block', (s: string) => s.replace('{{/if}}', ''), 'TEMPLATE_SYNTAX', null],
   ])('stops with exit 2 and the template line for %s, leaving the earlier report untouched', async (_, edit, code, needle) => {
     const dir = withTemplate(edit);
     const source = readFileSync(path.join(dir, 'mau.md.hbs'), 'utf8');
@@ -243,7 +246,7 @@ describe('build errors', () => {
     const r = await runCli(['build', '--allow-missing'], { cwd: dir });
     expect(r.code).toBe(0);
     const text = paragraphsText(docxParts(path.join(dir, 'out', 'bao-cao.docx'))['word/document.xml']!).join('\n');
-    expect(text).toContain('Báo cáo tổng hợp số liệu của 9/11 đơn vị; các đơn vị chưa gửi báo cáo: Bắc Mê và Xín Mần.');
+    expect(text).toContain('(9/11 huyện, thành phố đã gửi báo cáo, chưa có báo cáo của Bắc Mê và Xín Mần):');
     expect(text).toContain('Bắc Mê (chưa báo cáo)');
   });
 

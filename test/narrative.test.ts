@@ -60,14 +60,16 @@ describe('the default template', () => {
           const agg = json(await runCli(['aggregate', 'returns.csv', '--json'], { cwd: dir }));
           for (const code of codes) {
             const ind = agg.indicators[code];
-            const sentence = body.find((t) => t.startsWith(`${ind.label}: ${ind.display.current} ${ind.unit}`));
+            const zero = ind.current === 0;
+            const sentence = body.find((t) => t.startsWith(zero ? `${ind.label}: ` : `${ind.label}: ${ind.display.current} ${ind.unit}`));
+            if (zero && ind.previous === 0) expect(sentence).toMatch(/: không phát sinh, bằng năm 2024\.$/);
             expect(sentence, `${code} in the body`).toBeDefined();
             // The direction follows the figures.
             const direction = ind.change > 0 ? ', tăng ' : ind.change < 0 ? ', giảm ' : ', bằng ';
             expect(sentence).toContain(direction);
             expect(nested(sentence!)).toBe(false);
           }
-          expect(body).toContain(`Thực hiện nhiệm vụ năm 2025 (từ 1/1/2025 đến 31/12/2025), ${unitCount}/${unitCount} xã, phường đã gửi báo cáo. Kết quả như sau:`);
+          expect(body).toContain(`Ban Chỉ đạo 138 tỉnh Hà Giang báo cáo kết quả năm 2025 (từ 01/01/2025 đến 31/12/2025) như sau (${unitCount}/${unitCount} xã, phường đã gửi báo cáo):`);
         },
       ),
       { numRuns: 12, seed: 10 },
@@ -76,17 +78,25 @@ describe('the default template', () => {
 
   it('words the sample as an office reviewer expects', async () => {
     const dir = sampleCopy();
-    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^template: .*\n/m, ''));
+    // The template alone: no narrative, so every judgement would be the template's own.
+    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^(template|narrative): .*\n/gm, ''));
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
     const body = text(path.join(dir, 'out', 'bao-cao.docx'));
-    expect(body).toContain('Thực hiện nhiệm vụ 6 tháng đầu năm 2021 (từ 15/12/2020 đến 14/6/2021), 11/11 huyện, thành phố đã gửi báo cáo. Kết quả như sau:');
-    expect(body).toContain('Tỷ lệ điều tra, khám phá đạt 97,6%, tăng 3,4 điểm phần trăm so với cùng kỳ năm 2020, vượt chỉ tiêu được giao (từ 75% trở lên).');
+    expect(body).toContain(
+      'Ban Chỉ đạo 138 tỉnh Hà Giang báo cáo kết quả công tác phòng, chống tội phạm, ma túy, mua bán người và phong trào Toàn dân bảo vệ an ninh Tổ quốc 6 tháng đầu năm 2021 (từ 15/12/2020 đến 14/6/2021) như sau (11/11 huyện, thành phố đã gửi báo cáo):',
+    );
+    expect(body).toContain('Tỷ lệ điều tra, khám phá đạt 97,6%, tăng 3,4 điểm phần trăm so với cùng kỳ năm 2020; vượt chỉ tiêu được giao (từ 75% trở lên).');
+    expect(body).toContain('Số điểm nóng về trật tự xã hội: không để phát sinh, bằng cùng kỳ năm 2020; đạt chỉ tiêu được giao.');
+    // Each figure once: no summary table repeating the sentences.
+    expect(body.slice(0, body.indexOf('Phụ lục')).filter((t) => t === '2.082')).toEqual([]);
     expect(body).toContain('Số vụ phạm tội về trật tự xã hội: 123 vụ, giảm 10,9% (15 vụ) so với cùng kỳ năm 2020; vượt chỉ tiêu được giao (giảm ít nhất 5% so với cùng kỳ).');
     expect(body).toContain('Số đối tượng phạm tội về ma túy bị bắt giữ: 198 người, tăng 5,9% (11 người) so với cùng kỳ năm 2020.');
     // No judgement the figures do not make: the template itself writes none.
     for (const t of body) expect(t).not.toMatch(/giữ vững|kiềm chế|hiệu quả/);
     expect(body.filter(nested)).toEqual([]);
-    expect(body).toContain('Trên đây là báo cáo kết quả 6 tháng đầu năm 2021 của Ban Chỉ đạo 138./.');
+    expect(body).toContain(
+      'Trên đây là báo cáo sơ kết công tác phòng, chống tội phạm, ma túy, mua bán người và phong trào Toàn dân bảo vệ an ninh Tổ quốc 6 tháng đầu năm 2021 của Ban Chỉ đạo 138 tỉnh Hà Giang./.',
+    );
   });
 });
 
@@ -163,5 +173,42 @@ describe('the narrative', () => {
     const b = await runCli(['build', path.join(SAMPLE, 'returns'), '--json'], { cwd: dir });
     expect(b.code).toBe(2);
     expect(json(b).errors).toEqual([expect.objectContaining({ code: 'TEMPLATE_UNKNOWN_VARIABLE', file: 'noi-dung.md', line: 5, message: expect.stringContaining('indicators.TL_KP.current') })]);
+  });
+});
+
+describe('the sample\'s own template', () => {
+  /** The sample with the narrative taken out, so every judgement left is the template's. */
+  async function built(edit: (csv: string) => string) {
+    const dir = sampleCopy();
+    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^narrative: .*\n/m, ''));
+    const f = path.join(dir, 'returns', '024-thanh-pho-ha-giang.csv');
+    writeFileSync(f, edit(readFileSync(f, 'utf8')));
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    const body = text(path.join(dir, 'out', 'bao-cao.docx'));
+    return body.slice(0, body.indexOf('Phụ lục'));
+  }
+
+  it('keeps the published judgement when crime fell and no hot spot arose', async () => {
+    const body = await built((csv) => csv);
+    expect(body).toContain(
+      'Tình hình an ninh, trật tự trên địa bàn được giữ vững, tội phạm và vi phạm pháp luật được kiềm chế. Trong kỳ xảy ra 123 vụ phạm tội về trật tự xã hội, giảm 10,9% (15 vụ) so với cùng kỳ năm 2020, vượt chỉ tiêu được giao (giảm ít nhất 5% so với cùng kỳ).',
+    );
+    expect(body.join('\n')).toContain('Không để phát sinh điểm nóng về trật tự xã hội, đạt chỉ tiêu được giao.');
+  });
+
+  it('with worse figures writes no judgement the figures do not support', async () => {
+    // Thành phố Hà Giang: 60 crimes instead of 24, 10 solved instead of 23, one hot spot.
+    const body = await built((csv) =>
+      csv
+        .replace(/^(024,2021-6T,TTXH_VU,"[^"]*"),24,/m, '$1,60,')
+        .replace(/^(024,2021-6T,TTXH_KP,"[^"]*"),23,/m, '$1,10,')
+        .replace(/^(024,2021-6T,DIEM_NONG,"[^"]*"),0,/m, '$1,1,'),
+    );
+    const all = body.join('\n');
+    for (const claim of [/giữ vững/, /kiềm chế/, /hiệu quả/, /sâu rộng/, /vượt chỉ tiêu/, /không đạt/]) expect(all).not.toMatch(claim);
+    expect(all).toContain('Trong kỳ xảy ra 159 vụ phạm tội về trật tự xã hội, tăng 15,2% (21 vụ) so với cùng kỳ năm 2020, chưa đạt chỉ tiêu được giao (giảm ít nhất 5% so với cùng kỳ).');
+    expect(all).toContain('tỷ lệ điều tra, khám phá đạt 67,3%, giảm 26,9 điểm phần trăm so với cùng kỳ năm 2020, chưa đạt chỉ tiêu được giao (từ 75% trở lên).');
+    expect(all).toContain('Phát sinh 1 điểm nóng về trật tự xã hội, chưa đạt chỉ tiêu được giao (không để phát sinh).');
+    expect(body.filter(nested)).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ describe('rounding half-up on the exact value', () => {
   it('never shows a negative zero and drops a ",0" only when asked', () => {
     expect(formatDecimalVi(rational(-4n, 100n), { decimals: 1 })).toBe('0,0');
     expect(formatDecimalVi(rational(-5n, 100n), { decimals: 1 })).toBe('-0,1');
-    expect(formatPercentVi(integer(100))).toBe('100%');
+    expect(formatPercentVi(integer(100))).toBe('100,0%');
     expect(formatDecimalVi(integer(100), { decimals: 1 })).toBe('100,0');
   });
   it('satisfies the definition of half-up rounding for any fraction', () => {

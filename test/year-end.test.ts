@@ -149,6 +149,6 @@ describe('the status helper', () => {
     writeFileSync(path.join(dir, 't.md.hbs'), 'Tỷ lệ {{indicators.TL.current}}: {{status indicators.TL}}.\n');
     writeFileSync(path.join(dir, 'a.csv'), 'ma_don_vi,ky_bao_cao,ma_chi_tieu,ky_nay,cung_ky\n01,2024-Q1,VU,500,500\n01,2024-Q1,KP,373,300\n01,2024-Q1,MH,1,1\n');
     expect((await runCli(['build', 'a.csv', '--allow-missing'], { cwd: dir })).code).toBe(0);
-    expect(paragraphsText(docxParts(path.join(dir, 'r.docx'))['word/document.xml']!)).toContain('Tỷ lệ 74,6%: không đạt.');
+    expect(paragraphsText(docxParts(path.join(dir, 'r.docx'))['word/document.xml']!)).toContain('Tỷ lệ 74,6%: chưa đạt.');
   });
 });

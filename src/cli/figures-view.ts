@@ -8,6 +8,7 @@ import type { Indicator } from '../definition/parse.js';
 import type { TargetData } from '../definition/schema.js';
 import { printable, type Lang } from '../messages/catalog.js';
 import { UI } from '../messages/ui.js';
+import { saidStatus } from '../present/wording.js';
 
 
 const width = (s: string) => [...s].length;
@@ -36,7 +37,7 @@ function table(rows: readonly Row[], lang: Lang, c: ChalkInstance): string[] {
       arrow + displayChange(ind, f.change) + pct,
       ...plan,
       displayTarget(ind, target),
-      status ? w.status[status] : '',
+      status && target ? w.status[saidStatus(status, target)] : '',
     ];
   });
   const head = withPlan ? [...w.head.slice(0, 6), ...w.planHead, ...w.head.slice(6)] : w.head;

@@ -3,7 +3,6 @@
 import * as z from 'zod';
 import { isMatch } from 'date-fns';
 import { ruleSchema } from './rules.js';
-import { stripMarks } from '../text/marks.js';
 
 const CODE = /^[A-Za-z0-9_.-]+$/;
 const isoDate = z
@@ -103,13 +102,20 @@ const authority = z
 
 export const documentSchema = z
   .object({
-    coQuanChuQuan: z.string().min(1).describe('Tên cơ quan chủ quản, ví dụ "UBND TỈNH HÀ GIANG"'),
-    coQuanBanHanh: z.string().min(1).describe('Tên cơ quan ban hành, ví dụ "BAN CHỈ ĐẠO 138"'),
+    coQuanChuQuan: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Tên cơ quan chủ quản, ví dụ "UBND TỈNH HÀ GIANG"; bỏ trống khi cơ quan ban hành không có cơ quan chủ quản (như UBND tỉnh).; muốn tự chọn chỗ xuống dòng, viết tên thành nhiều dòng (khối |)'),
+    coQuanBanHanh: z
+      .string()
+      .min(1)
+      .describe('Tên cơ quan ban hành, ví dụ "BAN CHỈ ĐẠO 138" hoặc viết như trong câu, "Ban Chỉ đạo 138 tỉnh Hà Giang" (phần đầu văn bản tự in hoa).; muốn tự chọn chỗ xuống dòng, viết tên thành nhiều dòng (khối |)'),
     coQuanTrongCau: z
       .string()
       .min(1)
       .optional()
-      .describe('Tên cơ quan ban hành viết trong câu, ví dụ "Ban Chỉ đạo 138" (mặc định: giữ chữ viết tắt như BCĐ, UBND, viết thường phần còn lại)'),
+      .describe('Tên cơ quan ban hành viết trong câu, ví dụ "Ban Chỉ đạo 138 tỉnh Hà Giang" (mặc định: lập từ coQuanBanHanh, giữ chữ viết tắt và địa danh)'),
     soKyHieu: z.string().min(1).describe('Số, ký hiệu văn bản, ví dụ "45/BC-BCĐ"'),
     diaDanh: z.string().min(1).describe('Địa danh ghi trước ngày tháng, ví dụ "Hà Giang"'),
     ngay: isoDate.describe('Ngày ban hành (YYYY-MM-DD)'),
@@ -167,22 +173,3 @@ export type DocumentData = z.output<typeof documentSchema>;
 /** thamQuyen as lines, in order: none when the head signs in their own name. */
 export const signingAuthorities = (doc: DocumentData): string[] =>
   doc.thamQuyen === undefined ? [] : typeof doc.thamQuyen === 'string' ? [doc.thamQuyen] : doc.thamQuyen;
-
-/** Acronyms of Vietnamese administration that keep their capitals inside a sentence (those with no vowel keep them anyway). */
-const ACRONYMS = new Set(['UBND', 'HĐND', 'MTTQ', 'TƯ', 'TW', 'ANTT', 'ATGT', 'TTATGT', 'CAND', 'QĐND', 'BQL']);
-const isAcronym = (w: string) =>
-  /\d/.test(w) || (w.length >= 2 && w === w.toLocaleUpperCase('vi') && (ACRONYMS.has(w) || !/[AEIOUY]/i.test(stripMarks(w))));
-
-/**
- * The issuing agency as it reads inside a sentence ("… của Ban chỉ đạo 138"): the
- * definition's coQuanTrongCau, else acronyms (BCĐ, UBND, CTMTQG) kept, the rest in lower
- * case, the first letter a capital.
- */
-export function agencyInSentence(doc: DocumentData): string {
-  if (doc.coQuanTrongCau) return doc.coQuanTrongCau;
-  const text = doc.coQuanBanHanh
-    .split(/\s+/)
-    .map((w) => (isAcronym(w) ? w : w.toLocaleLowerCase('vi')))
-    .join(' ');
-  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
-}

@@ -77,7 +77,7 @@ const ui = {
     total: 'Toàn tỉnh',
     byGroup: 'in thêm một bảng cho mỗi nhóm đơn vị (mục groups), trước bảng toàn tỉnh',
     tableTitle: (period: string, previous: string, units: string, noun: string) => `${period}, so với ${previous}; ${units} ${noun}`,
-    status: { met: 'đạt', exceeded: 'vượt', missed: 'không đạt', unknown: 'chưa xác định' },
+    status: { met: 'đạt', exceeded: 'vượt', missed: 'chưa đạt', unknown: 'chưa đánh giá được' },
     line: 'dòng',
     error: 'lỗi',
     warning: 'cảnh báo',

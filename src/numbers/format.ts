@@ -37,7 +37,7 @@ export function formatDecimalVi(value: Rational | bigint | number, opts: Decimal
 
 export const formatIntegerVi = (value: bigint | number): string => formatDecimalVi(value);
 
-/** Percent with one decimal, trailing ",0" dropped: "97,6%", "100%". */
+/** Percent with its places kept, so rates side by side read alike: "97,6%", "84,0%", "100,0%". */
 export function formatPercentVi(value: Rational, decimals = 1): string {
-  return formatDecimalVi(value, { decimals, trimZeros: true }) + '%';
+  return formatDecimalVi(value, { decimals }) + '%';
 }

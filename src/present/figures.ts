@@ -18,7 +18,7 @@ export function displayValue(indicator: Indicator, value: Rational | null): stri
 export function displayChange(indicator: Indicator, change: Rational | null): string {
   if (change === null) return '–';
   const text =
-    indicator.kind === 'ratio' ? formatDecimalVi(change, { decimals: PERCENT_DECIMALS, trimZeros: true }) : formatDecimalVi(change, { decimals: indicator.decimals });
+    indicator.kind === 'ratio' ? formatDecimalVi(change, { decimals: PERCENT_DECIMALS }) : formatDecimalVi(change, { decimals: indicator.decimals });
   return change.n > 0n && /[1-9]/.test(text) ? '+' + text : text;
 }
 
@@ -31,7 +31,7 @@ export function displayPlanPct(planPct: Rational | null | undefined): string {
 export function displayChangePct(changePct: Rational | null): string {
   if (changePct === null) return '–';
   const text = formatPercentVi(changePct, PERCENT_DECIMALS);
-  return changePct.n > 0n && text !== '0%' ? '+' + text : text;
+  return changePct.n > 0n && /[1-9]/.test(text) ? '+' + text : text;
 }
 
 /** The target as written in a table: "≤ -5%", "≥ 75%", "≤ 0". */

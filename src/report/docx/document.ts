@@ -5,9 +5,9 @@ import { AlignmentType, Document, Header, PageNumber, PageOrientation, Paragraph
 import type { ReportModel } from '../model.js';
 import { appendixBlocks, appendixTableXml } from './appendix.js';
 import { blocksToDocx } from './blocks.js';
-import { agencyInSentence } from '../../definition/schema.js';
+import { agencyInSentence } from '../../present/names.js';
 import { headerFrame, signatureFrame, titleBlock } from './frame.js';
-import { formatShortDateVi, isoDateParts } from '../../present/wording.js';
+import { formatShortDateVi, isoDateParts, paddedNumber } from '../../present/wording.js';
 import { PAGE, SIZE } from './layout.js';
 import { APPENDIX_MARKER, packDocument } from './pack.js';
 import { NUMBERING, STYLES } from './styles.js';
@@ -42,7 +42,8 @@ export function writeDocx(model: ReportModel): Uint8Array {
   const { figures, document: doc, body } = model;
   const period = figures.definition.period;
   const document = new Document({
-    creator: doc.coQuanBanHanh,
+    creator: agencyInSentence(doc, figures.definition),
+    lastModifiedBy: agencyInSentence(doc, figures.definition),
     title: `Báo cáo ${doc.trichYeu}`,
     description: `Số ${doc.soKyHieu}`,
     styles: STYLES,
@@ -55,7 +56,7 @@ export function writeDocx(model: ReportModel): Uint8Array {
           {
             title: 'Phụ lục',
             subtitle: `SỐ LIỆU CÁC CHỈ TIÊU THEO ĐƠN VỊ, ${period.label.toLocaleUpperCase('vi')}`,
-            attachedTo: `(Kèm theo Báo cáo số ${doc.soKyHieu} ngày ${formatShortDateVi(...isoDateParts(doc.ngay))} của ${agencyInSentence(doc)})`,
+            attachedTo: `(Kèm theo Báo cáo số ${paddedNumber(doc.soKyHieu)} ngày ${formatShortDateVi(...isoDateParts(doc.ngay))} của ${agencyInSentence(doc, figures.definition)})`,
           },
           APPENDIX_MARKER,
         ),

@@ -15,7 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import { signingAuthorities, type DocumentData } from '../../definition/schema.js';
-import { formatDateVi, isoDateParts } from '../../present/wording.js';
+import { formatDateVi, isoDateParts, paddedNumber } from '../../present/wording.js';
 import { SIZE, TEXT_WIDTH, textWidth } from './layout.js';
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
@@ -53,7 +53,7 @@ export function rule(width: number, box: number, after = 0): Paragraph {
 
 const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
 
-function frameTable(widths: [number, number], left: Paragraph[], right: Paragraph[]): Table {
+function frameTable(widths: [number, number], ...rows: [Paragraph[], Paragraph[]][]): Table {
   const cell = (children: Paragraph[], width: number) =>
     new TableCell({ children, width: { size: width, type: WidthType.DXA }, margins: NO_MARGINS, verticalAlign: VerticalAlign.TOP });
   return new Table({
@@ -61,8 +61,8 @@ function frameTable(widths: [number, number], left: Paragraph[], right: Paragrap
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
-    // One row that never splits: the recipients and the signature stay on one page together.
-    rows: [new TableRow({ cantSplit: true, children: [cell(left, widths[0]), cell(right, widths[1])] })],
+    // Rows that never split: the recipients and the signature stay on one page together.
+    rows: rows.map(([left, right]) => new TableRow({ cantSplit: true, children: [cell(left, widths[0]), cell(right, widths[1])] })),
   });
 }
 
@@ -71,24 +71,67 @@ const HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
 const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
-/** Header: agency and number on the left; national title, motto and place/date on the right. */
+/** Levels of administration: the level and the place after it stay on one line ("TỈNH HÀ GIANG"). */
+const LEVEL = new RegExp(`^(${['THÀNH PHỐ', 'THỊ XÃ', 'THỊ TRẤN', 'ĐẶC KHU', 'TỈNH', 'HUYỆN', 'QUẬN', 'PHƯỜNG', 'XÃ'].join('|')})\\s(?!HỘI(\\s|$))`, 'u');
+
+/**
+ * An agency's name as header lines: the lines the definition gives (a name written on
+ * several lines), else broken between words to fit `width`, never inside a place name.
+ */
+export function agencyLines(name: string, width: number, size: number, bold: boolean): string[] {
+  return upper(name)
+    .split(/\r?\n/)
+    .map((l) => l.trim().split(/\s+/).join(' '))
+    .filter((l) => l !== '')
+    .flatMap((line) => {
+      if (textWidth(line, size, bold) <= width) return [line];
+      // Words, with a place name and its level as one piece.
+      const pieces: string[] = [];
+      const words = line.split(' ');
+      for (let i = 0; i < words.length; i++) {
+        const rest = words.slice(i).join(' ');
+        if (LEVEL.test(rest) && textWidth(rest, size, bold) <= width) {
+          pieces.push(rest);
+          break;
+        }
+        pieces.push(words[i]!);
+      }
+      const out: string[] = [];
+      for (const piece of pieces) {
+        const joined = out.length > 0 ? `${out.at(-1)} ${piece}` : piece;
+        if (out.length > 0 && textWidth(joined, size, bold) <= width) out[out.length - 1] = joined;
+        else out.push(piece);
+      }
+      return out;
+    });
+}
+
+/**
+ * Header: agency on the left, national title and motto on the right; then "Số:" and the
+ * place and date, on one row so they stay level however many lines the agency takes.
+ */
 export function headerFrame(doc: DocumentData): Table {
-  const issuer = upper(doc.coQuanBanHanh);
+  const issuer = agencyLines(doc.coQuanBanHanh, HEADER_LEFT, SIZE.agency, true);
+  const governing = doc.coQuanChuQuan === undefined ? [] : agencyLines(doc.coQuanChuQuan, HEADER_LEFT, SIZE.agency, false);
   const [y, m, d] = isoDateParts(doc.ngay);
-  const issuerRule = Math.min(textWidth(issuer, SIZE.agency, true), HEADER_LEFT) * 0.45;
+  const issuerRule = Math.min(Math.max(...issuer.map((l) => textWidth(l, SIZE.agency, true))), HEADER_LEFT) * 0.45;
   return frameTable(
     [HEADER_LEFT, HEADER_RIGHT],
     [
-      centred({ text: upper(doc.coQuanChuQuan), size: SIZE.agency }),
-      centred({ text: issuer, size: SIZE.agency, bold: true }),
-      rule(issuerRule, HEADER_LEFT),
-      centred({ text: `Số: ${doc.soKyHieu}`, size: SIZE.number, before: 120 }),
+      [
+        ...governing.map((text) => centred({ text, size: SIZE.agency })),
+        ...issuer.map((text) => centred({ text, size: SIZE.agency, bold: true })),
+        rule(issuerRule, HEADER_LEFT),
+      ],
+      [
+        centred({ text: NATIONAL_TITLE, size: SIZE.nationalTitle, bold: true }),
+        centred({ text: MOTTO, size: SIZE.motto, bold: true }),
+        rule(textWidth(MOTTO, SIZE.motto, true), HEADER_RIGHT),
+      ],
     ],
     [
-      centred({ text: NATIONAL_TITLE, size: SIZE.nationalTitle, bold: true }),
-      centred({ text: MOTTO, size: SIZE.motto, bold: true }),
-      rule(textWidth(MOTTO, SIZE.motto, true), HEADER_RIGHT),
-      centred({ text: `${doc.diaDanh}, ${formatDateVi(y, m, d)}`, size: SIZE.placeDate, italics: true, before: 120 }),
+      [centred({ text: `Số: ${paddedNumber(doc.soKyHieu)}`, size: SIZE.number, before: 120 })],
+      [centred({ text: `${doc.diaDanh}, ${formatDateVi(y, m, d)}`, size: SIZE.placeDate, italics: true, before: 120 })],
     ],
   );
 }
@@ -120,6 +163,6 @@ export function signatureFrame(doc: DocumentData): Table {
     new Paragraph({ spacing: { before: 0, after: 0, line: 1440, lineRule: LineRuleType.EXACT }, children: [] }),
     centred({ text: doc.nguoiKy, size: SIZE.signature, bold: true }),
   ];
-  return frameTable([SIGN_LEFT, SIGN_RIGHT], left, right);
+  return frameTable([SIGN_LEFT, SIGN_RIGHT], [left, right]);
 }
 

@@ -3,12 +3,25 @@
 // larger than its inputs, so no template can hang the build through them.
 import { isMatch } from 'date-fns';
 import type { DetailKey } from '../../messages/details.js';
-import { UI } from '../../messages/ui.js';
 import { formatDecimalVi, formatPercentVi } from '../../numbers/format.js';
 import { compare, fromDecimal, type Rational } from '../../numbers/rational.js';
 import { targetStatus } from '../../aggregate/aggregate.js';
 import { Literal, lit } from './literal.js';
-import { changePhrase, formatDateVi, formatShortDateVi, isoDateParts, sentencePhrase, targetPhrase } from '../../present/wording.js';
+import {
+  changePhrase,
+  formatDateVi,
+  formatShortDateVi,
+  isoDateParts,
+  joinVi,
+  judgementPhrase,
+  lowerFirst,
+  planPhrase,
+  saidStatus,
+  sentencePhrase,
+  STATUS_WORD,
+  targetPhrase,
+  versusPhrase,
+} from '../../present/wording.js';
 import { FIGURES, Num } from './view.js';
 
 interface HelperOptions {
@@ -42,6 +55,12 @@ function split(args: unknown[]): { params: unknown[]; options: HelperOptions } {
 function indicatorOf(helper: string, value: unknown, options: HelperOptions) {
   const entry = value !== null && typeof value === 'object' ? FIGURES.get(value) : undefined;
   return entry ?? fail(helper, options, 'NEED_INDICATOR');
+}
+
+/** The definition's "cùng kỳ năm 2020", from the template's root. */
+function previousLabelOf(options: HelperOptions): string {
+  const root = (options as HelperOptions & { data?: { root?: { period?: { previousLabel?: unknown } } } }).data?.root;
+  return String(root?.period?.previousLabel ?? 'cùng kỳ');
 }
 
 function numOf(helper: string, value: unknown, options: HelperOptions): Num {
@@ -88,19 +107,31 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
     if (n.kind === 'count') fail('percent', options, 'COUNT_NOT_RATE');
     return lit(n.value === null ? '–' : formatPercentVi(n.value));
   },
-  /** {{change indicators.X}} → "giảm 10,9% (15 vụ)". */
+  /** {{change indicators.X}} → "giảm 10,9% (15 vụ)", "bằng cùng kỳ" (a table cell). */
   change: (...args) => {
     const { params, options } = split(args);
     const { indicator, figure } = indicatorOf('change', params[0], options);
     return lit(changePhrase(indicator, figure));
   },
-  /** {{status indicators.X}} → "vượt", "đạt", "không đạt". */
+  /** {{versus indicators.X}} → "giảm 10,9% (15 vụ) so với cùng kỳ năm 2020", "bằng cùng kỳ năm 2020" (running text). */
+  versus: (...args) => {
+    const { params, options } = split(args);
+    const { indicator, figure } = indicatorOf('versus', params[0], options);
+    return lit(versusPhrase(indicator, figure, previousLabelOf(options)));
+  },
+  /** {{status indicators.X}} → "vượt", "đạt", "chưa đạt" ("vượt" only for a floor: a ceiling is kept or not). */
   status: (...args) => {
     const { params, options } = split(args);
     const { indicator, figure, target } = indicatorOf('status', params[0], options);
     if (!target) fail('status', options, 'NO_TARGET', { indicator: indicator.code });
-    // The report is Vietnamese whatever --lang says: its words come from the Vietnamese catalog.
-    return lit(UI.vi.status[targetStatus(figure, target, indicator)!]);
+    return lit(STATUS_WORD[saidStatus(targetStatus(figure, target, indicator)!, target!)]);
+  },
+  /** {{judgement indicators.X}} → "vượt chỉ tiêu được giao (giảm ít nhất 5% so với cùng kỳ)", "chưa đạt chỉ tiêu được giao (không quá 25%)". */
+  judgement: (...args) => {
+    const { params, options } = split(args);
+    const { indicator, figure, target } = indicatorOf('judgement', params[0], options);
+    if (!target) fail('judgement', options, 'NO_TARGET', { indicator: indicator.code });
+    return lit(judgementPhrase(indicator, figure, target!));
   },
   /** {{target indicators.X}} → "giảm ít nhất 5% so với cùng kỳ". */
   target: (...args) => {
@@ -113,17 +144,20 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   sentence: (...args) => {
     const { params, options } = split(args);
     const { indicator, figure, target } = indicatorOf('sentence', params[0], options);
-    const root = (options as HelperOptions & { data?: { root?: { period?: { previousLabel?: unknown } } } }).data?.root;
-    const previousLabel = String(root?.period?.previousLabel ?? 'cùng kỳ');
-    const view = params[0] as { current: Num };
-    return lit(sentencePhrase(indicator, figure, target, previousLabel, view.current.text));
+    return lit(sentencePhrase(indicator, figure, target, previousLabelOf(options)));
   },
-  /** {{plan indicators.X}} → "đạt 94,6% kế hoạch". */
+  /** {{plan indicators.X}} → "đạt 94,6% kế hoạch", "vượt kế hoạch (đạt 105,2%)". */
   plan: (...args) => {
     const { params, options } = split(args);
     const { indicator, figure } = indicatorOf('plan', params[0], options);
     if (figure.plan === undefined) fail('plan', options, 'NO_PLAN', { indicator: indicator.code });
-    return lit(figure.planPct ? `đạt ${formatPercentVi(figure.planPct)} kế hoạch` : 'kế hoạch bằng 0, không tính được tỷ lệ thực hiện');
+    return lit(planPhrase(figure.planPct ?? null));
+  },
+  /** {{lowerFirst document.trichYeu}} → "sơ kết công tác …" (a name at the start, "Hà Giang …", "UBND …", is kept). */
+  lowerFirst: (...args) => {
+    const { params, options } = split(args);
+    if (params.length !== 1) fail('lowerFirst', options, 'ARITY', { min: 1, max: 1, count: params.length });
+    return lit(lowerFirst(String(params[0] ?? '')));
   },
   /** {{date document.ngay}} → "ngày 13 tháng 8 năm 2021". */
   date: (...args) => {
@@ -148,7 +182,14 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
       if (!Object.hasOwn(it, key)) fail('list', options, 'ITEM_LACKS_KEY', { key });
       return String((it as Record<string, unknown>)[key]);
     });
-    return lit(names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} và ${names.at(-1)}`);
+    return lit(joinVi(names));
+  },
+  /** {{upperFirst period.previousLabel}} → "Cùng kỳ năm 2020" (a column heading). */
+  upperFirst: (...args) => {
+    const { params, options } = split(args);
+    if (params.length !== 1) fail('upperFirst', options, 'ARITY', { min: 1, max: 1, count: params.length });
+    const text = String(params[0] ?? '');
+    return lit(text.charAt(0).toLocaleUpperCase('vi') + text.slice(1));
   },
   /** {{upper x}} → upper case, Vietnamese letters included. */
   upper: (...args) => {
@@ -181,6 +222,10 @@ export const SIGNATURES: Record<string, { min: number; max: number; hash?: reado
   number: { min: 1, max: 1, hash: ['decimals'] },
   percent: { min: 1, max: 1 },
   change: { min: 1, max: 1 },
+  versus: { min: 1, max: 1 },
+  judgement: { min: 1, max: 1 },
+  lowerFirst: { min: 1, max: 1 },
+  upperFirst: { min: 1, max: 1 },
   status: { min: 1, max: 1 },
   plan: { min: 1, max: 1 },
   sentence: { min: 1, max: 1 },

@@ -7,7 +7,12 @@ import { aggregateReturns } from '../../aggregate/aggregate.js';
 import { integer, type Rational } from '../../numbers/rational.js';
 import { NARRATIVE_SECTIONS } from '../narrative.js';
 import { escapeMarkdown, Literal, lit, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN } from './literal.js';
-import { agencyInSentence, signingAuthorities } from '../../definition/schema.js';
+import { signingAuthorities } from '../../definition/schema.js';
+import { reportingPhrase } from '../../present/wording.js';
+import { agencyInSentence } from '../../present/names.js';
+
+/** The most indicators written one sentence each; more read better as a table per section. */
+export const SENTENCES_UP_TO = 15;
 
 /** A number for the template; prints as Vietnamese text ("2.082", "97,6%"). */
 export class Num {
@@ -149,7 +154,7 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
     }),
     document: doc
       ? record({
-          coQuanChuQuan: lit(doc.coQuanChuQuan),
+          coQuanChuQuan: doc.coQuanChuQuan === undefined ? null : lit(doc.coQuanChuQuan),
           coQuanBanHanh: lit(doc.coQuanBanHanh),
           soKyHieu: lit(doc.soKyHieu),
           diaDanh: lit(doc.diaDanh),
@@ -168,7 +173,13 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
     indicators: dict(figures.indicators.map((f) => [f.indicator.code, indicatorView(f.indicator, f, f)])),
     indicatorList: figures.indicators.map((f) => indicatorView(f.indicator, f, f)),
     unitNoun: lit(def.unitNoun),
-    agency: lit(doc ? agencyInSentence(doc) : ''),
+    agency: lit(doc ? agencyInSentence(doc, def) : ''),
+    /** "11/11 huyện, thành phố đã gửi báo cáo[, chưa có báo cáo của …]" (the wording table's line). */
+    reporting: lit(reportingPhrase(received.size, units.length, def.unitNoun, def.units.filter((u) => !received.has(u.code)).map((u) => u.name))),
+    /** Past this many indicators the default template gives each section a table, not a sentence per figure. */
+    tableOnly: figures.indicators.length > SENTENCES_UP_TO,
+    /** Whether some indicator has a plan (a table then has the plan columns). */
+    hasPlans: figures.indicators.some((f) => f.plan !== undefined),
     // The parts of the results, numbered from 1 as the report's sub-headings are.
     sections: def.sections.map((sec, i) =>
       record({ number: count(i + 1), title: lit(sec.title), indicators: sec.indicators.map((code) => indicatorView(def.indicatorByCode.get(code)!, byCode.get(code)!, byCode.get(code)!)) }),
