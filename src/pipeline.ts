@@ -125,10 +125,10 @@ function realPath(p: string): string | undefined {
 /**
  * Where the report goes: -o, else the definition's `output`, else out/bao-cao-<period>.docx.
  * An -o that names a folder (an existing one, or one written with a trailing slash)
- * gets the default file name inside it.
+ * gets the definition's file name inside it (its `output`'s name, else the default).
  */
 function outputFile(cwd: string, output: string | undefined, definition: Definition): string {
-  const defaultName = `bao-cao-${definition.period.code}.docx`;
+  const defaultName = definition.outputPath ? path.basename(definition.outputPath) : `bao-cao-${definition.period.code}.docx`;
   if (output === undefined) return definition.outputPath ?? path.resolve(cwd, 'out', defaultName);
   const resolved = path.resolve(cwd, output);
   const isFolder = /[\\/]$/.test(output) || (() => {

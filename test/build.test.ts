@@ -79,7 +79,8 @@ describe('the sample report', () => {
 
   it("defines Heading 1–3 as the decree's section headings (bold, black, no theme colour, level 1 in capitals) and uses them", () => {
     const styles = parts['word/styles.xml']!;
-    for (const [id, caps] of [['Heading1', true], ['Heading2', false], ['Heading3', false]] as const) {
+    // Heading 4–6 too: a clerk may pick them in Word, and docx's own are blue.
+    for (const [id, caps] of [['Heading1', true], ['Heading2', false], ['Heading3', false], ['Heading4', false], ['Heading5', false], ['Heading6', false]] as const) {
       const style = new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(styles)![0];
       expect(style, id).toContain('<w:b/>');
       expect(style, id).toContain('<w:color w:val="000000"/>');
@@ -87,6 +88,11 @@ describe('the sample report', () => {
       expect(style, id).toContain('<w:sz w:val="28"/>');
       expect(style.includes('<w:caps/>'), id).toBe(caps);
     }
+    const title = /<w:style w:type="paragraph" w:styleId="Title">[\s\S]*?<\/w:style>/.exec(styles)![0];
+    expect(title).toContain('<w:sz w:val="28"/>');
+    expect(title).toContain('<w:color w:val="000000"/>');
+    // The agency, not docx's "Un-named", last modified the file.
+    expect(parts['docProps/core.xml']).toContain('<cp:lastModifiedBy>Ban Chỉ đạo 138 tỉnh Hà Giang</cp:lastModifiedBy>');
     const xml = parts['word/document.xml']!;
     const styled = (id: string) => [...xml.matchAll(new RegExp(`<w:pStyle w:val="${id}"/>[\\s\\S]*?</w:p>`, 'g'))].length;
     expect(styled('Heading1')).toBe(3); // I. to III.

@@ -167,12 +167,15 @@ describe('safe targets', () => {
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['bao-cao.docx']);
   });
 
-  it('writes into a folder named with a trailing slash, or an existing folder', async () => {
+  it('writes into a folder named with a trailing slash, or an existing folder, under the definition\'s file name', async () => {
     const dir = sampleCopy();
     const slash = await runCli(['build', '-o', 'notyet/'], { cwd: dir });
     expect(slash.code).toBe(0);
-    expect(slash.stdout.trim()).toBe(path.join('notyet', 'bao-cao-2021-6T.docx'));
+    // The definition's output is out/bao-cao.docx: its name is kept in the folder given.
+    expect(slash.stdout.trim()).toBe(path.join('notyet', 'bao-cao.docx'));
     expect(statSync(path.join(dir, 'notyet')).isDirectory()).toBe(true);
+    // Without an output in the definition: bao-cao-<period>.docx.
+    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^output: .*\n/m, ''));
     mkdirSync(path.join(dir, 'co-san'));
     expect((await runCli(['build', '-o', 'co-san'], { cwd: dir })).code).toBe(0);
     expect(existsSync(path.join(dir, 'co-san', 'bao-cao-2021-6T.docx'))).toBe(true);

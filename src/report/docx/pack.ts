@@ -44,7 +44,9 @@ export function packDocument(document: Document, appendixXml: string, reportDate
   // The last occurrence: the marker paragraph is the final block of the document.
   const at = body?.lastIndexOf(APPENDIX_MARKER_XML) ?? -1;
   if (body === undefined || at === -1) throw new Error('appendix marker missing from word/document.xml');
-  files.set('word/document.xml', body.slice(0, at) + appendixXml + body.slice(at + APPENDIX_MARKER_XML.length));
+  // docx writes w:highlightCs beside w:highlight; ECMA-376 has no such element, and Word may
+  // call a draft with highlighted placeholders unreadable.
+  files.set('word/document.xml', (body.slice(0, at) + appendixXml + body.slice(at + APPENDIX_MARKER_XML.length)).replace(/<w:highlightCs [^>]*\/>/g, ''));
   const stamp = `${reportDate}T00:00:00Z`;
   files.set('word/styles.xml', markNormalDefault(files.get('word/styles.xml') ?? ''));
   const core = files.get('docProps/core.xml');

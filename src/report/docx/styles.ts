@@ -36,6 +36,14 @@ export const STYLES: IStylesOptions = {
     heading1: heading('Heading1', 'Heading 1', true),
     heading2: heading('Heading2', 'Heading 2', false),
     heading3: heading('Heading3', 'Heading 3', false),
+    // Styles a clerk may pick in Word: the decree's look too, never docx's blue and 28 pt.
+    heading4: heading('Heading4', 'Heading 4', false),
+    heading5: heading('Heading5', 'Heading 5', false),
+    heading6: heading('Heading6', 'Heading 6', false),
+    title: {
+      run: { font: FONT, size: SIZE.docType, bold: true, color: '000000' },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, indent: { firstLine: 0 } },
+    },
   },
   paragraphStyles: [
     { id: 'Normal', name: 'Normal', quickFormat: true, run: { font: FONT, size: SIZE.body }, paragraph: body },
