@@ -23,6 +23,8 @@ const upper = (s: string) => s.toLocaleUpperCase('vi');
 interface Line {
   text: string;
   size: number;
+  /** Line spacing in 240ths (1,1 lines unless said). */
+  line?: number;
   bold?: boolean;
   italics?: boolean;
   before?: number;
@@ -32,7 +34,7 @@ interface Line {
 const centred = (l: Line) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { before: l.before ?? 0, after: l.after ?? 0, line: 264 },
+    spacing: { before: l.before ?? 0, after: l.after ?? 0, line: l.line ?? 264 },
     indent: { firstLine: 0 },
     children: [new TextRun({ text: l.text, size: l.size, bold: l.bold, italics: l.italics })],
   });
@@ -41,11 +43,11 @@ const centred = (l: Line) =>
  * A solid rule of `width` twips centred in a box `box` twips wide: the bottom border
  * of an empty paragraph 3 pt high, so it clears the descenders and diacritics above.
  */
-export function rule(width: number, box: number, after = 0): Paragraph {
+export function rule(width: number, box: number, after = 0, before = 0): Paragraph {
   const side = Math.max(0, Math.round((box - width) / 2));
   return new Paragraph({
     indent: { left: side, right: side },
-    spacing: { before: 0, after, line: 60, lineRule: LineRuleType.EXACT },
+    spacing: { before, after, line: 60, lineRule: LineRuleType.EXACT },
     border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 0 } },
     children: [new TextRun({ text: '', size: 4 })],
   });
@@ -142,7 +144,8 @@ export function titleBlock(doc: DocumentData): Paragraph[] {
   return [
     centred({ text: 'BÁO CÁO', size: SIZE.docType, bold: true, before: 480 }),
     centred({ text: doc.trichYeu, size: SIZE.subject, bold: true }),
-    rule(subjectWidth * 0.4, TEXT_WIDTH, 360),
+    // 3 pt below the subject: clear of its lower marks ("vệ", "quốc").
+    rule(subjectWidth * 0.4, TEXT_WIDTH, 360, 60),
   ];
 }
 
@@ -157,8 +160,9 @@ export function signatureFrame(doc: DocumentData): Table {
   ];
   const right = [
     // The authority (TM., KT., Q., TL., TUQ. — several levels in order), then the titles.
-    ...signingAuthorities(doc).map((a) => centred({ text: upper(a), size: SIZE.signature, bold: true })),
-    ...doc.chucVu.map((c) => centred({ text: upper(c), size: SIZE.signature, bold: true })),
+    // 1,25 lines: capitals stacked with marks (Ủ, Ộ, Ị) would touch the line above at 1,1.
+    ...signingAuthorities(doc).map((a) => centred({ text: upper(a), size: SIZE.signature, bold: true, line: 300 })),
+    ...doc.chucVu.map((c) => centred({ text: upper(c), size: SIZE.signature, bold: true, line: 300 })),
     // Room for the signature and the seal.
     new Paragraph({ spacing: { before: 0, after: 0, line: 1440, lineRule: LineRuleType.EXACT }, children: [] }),
     centred({ text: doc.nguoiKy, size: SIZE.signature, bold: true }),
