@@ -71,7 +71,14 @@ describe('the appendix', () => {
     const found = tables(appendixXml(docx));
     expect(found.length).toBeGreaterThanOrEqual(2);
     const labels: string[] = [];
+    // Balanced: as many indicators in each table as can be, give or take one; never a lone one.
+    const perTable = found.map((t) => paragraphsText(t).filter((c) => c.startsWith('Số hộ được hỗ trợ')).length);
+    expect(Math.max(...perTable) - Math.min(...perTable)).toBeLessThanOrEqual(1);
+    expect(Math.min(...perTable)).toBeGreaterThan(1);
     for (const t of found) {
+      // The header at 8 pt or more (its two rows are the table's first).
+      const header = [...t.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].slice(0, 2).map((m) => m[0]).join('');
+      expect(Math.min(...[...header.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1])))).toBeGreaterThanOrEqual(16);
       expect([...t.matchAll(/<w:gridCol /g)].length).toBeLessThanOrEqual(MAX_GRID_COLUMNS);
       const cells = paragraphsText(t);
       expect(cells.slice(0, 2)).toEqual(['STT', 'Xã, phường']);
@@ -108,5 +115,26 @@ describe('the appendix', () => {
     const at = (s: string) => text.indexOf(s);
     expect(at('Công tác phòng, chống tội phạm')).toBeLessThan(at('Công tác phòng, chống ma túy'));
     expect(at('Công tác phòng, chống ma túy')).toBeLessThan(at('Các chỉ tiêu khác'));
+  });
+
+  it('is left out for a single unit, whose figures are the report\'s own, and the body does not point to it', async () => {
+    const dir = sampleCopy();
+    const yaml = readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^units:\n(?:  - .*\n)+/m, 'units:\n  - { code: "024", name: Thành phố Hà Giang }\n');
+    writeFileSync(path.join(dir, 'baocao.yaml'), yaml.replace(/^unitNoun: .*\n/m, ''));
+    expect((await runCli(['build', 'returns/024-thanh-pho-ha-giang.csv'], { cwd: dir })).code).toBe(0);
+    const docx = path.join(dir, 'out', 'bao-cao.docx');
+    const text = paragraphsText(docxParts(docx)['word/document.xml']!);
+    expect(text).not.toContain('Phụ lục');
+    expect(text.join('\n')).not.toMatch(/Phụ lục kèm theo/);
+    expect(text.join('\n')).toContain('Trong kỳ xảy ra 24 vụ phạm tội về trật tự xã hội, giảm 11,1% (3 vụ) so với cùng kỳ năm 2020');
+    // One portrait section: no landscape page.
+    expect(docxParts(docx)['word/document.xml']).not.toContain('w:orient="landscape"');
+  });
+
+  it('titles the appendix by the definition\'s unit noun', async () => {
+    const dir = sampleCopy();
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    const text = paragraphsText(appendixXml(path.join(dir, 'out', 'bao-cao.docx')));
+    expect(text.slice(0, 2)).toEqual(['SỐ LIỆU CÁC CHỈ TIÊU THEO HUYỆN, THÀNH PHỐ', '6 THÁNG ĐẦU NĂM 2021']);
   });
 });

@@ -59,6 +59,14 @@ describe('a year-end report', () => {
     const text = paragraphsText(docxParts(path.join(dir, 'out', 'nam.docx'))['word/document.xml']!);
     const at = (s: string) => text.indexOf(s);
     expect(text.filter((t) => t.startsWith('Cộng '))).toEqual(['Cộng Huyện Một (cũ)', 'Cộng Huyện Hai (cũ)']);
+    // Each group opens with its heading row, and its last unit is kept on the page of its "Cộng".
+    expect(text.indexOf('Huyện Một (cũ)')).toBeLessThan(at('Xã Một'));
+    expect(text.indexOf('Huyện Hai (cũ)')).toBeLessThan(at('Xã Ba'));
+    const xml = docxParts(path.join(dir, 'out', 'nam.docx'))['word/document.xml']!;
+    const rowOf = (name: string) => new RegExp(`<w:tr>(?:(?!</w:tr>).)*>${name}<(?:(?!</w:tr>).)*</w:tr>`, 's').exec(xml)![0];
+    expect(rowOf('Xã Hai')).toContain('<w:keepNext/>');
+    expect(rowOf('Huyện Một \\(cũ\\)')).toContain('<w:keepNext/>');
+    expect(rowOf('Xã Một')).not.toContain('<w:keepNext/>');
     expect(at('Xã Một')).toBeLessThan(at('Xã Hai'));
     expect(at('Xã Hai')).toBeLessThan(at('Cộng Huyện Một (cũ)'));
     expect(at('Cộng Huyện Một (cũ)')).toBeLessThan(at('Xã Ba'));

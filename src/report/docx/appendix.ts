@@ -54,7 +54,8 @@ function layoutTable(nameEm: number, columnEm: readonly number[], rowCount: numb
   // The longest word of each heading: no column is narrower than that, so no word breaks inside.
   const wordWidth = (text: string, size: number) => Math.max(0, ...words(text).map((w) => textWidth(w, size, true)));
   const fit = (size: number) => {
-    const head = Math.min(SIZE.appendixHead, size - 2);
+    // The header 1 pt below the figures, never below 8 pt.
+    const head = Math.max(MIN_READABLE, Math.min(SIZE.appendixHead, size - 2));
     const stt = Math.max(textWidth('STT', head, true), textWidth(String(rowCount), size)) + pad;
     const need = columnEm.map((em, c) => Math.max(360, emWidth(em, size) + pad, wordWidth(heads.column[c]!, head) + pad));
     // A group heading spans its two columns: they share its longest word.
@@ -99,10 +100,10 @@ type Align = 'left' | 'center' | 'right';
 /** Cell margins, declared once for the table (per cell they were a third of a national appendix's XML). */
 const CELL_MARGINS = `<w:tblCellMar><w:top w:type="dxa" w:w="20"/><w:left w:type="dxa" w:w="${CELL_MARGIN}"/><w:bottom w:type="dxa" w:w="20"/><w:right w:type="dxa" w:w="${CELL_MARGIN}"/></w:tblCellMar>`;
 
-function cell(text: string, width: number, align: Align, size: number, bold = false, extra = ''): string {
+function cell(text: string, width: number, align: Align, size: number, bold = false, extra = '', keep = ''): string {
   return (
     `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${extra}<w:vAlign w:val="center"/></w:tcPr>` +
-    `<w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/><w:jc w:val="${align}"/></w:pPr>` +
+    `<w:p><w:pPr>${keep}<w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/><w:jc w:val="${align}"/></w:pPr>` +
     `<w:r><w:rPr>${bold ? '<w:b/><w:bCs/>' : ''}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r></w:p></w:tc>`
   );
 }
@@ -113,9 +114,19 @@ const BORDERS = `<w:tblBorders><w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${
 
 /** The appendix table's WordprocessingML. */
 /** One table of the appendix, for some of the indicators; STT and the unit column repeat in each. */
+interface Row {
+  name: string;
+  cells: (ind: Indicator) => string[];
+  /** A group's heading (its name across the table) or its subtotal ("Cộng …"). */
+  kind: 'unit' | 'heading' | 'subtotal';
+}
+
+/** Keep this row on the page of the next one (a group's heading with its first unit, its last unit with its "Cộng"). */
+const KEEP_NEXT = '<w:keepNext/>';
+
 function tableXml(
   inds: readonly Indicator[],
-  rows: readonly { name: string; cells: (ind: Indicator) => string[]; subtotal: boolean }[],
+  rows: readonly Row[],
   total: (ind: Indicator) => string[],
   layout: Layout,
   nameHead: string,
@@ -137,12 +148,19 @@ function tableXml(
   const merged = '<w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/></w:pPr></w:p></w:tc>';
   parts.push(row(merged + merged + inds.map((_, i) => cell(CURRENT, vals[2 * i]!, 'center', head, true) + cell(PREVIOUS, vals[2 * i + 1]!, 'center', head, true)).join(''), true));
   let number = 0;
-  for (const r of rows) {
-    let cells = cell(r.subtotal ? '' : String(++number), stt, 'center', size) + cell(r.name, name, 'left', size, r.subtotal);
+  const all = widths.reduce((a, b) => a + b, 0);
+  rows.forEach((r, i) => {
+    if (r.kind === 'heading') {
+      parts.push(row(cell(r.name, all, 'left', size, true, `<w:gridSpan w:val="${widths.length}"/>`, KEEP_NEXT)));
+      return;
+    }
+    const keep = rows[i + 1]?.kind === 'subtotal' ? KEEP_NEXT : '';
+    const bold = r.kind === 'subtotal';
+    let cells = cell(bold ? '' : String(++number), stt, 'center', size, false, '', keep) + cell(r.name, name, 'left', size, bold, '', keep);
     const values = inds.flatMap(r.cells);
-    for (let c = 0; c < values.length; c++) cells += cell(values[c]!, vals[c]!, 'right', size, r.subtotal);
+    for (let c = 0; c < values.length; c++) cells += cell(values[c]!, vals[c]!, 'right', size, bold, '', keep);
     parts.push(row(cells));
-  }
+  });
   parts.push(row(cell('', stt, 'left', size) + cell('Tổng cộng', name, 'left', size, true) + inds.flatMap(total).map((v, c) => cell(v, vals[c]!, 'right', size, true)).join('')));
   parts.push('</w:tbl>');
   return parts.join('');
@@ -167,20 +185,27 @@ export function appendixTableXml(figures: Figures, unitNoun = 'Đơn vị'): str
   };
   const unitRow = (u: (typeof def.units)[number]) => {
     const by = figures.byUnit.get(u.code);
-    return { name: by ? u.name : `${u.name} (chưa báo cáo)`, cells: cellsOf(by), subtotal: false };
+    return { name: by ? u.name : `${u.name} (chưa báo cáo)`, cells: cellsOf(by), kind: 'unit' } as Row;
   };
-  // With groups, each group's units then its subtotal (from the group's sums), in the groups' order.
-  const rows =
+  const none = () => ['', ''];
+  // With groups: each group's heading, its units, then its subtotal (from the group's sums), in the groups' order.
+  const rows: Row[] =
     def.groups.length === 0
       ? def.units.map(unitRow)
-      : def.groups.flatMap((g) => [...def.units.filter((u) => u.group === g.code).map(unitRow), { name: `Cộng ${g.name}`, cells: cellsOf(figures.byGroup.get(g.code)), subtotal: true }]);
+      : def.groups.flatMap((g) => [
+          { name: g.name, cells: none, kind: 'heading' } as Row,
+          ...def.units.filter((u) => u.group === g.code).map(unitRow),
+          { name: `Cộng ${g.name}`, cells: cellsOf(figures.byGroup.get(g.code)), kind: 'subtotal' } as Row,
+        ]);
   const total = cellsOf(totals);
   const nameHead = unitNoun.charAt(0).toLocaleUpperCase('vi') + unitNoun.slice(1);
-  const nameEm = maxEm([...rows.map((r) => r.name), 'Tổng cộng']);
+  // A group's heading spans the whole table: it sets no column's width.
+  const measured = rows.filter((r) => r.kind !== 'heading');
+  const nameEm = maxEm([...measured.map((r) => r.name), 'Tổng cộng']);
   // Each indicator's two columns, measured once over every row.
   const columnEm = new Map(
     def.indicators.map((ind) => {
-      const all = [...rows.map((r) => r.cells(ind)), total(ind)];
+      const all = [...measured.map((r) => r.cells(ind)), total(ind)];
       return [ind, [maxEm(all.map((c) => c[0]!)), maxEm(all.map((c) => c[1]!))]] as const;
     }),
   );
@@ -197,25 +222,43 @@ export function appendixTableXml(figures: Figures, unitNoun = 'Đơn vị'): str
     : [{ indicators: def.indicators }];
   const parts: string[] = [];
   for (const group of groups) {
-    if (group.title) parts.push(caption(group.title));
-    // Greedy: each table takes indicators while they fit at 8 pt or more and within Word's columns.
-    const inds = group.indicators;
-    let from = 0;
-    while (from < inds.length) {
-      let to = from + 1;
-      let layout = layoutOf(inds.slice(from, to))!;
-      while (to < inds.length && 2 + 2 * (to + 1 - from) <= MAX_GRID_COLUMNS) {
-        const next = layoutOf(inds.slice(from, to + 1));
-        if (!next || next.size < MIN_READABLE) break;
-        layout = next;
-        to++;
-      }
-      parts.push(tableXml(inds.slice(from, to), rows, total, layout, nameHead), BETWEEN_TABLES);
-      from = to;
-    }
+    splitBalanced(group.indicators, layoutOf).forEach(({ indicators, layout }, i) => {
+      // Every table carries its section's title: a continued one reads "(tiếp theo)".
+      if (group.title) parts.push(caption(i === 0 ? group.title : `${group.title} (tiếp theo)`));
+      parts.push(tableXml(indicators, rows, total, layout, nameHead), BETWEEN_TABLES);
+    });
   }
   // Word wants a paragraph after a document's last table (and between two tables).
   return parts.join('');
+}
+
+/** Fits at a readable size (8 pt or more) and within Word's columns. */
+const readable = (layout: Layout | undefined, count: number): layout is Layout => layout !== undefined && layout.size >= MIN_READABLE && 2 + 2 * count <= MAX_GRID_COLUMNS;
+
+/**
+ * A section's indicators as few tables as fit, of sizes as even as they can be: 9 that
+ * fit 8 to a table are 5 + 4, never 8 + 1 (one indicator stretched across a page).
+ * A lone indicator too wide even at the smallest size still gets its table.
+ */
+export function splitBalanced<T>(inds: readonly T[], layoutOf: (inds: readonly T[]) => Layout | undefined): { indicators: T[]; layout: Layout }[] {
+  // The most that fit in one table from the start: a first guess at the count of tables.
+  let most = 1;
+  while (most < inds.length && readable(layoutOf(inds.slice(0, most + 1)), most + 1)) most++;
+  for (let tables = Math.ceil(inds.length / most); tables <= inds.length; tables++) {
+    const chunks: { indicators: T[]; layout: Layout }[] = [];
+    let from = 0;
+    for (let t = 0; t < tables; t++) {
+      const size = Math.ceil((inds.length - from) / (tables - t));
+      const part = inds.slice(from, from + size);
+      const layout = layoutOf(part);
+      if (!(part.length === 1 ? layout : readable(layout, part.length))) break;
+      chunks.push({ indicators: part, layout: layout! });
+      from += size;
+    }
+    if (from === inds.length) return chunks;
+  }
+  // Unreachable while a single indicator always lays out; kept so the type says so.
+  return inds.map((ind) => ({ indicators: [ind], layout: layoutOf([ind])! }));
 }
 
 /** A section's title above its tables, bold, kept with the table. */
@@ -228,7 +271,8 @@ const BETWEEN_TABLES = '<w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="
 
 export interface AppendixText {
   title: string;
-  subtitle: string;
+  /** Its lines: what the figures are, by which units; the period. */
+  subtitle: string[];
   attachedTo: string;
 }
 
@@ -238,7 +282,7 @@ export function appendixBlocks(text: AppendixText, marker: string): Paragraph[] 
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: opts.after ?? 0 }, indent: { firstLine: 0 }, children: [new TextRun({ text: t, size: SIZE.body, bold: opts.bold, italics: opts.italics })] });
   return [
     centred(text.title, { bold: true }),
-    centred(text.subtitle, { bold: true }),
+    ...text.subtitle.map((line) => centred(line, { bold: true })),
     centred(text.attachedTo, { italics: true, after: 240 }),
     new Paragraph({ children: [new TextRun(marker)] }),
   ];

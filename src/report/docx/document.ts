@@ -2,7 +2,7 @@
 // inputs — frame, body blocks, signature in a portrait section; the appendix in a
 // landscape one, its tables written as XML text (appendix.ts) and put in when packing.
 import { AlignmentType, Document, Header, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from 'docx';
-import type { ReportModel } from '../model.js';
+import { hasAppendix, type ReportModel } from '../model.js';
 import { appendixBlocks, appendixTableXml } from './appendix.js';
 import { blocksToDocx } from './blocks.js';
 import { agencyInSentence } from '../../present/names.js';
@@ -40,28 +40,34 @@ function section(landscape: boolean, children: ISectionOptions['children']): ISe
 /** The DOCX bytes of a report model. */
 export function writeDocx(model: ReportModel): Uint8Array {
   const { figures, document: doc, body } = model;
-  const period = figures.definition.period;
+  const def = figures.definition;
+  const agency = agencyInSentence(doc, def);
+  const appendix = hasAppendix(def.units)
+    ? [
+        section(
+          true,
+          appendixBlocks(
+            {
+              title: 'Phụ lục',
+              subtitle: [`SỐ LIỆU CÁC CHỈ TIÊU THEO ${def.unitNoun.toLocaleUpperCase('vi')}`, def.period.label.toLocaleUpperCase('vi')],
+              attachedTo: `(Kèm theo Báo cáo số ${paddedNumber(doc.soKyHieu)} ngày ${formatShortDateVi(...isoDateParts(doc.ngay))} của ${agency})`,
+            },
+            APPENDIX_MARKER,
+          ),
+        ),
+      ]
+    : [];
   const document = new Document({
-    creator: agencyInSentence(doc, figures.definition),
-    lastModifiedBy: agencyInSentence(doc, figures.definition),
+    creator: agency,
+    lastModifiedBy: agency,
     title: `Báo cáo ${doc.trichYeu}`,
-    description: `Số ${doc.soKyHieu}`,
+    description: `Số ${paddedNumber(doc.soKyHieu)}`,
     styles: STYLES,
     numbering: NUMBERING,
     sections: [
       section(false, [headerFrame(doc), ...titleBlock(doc), ...blocksToDocx(body), new Paragraph({ spacing: { after: 240 }, keepNext: true }), signatureFrame(doc)]),
-      section(
-        true,
-        appendixBlocks(
-          {
-            title: 'Phụ lục',
-            subtitle: `SỐ LIỆU CÁC CHỈ TIÊU THEO ĐƠN VỊ, ${period.label.toLocaleUpperCase('vi')}`,
-            attachedTo: `(Kèm theo Báo cáo số ${paddedNumber(doc.soKyHieu)} ngày ${formatShortDateVi(...isoDateParts(doc.ngay))} của ${agencyInSentence(doc, figures.definition)})`,
-          },
-          APPENDIX_MARKER,
-        ),
-      ),
+      ...appendix,
     ],
   });
-  return packDocument(document, appendixTableXml(figures, figures.definition.unitNoun), doc.ngay);
+  return packDocument(document, appendix.length > 0 ? appendixTableXml(figures, def.unitNoun) : undefined, doc.ngay);
 }

@@ -37,16 +37,20 @@ function xmlParts(document: Document): XmlPart[] {
  * Packs the document so the same inputs give the same bytes: the zip entries carry a
  * fixed time and a fixed order, and the created/modified properties the report date.
  */
-export function packDocument(document: Document, appendixXml: string, reportDate: string): Uint8Array {
+export function packDocument(document: Document, appendixXml: string | undefined, reportDate: string): Uint8Array {
   const files = new Map<string, string>();
   for (const part of xmlParts(document)) files.set(part.path, part.data);
-  const body = files.get('word/document.xml');
-  // The last occurrence: the marker paragraph is the final block of the document.
-  const at = body?.lastIndexOf(APPENDIX_MARKER_XML) ?? -1;
-  if (body === undefined || at === -1) throw new Error('appendix marker missing from word/document.xml');
+  let body = files.get('word/document.xml');
+  if (body === undefined) throw new Error('word/document.xml missing');
+  if (appendixXml !== undefined) {
+    // The last occurrence: the marker paragraph is the final block of the document.
+    const at = body.lastIndexOf(APPENDIX_MARKER_XML);
+    if (at === -1) throw new Error('appendix marker missing from word/document.xml');
+    body = body.slice(0, at) + appendixXml + body.slice(at + APPENDIX_MARKER_XML.length);
+  }
   // docx writes w:highlightCs beside w:highlight; ECMA-376 has no such element, and Word may
   // call a draft with highlighted placeholders unreadable.
-  files.set('word/document.xml', (body.slice(0, at) + appendixXml + body.slice(at + APPENDIX_MARKER_XML.length)).replace(/<w:highlightCs [^>]*\/>/g, ''));
+  files.set('word/document.xml', body.replace(/<w:highlightCs [^>]*\/>/g, ''));
   const stamp = `${reportDate}T00:00:00Z`;
   files.set('word/styles.xml', markNormalDefault(files.get('word/styles.xml') ?? ''));
   const core = files.get('docProps/core.xml');

@@ -10,6 +10,7 @@ import { escapeMarkdown, Literal, lit, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN } fro
 import { signingAuthorities } from '../../definition/schema.js';
 import { reportingPhrase } from '../../present/wording.js';
 import { agencyInSentence } from '../../present/names.js';
+import { hasAppendix } from '../model.js';
 
 /** The most indicators written one sentence each; more read better as a table per section. */
 export const SENTENCES_UP_TO = 15;
@@ -178,6 +179,8 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
     reporting: lit(reportingPhrase(received.size, units.length, def.unitNoun, def.units.filter((u) => !received.has(u.code)).map((u) => u.name))),
     /** Past this many indicators the default template gives each section a table, not a sentence per figure. */
     tableOnly: figures.indicators.length > SENTENCES_UP_TO,
+    /** Whether the report has an appendix by unit (not for a single unit). */
+    hasAppendix: hasAppendix(def.units),
     /** Whether some indicator has a plan (a table then has the plan columns). */
     hasPlans: figures.indicators.some((f) => f.plan !== undefined),
     // The parts of the results, numbered from 1 as the report's sub-headings are.
