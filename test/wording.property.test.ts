@@ -4,6 +4,8 @@
 // alone, must give the same sentence, and none of the phrasings a reviewer sends back
 // may appear.
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregateReturns } from '../src/aggregate/aggregate.js';
 import { parseDefinition } from '../src/definition/parse.js';
@@ -20,10 +22,15 @@ interface Case {
   before: [bigint, bigint];
   target?: { measure: 'current' | 'changePct'; atLeast?: number; atMost?: number };
   plan?: number;
+  /** The indicator's label and the period before (for the README's paragraph). */
+  label?: string;
+  previous?: string;
 }
 
-const PREVIOUS = 'cùng kỳ năm 2020';
-const LABEL = 'Chỉ tiêu X';
+const DEFAULT_PREVIOUS = 'cùng kỳ năm 2020';
+const DEFAULT_LABEL = 'Chỉ tiêu X';
+const PREVIOUS = DEFAULT_PREVIOUS;
+const LABEL = DEFAULT_LABEL;
 
 const small = fc.oneof(fc.constant(0n), fc.bigInt(1n, 30n), fc.bigInt(0n, 5000n));
 const caseArb: fc.Arbitrary<Case> = fc
@@ -58,6 +65,8 @@ const caseArb: fc.Arbitrary<Case> = fc
 
 function figureOf(c: Case) {
   const yaml = (v: unknown) => JSON.stringify(v);
+  const LABEL = c.label ?? DEFAULT_LABEL;
+  const PREVIOUS = c.previous ?? DEFAULT_PREVIOUS;
   const indicators =
     c.kind === 'ratio'
       ? `  - { code: N, label: Tử, unit: vụ, kind: count }
@@ -138,7 +147,8 @@ function expected(c: Case): string {
     const dir = a > b ? 'tăng' : 'giảm';
     const by = unitAmount(a > b ? a - b : b - a);
     const p = b === 0n ? null : tenthsOfChange(a, b);
-    versus = a === 0n || p === null || p === 0n || p === -1000n ? `${dir} ${by} so với ${PREVIOUS}` : `${dir} ${pct1(p < 0n ? -p : p)}% (${by}) so với ${PREVIOUS}`;
+    if (c.unit === '%') versus = `${dir} ${num(scaled(a > b ? a - b : b - a, c.decimals), c.decimals)} điểm phần trăm so với ${PREVIOUS}`;
+    else versus = a === 0n || p === null || p === 0n || p === -1000n ? `${dir} ${by} so với ${PREVIOUS}` : `${dir} ${pct1(p < 0n ? -p : p)}% (${by}) so với ${PREVIOUS}`;
   }
   return `${LABEL}: ${unitAmount(a)}${plan}, ${versus}${judged}.`;
 }
@@ -233,5 +243,27 @@ describe('the wording table, for any figures', () => {
     expect(say({ kind: 'stock', unit: 'tỷ đồng', decimals: 0, now: [1052n, 1n], before: [1002n, 1n], plan: 1000 })).toBe(
       'Chỉ tiêu X: 1.052 tỷ đồng, vượt kế hoạch (đạt 105,2%), tăng 5,0% (50 tỷ đồng) so với cùng kỳ năm 2020.',
     );
+  });
+
+  it('wrote the README\'s paragraph (a rise, a fall, a zero, a ceiling target)', () => {
+    const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    const block = readme.slice(readme.indexOf('Một đoạn do mẫu mặc định viết'));
+    const quoted = block
+      .slice(block.indexOf('\n> '), block.indexOf('\n\n', block.indexOf('\n> ')))
+      .split('\n> ')
+      .join(' ')
+      .trim();
+    const say = (c: Partial<Case>) => {
+      const { indicator, figure, target } = figureOf({ kind: 'count', unit: 'vụ', decimals: 0, now: [0n, 1n], before: [0n, 1n], ...c } as Case);
+      return sentencePhrase(indicator, figure, target, c.previous ?? PREVIOUS);
+    };
+    const generated = [
+      say({ label: 'Số vụ phạm tội về trật tự xã hội', now: [123n, 1n], before: [138n, 1n], target: { measure: 'changePct', atMost: -5 } }),
+      say({ label: 'Số đối tượng phạm tội về ma túy bị bắt giữ', unit: 'người', now: [198n, 1n], before: [187n, 1n] }),
+      say({ label: 'Số vụ cháy rừng', now: [0n, 1n], before: [1n, 1n] }),
+      say({ label: 'Số điểm nóng về trật tự xã hội', unit: 'điểm', target: { measure: 'current', atMost: 0 } }),
+      say({ label: 'Tỷ lệ hộ nghèo', kind: 'ratio', unit: '%', now: [248n, 1000n], before: [257n, 1000n], target: { measure: 'current', atMost: 25 }, previous: 'năm 2023' }),
+    ];
+    expect(quoted.replace(/\s+/g, ' ')).toBe(generated.join(' '));
   });
 });

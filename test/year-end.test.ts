@@ -135,6 +135,17 @@ describe('year-end definitions', () => {
     const rule = await runCli(['check', '--config', 'rule.yaml', '--json'], { cwd: dir });
     expect(json(rule).errors).toEqual([expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining('equalsSum') })]);
   });
+
+  it('refuses a percentage summed over units (kind stock, unit "%"), naming the line and the ratio to use', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-percent-'));
+    writeFileSync(path.join(dir, 'pct.yaml'), readFileSync(NAM, 'utf8').replace('unit: km, kind: stock', 'unit: "%", kind: stock'));
+    const r = await runCli(['check', '--config', 'pct.yaml', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const [error] = json(r).errors as { code: string; message: string; line: number }[];
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID', line: readFileSync(path.join(dir, 'pct.yaml'), 'utf8').split('\n').findIndex((l) => l.includes('code: CHE_PHU')) + 1 });
+    expect(error!.message).toContain('kind: ratio');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe("last year's returns that cannot be read", () => {

@@ -26,7 +26,8 @@ function table(rows: readonly Row[], lang: Lang, c: ChalkInstance): string[] {
   const withPlan = rows.some((r) => r.figure.plan !== undefined);
   const cells = rows.map(({ indicator: ind, figure: f, target, status }) => {
     const arrow = f.change === null ? '' : f.change.n > 0n ? '▲ ' : f.change.n < 0n ? '▼ ' : '= ';
-    const pct = f.changePct === null || ind.kind === 'ratio' ? '' : ` (${displayChangePct(f.changePct)})`;
+    // As the wording table says it: no percentage for a rate's points, a figure now zero ("-100%"), or a unit of %.
+    const pct = f.changePct === null || ind.kind === 'ratio' || ind.unit === '%' || f.current?.n === 0n ? '' : ` (${displayChangePct(f.changePct)})`;
     const plan = withPlan ? [f.plan === undefined ? '' : displayValue(ind, f.plan), f.plan === undefined ? '' : displayPlanPct(f.planPct)] : [];
     return [
       ind.code,

@@ -164,6 +164,11 @@ function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detai
     else if (u.group === undefined && d.groups !== undefined) issues.push({ path: ['units', i], detail: t('GROUP_REQUIRED') });
   });
   if (d.period.start > d.period.end) issues.push({ path: ['period', 'end'], detail: t('END_BEFORE_START') });
+  // Percentages added up over units make a wrong figure ("166,9%"): a rate is a ratio of two sums.
+  if (d.units.length > 1)
+    d.indicators.forEach((ind, i) => {
+      if (ind.kind !== 'ratio' && ind.unit.trim() === '%') issues.push({ path: ['indicators', i, 'unit'], detail: t('PERCENT_SUMMED', ind.code) });
+    });
   return issues;
 }
 

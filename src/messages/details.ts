@@ -68,6 +68,10 @@ const details = {
     vi: () => 'khi định nghĩa có mục groups, mỗi đơn vị phải ghi group (nhóm của đơn vị)',
     en: () => 'when the definition has groups, every unit names its group',
   },
+  PERCENT_SUMMED: {
+    vi: (p) => `chỉ tiêu "${p.a}" tính bằng % không cộng dồn các đơn vị được (tổng sẽ sai): khai là tỷ lệ, kind: ratio với numerator, denominator`,
+    en: (p) => `indicator "${p.a}" is in % and cannot be summed over units (the total would be wrong): make it kind: ratio with numerator, denominator`,
+  },
   DUPLICATE_GROUP: { vi: (p) => `mã nhóm "${p.a}" trùng với ${p.b}`, en: (p) => `group code "${p.a}" repeats ${p.b}` },
   ONE_BOUND: { vi: () => 'cần đúng một trong atLeast hoặc atMost', en: () => 'needs exactly one of atLeast, atMost' },
   DUPLICATE_UNIT: { vi: (p) => `mã đơn vị "${p.a}" trùng với ${p.b}`, en: (p) => `unit code "${p.a}" repeats ${p.b}` },

@@ -52,6 +52,8 @@ export function changePhrase(ind: Worded, f: Pick<Figure, 'current' | 'previous'
   if (f.change.n === 0n) return 'bằng cùng kỳ';
   const dir = f.change.n > 0n ? 'tăng' : 'giảm';
   if (ind.kind === 'ratio') return `${dir} ${formatDecimalVi(abs(f.change), { decimals: PERCENT_DECIMALS })} điểm phần trăm`;
+  // A figure entered as a percentage (forest cover in %): its change is in points, never "tăng 1,2% (2,0%)".
+  if (ind.unit === '%') return `${dir} ${formatDecimalVi(abs(f.change), { decimals: ind.decimals })} điểm phần trăm`;
   const by = amount(ind, abs(f.change));
   if (f.changePct === null || isZero(f.current) || printsAsZero(f.changePct)) return `${dir} ${by}`;
   const pct = formatPercentVi(abs(f.changePct), PERCENT_DECIMALS);
