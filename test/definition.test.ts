@@ -148,7 +148,7 @@ describe('the fast YAML path reads as the careful one', () => {
   it('gives the same definition for every definition in the repository', async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
     const { parseCarefully } = await import('../src/definition/parse.js');
-    const files = ['fixtures/ha-giang-2021-6t/baocao.yaml', 'fixtures/check/baocao.yaml', 'templates/baocao.yaml'];
+    const files = ['fixtures/ha-giang-2021-6t/baocao.yaml', 'fixtures/check/baocao.yaml', 'templates/baocao.yaml', 'templates/baocao-chung.yaml'];
     for (const f of files) {
       const text = readFileSync(new URL(`../${f}`, import.meta.url), 'utf8');
       expect(parseDefinition(text, f, '/x'), f).toEqual(parseCarefully(text, f, '/x', 'vi'));

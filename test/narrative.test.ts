@@ -103,7 +103,7 @@ describe('the default template', () => {
 describe('the narrative', () => {
   async function initialised() {
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-narrative-'));
-    expect((await runCli(['init'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['init', '--mau'], { cwd: dir })).code).toBe(0);
     return dir;
   }
 

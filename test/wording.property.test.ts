@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateReturns } from '../src/aggregate/aggregate.js';
 import { parseDefinition } from '../src/definition/parse.js';
 import { formatDecimalVi } from '../src/numbers/format.js';
-import { changePhrase, sentencePhrase, versusPhrase } from '../src/present/wording.js';
+import { changePhrase, lowerFirst, reportSubject, sentencePhrase, versusPhrase } from '../src/present/wording.js';
 
 type Kind = 'count' | 'stock' | 'ratio';
 interface Case {
@@ -243,6 +243,16 @@ describe('the wording table, for any figures', () => {
     expect(say({ kind: 'stock', unit: 'tỷ đồng', decimals: 0, now: [1052n, 1n], before: [1002n, 1n], plan: 1000 })).toBe(
       'Chỉ tiêu X: 1.052 tỷ đồng, vượt kế hoạch (đạt 105,2%), tăng 5,0% (50 tỷ đồng) so với cùng kỳ năm 2020.',
     );
+  });
+
+  it('says what is reported once, and lower-cases a subject\'s first letter only when it is no name', () => {
+    expect(reportSubject('Công tác phòng, chống tội phạm')).toBe('kết quả công tác phòng, chống tội phạm');
+    expect(reportSubject('Kết quả thực hiện nhiệm vụ')).toBe('kết quả thực hiện nhiệm vụ');
+    expect(reportSubject('Kết quảng cáo')).toBe('kết quả kết quảng cáo');
+    expect(reportSubject(undefined)).toBe('kết quả');
+    expect(lowerFirst('Sơ kết công tác')).toBe('sơ kết công tác');
+    expect(lowerFirst('Hà Giang: tổng kết')).toBe('Hà Giang: tổng kết');
+    expect(lowerFirst('UBND tỉnh tổng kết')).toBe('UBND tỉnh tổng kết');
   });
 
   it('wrote the README\'s paragraph (a rise, a fall, a zero, a ceiling target)', () => {

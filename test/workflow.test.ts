@@ -2,6 +2,7 @@
 // init → forms → (units fill them in Excel) → check → aggregate --json → build.
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { load as loadYaml } from 'js-yaml';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -41,7 +42,8 @@ function sampleValues(): Map<string, Map<string, [string, string]>> {
 describe('from an empty folder to a signed report', () => {
   it('init, forms, fill, check, aggregate, build', () => {
     const root = path.join(mkdtempSync(path.join(tmpdir(), 'baocao-wf-')), 'Báo cáo 6 tháng');
-    const init = spawnCli(['init', root]);
+    // The sample's definition: its 11 districts fill the forms with the published figures.
+    const init = spawnCli(['init', '--mau', root]);
     expect(init.code).toBe(0);
     expect(init.stdout.split('\n').filter(Boolean).map((p) => path.basename(p))).toEqual(['baocao.yaml', 'mau-bao-cao.md.hbs', 'baocao.schema.json', 'noi-dung.md', 'returns']);
     expect(readFileSync(path.join(root, 'baocao.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=baocao.schema.json/);
@@ -105,5 +107,21 @@ describe('from an empty folder to a signed report', () => {
     expect(text).toContain('giảm 10,9% (15 vụ) so với cùng kỳ năm 2020');
     expect(text).toContain('đạt 97,6%');
     expect(existsSync(path.join(root, 'returns', '027 - Mèo Vạc.csv'))).toBe(true);
+  });
+
+  it('init starts any committee from a neutral definition, not the crime sample; --mau gives the sample', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'baocao-init-'));
+    expect(spawnCli(['init', 'chung'], { cwd: root }).code).toBe(0);
+    const starter = readFileSync(path.join(root, 'chung', 'baocao.yaml'), 'utf8');
+    // (Its comments name the sample, for --mau; its content does not.)
+    expect(JSON.stringify(loadYaml(starter))).not.toMatch(/TTXH|Hà Giang|138|tội phạm/);
+    // Decimals, a plan, a ceiling and a floor target, groups and last year's returns, each with its comment.
+    for (const feature of [/decimals: 2/, /plan: 120/, /atMost: 10 \}/, /atLeast: 10 \}/, /# groups:/, /# previous:/, /formerCodes/]) expect(starter).toMatch(feature);
+    const check = spawnCli(['check', '--json'], { cwd: path.join(root, 'chung') });
+    expect(check.code).toBe(1); // a definition that reads, with nothing returned yet
+    const missing = (JSON.parse(check.stdout).errors as { code: string; unit: string }[]).filter((e) => e.code === 'MISSING_UNIT').map((e) => e.unit);
+    expect(missing).toEqual(['00001', '00002', '00003']);
+    expect(spawnCli(['init', '--mau', 'mau'], { cwd: root }).code).toBe(0);
+    expect(readFileSync(path.join(root, 'mau', 'baocao.yaml'), 'utf8')).toContain('code: TTXH_VU');
   });
 });

@@ -237,13 +237,14 @@ function buildProgram(world: World, lang: Lang, setExit: (code: number) => void)
   command('init')
     .description(w.init)
     .addArgument(new Argument(w.initDir[0], w.initDir[1]).default('.', w.initDirDefault))
+    .option(w.initSample[0], w.initSample[1])
     .option('--json', w.jsonFiles)
     .addOption(langOption(w))
     .option('-q, --quiet', w.quiet)
     .addHelpText('after', examples(w, w.initExamples))
-    .action(async (dir: string, flags: SetupFlags) => {
+    .action(async (dir: string, flags: SetupFlags & { mau?: boolean }) => {
       const { initWorkspace } = await import('../workspace/init.js');
-      const created = await initWorkspace(path.resolve(world.cwd, dir), dir === '.' ? '' : dir);
+      const created = await initWorkspace(path.resolve(world.cwd, dir), dir === '.' ? '' : dir, flags.mau === true);
       reportWritten(world, lang, created, flags, w.doneInit);
       setExit(EXIT.OK);
     });

@@ -158,6 +158,17 @@ export function reportingPhrase(received: number, expected: number, unitNoun: st
   return missing.length === 0 ? head : `${head}, chưa có báo cáo của ${joinVi(missing)}`;
 }
 
+const RESULT = 'kết quả';
+
+/** "kết quả công tác phòng, chống …" from the definition's title; "kết quả" alone without one, never "kết quả kết quả". */
+export function reportSubject(title: string | undefined): string {
+  if (!title) return 'kết quả';
+  const text = lowerFirst(title.trim());
+  const lower = text.normalize('NFC').toLocaleLowerCase('vi');
+  const said = lower.startsWith(RESULT) && (lower.length === RESULT.length || /\s/.test(lower.charAt(RESULT.length)));
+  return said ? text.charAt(0).toLocaleLowerCase('vi') + text.slice(1) : `${RESULT} ${text}`;
+}
+
 /** "A", "A và B", "A, B và C". */
 export const joinVi = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} và ${items.at(-1)}`);
 

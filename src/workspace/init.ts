@@ -2,14 +2,14 @@
 // template, the JSON Schema editors use, and an empty returns/ folder. Never overwrites.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_TEMPLATE, DEFINITION_SCHEMA, STARTER_DEFINITION } from '../assets.js';
+import { DEFAULT_TEMPLATE, DEFINITION_SCHEMA, SAMPLE_DEFINITION, STARTER_DEFINITION } from '../assets.js';
 import { FatalError } from '../messages/problem.js';
 import { narrativeSkeleton } from '../report/narrative.js';
 import { writeFileAtomic } from '../write/atomic.js';
 
-/** What init creates: target name in the folder ← bundled file. */
-const FILES: [string, string][] = [
-  ['baocao.yaml', STARTER_DEFINITION],
+/** What init creates: target name in the folder ← bundled file; with `sample`, the sample's definition. */
+const filesFor = (sample: boolean): [string, string][] => [
+  ['baocao.yaml', sample ? SAMPLE_DEFINITION : STARTER_DEFINITION],
   ['mau-bao-cao.md.hbs', DEFAULT_TEMPLATE],
   ['baocao.schema.json', DEFINITION_SCHEMA],
 ];
@@ -20,7 +20,8 @@ const NARRATIVE = 'noi-dung.md';
 const exists = (p: string) => fs.lstat(p).then(() => true, () => false);
 
 /** Creates the folder's files; refuses, changing nothing, if any of them exists. Returns the paths created. */
-export async function initWorkspace(dir: string, shownDir: string): Promise<string[]> {
+export async function initWorkspace(dir: string, shownDir: string, sample = false): Promise<string[]> {
+  const FILES = filesFor(sample);
   const targets = [...FILES.map(([name]) => name), NARRATIVE, 'returns'];
   const clashes: string[] = [];
   for (const name of targets) if (await exists(path.join(dir, name))) clashes.push(path.join(shownDir, name));

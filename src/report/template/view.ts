@@ -8,7 +8,7 @@ import { integer, type Rational } from '../../numbers/rational.js';
 import { NARRATIVE_SECTIONS } from '../narrative.js';
 import { escapeMarkdown, Literal, lit, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN } from './literal.js';
 import { signingAuthorities } from '../../definition/schema.js';
-import { reportingPhrase } from '../../present/wording.js';
+import { reportingPhrase, reportSubject } from '../../present/wording.js';
 import { agencyInSentence } from '../../present/names.js';
 import { hasAppendix } from '../model.js';
 
@@ -175,6 +175,8 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
     indicatorList: figures.indicators.map((f) => indicatorView(f.indicator, f, f)),
     unitNoun: lit(def.unitNoun),
     agency: lit(doc ? agencyInSentence(doc, def) : ''),
+    /** What the opening says is reported: "kết quả công tác phòng, chống …" (a title that says "Kết quả …" is not doubled). */
+    subject: lit(reportSubject(def.title)),
     /** "11/11 huyện, thành phố đã gửi báo cáo[, chưa có báo cáo của …]" (the wording table's line). */
     reporting: lit(reportingPhrase(received.size, units.length, def.unitNoun, def.units.filter((u) => !received.has(u.code)).map((u) => u.name))),
     /** Past this many indicators the default template gives each section a table, not a sentence per figure. */
