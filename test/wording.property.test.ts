@@ -20,7 +20,7 @@ interface Case {
   /** Scaled by 10^decimals; for a ratio, the numerator and denominator. */
   now: [bigint, bigint];
   before: [bigint, bigint];
-  target?: { measure: 'current' | 'changePct'; atLeast?: number; atMost?: number };
+  target?: { measure: 'current' | 'changePct' | 'change'; atLeast?: number; atMost?: number; above?: number; below?: number };
   plan?: number;
   /** The indicator's label and the period before (for the README's paragraph). */
   label?: string;
@@ -48,6 +48,12 @@ const caseArb: fc.Arbitrary<Case> = fc
         fc.record({ measure: fc.constant<'current'>('current'), atMost: fc.constantFrom(0, 10, 25) }),
         fc.record({ measure: fc.constant<'changePct'>('changePct'), atMost: fc.constantFrom(-5, 0, 5) }),
         fc.record({ measure: fc.constant<'changePct'>('changePct'), atLeast: fc.constantFrom(-5, 0, 10) }),
+        fc.record({ measure: fc.constant<'current'>('current'), below: fc.constantFrom(12, 30) }),
+        fc.record({ measure: fc.constant<'current'>('current'), above: fc.constantFrom(0, 75) }),
+        fc.record({ measure: fc.constantFrom<'change' | 'changePct'>('change', 'changePct'), below: fc.constantFrom(-1.5, 0, 3) }),
+        fc.record({ measure: fc.constantFrom<'change' | 'changePct'>('change', 'changePct'), above: fc.constantFrom(-2, 0, 1.5) }),
+        fc.record({ measure: fc.constant<'change'>('change'), atMost: fc.constantFrom(-1.5, 0, 4) }),
+        fc.record({ measure: fc.constant<'change'>('change'), atLeast: fc.constantFrom(-3, 0, 2) }),
       ),
       { nil: undefined },
     ),
@@ -95,17 +101,26 @@ const pct1 = (t: bigint) => formatDecimalVi({ n: t, d: 10n }, { decimals: 1 });
 
 function expected(c: Case): string {
   const t = c.target;
-  const floor = t !== undefined && (t.atLeast !== undefined || (t.measure === 'changePct' && t.atMost! < 0));
+  const op = t === undefined ? undefined : t.atLeast !== undefined ? 'atLeast' : t.atMost !== undefined ? 'atMost' : t.above !== undefined ? 'above' : 'below';
+  const boundOf = (x: NonNullable<Case['target']>) => (x.atLeast ?? x.atMost ?? x.above ?? x.below)!;
+  const floor = t !== undefined && (op === 'atLeast' || op === 'above' || (t.measure !== 'current' && boundOf(t) < 0));
   const boundText = (v: number) => formatDecimalVi({ n: BigInt(Math.round(Math.abs(v) * 10)), d: 10n }, { decimals: 1, trimZeros: true });
   const targetWords = () => {
-    const v = (t!.atLeast ?? t!.atMost)!;
-    if (t!.measure === 'changePct') {
-      if (v === 0) return t!.atMost !== undefined ? 'không tăng so với cùng kỳ' : 'không giảm so với cùng kỳ';
-      if (t!.atMost !== undefined) return v < 0 ? `giảm ít nhất ${boundText(v)}% so với cùng kỳ` : `tăng không quá ${boundText(v)}% so với cùng kỳ`;
-      return v > 0 ? `tăng ít nhất ${boundText(v)}% so với cùng kỳ` : `giảm không quá ${boundText(v)}% so với cùng kỳ`;
+    const v = boundOf(t!);
+    if (t!.measure !== 'current') {
+      const by = t!.measure === 'changePct' ? `${boundText(v)}%` : c.kind === 'ratio' || c.unit === '%' ? `${boundText(v)} điểm phần trăm` : `${boundText(v)} ${c.unit}`;
+      const table: Record<string, [string, string, string]> = {
+        atMost: [`giảm ít nhất ${by}`, 'không tăng', `tăng không quá ${by}`],
+        atLeast: [`giảm không quá ${by}`, 'không giảm', `tăng ít nhất ${by}`],
+        below: [`giảm hơn ${by}`, 'giảm', `tăng dưới ${by}`],
+        above: [`giảm dưới ${by}`, 'tăng', `tăng hơn ${by}`],
+      };
+      return `${table[op!]![v < 0 ? 0 : v === 0 ? 1 : 2]} so với cùng kỳ`;
     }
     const unit = c.kind === 'ratio' || c.unit === '%' ? '%' : ` ${c.unit}`;
-    if (t!.atMost !== undefined) return v === 0 && c.kind !== 'ratio' ? 'không để phát sinh' : `không quá ${boundText(v)}${unit}`;
+    if (op === 'atMost') return v === 0 && c.kind !== 'ratio' ? 'không để phát sinh' : `không quá ${boundText(v)}${unit}`;
+    if (op === 'below') return `dưới ${boundText(v)}${unit}`;
+    if (op === 'above') return `trên ${boundText(v)}${unit}`;
     return `từ ${boundText(v)}${unit} trở lên`;
   };
   const zeroTarget = t !== undefined && t.measure === 'current' && t.atMost === 0 && c.kind !== 'ratio';
@@ -117,7 +132,7 @@ function expected(c: Case): string {
     let judged = '';
     if (t) {
       // Judged on the printed figure: the rate in tenths, the change of the rate's ratio in tenths.
-      const value = t.measure === 'current' ? a : c.before[0] === 0n ? null : tenthsOfChange(c.now[0] * c.before[1], c.before[0] * c.now[1]);
+      const value = t.measure === 'current' ? a : t.measure === 'change' ? a - b : c.before[0] === 0n ? null : tenthsOfChange(c.now[0] * c.before[1], c.before[0] * c.now[1]);
       judged = `; ${judge(value, t, floor)} (${targetWords()})`;
     }
     return `${LABEL} ${floor ? 'đạt' : 'là'} ${pct1(a)}%, ${versus}${judged}.`;
@@ -160,22 +175,27 @@ function tenthsOfChange(x: bigint, y: bigint): bigint {
   return n < 0n ? -mag : mag;
 }
 
-function judge(value: bigint | null, t: NonNullable<Case['target']>, floor: boolean): string {
-  if (value === null) return 'chưa đánh giá được chỉ tiêu được giao';
-  const bound = BigInt(Math.round((t.atLeast ?? t.atMost)! * 10));
+/** `value` and the bound in the same tenths: kept, beaten or missed, as the table says it. */
+function verdict(value: bigint, bound: bigint, t: NonNullable<Case['target']>, floor: boolean): string {
+  // A strict bound is kept or not.
+  if (t.below !== undefined) return value < bound ? 'đạt chỉ tiêu được giao' : 'chưa đạt chỉ tiêu được giao';
+  if (t.above !== undefined) return value > bound ? 'đạt chỉ tiêu được giao' : 'chưa đạt chỉ tiêu được giao';
   if (value === bound) return 'đạt chỉ tiêu được giao';
   const better = t.atMost !== undefined ? value < bound : value > bound;
   return !better ? 'chưa đạt chỉ tiêu được giao' : floor ? 'vượt chỉ tiêu được giao' : 'đạt chỉ tiêu được giao';
 }
 
+const boundTenths = (t: NonNullable<Case['target']>, places: number) => BigInt(Math.round((t.atLeast ?? t.atMost ?? t.above ?? t.below)! * 10 ** (places + 1)));
+
+function judge(value: bigint | null, t: NonNullable<Case['target']>, floor: boolean): string {
+  if (value === null) return 'chưa đánh giá được chỉ tiêu được giao';
+  return verdict(value, boundTenths(t, 0), t, floor);
+}
+
 function judgeCount(t: NonNullable<Case['target']>, floor: boolean, a: bigint, b: bigint, decimals: number): string {
   if (t.measure === 'changePct') return judge(b === 0n ? null : tenthsOfChange(a, b), t, floor);
-  // A level, at the indicator's own places; both in tenths of those places (bounds such as 12,5).
-  const bound = BigInt(Math.round((t.atLeast ?? t.atMost)! * 10 ** (decimals + 1)));
-  const value = a * 10n;
-  if (value === bound) return 'đạt chỉ tiêu được giao';
-  const better = t.atMost !== undefined ? value < bound : value > bound;
-  return !better ? 'chưa đạt chỉ tiêu được giao' : floor ? 'vượt chỉ tiêu được giao' : 'đạt chỉ tiêu được giao';
+  // A level or a change in the indicator's unit, at its own places; both in tenths of those places (bounds such as 12,5).
+  return verdict((t.measure === 'change' ? a - b : a) * 10n, boundTenths(t, decimals), t, floor);
 }
 
 /** What a reviewer sends back, whatever the figures. */
@@ -198,7 +218,8 @@ describe('the wording table, for any figures', () => {
         for (const text of [sentence, changePhrase(indicator, figure), versusPhrase(indicator, figure, PREVIOUS)])
           for (const [pattern, what] of FORBIDDEN) expect(pattern.test(text), `${what}: ${text}`).toBe(false);
         // A ceiling is kept or broken, never "exceeded".
-        const ceiling = target !== undefined && !(target.atLeast !== undefined || (target.measure === 'changePct' && target.atMost! < 0));
+        const bound = target && (target.atLeast ?? target.atMost ?? target.above ?? target.below)!;
+        const ceiling = target !== undefined && (target.atMost !== undefined || target.below !== undefined) && !(target.measure !== 'current' && bound! < 0);
         if (ceiling) expect(sentence).not.toMatch(/vượt chỉ tiêu/);
         // A rate's change is the difference of the rates as printed.
         if (c.kind === 'ratio') {
@@ -239,6 +260,19 @@ describe('the wording table, for any figures', () => {
     );
     expect(say({ kind: 'ratio', unit: '%', now: [84n, 100n], before: [831n, 1000n], target: { measure: 'current', atLeast: 85 } })).toBe(
       'Chỉ tiêu X đạt 84,0%, tăng 0,9 điểm phần trăm so với cùng kỳ năm 2020; chưa đạt chỉ tiêu được giao (từ 85% trở lên).',
+    );
+    // The targets a programme committee writes: a fall of a rate in points, and a strict bound.
+    expect(say({ kind: 'ratio', unit: '%', now: [105n, 1000n], before: [117n, 1000n], target: { measure: 'change', atMost: -1.5 } })).toBe(
+      'Chỉ tiêu X đạt 10,5%, giảm 1,2 điểm phần trăm so với cùng kỳ năm 2020; chưa đạt chỉ tiêu được giao (giảm ít nhất 1,5 điểm phần trăm so với cùng kỳ).',
+    );
+    expect(say({ kind: 'ratio', unit: '%', now: [105n, 1000n], before: [117n, 1000n], target: { measure: 'current', below: 12 } })).toBe(
+      'Chỉ tiêu X là 10,5%, giảm 1,2 điểm phần trăm so với cùng kỳ năm 2020; đạt chỉ tiêu được giao (dưới 12%).',
+    );
+    expect(say({ kind: 'ratio', unit: '%', now: [12n, 100n], before: [117n, 1000n], target: { measure: 'current', below: 12 } })).toBe(
+      'Chỉ tiêu X là 12,0%, tăng 0,3 điểm phần trăm so với cùng kỳ năm 2020; chưa đạt chỉ tiêu được giao (dưới 12%).',
+    );
+    expect(say({ now: [40n, 1n], before: [35n, 1n], target: { measure: 'change', above: 3 } })).toBe(
+      'Chỉ tiêu X: 40 vụ, tăng 14,3% (5 vụ) so với cùng kỳ năm 2020; đạt chỉ tiêu được giao (tăng hơn 3 vụ so với cùng kỳ).',
     );
     expect(say({ kind: 'stock', unit: 'tỷ đồng', decimals: 0, now: [1052n, 1n], before: [1002n, 1n], plan: 1000 })).toBe(
       'Chỉ tiêu X: 1.052 tỷ đồng, vượt kế hoạch (đạt 105,2%), tăng 5,0% (50 tỷ đồng) so với cùng kỳ năm 2020.',

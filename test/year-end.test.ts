@@ -136,6 +136,22 @@ describe('year-end definitions', () => {
     expect(json(rule).errors).toEqual([expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining('equalsSum') })]);
   });
 
+  it('takes the targets a programme committee writes: a fall in points, a strict bound; one bound only', async () => {
+    const dir = yearFolder();
+    const yaml = readFileSync(path.join(dir, 'baocao.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'baocao.yaml'), yaml.replace('target: { atMost: 10.7 }', 'target: { measure: change, atMost: -1.5 }'));
+    const agg = json(await runCli(['aggregate', '--json'], { cwd: dir }));
+    // 10,5% against 11,7%: down 1,2 points, short of the 1,5 asked.
+    expect(agg.indicators.TL_NGHEO).toMatchObject({ target: { measure: 'change', atMost: -1.5 }, status: 'missed' });
+    expect((await runCli(['aggregate'], { cwd: dir })).stdout).toMatch(/TL_NGHEO .* Δ ≤ -1,5 điểm +chưa đạt/);
+    writeFileSync(path.join(dir, 'baocao.yaml'), yaml.replace('target: { atMost: 10.7 }', 'target: { below: 12 }'));
+    expect(json(await runCli(['aggregate', '--json'], { cwd: dir })).indicators.TL_NGHEO.status).toBe('met');
+    writeFileSync(path.join(dir, 'baocao.yaml'), yaml.replace('target: { atMost: 10.7 }', 'target: { below: 12, atMost: 11 }'));
+    const two = await runCli(['check', '--json'], { cwd: dir });
+    expect(two.code).toBe(2);
+    expect(json(two).errors[0].message).toContain('atLeast, atMost, above, below');
+  });
+
   it('refuses a percentage summed over units (kind stock, unit "%"), naming the line and the ratio to use', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-percent-'));
     writeFileSync(path.join(dir, 'pct.yaml'), readFileSync(NAM, 'utf8').replace('unit: km, kind: stock', 'unit: "%", kind: stock'));

@@ -1,7 +1,7 @@
 // Adds checked returns up into province figures. Counts and stocks are summed;
 // ratios are recomputed from the summed parts; changes come from the sums. Exact.
 import type { Definition, Indicator } from '../definition/parse.js';
-import type { TargetData } from '../definition/schema.js';
+import { targetBound, type TargetData } from '../definition/schema.js';
 import { changePercent, compare, fromDecimal, fromScaled, percent, rational, roundHalfUp, sub, type Rational } from '../numbers/rational.js';
 import { PERCENT_DECIMALS } from '../present/figures.js';
 import type { CheckedReturns } from '../validate/validate.js';
@@ -82,14 +82,17 @@ function figureOf(def: Definition, indicator: Indicator, sums: (code: string) =>
  */
 export function targetStatus(figure: Figure, target: TargetData | undefined, indicator: Pick<Indicator, 'kind' | 'decimals'>): TargetStatus | null {
   if (!target) return null;
-  const exact = target.measure === 'changePct' ? figure.changePct : figure.current;
+  const exact = target.measure === 'changePct' ? figure.changePct : target.measure === 'change' ? figure.change : figure.current;
   if (exact === null) return 'unknown';
   const places = target.measure === 'changePct' || indicator.kind === 'ratio' ? PERCENT_DECIMALS : indicator.decimals;
   const value = rational(roundHalfUp(exact, places), 10n ** BigInt(places));
-  const bound = fromDecimal((target.atMost ?? target.atLeast)!);
-  const c = compare(value, bound);
+  const { bound, op } = targetBound(target);
+  const c = compare(value, fromDecimal(bound));
+  // A strict bound ("dưới 12%", "trên 75%") is kept or not; it has no "exactly".
+  if (op === 'below') return c < 0 ? 'met' : 'missed';
+  if (op === 'above') return c > 0 ? 'met' : 'missed';
   if (c === 0) return 'met';
-  const better = target.atMost !== undefined ? c < 0 : c > 0;
+  const better = op === 'atMost' ? c < 0 : c > 0;
   return better ? 'exceeded' : 'missed';
 }
 

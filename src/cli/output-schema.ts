@@ -54,7 +54,10 @@ const indicator = z
     unit: z.string(),
     kind: z.enum(['count', 'stock', 'ratio']),
     ...figure,
-    target: z.object({ measure: z.enum(['current', 'changePct']), atLeast: z.number().optional(), atMost: z.number().optional() }).strict().nullable(),
+    target: z
+      .object({ measure: z.enum(['current', 'changePct', 'change']), atLeast: z.number().optional(), atMost: z.number().optional(), above: z.number().optional(), below: z.number().optional() })
+      .strict()
+      .nullable(),
     status: z.enum(['met', 'exceeded', 'missed', 'unknown']).nullable(),
   })
   .strict();

@@ -56,14 +56,18 @@ export const groupSchema = z
 export const targetSchema = z
   .object({
     measure: z
-      .enum(['current', 'changePct'])
+      .enum(['current', 'changePct', 'change'])
       .default('current')
-      .describe('current: so với số liệu kỳ này; changePct: so với tỷ lệ tăng/giảm (%) so cùng kỳ'),
-    atLeast: z.number().finite().optional().describe('Chỉ tiêu: không thấp hơn'),
-    atMost: z.number().finite().optional().describe('Chỉ tiêu: không cao hơn'),
+      .describe(
+        'current: so với số liệu kỳ này; changePct: so với % tăng/giảm so cùng kỳ; change: so với mức tăng/giảm so cùng kỳ (điểm phần trăm cho tỷ lệ, đơn vị tính cho số đếm)',
+      ),
+    atLeast: z.number().finite().optional().describe('Chỉ tiêu: từ … trở lên (không thấp hơn)'),
+    atMost: z.number().finite().optional().describe('Chỉ tiêu: không quá … (không cao hơn)'),
+    above: z.number().finite().optional().describe('Chỉ tiêu: trên … (cao hơn hẳn)'),
+    below: z.number().finite().optional().describe('Chỉ tiêu: dưới … (thấp hơn hẳn)'),
   })
   .strict()
-  .refine((t) => (t.atLeast === undefined) !== (t.atMost === undefined), {
+  .refine((t) => [t.atLeast, t.atMost, t.above, t.below].filter((b) => b !== undefined).length === 1, {
     message: 'ONE_BOUND',
   });
 
@@ -173,3 +177,11 @@ export type DocumentData = z.output<typeof documentSchema>;
 /** thamQuyen as lines, in order: none when the head signs in their own name. */
 export const signingAuthorities = (doc: DocumentData): string[] =>
   doc.thamQuyen === undefined ? [] : typeof doc.thamQuyen === 'string' ? [doc.thamQuyen] : doc.thamQuyen;
+
+/** The target's one bound and which way it points. */
+export function targetBound(t: TargetData): { bound: number; op: 'atLeast' | 'atMost' | 'above' | 'below' } {
+  if (t.atLeast !== undefined) return { bound: t.atLeast, op: 'atLeast' };
+  if (t.atMost !== undefined) return { bound: t.atMost, op: 'atMost' };
+  if (t.above !== undefined) return { bound: t.above, op: 'above' };
+  return { bound: t.below!, op: 'below' };
+}

@@ -73,7 +73,7 @@ const details = {
     en: (p) => `indicator "${p.a}" is in % and cannot be summed over units (the total would be wrong): make it kind: ratio with numerator, denominator`,
   },
   DUPLICATE_GROUP: { vi: (p) => `mã nhóm "${p.a}" trùng với ${p.b}`, en: (p) => `group code "${p.a}" repeats ${p.b}` },
-  ONE_BOUND: { vi: () => 'cần đúng một trong atLeast hoặc atMost', en: () => 'needs exactly one of atLeast, atMost' },
+  ONE_BOUND: { vi: () => 'cần đúng một trong atLeast, atMost, above, below', en: () => 'needs exactly one of atLeast, atMost, above, below' },
   DUPLICATE_UNIT: { vi: (p) => `mã đơn vị "${p.a}" trùng với ${p.b}`, en: (p) => `unit code "${p.a}" repeats ${p.b}` },
   FORMER_CODE_TAKEN: {
     vi: (p) => `mã đơn vị cũ "${p.a}" đã là ${p.b}: mỗi mã cũ chỉ sáp nhập vào một đơn vị, và không trùng mã một đơn vị hiện nay (trừ chính đơn vị đó)`,

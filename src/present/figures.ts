@@ -3,7 +3,7 @@
 import type { Indicator } from '../definition/parse.js';
 import { formatDecimalVi, formatPercentVi } from '../numbers/format.js';
 import { fromDecimal, type Rational } from '../numbers/rational.js';
-import type { TargetData } from '../definition/schema.js';
+import { targetBound, type TargetData } from '../definition/schema.js';
 
 /** Places after the comma for rates and percentage changes. */
 export const PERCENT_DECIMALS = 1;
@@ -37,8 +37,11 @@ export function displayChangePct(changePct: Rational | null): string {
 /** The target as written in a table: "≤ -5%", "≥ 75%", "≤ 0". */
 export function displayTarget(indicator: Indicator, target: TargetData | undefined): string {
   if (!target) return '';
-  const bound = (target.atMost ?? target.atLeast)!;
-  const pct = target.measure === 'changePct' || indicator.kind === 'ratio';
+  const { bound, op } = targetBound(target);
+  const pct = target.measure === 'changePct' || (target.measure === 'current' && indicator.kind === 'ratio');
+  const points = target.measure === 'change' && indicator.kind === 'ratio' ? ' điểm' : '';
   const text = formatDecimalVi(fromDecimal(bound), { decimals: 6, trimZeros: true });
-  return `${target.atMost !== undefined ? '≤' : '≥'} ${text}${pct ? '%' : ''}`;
+  // A bound on the change (not the figure) reads "Δ ≤ -1,5 điểm".
+  const sign = { atMost: '≤', atLeast: '≥', below: '<', above: '>' }[op];
+  return `${target.measure === 'change' ? 'Δ ' : ''}${sign} ${text}${pct ? '%' : ''}${points}`;
 }

@@ -11,7 +11,7 @@
 // One pair of parentheses at most in a phrase, never one inside another.
 import { targetStatus, type Figure, type TargetStatus } from '../aggregate/aggregate.js';
 import type { Indicator } from '../definition/parse.js';
-import type { TargetData } from '../definition/schema.js';
+import { targetBound, type TargetData } from '../definition/schema.js';
 import { UI } from '../messages/ui.js';
 import { formatDecimalVi, formatPercentVi } from '../numbers/format.js';
 import { compare, fromDecimal, integer, rational, roundHalfUp, type Rational } from '../numbers/rational.js';
@@ -74,9 +74,10 @@ export function versusPhrase(ind: Worded, f: Pick<Figure, 'current' | 'previous'
 
 /** Which way a target points: a floor is beaten by more, a ceiling only kept or broken. */
 export function targetDirection(t: TargetData): 'floor' | 'ceiling' {
-  if (t.atLeast !== undefined) return 'floor';
+  const { bound, op } = targetBound(t);
+  if (op === 'atLeast' || op === 'above') return 'floor';
   // "giảm ít nhất 5%" (at most -5 on the change) is a required fall: beaten by falling more.
-  return t.measure === 'changePct' && fromDecimal(t.atMost!).n < 0n ? 'floor' : 'ceiling';
+  return t.measure !== 'current' && fromDecimal(bound).n < 0n ? 'floor' : 'ceiling';
 }
 
 /** The status as the report may say it: a ceiling kept with room to spare is "met", never "exceeded". */
@@ -86,16 +87,26 @@ export function saidStatus(status: TargetStatus, t: TargetData): TargetStatus {
 
 /** The target's own words: "giảm ít nhất 5% so với cùng kỳ", "từ 75% trở lên", "không quá 25%", "không để phát sinh". */
 export function targetPhrase(ind: Pick<Worded, 'kind' | 'unit'>, t: TargetData): string {
-  const bound = fromDecimal((t.atMost ?? t.atLeast)!);
-  const atMost = t.atMost !== undefined;
+  const { bound: raw, op } = targetBound(t);
+  const bound = fromDecimal(raw);
   const size = formatDecimalVi(abs(bound), { decimals: 6, trimZeros: true });
-  if (t.measure === 'changePct') {
-    if (bound.n === 0n) return atMost ? 'không tăng so với cùng kỳ' : 'không giảm so với cùng kỳ';
-    if (atMost) return bound.n < 0n ? `giảm ít nhất ${size}% so với cùng kỳ` : `tăng không quá ${size}% so với cùng kỳ`;
-    return bound.n > 0n ? `tăng ít nhất ${size}% so với cùng kỳ` : `giảm không quá ${size}% so với cùng kỳ`;
+  if (t.measure !== 'current') {
+    // By how much it changes: a percentage, or points of a rate, or the indicator's own unit.
+    const by = t.measure === 'changePct' ? `${size}%` : ind.kind === 'ratio' || ind.unit === '%' ? `${size} điểm phần trăm` : `${size} ${ind.unit}`;
+    const sign = bound.n === 0n ? 0 : bound.n < 0n ? -1 : 1;
+    const words: Record<typeof op, [string, string, string]> = {
+      // [bound below zero, zero, above zero]
+      atMost: [`giảm ít nhất ${by}`, 'không tăng', `tăng không quá ${by}`],
+      atLeast: [`giảm không quá ${by}`, 'không giảm', `tăng ít nhất ${by}`],
+      below: [`giảm hơn ${by}`, 'giảm', `tăng dưới ${by}`],
+      above: [`giảm dưới ${by}`, 'tăng', `tăng hơn ${by}`],
+    };
+    return `${words[op][sign + 1]} so với cùng kỳ`;
   }
   const value = ind.kind === 'ratio' || ind.unit === '%' ? `${size}%` : `${size} ${ind.unit}`;
-  if (atMost) return bound.n === 0n && ind.kind !== 'ratio' ? 'không để phát sinh' : `không quá ${value}`;
+  if (op === 'atMost') return bound.n === 0n && ind.kind !== 'ratio' ? 'không để phát sinh' : `không quá ${value}`;
+  if (op === 'below') return `dưới ${value}`;
+  if (op === 'above') return `trên ${value}`;
   return `từ ${value} trở lên`;
 }
 
@@ -117,6 +128,7 @@ export function judgementPhrase(ind: Pick<Worded, 'kind' | 'unit' | 'decimals'>,
 }
 
 const zeroTarget = (ind: Pick<Worded, 'kind'>, t: TargetData) => t.measure === 'current' && t.atMost !== undefined && ind.kind !== 'ratio' && fromDecimal(t.atMost).n === 0n;
+
 
 /** "đạt 94,6% kế hoạch"; "vượt kế hoạch (đạt 105,2%)" when the printed share is over 100. */
 export function planPhrase(planPct: Rational | null): string {
