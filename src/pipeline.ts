@@ -66,10 +66,15 @@ function placeProblems(problems: Problem[], files: readonly ReturnSummary[]): Pr
   });
 }
 
-/** Last period's returns (period.previous), when the definition names them. */
-async function readPrevious(definition: Definition, opts: Pick<PipelineOptions, 'cwd' | 'encoding' | 'readStdin'>, numberFormat?: NumberFormat) {
+/**
+ * Last period's returns (period.previous), when the definition names them. They were written
+ * a year ago, perhaps by other software: their number format is the definition's (or
+ * period.previous.numberFormat), never this run's --number-format.
+ */
+async function readPrevious(definition: Definition, opts: Pick<PipelineOptions, 'cwd' | 'encoding' | 'readStdin'>) {
   const previous = definition.period.previous;
   if (!previous || !definition.previousReturnsDir) return undefined;
+  const numberFormat = previous.numberFormat ?? definition.numberFormat;
   const archive = new PreviousArchive(definition, previous.code, numberFormat);
   const read = await ingestReturns([path.relative(opts.cwd, definition.previousReturnsDir) || '.'], { cwd: opts.cwd, encoding: opts.encoding, numberFormat, readStdin: opts.readStdin }, (file) =>
     archive.add(file),
@@ -85,7 +90,7 @@ export async function checkStage(opts: PipelineOptions, loaded?: Definition): Pr
   const definition = loaded ?? (await loadDefinition(opts.config, opts.cwd, opts.lang));
   const inputs = opts.inputs.length > 0 ? opts.inputs : [path.relative(opts.cwd, definition.returnsDir) || '.'];
   const numberFormat = opts.numberFormat ?? definition.numberFormat;
-  const previous = await readPrevious(definition, opts, numberFormat);
+  const previous = await readPrevious(definition, opts);
   const validator = new ReturnValidator(definition, { allowMissing: opts.allowMissing, onlyListed: opts.onlyListed, numberFormat, previous });
   const ingested = await ingestReturns(inputs, { cwd: opts.cwd, encoding: opts.encoding, numberFormat, readStdin: opts.readStdin, onFile: opts.onFile }, (file) =>
     validator.add(file),
@@ -223,7 +228,7 @@ export async function formsStage(opts: FormsOptions): Promise<string[]> {
       if (await fs.lstat(f.file).then(() => true, () => false)) clashes.push({ code: 'FORM_EXISTS', severity: 'error', file: f.shown, params: { path: f.shown } });
     if (clashes.length > 0) throw new FatalError(clashes);
   }
-  const previous = await readPrevious(definition, { cwd: opts.cwd, readStdin: async () => new Uint8Array() }, definition.numberFormat);
+  const previous = await readPrevious(definition, { cwd: opts.cwd, readStdin: async () => new Uint8Array() });
   const workbook = format === 'xlsx' ? await import('./workspace/form-xlsx.js') : undefined;
   for (const f of forms) {
     const bytes = workbook ? await workbook.formWorkbookBytes(definition, f.unit, previous?.archive) : formBytes(definition, f.unit, previous?.archive);

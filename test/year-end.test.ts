@@ -152,6 +152,23 @@ describe('year-end definitions', () => {
     expect(json(two).errors[0].message).toContain('atLeast, atMost, above, below');
   });
 
+  it('reads last year\'s folder in its own number format: --number-format is for this period\'s files', async () => {
+    const dir = yearFolder();
+    // This year's returns come from software writing "120.50"; last year's archive keeps "98,25".
+    const f = path.join(dir, 'returns', 'a.csv');
+    const english = (text: string) => text.replace(/(\d)\.(\d{3})/g, '$1$2').replace(/(\d),(\d)/g, '$1.$2');
+    writeFileSync(f, english(readFileSync(f, 'utf8')));
+    const r = await runCli(['check', '--number-format', 'en', '--json'], { cwd: dir });
+    expect(r.code, r.stdout).toBe(0);
+    // Xã Ba has no archived return (the fixture's own case); the others are checked and agree.
+    expect(json(r).warnings.map((w: { code: string; unit: string }) => [w.code, w.unit])).toEqual([['PREVIOUS_MISSING', '03']]);
+    // And an archive written the other way is named in the definition.
+    const archive = path.join(dir, 'nam-2023', '2023.csv');
+    writeFileSync(archive, english(readFileSync(archive, 'utf8')));
+    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace('returns: nam-2023 }', 'returns: nam-2023, numberFormat: en }'));
+    expect((await runCli(['check', '--number-format', 'en'], { cwd: dir })).code).toBe(0);
+  });
+
   it('refuses a percentage summed over units (kind stock, unit "%"), naming the line and the ratio to use', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-percent-'));
     writeFileSync(path.join(dir, 'pct.yaml'), readFileSync(NAM, 'utf8').replace('unit: km, kind: stock', 'unit: "%", kind: stock'));

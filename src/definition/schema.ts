@@ -26,6 +26,10 @@ export const periodSchema = z
         code: code.describe('Mã kỳ trước, như cột ky_bao_cao của các tệp kỳ trước, ví dụ 2020-6T'),
         returns: z.string().min(1).describe('Thư mục các tệp báo cáo kỳ trước (so với tệp định nghĩa)'),
         revised: z.boolean().default(false).describe('true: số liệu kỳ trước đã được điều chỉnh chính thức; chênh lệch chỉ là cảnh báo'),
+        numberFormat: z
+          .enum(['vi', 'en'])
+          .optional()
+          .describe('Cách các tệp kỳ trước viết số (vi hoặc en), khi khác kỳ này; mặc định: numberFormat của định nghĩa. --number-format chỉ áp dụng cho tệp kỳ này'),
       })
       .strict()
       .optional()
