@@ -144,7 +144,8 @@ function expected(c: Case): string {
     if (c.plan === 0) plan = ', kế hoạch bằng 0, không tính được tỷ lệ thực hiện';
     else {
       const share = tenths(a, BigInt(c.plan) * 10n ** BigInt(c.decimals));
-      plan = share > 1000n ? `, vượt kế hoạch (đạt ${pct1(share)}%)` : `, đạt ${pct1(share)}% kế hoạch`;
+      const planned = unitAmount(BigInt(c.plan) * 10n ** BigInt(c.decimals));
+      plan = share > 1000n ? `, vượt kế hoạch (${planned}), bằng ${pct1(share)}% kế hoạch` : `, đạt ${pct1(share)}% kế hoạch (${planned})`;
     }
   }
   let judged = '';
@@ -275,7 +276,7 @@ describe('the wording table, for any figures', () => {
       'Chỉ tiêu X: 40 vụ, tăng 14,3% (5 vụ) so với cùng kỳ năm 2020; đạt chỉ tiêu được giao (tăng hơn 3 vụ so với cùng kỳ).',
     );
     expect(say({ kind: 'stock', unit: 'tỷ đồng', decimals: 0, now: [1052n, 1n], before: [1002n, 1n], plan: 1000 })).toBe(
-      'Chỉ tiêu X: 1.052 tỷ đồng, vượt kế hoạch (đạt 105,2%), tăng 5,0% (50 tỷ đồng) so với cùng kỳ năm 2020.',
+      'Chỉ tiêu X: 1.052 tỷ đồng, vượt kế hoạch (1.000 tỷ đồng), bằng 105,2% kế hoạch, tăng 5,0% (50 tỷ đồng) so với cùng kỳ năm 2020.',
     );
   });
 

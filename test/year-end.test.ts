@@ -75,7 +75,7 @@ describe('a year-end report', () => {
     // The subtotal's figures follow its label: 120,50 + 80,75.
     expect(text[at('Cộng Huyện Một (cũ)') + 1]).toBe('201,25');
     // The body's wording of the plan and the change, with the indicator's decimals.
-    expect(text).toContain('Trồng mới 1.265,99 ha rừng, đạt 94,5% kế hoạch; tăng 7,5% (88,64 ha) so với năm 2023.');
+    expect(text).toContain('Trồng mới 1.265,99 ha rừng, đạt 94,5% kế hoạch (1.340,00 ha); tăng 7,5% (88,64 ha) so với năm 2023.');
   });
 
   it('names both values when "Cùng kỳ" differs from last year\'s return, and a warning with revised: true', async () => {

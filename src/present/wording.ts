@@ -130,13 +130,16 @@ export function judgementPhrase(ind: Pick<Worded, 'kind' | 'unit' | 'decimals'>,
 const zeroTarget = (ind: Pick<Worded, 'kind'>, t: TargetData) => t.measure === 'current' && t.atMost !== undefined && ind.kind !== 'ratio' && fromDecimal(t.atMost).n === 0n;
 
 
-/** "đạt 94,6% kế hoạch"; "vượt kế hoạch (đạt 105,2%)" when the printed share is over 100. */
-export function planPhrase(planPct: Rational | null): string {
+/**
+ * The share of the plan done, with the plan itself: "đạt 94,5% kế hoạch (1.340,00 ha)";
+ * over 100% as printed, "vượt kế hoạch (1.000 tỷ đồng), bằng 105,2% kế hoạch".
+ */
+export function planPhrase(ind: Pick<Worded, 'unit' | 'decimals'>, plan: Rational, planPct: Rational | null): string {
   if (planPct === null) return 'kế hoạch bằng 0, không tính được tỷ lệ thực hiện';
   const printed = formatPercentVi(planPct, PERCENT_DECIMALS);
   // Judged on the share as printed: 100,04% prints as 100,0% and is "đạt", not "vượt".
   const over = compare(rational(roundHalfUp(planPct, PERCENT_DECIMALS), 10n ** BigInt(PERCENT_DECIMALS)), integer(100)) > 0;
-  return over ? `vượt kế hoạch (đạt ${printed})` : `đạt ${printed} kế hoạch`;
+  return over ? `vượt kế hoạch (${amount(ind, plan)}), bằng ${printed} kế hoạch` : `đạt ${printed} kế hoạch (${amount(ind, plan)})`;
 }
 
 /**
@@ -152,7 +155,7 @@ export function sentencePhrase(ind: Worded, f: Figure, target: TargetData | unde
     const verb = target && targetDirection(target) === 'floor' ? 'đạt' : 'là';
     return `${ind.label} ${verb} ${valueText(ind, f.current)}, ${versusPhrase(ind, f, previousLabel)}${goal}.`;
   }
-  const plan = f.plan !== undefined && f.planPct !== undefined ? `, ${planPhrase(f.planPct)}` : '';
+  const plan = f.plan !== undefined && f.planPct !== undefined ? `, ${planPhrase(ind, f.plan, f.planPct)}` : '';
   const before = f.previous ?? ZERO;
   const keptAtZero = target !== undefined && zeroTarget(ind, target);
   if (isZero(f.current) && (keptAtZero || isZero(before))) {
@@ -211,3 +214,14 @@ export function lowerFirst(text: string): string {
   const name = first.slice(1) !== first.slice(1).toLocaleLowerCase('vi') || capital(second);
   return name ? text : text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 }
+
+/** Column heads a table fits: the period's own labels ("Năm 2025", "Năm 2024") when both are short. */
+export const COLUMN_LABEL_MAX = 16;
+
+/** The two figure columns' heads: "Năm 2025" / "Năm 2024"; "Kỳ này" / "Cùng kỳ" when a label is too long for a column. */
+export function periodHeads(period: { label: string; previousLabel: string }): [string, string] {
+  const up = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+  const fits = [...period.label].length <= COLUMN_LABEL_MAX && [...period.previousLabel].length <= COLUMN_LABEL_MAX;
+  return fits ? [up(period.label), up(period.previousLabel)] : ['Kỳ này', 'Cùng kỳ'];
+}
+

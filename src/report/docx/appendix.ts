@@ -8,6 +8,7 @@ import { AlignmentType, Paragraph, TextRun } from 'docx';
 import type { Figure, Figures } from '../../aggregate/aggregate.js';
 import { displayValue, PERCENT_DECIMALS } from '../../present/figures.js';
 import { formatDecimalVi } from '../../numbers/format.js';
+import { periodHeads } from '../../present/wording.js';
 import type { Indicator } from '../../definition/parse.js';
 import { emWidth, LANDSCAPE_TEXT_WIDTH, SIZE, textEm, textWidth } from './layout.js';
 
@@ -130,6 +131,7 @@ function tableXml(
   total: (ind: Indicator) => string[],
   layout: Layout,
   nameHead: string,
+  heads: [string, string],
 ): string {
   const { widths, size, head } = layout;
   const [stt, name, ...vals] = widths as [number, number, ...number[]];
@@ -146,7 +148,8 @@ function tableXml(
     ),
   );
   const merged = '<w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/></w:pPr></w:p></w:tc>';
-  parts.push(row(merged + merged + inds.map((_, i) => cell(CURRENT, vals[2 * i]!, 'center', head, true) + cell(PREVIOUS, vals[2 * i + 1]!, 'center', head, true)).join(''), true));
+  const [current, previous] = heads;
+  parts.push(row(merged + merged + inds.map((_, i) => cell(current, vals[2 * i]!, 'center', head, true) + cell(previous, vals[2 * i + 1]!, 'center', head, true)).join(''), true));
   let number = 0;
   const all = widths.reduce((a, b) => a + b, 0);
   rows.forEach((r, i) => {
@@ -166,8 +169,6 @@ function tableXml(
   return parts.join('');
 }
 
-const CURRENT = 'Kỳ này';
-const PREVIOUS = 'Cùng kỳ';
 const groupHead = (ind: Indicator) => `${ind.label} (${ind.unit})`;
 
 /**
@@ -198,6 +199,7 @@ export function appendixTableXml(figures: Figures, unitNoun = 'Đơn vị'): str
           { name: `Cộng ${g.name}`, cells: cellsOf(figures.byGroup.get(g.code)), kind: 'subtotal' } as Row,
         ]);
   const total = cellsOf(totals);
+  const heads = periodHeads(def.period);
   const nameHead = unitNoun.charAt(0).toLocaleUpperCase('vi') + unitNoun.slice(1);
   // A group's heading spans the whole table: it sets no column's width.
   const measured = rows.filter((r) => r.kind !== 'heading');
@@ -210,7 +212,7 @@ export function appendixTableXml(figures: Figures, unitNoun = 'Đơn vị'): str
     }),
   );
   const layoutOf = (inds: readonly Indicator[]) =>
-    layoutTable(nameEm, inds.flatMap((ind) => columnEm.get(ind)!), def.units.length, { column: inds.flatMap(() => [CURRENT, PREVIOUS]), group: inds.map(groupHead) }, nameHead);
+    layoutTable(nameEm, inds.flatMap((ind) => columnEm.get(ind)!), def.units.length, { column: inds.flatMap(() => heads), group: inds.map(groupHead) }, nameHead);
   // One group of tables per section the definition gives (titled), then any indicator in none;
   // without sections, all indicators in one group.
   const inSection = new Set(def.sectionsGiven ? def.sections.flatMap((s) => s.indicators) : []);
@@ -225,7 +227,7 @@ export function appendixTableXml(figures: Figures, unitNoun = 'Đơn vị'): str
     splitBalanced(group.indicators, layoutOf).forEach(({ indicators, layout }, i) => {
       // Every table carries its section's title: a continued one reads "(tiếp theo)".
       if (group.title) parts.push(caption(i === 0 ? group.title : `${group.title} (tiếp theo)`));
-      parts.push(tableXml(indicators, rows, total, layout, nameHead), BETWEEN_TABLES);
+      parts.push(tableXml(indicators, rows, total, layout, nameHead, heads), BETWEEN_TABLES);
     });
   }
   // Word wants a paragraph after a document's last table (and between two tables).

@@ -146,12 +146,12 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
     const { indicator, figure, target } = indicatorOf('sentence', params[0], options);
     return lit(sentencePhrase(indicator, figure, target, previousLabelOf(options)));
   },
-  /** {{plan indicators.X}} → "đạt 94,6% kế hoạch", "vượt kế hoạch (đạt 105,2%)". */
+  /** {{plan indicators.X}} → "đạt 94,5% kế hoạch (1.340,00 ha)", "vượt kế hoạch (1.000 tỷ đồng), bằng 105,2% kế hoạch". */
   plan: (...args) => {
     const { params, options } = split(args);
     const { indicator, figure } = indicatorOf('plan', params[0], options);
     if (figure.plan === undefined) fail('plan', options, 'NO_PLAN', { indicator: indicator.code });
-    return lit(planPhrase(figure.planPct ?? null));
+    return lit(planPhrase(indicator, figure.plan!, figure.planPct ?? null));
   },
   /** {{lowerFirst document.trichYeu}} → "sơ kết công tác …" (a name at the start, "Hà Giang …", "UBND …", is kept). */
   lowerFirst: (...args) => {
