@@ -1,7 +1,8 @@
 // A unit's rows read twice: a whole return sent again in a second file is one
 // DUPLICATE_RETURN for that file (the clerk keeps one file); anything less is a
 // DUPLICATE_ROW per repeated row. Either way no figure is counted twice.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDefinition } from '../src/definition/parse.js';
@@ -9,7 +10,7 @@ import { groupFeedback } from '../src/feedback/feedback.js';
 import { readTextReturn } from '../src/ingest/returns.js';
 import { message } from '../src/messages/catalog.js';
 import { validateReturns } from '../src/validate/validate.js';
-import { FIXTURES } from './helpers.js';
+import { FIXTURES, json, runCli } from './helpers.js';
 
 const CHECK = path.join(FIXTURES, 'check');
 const def = parseDefinition(readFileSync(path.join(CHECK, 'baocao.yaml'), 'utf8'), 'baocao.yaml', CHECK);
@@ -163,3 +164,26 @@ describe('a unit read twice', () => {
     expect(feedback.map((f) => [f.unit?.code, f.problems.map((p) => p.code)])).toEqual([['02', ['UNKNOWN_INDICATOR']]]);
   });
 });
+
+describe('which of two returns came later', () => {
+  it('is said from the files\' times, with both dates, not from their names', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-dup-'));
+    // Saved from Zalo: the resend gets "(1)" and sorts (is read) first; it is the later one.
+    const original = path.join(dir, '01 - Đơn vị Một.csv');
+    const resent = path.join(dir, '01 - Đơn vị Một (1).csv');
+    writeFileSync(original, csv(...unit01));
+    writeFileSync(resent, csv(['01', 'VU', '2082', '1951'], ['01', 'KP', '2001', '1900'], ['01', 'MH', '12', '10']));
+    writeFileSync(path.join(dir, '02.csv'), csv(...unit02));
+    utimesSync(original, new Date(2026, 11, 2, 9, 12), new Date(2026, 11, 2, 9, 12));
+    utimesSync(resent, new Date(2026, 11, 3, 14, 5), new Date(2026, 11, 3, 14, 5));
+    const r = await runCli(['check', dir, '--config', path.join(CHECK, 'baocao.yaml'), '--allow-missing', '--json']);
+    const dup = (json(r).errors as { code: string; message: string; file: string }[]).find((e) => e.code === 'DUPLICATE_RETURN')!;
+    expect(dup.file).toMatch(/Một\.csv$/);
+    expect(dup.message).toContain('(nhận lúc 09:12 ngày 02/12/2026)');
+    expect(dup.message).toContain('(nhận lúc 14:05 ngày 03/12/2026)');
+    expect(dup.message).toMatch(/Tệp nhận sau là .*Một \(1\)\.csv: nếu đó là bản đơn vị sửa lại, giữ tệp đó/);
+    const en = await runCli(['check', dir, '--config', path.join(CHECK, 'baocao.yaml'), '--allow-missing', '--json', '--lang', 'en']);
+    expect((json(en).errors as { code: string; message: string }[]).find((e) => e.code === 'DUPLICATE_RETURN')!.message).toContain('received 14:05 on 03/12/2026');
+  });
+});
+

@@ -119,6 +119,7 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
   const readOne = async ({ shown, open }: Entry): Promise<void> => {
     if (total > MAX_RUN_BYTES) return unread(shown, { code: 'RUN_TOO_LARGE', params: { limit: toMiB(MAX_RUN_BYTES) } });
     let bytes: Uint8Array;
+    let receivedAt: number | undefined;
     if (open === STDIN) {
       bytes = await opts.readStdin();
       if (bytes.length > MAX_RETURN_BYTES)
@@ -134,9 +135,12 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
         return unread(shown, { code: 'UNREADABLE_FILE', params: { reason: read.reason === 'NOT_FOUND' ? 'BROKEN_LINK' : read.reason } });
       }
       bytes = read.bytes;
+      receivedAt = read.mtimeMs;
     }
     total += bytes.length;
-    take(await readReturn(bytes, open === STDIN ? '(stdin)' : shown, { encoding: opts.encoding, numberFormat: opts.numberFormat }));
+    const file = await readReturn(bytes, open === STDIN ? '(stdin)' : shown, { encoding: opts.encoding, numberFormat: opts.numberFormat });
+    if (receivedAt !== undefined) file.receivedAt = receivedAt;
+    take(file);
     if (bytes.length > COLLECT_AFTER_BYTES) await collectGarbage();
   };
   let done = 0;

@@ -5,7 +5,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 export type ReadResult =
-  | { ok: true; bytes: Buffer }
+  /** mtimeMs: when the file was last written here — for a file saved from Zalo or e-mail, when it was received. */
+  | { ok: true; bytes: Buffer; mtimeMs: number }
   | { ok: false; reason: 'NOT_REGULAR'; kind: string }
   | { ok: false; reason: 'TOO_LARGE'; size: number }
   | { ok: false; reason: string };
@@ -52,7 +53,7 @@ export function readRegularFile(file: string | Buffer, cap: number): ReadResult 
       if (n === 0) break;
       off += n;
     }
-    return { ok: true, bytes: buf.subarray(0, off) };
+    return { ok: true, bytes: buf.subarray(0, off), mtimeMs: st.mtimeMs };
   } catch (err) {
     return { ok: false, reason: reasonOf(err) };
   } finally {

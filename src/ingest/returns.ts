@@ -51,6 +51,8 @@ export interface ReturnFile {
   problems: Problem[];
   /** A workbook: the sheet read, so problems can name the cell. */
   place?: SheetPlace;
+  /** When the file was last written on this machine (received, for a file saved from a message); none for stdin. */
+  receivedAt?: number;
 }
 
 /**

@@ -2,6 +2,7 @@
 // A test checks that both languages cover every code.
 
 export type Lang = 'vi' | 'en';
+import { format as formatDate } from 'date-fns';
 import { detail, isDetailKey } from './details.js';
 import { MAX_SHEETS } from '../ingest/limits.js';
 
@@ -336,11 +337,16 @@ const catalog = {
         p.differ === 0
           ? 'số liệu giống hệt'
           : `số liệu khác ở ${p.differ} chỉ tiêu, như ${p.indicator} (${column}: ${p.there} ở tệp kia, ${p.here} ở tệp này)`;
+      // The files' times here (their receipt): which came later is said, never guessed from the names.
+      const when = (t: unknown) => (t === undefined ? '' : ` (nhận lúc ${formatDate(new Date(Number(t)), "HH:mm 'ngày' dd/MM/yyyy")})`);
+      const first = `${p.first}${when(p.firstAt)}`;
+      const here = when(p.hereAt);
+      const later = p.later === undefined ? (p.firstAt === undefined ? '' : ' Hai tệp cùng thời điểm: hỏi đơn vị bản nào đúng.') : ` Tệp nhận sau là ${p.later}: nếu đó là bản đơn vị sửa lại, giữ tệp đó, chuyển tệp kia ra.`;
       if (p.named !== undefined)
-        return `Tệp này có cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${p.first}, ${figures}, mà tên tệp là của đơn vị "${p.named}". Nếu đây là báo cáo của "${p.named}" (điền nhầm vào biểu mẫu của đơn vị khác), sửa mã đơn vị trong tệp thành ${p.namedCode}; nếu không, ${p.shared !== undefined ? 'xoá các dòng của đơn vị này ở một trong hai tệp (tệp còn số liệu của đơn vị khác)' : 'giữ lại một tệp và chuyển tệp kia ra khỏi thư mục'}.`;
+        return `Tệp này${here} có cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${first}, ${figures}, mà tên tệp là của đơn vị "${p.named}". Nếu đây là báo cáo của "${p.named}" (điền nhầm vào biểu mẫu của đơn vị khác), sửa mã đơn vị trong tệp thành ${p.namedCode}; nếu không, ${p.shared !== undefined ? 'xoá các dòng của đơn vị này ở một trong hai tệp (tệp còn số liệu của đơn vị khác)' : 'giữ lại một tệp và chuyển tệp kia ra khỏi thư mục'}.`;
       if (p.shared !== undefined)
-        return `Tệp này cũng có cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${p.first}, ${figures}. Xoá các dòng của đơn vị này ở một trong hai tệp (giữ bản đúng, thường là bản gửi sau cùng); đừng chuyển cả tệp ra, vì tệp còn số liệu của đơn vị khác. Số liệu không được cộng hai lần.`;
-      return `Tệp này gửi lại cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${p.first}, ${figures}. Giữ lại một tệp (thường là tệp đơn vị gửi sau cùng) và chuyển tệp kia ra khỏi thư mục; số liệu không được cộng hai lần.`;
+        return `Tệp này${here} cũng có cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${first}, ${figures}. Xoá các dòng của đơn vị này ở một trong hai tệp (giữ bản đúng); đừng chuyển cả tệp ra, vì tệp còn số liệu của đơn vị khác. Số liệu không được cộng hai lần.${later}`;
+      return `Tệp này${here} gửi lại cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${first}, ${figures}. Giữ lại một tệp (bản đúng) và chuyển tệp kia ra khỏi thư mục; số liệu không được cộng hai lần.${later}`;
     },
     en: (p) => {
       const column = p.side === 'previous' ? 'previous' : 'current';
@@ -348,11 +354,15 @@ const catalog = {
         p.differ === 0
           ? 'with the same figures'
           : `with figures that differ for ${p.differ} indicator(s), such as ${p.indicator} (${column}: ${p.there} in the other file, ${p.here} in this one)`;
+      const when = (t: unknown) => (t === undefined ? '' : ` (received ${formatDate(new Date(Number(t)), "HH:mm 'on' dd/MM/yyyy")})`);
+      const first = `${p.first}${when(p.firstAt)}`;
+      const here = when(p.hereAt);
+      const later = p.later === undefined ? (p.firstAt === undefined ? '' : ' Both files have the same time: ask the unit which is right.') : ` The later file is ${p.later}: if it is the unit's correction, keep it and move the other out.`;
       if (p.named !== undefined)
-        return `This file holds the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${p.first}, ${figures}, yet its name is the unit "${p.named}"'s. If it is "${p.named}"'s return (filled in on another unit's form), change the unit code in the file to ${p.namedCode}; if not, ${p.shared !== undefined ? "delete this unit's rows from one of the two files (they hold other units' figures too)" : 'keep one file and move the other out of the folder'}.`;
+        return `This file${here} holds the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${first}, ${figures}, yet its name is the unit "${p.named}"'s. If it is "${p.named}"'s return (filled in on another unit's form), change the unit code in the file to ${p.namedCode}; if not, ${p.shared !== undefined ? "delete this unit's rows from one of the two files (they hold other units' figures too)" : 'keep one file and move the other out of the folder'}.`;
       if (p.shared !== undefined)
-        return `This file also holds the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${p.first}, ${figures}. Delete this unit's rows from one of the two files (keep the right one, usually the one sent last); do not move a whole file out, as it holds other units' figures too. Figures are never counted twice.`;
-      return `This file sends again the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${p.first}, ${figures}. Keep one file (usually the one the unit sent last) and move the other out of the folder; figures are never counted twice.`;
+        return `This file${here} also holds the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${first}, ${figures}. Delete this unit's rows from one of the two files (keep the right one); do not move a whole file out, as it holds other units' figures too. Figures are never counted twice.${later}`;
+      return `This file${here} sends again the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${first}, ${figures}. Keep one file (the right one) and move the other out of the folder; figures are never counted twice.${later}`;
     },
   },
   MISSING_INDICATOR: {

@@ -186,6 +186,8 @@ export class ReturnValidator {
   private readonly unitFiles = new Map<string, { file: string; complete: boolean }>();
   private unreadFiles = 0;
   private readonly unitsByFile = new Map<string, string[]>();
+  /** Each file's time on this machine (its receipt), to say which of two returns came later. */
+  private readonly receivedAt = new Map<string, number>();
   /** FILE_NAMES_OTHER_UNIT warnings, told in `finish` whether the unit named has a return of its own. */
   private readonly misnamed: Problem[] = [];
   // A unit's rows come together and a few indicator spellings repeat: the last unit
@@ -210,6 +212,7 @@ export class ReturnValidator {
 
   add(file: ReturnFile): void {
     const { def, problems, values, seen, unitFiles } = this;
+    if (file.receivedAt !== undefined) this.receivedAt.set(file.file, file.receivedAt);
     if (!file.complete) this.unreadFiles++;
     const err = (row: ReturnRow, p: Omit<Problem, 'file' | 'line' | 'severity'>, severity: Problem['severity'] = 'error') =>
       problems.add({ severity, file: row.file, line: row.line, ...p });
@@ -359,6 +362,12 @@ export class ReturnValidator {
       example ??= { indicator: indicator.code, side, there: format(there?.[side], decimals), here: value.ok ? format(value.value, decimals) : row[side] || '—' };
     }
     const first = rows[0]!;
+    // Which came later is known only from the files' times here: said with both, never guessed from the names.
+    const [thenAt, nowAt] = [this.receivedAt.get(from), this.receivedAt.get(first.row.file)];
+    const times =
+      thenAt !== undefined && nowAt !== undefined
+        ? { firstAt: thenAt, hereAt: nowAt, ...(thenAt !== nowAt && { later: nowAt > thenAt ? first.row.file : from }) }
+        : {};
     return {
       code: 'DUPLICATE_RETURN',
       severity: 'error',
@@ -371,6 +380,7 @@ export class ReturnValidator {
         rows: rows.length,
         differ,
         ...example,
+        ...times,
         // A file named for another unit ("025 - …"): that unit may have filled in this one's form.
         ...(named && named.code !== unit && { named: named.name, namedCode: named.code }),
         // Either file holds other units' rows too (a district's file): moving a file out would take
