@@ -58,3 +58,11 @@ describe('check: one fixture per problem', () => {
     expect(PROBLEM_CODES.filter((c) => !setUp.has(c) && !produced.has(c))).toEqual([]);
   });
 });
+
+describe('the unit of measure a row gives (ĐVT)', () => {
+  it('is the indicator\'s whatever its spelling, case or marks; another unit is another figure', async () => {
+    const { sameMeasure } = await import('../src/validate/validate.js');
+    for (const [a, b] of [['tỷ đồng', 'Tỷ đồng'], ['tỷ đồng', 'tỉ đồng'], ['tỷ đồng', 'ty dong'], ['mô hình', 'Mô  hình'], ['ha', 'HA']]) expect(sameMeasure(a!, b!), `${a} ~ ${b}`).toBe(true);
+    for (const [a, b] of [['tỷ đồng', 'triệu đồng'], ['ha', 'm2'], ['người', 'hộ'], ['tỷ đồng', 'đồng']]) expect(sameMeasure(a!, b!), `${a} ≠ ${b}`).toBe(false);
+  });
+});

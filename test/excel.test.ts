@@ -60,8 +60,9 @@ function fillWithSample(ws: Worksheet): Worksheet {
   ws.eachRow((row, n) => {
     if (n <= 3) return;
     const [cur, prev] = values.get(String(row.getCell(1).value))!.get(String(row.getCell(3).value))!;
-    row.getCell(5).value = cur;
-    row.getCell(6).value = prev;
+    // Columns F and G: E is the unit of measure (ĐVT), locked like the label.
+    row.getCell(6).value = cur;
+    row.getCell(7).value = prev;
   });
   return ws;
 }
@@ -129,14 +130,16 @@ describe('forms as workbooks', () => {
     expect(sheet).toMatch(/<pane [^>]*ySplit="3"[^>]*state="frozen"/);
     expect(sheet).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"/);
     expect(sheet).toMatch(/<dataValidation [^>]*type="whole"[^>]*operator="greaterThanOrEqual"/);
-    expect(sheet).toContain('promptTitle="Kỳ này"');
+    expect(sheet).toContain('promptTitle="Kỳ này (vụ)"');
+    // The unit of measure is a locked column of its own beside the label: E4 holds "vụ", locked (no unlocked protection on it).
+    expect(sheet).toMatch(/<c r="E4"[^>]*t="(s|inlineStr)"/);
 
     // Calc reads it as a CSV export would: the code keeps its zero, the value cells are empty.
     const out = path.join(dir, 'csv');
     calc([path.join(dir, 'a', names[2]!)], CSV, out);
     const csv = readFileSync(path.join(out, names[2]!.replace(/\.xlsx$/, '.csv')), 'utf8');
-    expect(csv).toContain('\nMã đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Tên chỉ tiêu,Kỳ này,Cùng kỳ\n');
-    expect(csv).toContain('\n027,2021-6T,TTXH_VU,Số vụ phạm tội về trật tự xã hội,,\n');
+    expect(csv).toContain('\nMã đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Tên chỉ tiêu,Đơn vị tính,Kỳ này,Cùng kỳ\n');
+    expect(csv).toContain('\n027,2021-6T,TTXH_VU,Số vụ phạm tội về trật tự xã hội,vụ,,\n');
 
     // Saved again by Calc, the protection and the validations are still there (a headless Calc
     // has no window, so it keeps no view settings such as the frozen header: not checked here).
@@ -249,19 +252,19 @@ describe('what the unit sees in Calc', () => {
     const dir = workspace();
     await savedByCalc(dir, (ws) => {
       // Typed 97,5 into a cell formatted as a percentage: the file holds 0.975.
-      formatted(ws, 'E4', 0.975, '0.0%');
+      formatted(ws, 'F4', 0.975, '0.0%');
       ws.getRow(6).hidden = true;
-      ws.getColumn(6).hidden = true;
+      ws.getColumn(7).hidden = true;
       ws.getCell('H5').value = 'số liệu tạm tính';
     });
 
     const check = await runCli(['check', '--json', '--only-listed', path.join('returns', '024.xlsx')], { cwd: dir });
     expect(check.code).toBe(1);
     expect(json(check).errors).toEqual([
-      expect.objectContaining({ code: 'NOT_A_NUMBER', cell: 'E4', message: expect.stringContaining('đơn vị thấy "97,5%" nhưng tệp lưu số 0,975') }),
+      expect.objectContaining({ code: 'NOT_A_NUMBER', cell: 'F4', message: expect.stringContaining('đơn vị thấy "97,5%" nhưng tệp lưu số 0,975') }),
     ]);
     expect(json(check).warnings).toEqual([
-      expect.objectContaining({ code: 'HIDDEN_COLUMNS', line: 3, cell: 'F3', message: expect.stringContaining('cột F ("Cùng kỳ")') }),
+      expect.objectContaining({ code: 'HIDDEN_COLUMNS', line: 3, cell: 'G3', message: expect.stringContaining('cột G ("Cùng kỳ")') }),
       expect.objectContaining({ code: 'CELL_OUTSIDE_TABLE', line: 5, cell: 'H5', message: expect.stringContaining('"số liệu tạm tính"') }),
       expect.objectContaining({ code: 'HIDDEN_ROWS', line: 6, message: expect.stringContaining('dòng 6.') }),
     ]);
@@ -270,8 +273,8 @@ describe('what the unit sees in Calc', () => {
   it('a value whose format divides it by thousands, or hides it: Calc shows "1,235" and nothing, and check refuses both with what the file holds', async () => {
     const dir = workspace();
     await savedByCalc(dir, (ws) => {
-      formatted(ws, 'E4', 1234567, '#,##0,');
-      formatted(ws, 'F4', 27, ';;;');
+      formatted(ws, 'F4', 1234567, '#,##0,');
+      formatted(ws, 'G4', 27, ';;;');
     });
     // What Calc shows: its CSV export with "save cell content as shown".
     calc([path.join(dir, 'returns', '024.xlsx')], `${CSV},1,,0,false,true,true`, path.join(dir, 'shown'));
@@ -281,8 +284,8 @@ describe('what the unit sees in Calc', () => {
     const check = await runCli(['check', '--json', '--only-listed', path.join('returns', '024.xlsx')], { cwd: dir });
     expect(check.code).toBe(1);
     expect(json(check).errors).toEqual([
-      expect.objectContaining({ code: 'NOT_A_NUMBER', cell: 'E4', message: expect.stringContaining('chia cho 1.000 (dấu phẩy ở cuối định dạng số): đơn vị thấy khoảng "1234,567" nhưng tệp lưu số 1234567') }),
-      expect.objectContaining({ code: 'NOT_A_NUMBER', cell: 'F4', message: expect.stringContaining('đơn vị thấy ô trống hoặc chữ nhưng tệp lưu số 27') }),
+      expect.objectContaining({ code: 'NOT_A_NUMBER', cell: 'F4', message: expect.stringContaining('chia cho 1.000 (dấu phẩy ở cuối định dạng số): đơn vị thấy khoảng "1234,567" nhưng tệp lưu số 1234567') }),
+      expect.objectContaining({ code: 'NOT_A_NUMBER', cell: 'G4', message: expect.stringContaining('đơn vị thấy ô trống hoặc chữ nhưng tệp lưu số 27') }),
     ]);
   });
 });

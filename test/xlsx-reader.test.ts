@@ -45,7 +45,7 @@ function noted(table: Table, kind: 'PERCENT' | 'FORMULA_UNTRUSTED'): Map<string,
 async function everyValue(dir: string): Promise<Record<string, number>> {
   const def = await loadDefinition(path.join(dir, 'baocao.yaml'), dir, 'vi');
   const cells: Record<string, number> = {};
-  def.indicators.filter((i) => i.kind !== 'ratio').forEach((_, k) => Object.assign(cells, { [`E${4 + k}`]: 1, [`F${4 + k}`]: 1 }));
+  def.indicators.filter((i) => i.kind !== 'ratio').forEach((_, k) => Object.assign(cells, { [`F${4 + k}`]: 1, [`G${4 + k}`]: 1 }));
   return cells;
 }
 
@@ -155,34 +155,34 @@ describe("a form's data validations", () => {
 describe('cells formatted as a percentage', () => {
   it('read as they show ("97,5%"), the number the file holds kept for the message; quoted or escaped % signs do not scale; 0% is 0', async () => {
     const bytes = await filledForm(
-      { E4: 0.975, F4: 0.5, E5: { formula: 'E4/4', result: 0.24375 }, F5: 12, E6: 7, F6: 0, E7: 97.5, F7: 0.5 },
-      { E4: '0.0%', F4: '0%', E5: '[Blue]0.00%', F5: '"%"0', F6: '0%', E7: '0.0\\%', F7: '0.0\\\\%' },
+      { F4: 0.975, G4: 0.5, F5: { formula: 'F4/4', result: 0.24375 }, G5: 12, F6: 7, G6: 0, F7: 97.5, G7: 0.5 },
+      { F4: '0.0%', G4: '0%', F5: '[Blue]0.00%', G5: '"%"0', G6: '0%', F7: '0.0\\%', G7: '0.0\\\\%' },
     );
     // As the file holds them: `0.0\%` is a literal % (ExcelTS would drop the backslash), `0.0\\%` a backslash, then a real %.
     expect(strFromU8(unzipSync(bytes)['xl/styles.xml']!)).toMatch(/formatCode="0\.0\\%".*formatCode="0\.0\\\\%"/);
     const table = await readTable(bytes);
-    const cells = (line: number) => table.records.find((r) => r.line === line)!.cells.slice(4, 6);
+    const cells = (line: number) => table.records.find((r) => r.line === line)!.cells.slice(5, 7);
     expect([cells(4), cells(5), cells(6), cells(7)]).toEqual([['97,5%', '50%'], ['24,375%', '12'], ['7', '0'], ['97,5', '50%']]);
-    expect(noted(table, 'PERCENT')).toEqual(new Map([['4:4', '0,975'], ['4:5', '0,5'], ['5:4', '0,24375'], ['7:5', '0,5']]));
+    expect(noted(table, 'PERCENT')).toEqual(new Map([['4:5', '0,975'], ['4:6', '0,5'], ['5:5', '0,24375'], ['7:6', '0,5']]));
     expect(scalesByHundred('0.0%')).toBe(true);
     expect(['"%"0', '0\\%', '[Red]0', 'General', undefined].map(scalesByHundred)).toEqual([false, false, false, false, false]);
   });
 
   it('keep their escapes to themselves: a date written dd\\/mm\\/yyyy (as Excel stores it) is still a date', async () => {
-    const table = await readTable(await filledForm({ E4: 46143, F4: 46143 }, { E4: 'dd\\/mm\\/yyyy', F4: '0\\d' }));
-    // F4's format is a number followed by a literal "d" (ExcelTS would read it as a day).
-    expect(table.records.find((r) => r.line === 4)!.cells.slice(4, 6)).toEqual(['01/05/2026', '46143']);
+    const table = await readTable(await filledForm({ F4: 46143, G4: 46143 }, { F4: 'dd\\/mm\\/yyyy', G4: '0\\d' }));
+    // G4's format is a number followed by a literal "d" (ExcelTS would read it as a day).
+    expect(table.records.find((r) => r.line === 4)!.cells.slice(5, 7)).toEqual(['01/05/2026', '46143']);
   });
 
   it('are refused by check, naming what the unit sees and what the file holds, never added up as 0,975', async () => {
     const dir = sampleCopy();
     const file = path.join(dir, 'phan-tram.xlsx');
-    writeFileSync(file, await filledForm({ ...(await everyValue(dir)), E4: 0.975 }, { E4: '0.0%' }));
+    writeFileSync(file, await filledForm({ ...(await everyValue(dir)), F4: 0.975 }, { F4: '0.0%' }));
     const r = await runCli(['check', '--json', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
     expect(r.code).toBe(1);
     const errors = JSON.parse(r.stdout).errors as unknown[];
     expect(errors).toEqual([
-      expect.objectContaining({ code: 'NOT_A_NUMBER', line: 4, cell: 'E4', message: expect.stringContaining('Ô được định dạng phần trăm: đơn vị thấy "97,5%" nhưng tệp lưu số 0,975.') }),
+      expect.objectContaining({ code: 'NOT_A_NUMBER', line: 4, cell: 'F4', message: expect.stringContaining('Ô được định dạng phần trăm: đơn vị thấy "97,5%" nhưng tệp lưu số 0,975.') }),
     ]);
     const english = await runCli(['check', '--lang', 'en', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
     expect(english.stderr).toContain('the unit sees "97,5%" but the file holds 0,975');
@@ -200,46 +200,46 @@ describe('cell formats that cannot be read', () => {
   const refused = (cell: string, line: number) => ({ ok: false, problem: { code: 'XLSX_UNREADABLE', line, sheet: 'Biểu mẫu', cell, params: { reason: 'FORMATS' } } });
 
   it('refuse the return at the first number whose format is not found, never read 0,975 for "97,5%" (a cut-off part, a part without its cell formats, a format number past them)', async () => {
-    const percent = await filledForm({ E4: 3, F4: 0.975 }, { F4: '0.0%' });
+    const percent = await filledForm({ F4: 3, G4: 0.975 }, { G4: '0.0%' });
     const damaged: Record<string, (text: string) => string> = {
       'cut off': (t) => t.slice(0, Math.floor(t.length * 0.7)),
       'without its cell formats': (t) => t.replace(/<cellXfs[^]*<\/cellXfs>/, ''),
       'without an end tag': (t) => t.replace('</numFmts>', ''),
       'fewer cell formats than the cells name': (t) => t.replace(/(<cellXfs[^>]*>)[^]*?(<\/cellXfs>)/, '$1<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>$2'),
     };
-    for (const [name, damage] of Object.entries(damaged)) expect([name, await withStyles(percent, damage)]).toEqual([name, refused('E4', 4)]);
+    for (const [name, damage] of Object.entries(damaged)) expect([name, await withStyles(percent, damage)]).toEqual([name, refused('F4', 4)]);
     // The same damage with no percentage anywhere: what the cells show still cannot be known, so they are refused too (never a guess).
-    expect(await withStyles(await filledForm({ E4: 3, F4: 0.5 }), damaged['fewer cell formats than the cells name']!)).toEqual(refused('E4', 4));
+    expect(await withStyles(await filledForm({ F4: 3, G4: 0.5 }), damaged['fewer cell formats than the cells name']!)).toEqual(refused('F4', 4));
     // A damaged formats part is no matter when no number names a format it lacks: format 0 is found.
-    const zeros = unzipSync(await filledForm({ E4: 3, F4: 0.5 }));
+    const zeros = unzipSync(await filledForm({ F4: 3, G4: 0.5 }));
     zeros['xl/worksheets/sheet1.xml'] = strToU8(strFromU8(zeros['xl/worksheets/sheet1.xml']!).replace(/ s="\d+"/g, ''));
     const fine = await xlsxReader.read(zipSync({ ...zeros, 'xl/styles.xml': strToU8(damaged['fewer cell formats than the cells name']!(strFromU8(zeros['xl/styles.xml']!))) }), { numberFormat: 'vi' });
-    expect(fine.ok && fine.table.records.find((r) => r.line === 4)!.cells.slice(4, 6)).toEqual(['3', '0,5']);
+    expect(fine.ok && fine.table.records.find((r) => r.line === 4)!.cells.slice(5, 7)).toEqual(['3', '0,5']);
   });
 
   it('refuse a number that may be a date when the formats are damaged, or when the workbook has no formats part yet its cells name formats', async () => {
-    const date = await filledForm({ E4: 3, F4: 46143 }, { F4: 'dd/mm/yyyy' });
-    expect(await withStyles(date, (t) => t.replace(/(<cellXfs[^>]*>)[^]*?(<\/cellXfs>)/, '$1<xf numFmtId="0"/>$2'))).toEqual(refused('E4', 4));
-    expect(await withStyles(date, undefined)).toEqual(refused('E4', 4));
+    const date = await filledForm({ F4: 3, G4: 46143 }, { G4: 'dd/mm/yyyy' });
+    expect(await withStyles(date, (t) => t.replace(/(<cellXfs[^>]*>)[^]*?(<\/cellXfs>)/, '$1<xf numFmtId="0"/>$2'))).toEqual(refused('F4', 4));
+    expect(await withStyles(date, undefined)).toEqual(refused('F4', 4));
     // A workbook written with no formats part and no format on any cell reads as it is.
-    const parts = unzipSync(await filledForm({ E4: 3, F4: 46143 }));
+    const parts = unzipSync(await filledForm({ F4: 3, G4: 46143 }));
     delete parts['xl/styles.xml'];
     parts['xl/worksheets/sheet1.xml'] = strToU8(strFromU8(parts['xl/worksheets/sheet1.xml']!).replace(/ s="\d+"/g, ''));
     const read = await xlsxReader.read(zipSync(parts), { numberFormat: 'vi' });
-    expect(read.ok && read.table.records.find((r) => r.line === 4)!.cells.slice(4, 6)).toEqual(['3', '46143']);
+    expect(read.ok && read.table.records.find((r) => r.line === 4)!.cells.slice(5, 7)).toEqual(['3', '46143']);
   });
 
   it('are named by check with the file, sheet and cell, and what to do', async () => {
     const dir = sampleCopy();
     const file = path.join(dir, 'hong-dinh-dang.xlsx');
-    const parts = unzipSync(await filledForm({ ...(await everyValue(dir)), E4: 0.975 }, { E4: '0.0%' }));
+    const parts = unzipSync(await filledForm({ ...(await everyValue(dir)), F4: 0.975 }, { F4: '0.0%' }));
     parts['xl/styles.xml'] = strToU8(strFromU8(parts['xl/styles.xml']!).replace('</styleSheet>', ''));
     writeFileSync(file, zipSync(parts));
     const r = await runCli(['check', '--json', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
     expect(r.code).toBe(1);
     const errors = (JSON.parse(r.stdout).errors as { code: string }[]).filter((e) => e.code !== 'NO_RETURNS');
     expect(errors).toEqual([
-      expect.objectContaining({ code: 'XLSX_UNREADABLE', file: expect.stringContaining('hong-dinh-dang.xlsx'), line: 4, sheet: 'Biểu mẫu', cell: 'E4', message: expect.stringContaining('Không đọc được định dạng ô của bảng tính') }),
+      expect.objectContaining({ code: 'XLSX_UNREADABLE', file: expect.stringContaining('hong-dinh-dang.xlsx'), line: 4, sheet: 'Biểu mẫu', cell: 'F4', message: expect.stringContaining('Không đọc được định dạng ô của bảng tính') }),
     ]);
     const english = await runCli(['check', '--lang', 'en', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
     expect(english.stderr).toContain("The workbook's cell formats cannot be read");
@@ -250,36 +250,36 @@ describe('number cells', () => {
   it('are read with the decimal mark the reader wrote them with: 1.234 in a whole-number column is not an integer, never "two readings"; the same text typed as text still is', async () => {
     const dir = sampleCopy();
     const file = path.join(dir, 'so-le.xlsx');
-    writeFileSync(file, await filledForm({ ...(await everyValue(dir)), E4: 1.234, F4: '1,234' }));
+    writeFileSync(file, await filledForm({ ...(await everyValue(dir)), F4: 1.234, G4: '1,234' }));
     const r = await runCli(['check', '--json', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
     expect(r.code).toBe(1);
     const errors = JSON.parse(r.stdout).errors as { code: string; cell: string }[];
     expect(errors.map((e) => [e.code, e.cell])).toEqual([
-      ['NOT_AN_INTEGER', 'E4'],
-      ['AMBIGUOUS_NUMBER', 'F4'],
+      ['NOT_AN_INTEGER', 'F4'],
+      ['AMBIGUOUS_NUMBER', 'G4'],
     ]);
   });
 });
 
 describe("the workbook's default cell format", () => {
-  /** A filled-in form whose first cell format has `numFmtId`, and whose E4 and F4 name no format (as Excel writes plain cells) or format 0 (as LibreOffice does). */
+  /** A filled-in form whose first cell format has `numFmtId`, and whose F4 and G4 name no format (as Excel writes plain cells) or format 0 (as LibreOffice does). */
   const withDefault = async (cells: Record<string, unknown>, numFmtId: number) => {
     const parts = unzipSync(await filledForm(cells));
     const styles = strFromU8(parts['xl/styles.xml']!);
     parts['xl/styles.xml'] = strToU8(styles.replace(/(<cellXfs[^>]*>\s*<xf )numFmtId="0"/, `$1numFmtId="${numFmtId}"`));
     expect(strFromU8(parts['xl/styles.xml']!) === styles).toBe(numFmtId === 0);
-    parts['xl/worksheets/sheet1.xml'] = strToU8(strFromU8(parts['xl/worksheets/sheet1.xml']!).replace(/<c r="E4" s="\d+"/, '<c r="E4"').replace(/<c r="F4" s="\d+"/, '<c r="F4" s="0"'));
+    parts['xl/worksheets/sheet1.xml'] = strToU8(strFromU8(parts['xl/worksheets/sheet1.xml']!).replace(/<c r="F4" s="\d+"/, '<c r="F4"').replace(/<c r="G4" s="\d+"/, '<c r="G4" s="0"'));
     return readTable(zipSync(parts));
   };
-  const line4 = (table: Awaited<ReturnType<typeof readTable>>) => table.records.find((r) => r.line === 4)!.cells.slice(4, 6);
+  const line4 = (table: Awaited<ReturnType<typeof readTable>>) => table.records.find((r) => r.line === 4)!.cells.slice(5, 7);
 
   it('is the format of cells that name none: a default percentage shows 97,5%, a default date a date, never the number the file holds', async () => {
-    const percent = await withDefault({ E4: 0.975, F4: 0.5 }, 10);
+    const percent = await withDefault({ F4: 0.975, G4: 0.5 }, 10);
     expect(line4(percent)).toEqual(['97,5%', '50%']);
-    expect(noted(percent, 'PERCENT')).toEqual(new Map([['4:4', '0,975'], ['4:5', '0,5']]));
-    expect(line4(await withDefault({ E4: 46143, F4: 46143 }, 14))).toEqual(['01/05/2026', '01/05/2026']);
+    expect(noted(percent, 'PERCENT')).toEqual(new Map([['4:5', '0,975'], ['4:6', '0,5']]));
+    expect(line4(await withDefault({ F4: 46143, G4: 46143 }, 14))).toEqual(['01/05/2026', '01/05/2026']);
     // A default of General (as every workbook has it) changes nothing: the numbers as they are.
-    expect(line4(await withDefault({ E4: 0.975, F4: 46143 }, 0))).toEqual(['0,975', '46143']);
+    expect(line4(await withDefault({ F4: 0.975, G4: 46143 }, 0))).toEqual(['0,975', '46143']);
   });
 });
 
@@ -298,13 +298,13 @@ describe('a workbook that asks to be recalculated when opened (fullCalcOnLoad), 
   });
 
   it("has its value cells' formula results refused, naming the formula and the saved result; other cells read as saved, and without the flag the results are figures", async () => {
-    const cells = { E4: { formula: 'F4+1', result: 999 }, F4: 5, A5: { formula: '"0"&"24"', result: '024' } };
+    const cells = { F4: { formula: 'G4+1', result: 999 }, G4: 5, A5: { formula: '"0"&"24"', result: '024' } };
     const flagged = await readTable(await withCalc(cells, '<calcPr calcId="171027" fullCalcOnLoad="1"/>'));
-    expect(noted(flagged, 'FORMULA_UNTRUSTED')).toEqual(new Map([['4:4', '999'], ['5:0', '024']]));
+    expect(noted(flagged, 'FORMULA_UNTRUSTED')).toEqual(new Map([['4:5', '999'], ['5:0', '024']]));
     expect(flagged.records.find((r) => r.line === 5)!.cells[0]).toBe('024');
     const plain = await readTable(await withCalc(cells, undefined));
     expect(noted(plain, 'FORMULA_UNTRUSTED')).toEqual(new Map());
-    expect(plain.records.find((r) => r.line === 4)!.cells.slice(4, 6)).toEqual(['999', '5']);
+    expect(plain.records.find((r) => r.line === 4)!.cells.slice(5, 7)).toEqual(['999', '5']);
 
     const dir = sampleCopy();
     const file = path.join(dir, 'mau-tinh-lai.xlsx');
@@ -312,21 +312,21 @@ describe('a workbook that asks to be recalculated when opened (fullCalcOnLoad), 
     const r = await runCli(['check', '--json', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).errors).toEqual([
-      expect.objectContaining({ code: 'FORMULA_NOT_CALCULATED', line: 4, cell: 'E4', message: expect.stringContaining('Ô có công thức "=F4+1" nhưng bảng tính được đánh dấu là các công thức cần tính lại (tệp do chương trình khác tạo; Excel tính lại khi mở), nên kết quả lưu trong tệp ("999") có thể khác số Excel hiển thị.') }),
+      expect.objectContaining({ code: 'FORMULA_NOT_CALCULATED', line: 4, cell: 'F4', message: expect.stringContaining('Ô có công thức "=G4+1" nhưng bảng tính được đánh dấu là các công thức cần tính lại (tệp do chương trình khác tạo; Excel tính lại khi mở), nên kết quả lưu trong tệp ("999") có thể khác số Excel hiển thị.') }),
     ]);
   });
 });
 
 describe('format codes in single quotes', () => {
   it('are read as in double quotes: a literal or escaped % does not scale, a real one does', async () => {
-    const bytes = await filledForm({ E4: 0.975, F4: 0.5, E5: 97.5, F5: 12 }, { E4: '0.0%', F4: '0.0\\\\%', E5: '0.0\\%', F5: '"%"0' });
+    const bytes = await filledForm({ F4: 0.975, G4: 0.5, F5: 97.5, G5: 12 }, { F4: '0.0%', G4: '0.0\\\\%', F5: '0.0\\%', G5: '"%"0' });
     const parts = unzipSync(bytes);
     const text = strFromU8(parts['xl/styles.xml']!);
     const single = text.replace(/formatCode="([^"]*)"/g, (_w, code: string) => `formatCode='${code.replace(/&quot;/g, '"')}'`);
     expect(single).toContain(`formatCode='"%"0'`);
     parts['xl/styles.xml'] = strToU8(single);
     const table = await readTable(zipSync(parts));
-    const cells = (line: number) => table.records.find((r) => r.line === line)!.cells.slice(4, 6);
+    const cells = (line: number) => table.records.find((r) => r.line === line)!.cells.slice(5, 7);
     expect([cells(4), cells(5)]).toEqual([['97,5%', '50%'], ['97,5', '12']]);
   });
 });
@@ -364,12 +364,12 @@ describe('cells whose format divides the number by thousands, or hides it', () =
   it('are refused by check with what the unit sees and what the file holds, never added up as 1234567 for "1.235"', async () => {
     const dir = sampleCopy();
     const file = path.join(dir, 'nghin.xlsx');
-    writeFileSync(file, await filledForm({ ...(await everyValue(dir)), E4: 1234567, F4: 27, E5: 0, F5: 2082 }, { E4: '#,##0,', F4: ';;;', E5: '#,##0,', F5: '#,##0' }));
+    writeFileSync(file, await filledForm({ ...(await everyValue(dir)), F4: 1234567, G4: 27, F5: 0, G5: 2082 }, { F4: '#,##0,', G4: ';;;', F5: '#,##0,', G5: '#,##0' }));
     const r = await runCli(['check', '--json', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).errors).toEqual([
-      expect.objectContaining({ code: 'NOT_A_NUMBER', line: 4, cell: 'E4', message: expect.stringContaining('Ô được định dạng để hiện số đã chia cho 1.000 (dấu phẩy ở cuối định dạng số): đơn vị thấy khoảng "1234,567" nhưng tệp lưu số 1234567.') }),
-      expect.objectContaining({ code: 'NOT_A_NUMBER', line: 4, cell: 'F4', message: expect.stringContaining('Ô được định dạng để không hiện số (ví dụ định dạng ";;;"): đơn vị thấy ô trống hoặc chữ nhưng tệp lưu số 27.') }),
+      expect.objectContaining({ code: 'NOT_A_NUMBER', line: 4, cell: 'F4', message: expect.stringContaining('Ô được định dạng để hiện số đã chia cho 1.000 (dấu phẩy ở cuối định dạng số): đơn vị thấy khoảng "1234,567" nhưng tệp lưu số 1234567.') }),
+      expect.objectContaining({ code: 'NOT_A_NUMBER', line: 4, cell: 'G4', message: expect.stringContaining('Ô được định dạng để không hiện số (ví dụ định dạng ";;;"): đơn vị thấy ô trống hoặc chữ nhưng tệp lưu số 27.') }),
     ]);
     const english = await runCli(['check', '--lang', 'en', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
     expect(english.stderr).toContain('divided by 1,000 (a comma at the end of its number format): the unit sees about "1234,567" but the file holds 1234567');
@@ -400,8 +400,8 @@ describe('row and column formats', () => {
     const wb = new Workbook();
     await wb.xlsx.load(await formWorkbookBytes(def, def.units[0]!));
     const ws = wb.worksheets[0]!;
-    ws.getCell('E4').value = 7;
-    ws.getCell('F4').value = 5;
+    ws.getCell('F4').value = 7;
+    ws.getCell('G4').value = 5;
     ws.getColumn(1).numFmt = '@';
     ws.getRow(2).numFmt = '0.0%'; // the title row: its cell's format is shared with no value cell
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
@@ -410,7 +410,7 @@ describe('row and column formats', () => {
     expect(sheet).toMatch(/<row r="2"[^>]*customFormat="1"/);
     const table = await readTable(bytes);
     const row = table.records.find((r) => r.line === 4)!;
-    expect([row.cells[0], row.cells[4], row.cells[5]]).toEqual([def.units[0]!.code, '7', '5']);
+    expect([row.cells[0], row.cells[5], row.cells[6]]).toEqual([def.units[0]!.code, '7', '5']);
   });
 });
 
@@ -447,7 +447,7 @@ describe('lists in warnings', () => {
 
 describe('Strict Open XML', () => {
   it('reads a workbook in the Strict namespaces (ISO/IEC 29500 Strict) as its Transitional twin', async () => {
-    const transitional = await filledForm({ E4: 12, F4: 3.5, E5: { formula: 'E4-2', result: 10 } });
+    const transitional = await filledForm({ F4: 12, G4: 3.5, F5: { formula: 'F4-2', result: 10 } });
     const strictNames: [string, string][] = [
       ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'],
       ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'],
@@ -462,8 +462,8 @@ describe('Strict Open XML', () => {
     const strict = zipSync(parts);
     expect(strFromU8(unzipSync(strict)['xl/workbook.xml']!)).toContain('purl.oclc.org/ooxml/spreadsheetml/main');
     const [a, b] = [await readTable(transitional), await readTable(strict)];
-    expect(a.records.find((r) => r.line === 4)?.cells.slice(4, 6)).toEqual(['12', '3,5']);
-    expect(a.records.find((r) => r.line === 5)?.cells[4]).toBe('10');
+    expect(a.records.find((r) => r.line === 4)?.cells.slice(5, 7)).toEqual(['12', '3,5']);
+    expect(a.records.find((r) => r.line === 5)?.cells[5]).toBe('10');
     expect(b).toEqual(a);
   });
 });
@@ -622,8 +622,8 @@ describe('cells whose markup breaks the format (ECMA-376 §18.3.1.4, §18.18.11)
   });
 
   it('rows of zero height and columns of zero width are hidden; so are rows of a sheet whose rows are hidden by default', async () => {
-    const zero = await edited((s) => s.replace('<row r="5"', '<row r="5" ht="0" customHeight="1"').replace('<col min="5" max="6"', '<col min="6" max="6" width="0" customWidth="1"/><col min="5" max="5"'));
-    expect(zero.ok && [zero.table.hiddenRows, zero.table.hiddenColumns]).toEqual([[5], [6]]);
+    const zero = await edited((s) => s.replace('<row r="5"', '<row r="5" ht="0" customHeight="1"').replace('<col min="6" max="7"', '<col min="7" max="7" width="0" customWidth="1"/><col min="6" max="6"'));
+    expect(zero.ok && [zero.table.hiddenRows, zero.table.hiddenColumns]).toEqual([[5], [7]]);
     const byDefault = await edited((s) => s.replace(/<sheetFormatPr([^>]*)\/>/, '<sheetFormatPr$1 zeroHeight="1"/>').replace('<row r="6"', '<row r="6" ht="15" customHeight="1"'));
     expect(byDefault.ok && byDefault.table.hiddenRows).toEqual(expect.arrayContaining([4, 5]));
     expect(byDefault.ok && byDefault.table.hiddenRows).not.toContain(6);

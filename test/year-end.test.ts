@@ -96,21 +96,21 @@ describe('a year-end report', () => {
     const dir = yearFolder();
     expect((await runCli(['forms', '--format', 'csv'], { cwd: dir })).code).toBe(0);
     const form = readFileSync(path.join(dir, 'bieu-mau', '01 - Xã Một.csv'), 'utf8');
-    expect(form).toContain('01,2024,DT_RUNG,Diện tích rừng trồng mới,,"98,25"');
-    expect(form).toContain('01,2024,HO_NGHEO,Số hộ nghèo,,41');
+    expect(form).toContain('01,2024,DT_RUNG,Diện tích rừng trồng mới,ha,,"98,25"');
+    expect(form).toContain('01,2024,HO_NGHEO,Số hộ nghèo,hộ,,41');
     // Unit 03 sent nothing last year: its "Cùng kỳ" stays empty.
-    expect(readFileSync(path.join(dir, 'bieu-mau', '03 - Xã Ba.csv'), 'utf8')).toContain('03,2024,HO_NGHEO,Số hộ nghèo,,\r\n');
+    expect(readFileSync(path.join(dir, 'bieu-mau', '03 - Xã Ba.csv'), 'utf8')).toContain('03,2024,HO_NGHEO,Số hộ nghèo,hộ,,\r\n');
     // The workbooks too: last year's figure is a number in "Cùng kỳ", exact.
     expect((await runCli(['forms', '-o', 'xlsx'], { cwd: dir })).code).toBe(0);
     const wb = new Workbook();
     await wb.xlsx.load(readFileSync(path.join(dir, 'xlsx', '01 - Xã Một.xlsx')));
     const byCode = new Map<string, unknown>();
-    wb.worksheets[0]!.eachRow((row, n) => n > 3 && byCode.set(String(row.getCell(3).value), row.getCell(6).value));
+    wb.worksheets[0]!.eachRow((row, n) => n > 3 && byCode.set(String(row.getCell(3).value), row.getCell(7).value));
     expect(byCode.get('DT_RUNG')).toBe(98.25);
     expect(byCode.get('HO_NGHEO')).toBe(41);
     const none = new Workbook();
     await none.xlsx.load(readFileSync(path.join(dir, 'xlsx', '03 - Xã Ba.xlsx')));
-    none.worksheets[0]!.eachRow((row, n) => n > 3 && expect(row.getCell(6).value ?? null).toBeNull());
+    none.worksheets[0]!.eachRow((row, n) => n > 3 && expect(row.getCell(7).value ?? null).toBeNull());
   });
 
   it('judges a target on the figure as printed: 23,86% shows as 23,9% and meets "at least 23,9"', () => {

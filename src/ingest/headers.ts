@@ -7,6 +7,7 @@ export const COLUMNS = {
   ky_bao_cao: 'Kỳ báo cáo',
   ma_chi_tieu: 'Mã chỉ tiêu',
   ten_chi_tieu: 'Tên chỉ tiêu',
+  don_vi_tinh: 'Đơn vị tính',
   ky_nay: 'Kỳ này',
   cung_ky: 'Cùng kỳ',
 } as const;
@@ -27,11 +28,15 @@ export function normaliseHeader(header: string): string {
   return key;
 }
 
+/** Other spellings a header takes: "ĐVT" is the usual short form of "Đơn vị tính". */
+const ALIASES: Record<string, string> = { dvt: 'don_vi_tinh' };
+
 function normaliseUncached(header: string): string {
-  return stripMarks(header)
+  const key = stripMarks(header)
     .toLowerCase()
     .trim()
     .replace(/[\s_-]+/g, '_');
+  return ALIASES[key] ?? key;
 }
 
 export interface HeaderMatch {

@@ -30,6 +30,8 @@ export interface ReturnRow {
   period: string;
   indicator: string;
   label: string;
+  /** The row's unit of measure (ĐVT), when the file has that column: checked against the indicator's. */
+  dvt: string;
   current: string;
   previous: string;
   /** A workbook: what its value cells are beyond their text (a formula, a merge, a format), one note each; see CellNote. */
@@ -196,6 +198,7 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
       period: cell(cells, 'ky_bao_cao'),
       indicator: cell(cells, 'ma_chi_tieu'),
       label: cell(cells, 'ten_chi_tieu'),
+      dvt: cell(cells, 'don_vi_tinh'),
       current: cell(cells, 'ky_nay'),
       previous: cell(cells, 'cung_ky'),
     };

@@ -326,6 +326,12 @@ const catalog = {
         ? `The period "${p.value}" is not the period being compiled, "${p.expected}" (${p.rows} rows of the file). Check the unit sent the right period (it may have used another period's form or figures), then correct the code.`
         : `The period "${p.value}" is not the period being compiled, "${p.expected}". Check the unit sent the right period, then correct the code.`,
   },
+  UNIT_OF_MEASURE_DIFFERS: {
+    vi: (p) =>
+      `Dòng này ghi đơn vị tính "${p.value}", nhưng chỉ tiêu "${p.label}" tính bằng "${p.expected}": số liệu sẽ sai nếu cộng vào. Đổi số liệu sang ${p.expected} và ghi lại đơn vị tính "${p.expected}".`,
+    en: (p) =>
+      `This row gives the unit of measure "${p.value}", but the indicator "${p.label}" is counted in "${p.expected}": the figure would be wrong if summed. Convert it to ${p.expected} and write "${p.expected}" as its unit.`,
+  },
   DUPLICATE_ROW: {
     vi: (p) => `Đơn vị và chỉ tiêu này đã có ở ${p.first}. Xoá một trong hai dòng (số liệu không được cộng hai lần).`,
     en: (p) => `This unit and indicator already appear at ${p.first}. Delete one of the two rows (figures are never counted twice).`,

@@ -11,6 +11,7 @@ import { parseValue, valueFormat, type NumberFormat } from './number.js';
 import type { PreviousArchive } from './previous.js';
 import { ruleKind } from '../definition/rules.js';
 import { formatDecimalVi } from '../numbers/format.js';
+import { stripMarks } from '../text/marks.js';
 import { unitNamedByFile } from '../workspace/forms.js';
 
 export interface CellValue {
@@ -258,6 +259,9 @@ export class ReturnValidator {
       }
       if (row.period !== def.period.code && row.period.toUpperCase() !== this.periodCode)
         alike.row(row, { code: 'PERIOD_MISMATCH', column: 'ky_bao_cao', unit: unit.code, indicator: indicator.code, params: { value: row.period, expected: def.period.code } });
+      // A figure in another unit (triệu where the indicator counts tỷ đồng) is off by a factor: never summed.
+      if (row.dvt !== '' && row.dvt !== indicator.unit && !sameMeasure(row.dvt, indicator.unit))
+        err(row, { code: 'UNIT_OF_MEASURE_DIFFERS', column: 'don_vi_tinh', unit: unit.code, indicator: indicator.code, params: { value: row.dvt, expected: indicator.unit, label: indicator.label } });
 
       const key = `${unit.code}\u0000${indicator.code}`;
       const first = seen.get(key);
@@ -497,4 +501,14 @@ function checkRules(def: Definition, values: Map<string, Map<string, ParsedCells
       }
     }
   return problems;
+}
+
+/** "Tỷ đồng", "tỉ đồng" and "ty dong" are one unit of measure; "triệu đồng" is another. */
+export function sameMeasure(a: string, b: string): boolean {
+  const key = (s: string) =>
+    stripMarks(s.normalize('NFC').toLowerCase())
+      .replace(/[\s.]+/g, ' ')
+      .trim()
+      .replace(/\bty\b/g, 'ti');
+  return key(a) === key(b);
 }

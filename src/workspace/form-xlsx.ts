@@ -6,11 +6,11 @@
 // password: it guards against slips, not against the unit.
 import type { Definition, Indicator, Unit } from '../definition/parse.js';
 import { COLUMNS } from '../ingest/headers.js';
+import { FORM_HEADER as HEADER } from './forms.js';
 import type { PreviousArchive } from '../validate/previous.js';
 import { loadExcelTs, newWorkbook, titledSheet, TITLED_HEADER_ROW as HEADER_ROW, workbookBytes, workbookDate } from '../write/xlsx.js';
 
 export const FORM_SHEET = 'Biểu mẫu';
-const HEADER = [COLUMNS.ma_don_vi, COLUMNS.ky_bao_cao, COLUMNS.ma_chi_tieu, COLUMNS.ten_chi_tieu, COLUMNS.ky_nay, COLUMNS.cung_ky];
 
 /** What the validation and the input message say for an indicator's value cells. */
 function valueRule(ind: Indicator, column: string) {
@@ -22,7 +22,8 @@ function valueRule(ind: Indicator, column: string) {
     formulae: [0],
     allowBlank: true,
     showInputMessage: true,
-    promptTitle: column,
+    // The unit of measure in the message's title too: the first thing read when the cell is picked.
+    promptTitle: `${column}${unit}`.slice(0, 32),
     // Excel shows at most 255 characters here.
     prompt: `${ind.code}${unit}: ghi ${what}; ghi 0 nếu không phát sinh. Không để trống.`.slice(0, 255),
     showErrorMessage: true,
@@ -43,9 +44,9 @@ export async function formWorkbookBytes(def: Definition, unit: Unit, previous?: 
   const ws = titledSheet(wb, {
     name: FORM_SHEET,
     title: `BÁO CÁO ${def.period.label.toUpperCase()} — ${unit.code} ${unit.name}`,
-    note: 'Chỉ ghi số liệu vào hai cột "Kỳ này" và "Cùng kỳ" (ghi 0 nếu không phát sinh); các cột khác đã điền sẵn và được khoá. Lưu lại dạng .xlsx rồi gửi.',
+    note: 'Chỉ ghi số liệu vào hai cột "Kỳ này" và "Cùng kỳ", theo đúng đơn vị tính ở cột "Đơn vị tính" (ghi 0 nếu không phát sinh); các cột khác đã điền sẵn và được khoá. Lưu lại dạng .xlsx rồi gửi.',
     header: HEADER,
-    activeColumn: 'E',
+    activeColumn: 'F',
     centered: true,
   });
   const text = (cell: { value: unknown; numFmt: string }, value: string) => {
@@ -65,10 +66,12 @@ export async function formWorkbookBytes(def: Definition, unit: Unit, previous?: 
     text(row.getCell(3), ind.code);
     text(row.getCell(4), ind.label);
     row.getCell(4).alignment = { wrapText: true, vertical: 'top' };
+    text(row.getCell(5), ind.unit);
+    row.getCell(5).alignment = { wrapText: true, vertical: 'top', horizontal: 'center' };
     const numFmt = ind.decimals === 0 ? '#,##0' : `#,##0.${'0'.repeat(ind.decimals)}`;
     for (const [col, name] of [
-      [5, COLUMNS.ky_nay],
-      [6, COLUMNS.cung_ky],
+      [6, COLUMNS.ky_nay],
+      [7, COLUMNS.cung_ky],
     ] as const) {
       const cell = row.getCell(col);
       cell.numFmt = numFmt;
@@ -78,8 +81,8 @@ export async function formWorkbookBytes(def: Definition, unit: Unit, previous?: 
     }
     const v = archived?.get(ind.code);
     // Last period's figure, exact: a count of 10^-decimals written as the number it is.
-    if (v) row.getCell(6).value = Number(v.value) / 10 ** ind.decimals;
-    for (let c = 1; c <= 6; c++) row.getCell(c).border = thin;
+    if (v) row.getCell(7).value = Number(v.value) / 10 ** ind.decimals;
+    for (let c = 1; c <= HEADER.length; c++) row.getCell(c).border = thin;
   });
 
   const labelWidth = Math.min(70, Math.max(24, ...def.inputIndicators.map((i) => widthOf(i.label) + 2)));
@@ -89,6 +92,7 @@ export async function formWorkbookBytes(def: Definition, unit: Unit, previous?: 
     { width: Math.max(12, widthOf(def.period.code) + 2) },
     { width: codeWidth },
     { width: labelWidth },
+    { width: Math.max(10, ...def.inputIndicators.map((i) => widthOf(i.unit) + 2)) },
     { width: 14 },
     { width: 14 },
   ];
