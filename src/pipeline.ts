@@ -11,6 +11,7 @@ import { MAX_RETURN_BYTES } from './ingest/limits.js';
 import type { Lang } from './messages/catalog.js';
 import { FatalError, splitBySeverity, type Problem } from './messages/problem.js';
 import { writeFileAtomic } from './write/atomic.js';
+import { ownedAt, type Owned } from './write/guard.js';
 import { formBytes, formFileName, type FormFormat } from './workspace/forms.js';
 import { ReturnValidator, type CheckedReturns } from './validate/validate.js';
 import { PreviousArchive } from './validate/previous.js';
@@ -118,6 +119,34 @@ export interface BuildOptions extends PipelineOptions {
 
 export type BuildOutcome = CheckOutcome & { figures?: Figures; output?: string };
 
+/**
+ * What a run reads or owns: the definition, the template, the narrative, the returns named
+ * (a file, or a folder whose files are read), last period's archive.
+ */
+function ownedBy(definition: Definition, opts: Pick<PipelineOptions, 'cwd' | 'config' | 'inputs'>, more: string[] = []): Owned {
+  const files = [path.resolve(opts.cwd, opts.config ?? DEFAULT_DEFINITION), ...more, ...(definition.narrativePath ? [definition.narrativePath] : [])];
+  const folders = [...(definition.previousReturnsDir ? [definition.previousReturnsDir] : [])];
+  const named = opts.inputs.filter((i) => i !== '-').map((i) => path.resolve(opts.cwd, i));
+  for (const input of named.length > 0 ? named : [definition.returnsDir]) {
+    let folder = false;
+    try {
+      folder = statSync(input).isDirectory();
+    } catch {
+      // Not there: nothing of it can be overwritten.
+    }
+    (folder ? folders : files).push(input);
+  }
+  return { files, folders };
+}
+
+/** OUTPUT_IS_INPUT (exit 2, nothing written) when `written` is one of `owned`'s files or lands in one of its folders. */
+function refuseOwned(written: string, owned: Owned, cwd: string): void {
+  const hit = ownedAt(written, owned);
+  if (hit === undefined) return;
+  const shown = path.relative(cwd, written) || written;
+  throw FatalError.of('OUTPUT_IS_INPUT', { file: shown, params: { path: shown, input: path.relative(cwd, hit) || hit } });
+}
+
 /** The real path of an existing file; undefined when there is none. */
 function realPath(p: string): string | undefined {
   try {
@@ -182,16 +211,14 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
 
   const outFile = outputFile(opts.cwd, opts.output, definition);
   const outShown = path.relative(opts.cwd, outFile) || outFile;
+  // Never written over what the report is made from, nor into a folder read as returns: before anything is read.
+  const owned = ownedBy(definition, opts, [templateFile]);
+  for (const written of [outFile, outFile.replace(/\.docx$/i, '') + '.pdf']) refuseOwned(written, owned, opts.cwd);
 
   const outcome = await aggregateStage(opts, definition);
   if (!outcome.figures) return outcome;
-
-  // Never write the report over one of the files it was made from (which it can only be if it exists).
-  const target = realPath(outFile);
-  if (target !== undefined) {
-    const sources = [path.resolve(opts.cwd, opts.config ?? DEFAULT_DEFINITION), templateFile, ...outcome.files.map((f) => path.resolve(opts.cwd, f.file))];
-    for (const s of sources) if (realPath(s) === target) throw FatalError.of('OUTPUT_IS_INPUT', { file: outShown, params: { path: outShown } });
-  }
+  // A file read that was named by neither (a link in the returns folder, say) is checked once its list is known.
+  refuseOwned(outFile, { files: outcome.files.map((f) => path.resolve(opts.cwd, f.file)), folders: [] }, opts.cwd);
 
   const rendered = render.renderReport(outcome.figures, doc, template, templateShown, narrative);
   // Sections the clerk has not written: placeholders and warnings; with --final, errors and no report.
@@ -222,6 +249,9 @@ export async function formsStage(opts: FormsOptions): Promise<string[]> {
   const dir = path.resolve(opts.cwd, opts.outDir);
   const format = opts.format ?? 'xlsx';
   const forms = definition.units.map((u) => ({ unit: u, file: path.join(dir, formFileName(u, format)), shown: path.join(opts.outDir, formFileName(u, format)) }));
+  // Blank forms never land in the returns folder or last period's archive (where --force would replace filled returns).
+  const owned = ownedBy(definition, { ...opts, inputs: [] }, definition.templatePath ? [definition.templatePath] : []);
+  for (const f of forms) refuseOwned(f.file, owned, opts.cwd);
   if (!opts.force) {
     const clashes: Problem[] = [];
     for (const f of forms)

@@ -1,11 +1,12 @@
 // `baocao build`: the report as the decree lays it out, read back from the DOCX XML
 // and from LibreOffice's PDF; identical bytes on rebuild; errors that stop the build.
-import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxParts, paragraphsText, pdfPages, pdfText, toPdf } from './docx-helpers.js';
-import { json, ROOT, runCli, sampleCopy, spawnCli } from './helpers.js';
+import { FIXTURES, json, ROOT, runCli, SAMPLE, sampleCopy, spawnCli } from './helpers.js';
 
 
 
@@ -269,6 +270,45 @@ describe('build errors', () => {
     expect((await runCli(['build', '-o', 'link.docx'], { cwd: dir })).stderr).toContain('OUTPUT_IS_INPUT');
     expect((await runCli(['build', '-o', 'baocao.yaml'], { cwd: dir })).stderr).toContain('OUTPUT_IS_INPUT');
     expect(readFileSync(input).equals(before)).toBe(true);
+  });
+
+  it('never writes over the clerk\'s narrative or into a folder read as returns, from any folder; nothing is written', async () => {
+    const dir = sampleCopy();
+    const narrative = path.join(dir, 'noi-dung.md');
+    const before = readFileSync(narrative);
+    for (const [cwd, out] of [
+      [dir, 'noi-dung.md'],
+      [path.join(dir, 'returns'), '../noi-dung.md'],
+      [dir, 'returns/bao-cao.docx'],
+    ] as const) {
+      const r = await runCli(['build', '--config', path.join(dir, 'baocao.yaml'), '-o', out, '--json'], { cwd });
+      expect(r.code, `${out}: ${r.stderr}`).toBe(2);
+      expect(json(r).errors[0]).toMatchObject({ code: 'OUTPUT_IS_INPUT' });
+    }
+    // The narrative named as the output in the definition itself.
+    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^output: .*$/m, 'output: noi-dung.md'));
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(2);
+    expect(readFileSync(narrative).equals(before)).toBe(true);
+    expect(readdirSync(path.join(dir, 'returns')).filter((f) => !f.endsWith('.csv'))).toEqual([]);
+  });
+
+  it('never writes into last period\'s archive, and forms never land among the returns, even with --force', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-owned-'));
+    cpSync(path.join(FIXTURES, 'check', 'nam-2023'), path.join(dir, 'nam-2023'), { recursive: true });
+    cpSync(path.join(FIXTURES, 'check', 'year-ok', 'returns'), path.join(dir, 'returns'), { recursive: true });
+    const frame = readFileSync(path.join(SAMPLE, 'baocao.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(FIXTURES, 'check', 'nam.yaml'), 'utf8') + frame.slice(frame.indexOf('document:')));
+    const archived = readFileSync(path.join(dir, 'nam-2023', '2023.csv'));
+    const r = await runCli(['build', '-o', 'nam-2023/2023.csv', '--json'], { cwd: dir });
+    expect(json(r).errors[0]).toMatchObject({ code: 'OUTPUT_IS_INPUT', file: path.join('nam-2023', '2023.csv') });
+    expect(readFileSync(path.join(dir, 'nam-2023', '2023.csv')).equals(archived)).toBe(true);
+    const filled = readFileSync(path.join(dir, 'returns', 'a.csv'));
+    const forms = await runCli(['forms', '-o', 'returns', '--force', '--format', 'csv', '--json'], { cwd: dir });
+    expect(forms.code).toBe(2);
+    expect(json(forms).errors[0]).toMatchObject({ code: 'OUTPUT_IS_INPUT' });
+    expect(json(forms).errors[0].message).toContain('returns');
+    expect(readdirSync(path.join(dir, 'returns'))).toEqual(['a.csv']);
+    expect(readFileSync(path.join(dir, 'returns', 'a.csv')).equals(filled)).toBe(true);
   });
 
   it('needs the document section of the definition', async () => {

@@ -564,8 +564,14 @@ const catalog = {
     en: () => 'The definition has no document section (agency, number, date, signer, recipients), so no report can be written. Add it as shown in the README.',
   },
   OUTPUT_IS_INPUT: {
-    vi: (p) => `Tệp kết quả ${p.path} trùng với một tệp đầu vào; không ghi đè. Chọn tên khác bằng -o.`,
-    en: (p) => `The output ${p.path} is one of the inputs; it will not be overwritten. Choose another name with -o.`,
+    vi: (p) =>
+      p.input === undefined || p.input === p.path
+        ? `Tệp kết quả ${p.path} trùng với một tệp đầu vào (định nghĩa, mẫu, tệp nội dung hay một báo cáo); không ghi gì. Chọn tên khác bằng -o.`
+        : `Tệp kết quả ${p.path} sẽ ghi vào ${p.input}, là tệp hay thư mục đầu vào (định nghĩa, mẫu, tệp nội dung, thư mục báo cáo của đơn vị hay báo cáo kỳ trước); không ghi gì. Chọn tên hoặc thư mục khác bằng -o.`,
+    en: (p) =>
+      p.input === undefined || p.input === p.path
+        ? `The output ${p.path} is one of the inputs (the definition, the template, the narrative or a return); nothing is written. Choose another name with -o.`
+        : `The output ${p.path} would be written into ${p.input}, an input of the run (the definition, the template, the narrative, the returns folder or last period's); nothing is written. Choose another name or folder with -o.`,
   },
   OUTPUT_FEEDBACK_FOLDER: {
     vi: (p) =>
@@ -612,8 +618,8 @@ const catalog = {
     en: (p) => `${p.path} already exists; baocao init never overwrites. Choose another folder: baocao init NEW-FOLDER.`,
   },
   FORM_EXISTS: {
-    vi: (p) => `Biểu mẫu ${p.path} đã có (có thể đã được điền); không ghi đè. Chọn thư mục khác bằng -o, hoặc dùng --force để ghi đè.`,
-    en: (p) => `The form ${p.path} already exists (it may be filled in); it is not overwritten. Choose another folder with -o, or use --force.`,
+    vi: (p) => `Biểu mẫu ${p.path} đã có (có thể đã được điền); không ghi đè. Chọn thư mục khác bằng -o; chỉ dùng --force khi chắc tệp đó là biểu mẫu trống cũ.`,
+    en: (p) => `The form ${p.path} already exists (it may be filled in); it is not overwritten. Choose another folder with -o; use --force only when sure it is an old blank form.`,
   },
   INTERNAL: {
     vi: (p) => `Lỗi ngoài dự kiến của chương trình: ${p.detail}. Chạy lại với --debug và gửi kết quả cho người quản trị.`,
