@@ -1,4 +1,5 @@
 // Runs the CLI in process with a captured world, and spawns the real binary.
+import iconv from 'iconv-lite';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,4 +58,17 @@ export function sampleCopy(): string {
   const yaml = readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^output: .*$/m, 'output: out/bao-cao.docx');
   writeFileSync(path.join(dir, 'baocao.yaml'), yaml);
   return dir;
+}
+
+/** Text as Windows-1258, as Windows writes it: letters with circumflex, breve or horn precomposed, the tone as a combining mark. */
+export function encodeCp1258(text: string): Buffer {
+  const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  const decomposed = [...text.normalize('NFC')]
+    .map((ch) => {
+      const d = ch.normalize('NFD');
+      const tones = d.match(TONES)?.join('') ?? '';
+      return d.replace(TONES, '').normalize('NFC') + tones;
+    })
+    .join('');
+  return iconv.encode(decomposed, 'windows1258');
 }

@@ -7,21 +7,9 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { docxParts, paragraphsText } from './docx-helpers.js';
-import { SAMPLE, spawnCli } from './helpers.js';
+import { encodeCp1258, SAMPLE, spawnCli } from './helpers.js';
 
 /** Windows-1258 as Excel writes it: â ă ê ô ơ ư đ precomposed, the five tone marks combining. */
-function encodeCp1258(text: string): Buffer {
-  const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
-  const decomposed = [...text.normalize('NFC')]
-    .map((ch) => {
-      const d = ch.normalize('NFD');
-      const tones = d.match(TONES)?.join('') ?? '';
-      return d.replace(TONES, '').normalize('NFC') + tones;
-    })
-    .join('');
-  return iconv.encode(decomposed, 'windows1258');
-}
-
 /** The sample's values: unit → indicator → [this period, same period]. */
 function sampleValues(): Map<string, Map<string, [string, string]>> {
   const out = new Map<string, Map<string, [string, string]>>();

@@ -8,13 +8,36 @@ import type { Lang, ProblemCode } from '../messages/catalog.js';
 import { FatalError } from '../messages/problem.js';
 import { MAX_DEFINITION_BYTES, MAX_TEMPLATE_BYTES, toMiB } from './limits.js';
 import { readRegularFile } from './read.js';
+import { decodeText } from './decode.js';
+
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+const strictUtf8 = (bytes: Uint8Array): string | undefined => {
+  try {
+    return utf8Decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+};
 
 export const DEFAULT_DEFINITION = 'baocao.yaml';
 
-/** A set-up file's text (a BOM dropped), or a FatalError naming it as the user gave it. */
+/**
+ * A set-up file's text, decoded as the returns are: UTF-8 with or without a BOM, UTF-16
+ * with a BOM, or the Windows-1258 that Notepad's "ANSI" writes on a Vietnamese Windows,
+ * NFC-normalised — or a FatalError naming it as the user gave it. Never a U+FFFD in a document.
+ */
 function readSetupText(file: string, shown: string, cap: number, notFound: ProblemCode, unreadable: ProblemCode): string {
   const read = readRegularFile(file, cap);
-  if (read.ok) return read.bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (read.ok) {
+    // Plain ASCII and valid UTF-8 (nearly every file) take the short way.
+    if (!read.bytes.includes(0)) {
+      const utf8 = strictUtf8(read.bytes);
+      if (utf8 !== undefined) return utf8.replace(/^\uFEFF/, '').normalize('NFC');
+    }
+    const decoded = decodeText(read.bytes);
+    if (decoded.ok) return decoded.text;
+    throw FatalError.of(unreadable, { file: shown, params: { path: shown, reason: decoded.code === 'NOT_TEXT' ? 'NOT_TEXT' : 'ENCODING' } });
+  }
   if (read.reason === 'NOT_FOUND' || read.reason === 'IS_DIRECTORY' || ('kind' in read && read.kind === 'DIRECTORY'))
     throw FatalError.of(notFound, { file: shown, params: { path: shown } });
   const limit = read.reason === 'TOO_LARGE' ? toMiB(cap) : '';
@@ -30,7 +53,7 @@ export async function loadDefinition(config: string | undefined, cwd: string, la
 
 /** The narrative the clerk writes (a BOM dropped); NARRATIVE_NOT_FOUND names it as the definition does. */
 export async function readNarrativeSource(file: string, shown: string): Promise<string> {
-  return readSetupText(file, shown, MAX_TEMPLATE_BYTES, 'NARRATIVE_NOT_FOUND', 'NARRATIVE_NOT_FOUND');
+  return readSetupText(file, shown, MAX_TEMPLATE_BYTES, 'NARRATIVE_NOT_FOUND', 'NARRATIVE_UNREADABLE');
 }
 
 /** The template's text (a BOM dropped); TEMPLATE_NOT_FOUND names it as the user gave it. */

@@ -17,8 +17,23 @@ const KIND: Record<Lang, Record<string, string>> = {
 
 /** Why a file or folder could not be read. */
 const REASON: Record<Lang, Record<string, string>> = {
-  vi: { PERMISSION: 'không có quyền đọc', TOO_LARGE: 'tệp lớn hơn giới hạn', IS_DIRECTORY: 'đây là thư mục', NOT_REGULAR: 'không phải tệp thông thường mà là đường ống hay thiết bị; chỉ ra một tệp thật' },
-  en: { PERMISSION: 'permission denied', TOO_LARGE: 'the file is over the limit', IS_DIRECTORY: 'it is a folder', NOT_REGULAR: 'not a regular file but a pipe or a device; name a real file' },
+  vi: {
+    PERMISSION: 'không có quyền đọc',
+    TOO_LARGE: 'tệp lớn hơn giới hạn',
+    IS_DIRECTORY: 'đây là thư mục',
+    NOT_REGULAR: 'không phải tệp thông thường mà là đường ống hay thiết bị; chỉ ra một tệp thật',
+    ENCODING:
+      'tệp không viết theo bảng mã chữ Việt nào đọc được (UTF-8, UTF-16 hay Windows-1258; có thể là TCVN3 hoặc VNI). Mở bằng Notepad, chọn "Save As", Encoding "UTF-8", rồi lưu lại',
+    NOT_TEXT: 'tệp không phải văn bản (có thể là tệp Word hay bảng tính đổi tên); lưu lại dạng văn bản thuần (Notepad, Encoding "UTF-8")',
+  },
+  en: {
+    PERMISSION: 'permission denied',
+    TOO_LARGE: 'the file is over the limit',
+    IS_DIRECTORY: 'it is a folder',
+    NOT_REGULAR: 'not a regular file but a pipe or a device; name a real file',
+    ENCODING: 'it is in no Vietnamese encoding that can be read (UTF-8, UTF-16 or Windows-1258; perhaps TCVN3 or VNI). Open it in Notepad, "Save As" with Encoding "UTF-8"',
+    NOT_TEXT: 'it is not text (perhaps a Word file or a workbook renamed); save it as plain text (Notepad, Encoding "UTF-8")',
+  },
 };
 
 /** A count with its thousands grouped as each language writes them (100.000 / 100,000). */
@@ -534,6 +549,10 @@ const catalog = {
   NARRATIVE_NOT_FOUND: {
     vi: (p) => `Không đọc được tệp nội dung ${p.path} (mục narrative của baocao.yaml). Kiểm tra tên tệp, hoặc chạy \`baocao init\` ở thư mục mới để có tệp mẫu.`,
     en: (p) => `The narrative ${p.path} (narrative: in baocao.yaml) cannot be read. Check its name, or run \`baocao init\` in a new folder for a skeleton.`,
+  },
+  NARRATIVE_UNREADABLE: {
+    vi: (p) => `Không đọc được tệp nội dung ${p.path}: ${reasonText('vi', p)}.`,
+    en: (p) => `The narrative ${p.path} cannot be read: ${reasonText('en', p)}.`,
   },
   NARRATIVE_UNKNOWN_SECTION: {
     vi: (p) => `Mục "## ${p.name}" không phải một phần của báo cáo. Các mục có: ${p.known}.`,
