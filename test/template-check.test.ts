@@ -44,6 +44,34 @@ describe('template check before data', () => {
     ]);
   });
 
+  it('refuses data that is no text where text is printed ("[dữ liệu]"), with the field to print; --final can never carry it', async () => {
+    expect(problems('{{indicators.TTXH_VU}}\n{{units}}\n{{period}}\n{{this}}\n{{#each indicatorList}}{{this}}{{/each}}')).toEqual([
+      ['TEMPLATE_PRINTS_DATA', 1, 'indicators.TTXH_VU'],
+      ['TEMPLATE_PRINTS_DATA', 2, 'units'],
+      ['TEMPLATE_PRINTS_DATA', 3, 'period'],
+      ['TEMPLATE_PRINTS_DATA', 4, 'this'],
+      ['TEMPLATE_PRINTS_DATA', 5, 'this'],
+    ]);
+    // Text, numbers, a narrative section and a missing title print.
+    expect(problems('{{indicators.TTXH_VU.current}} {{period.label}} {{narrative.uuDiem}} {{title}} {{units.0.name}}')).toEqual([]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-prints-'));
+    cpSync(SAMPLE, dir, { recursive: true });
+    writeFileSync(path.join(dir, 'bao-cao-138.md.hbs'), 'Số vụ: {{indicators.TTXH_VU}}.\n');
+    const r = await runCli(['build', '--final', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).errors[0]).toMatchObject({ code: 'TEMPLATE_PRINTS_DATA', line: 1, message: expect.stringContaining('{{indicators.TTXH_VU.current}}') });
+  });
+
+  it('refuses a narrative section that names the narrative (it would print a placeholder past --final)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-self-'));
+    cpSync(SAMPLE, dir, { recursive: true });
+    const narrative = path.join(dir, 'noi-dung.md');
+    writeFileSync(narrative, readFileSync(narrative, 'utf8').replace('## Tồn tại, hạn chế\n', '## Tồn tại, hạn chế\n\nNhư đã nêu: {{narrative.uuDiem}}\n'));
+    const r = await runCli(['build', '--final', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).errors[0]).toMatchObject({ code: 'NARRATIVE_SELF_REFERENCE', file: 'noi-dung.md', line: 14 });
+  });
+
   it('reports every unknown helper, not only the first', () => {
     expect(problems('{{tang indicators.MT_VU}}\n{{giam indicators.MT_VU}}')).toEqual([
       ['TEMPLATE_UNKNOWN_HELPER', 1, 'tang'],

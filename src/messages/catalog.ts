@@ -546,6 +546,20 @@ const catalog = {
       `Mẫu báo cáo dùng "${p.name}" nhưng dữ liệu không có mục này${p.suggestion ? ` — có phải là ${p.suggestion}?` : ' (có thể gõ sai tên). Xem các mục dữ liệu trong README.'}`,
     en: (p) => `The template uses "${p.name}", which the data does not have${p.suggestion ? ` — did you mean ${p.suggestion}?` : ' (perhaps misspelt). See the data fields in the README.'}`,
   },
+  TEMPLATE_PRINTS_DATA: {
+    vi: (p) =>
+      Number(p.list)
+        ? `Mẫu in "{{${p.name}}}", là một danh sách, không phải chữ (trong văn bản sẽ thành "[dữ liệu]"). Dùng {{#each ${p.name}}} … {{/each}} để in từng mục, hoặc {{list ${p.name}}}.`
+        : `Mẫu in "{{${p.name}}}", là một nhóm dữ liệu, không phải chữ (trong văn bản sẽ thành "[dữ liệu]"). In một mục của nó${p.fields ? `, ví dụ {{${p.name === 'this' ? '' : `${p.name}.`}${String(p.fields).split(', ')[0]}}} (có: ${p.fields})` : ''}.`,
+    en: (p) =>
+      Number(p.list)
+        ? `The template prints "{{${p.name}}}", a list, not text (it would read "[dữ liệu]"). Use {{#each ${p.name}}} … {{/each}} to print each item, or {{list ${p.name}}}.`
+        : `The template prints "{{${p.name}}}", a group of data, not text (it would read "[dữ liệu]"). Print one of its fields${p.fields ? `, e.g. {{${p.name === 'this' ? '' : `${p.name}.`}${String(p.fields).split(', ')[0]}}} (there are: ${p.fields})` : ''}.`,
+  },
+  NARRATIVE_SELF_REFERENCE: {
+    vi: (p) => `Tệp nội dung dùng "{{${p.name}}}": phần nội dung lấy được số liệu, nhưng không lấy được chính phần nội dung (sẽ in chỗ trống tô vàng). Viết thẳng chữ vào đây.`,
+    en: (p) => `The narrative uses "{{${p.name}}}": a narrative section may use the data, not the narrative itself (it would print the yellow placeholder). Write the text here.`,
+  },
   NARRATIVE_NOT_FOUND: {
     vi: (p) => `Không đọc được tệp nội dung ${p.path} (mục narrative của baocao.yaml). Kiểm tra tên tệp, hoặc chạy \`baocao init\` ở thư mục mới để có tệp mẫu.`,
     en: (p) => `The narrative ${p.path} (narrative: in baocao.yaml) cannot be read. Check its name, or run \`baocao init\` in a new folder for a skeleton.`,

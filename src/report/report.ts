@@ -29,7 +29,7 @@ export function compileNarrative(source: string, file: string, probe: ReturnType
   for (const [key, section] of parseNarrative(source, file)) {
     if (section.text.trim() === '') continue;
     try {
-      compiled.set(key, compileTemplate({ file, source: '\n'.repeat(section.line) + section.text }, probe));
+      compiled.set(key, compileTemplate({ file, source: '\n'.repeat(section.line) + section.text, narrative: true }, probe));
     } catch (err) {
       if (!(err instanceof FatalError)) throw err;
       problems.push(err);

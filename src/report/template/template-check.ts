@@ -23,6 +23,8 @@ interface Scope {
 const BUILT_IN = new Set(['if', 'unless', 'each', 'with']);
 const DATA_VARIABLES = new Set(['index', 'key', 'first', 'last']);
 const INDEX = Symbol('index');
+/** `narrative.…` named inside the narrative itself. */
+const NARRATIVE_HERE = Symbol('narrative');
 
 /** The value one level down, or undefined when the name does not exist there. */
 function child(value: unknown, name: string): unknown {
@@ -48,7 +50,11 @@ function keysOf(value: unknown): string[] {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object): Problem[] {
+/** Data printed as text must be text: a Literal, a number, a narrative section — never a record or a list ("[dữ liệu]"). */
+const printable = (value: unknown) =>
+  value === undefined || value === null || value === INDEX || typeof value !== 'object' || value instanceof Literal || value instanceof Num || value instanceof NarrativeValue;
+
+export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object, opts: { narrative?: boolean } = {}): Problem[] {
   const problems: Problem[] = [];
   const report = (code: Problem['code'], node: AST, params: Record<string, string | number>) =>
     problems.push({ code, severity: 'error', file, line: node.loc?.start.line, params });
@@ -78,6 +84,8 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object)
     const scope = scopes.at(-1 - path.depth);
     if (!scope) return undefined;
     const [head, ...rest] = path.parts;
+    // The narrative is rendered before the narrative exists: a section naming one would print its placeholder.
+    if (opts.narrative && head === 'narrative' && scope === scopes[0] && !scope.params.has(head)) return NARRATIVE_HERE;
     let value: unknown = scope.value;
     let parts = path.parts;
     if (head !== undefined && scope.params.has(head) && !path.original.startsWith('this.')) {
@@ -104,6 +112,10 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object)
           return undefined;
         }
         const value = resolve(e as hbs.AST.PathExpression, scopes);
+        if (value === NARRATIVE_HERE) {
+          report('NARRATIVE_SELF_REFERENCE', e, { name: (e as hbs.AST.PathExpression).original });
+          return INDEX;
+        }
         if (value === undefined) unknown(e as hbs.AST.PathExpression);
         return value;
       }
@@ -158,7 +170,15 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object)
           const m = node as hbs.AST.MustacheStatement;
           if (!m.escaped) report('TEMPLATE_SYNTAX', m, { detailKey: 'NO_TRIPLE' });
           if (isHelper(m)) call(m, scopes);
-          else expr(m.path as Expr, scopes);
+          else {
+            const value = expr(m.path as Expr, scopes);
+            if (!printable(value)) {
+              // The fields that print, the figure first: "current, previous, change, label".
+              const fields = keysOf(value).filter((k) => printable(child(value, k)));
+              const shown = [...['current', 'previous', 'change', 'label', 'name'].filter((k) => fields.includes(k)), ...fields].filter((k, i, all) => all.indexOf(k) === i);
+              report('TEMPLATE_PRINTS_DATA', m, { name: (m.path as hbs.AST.PathExpression).original, fields: shown.slice(0, 4).join(', '), list: Array.isArray(value) ? 1 : 0 });
+            }
+          }
           break;
         }
         case 'BlockStatement': {

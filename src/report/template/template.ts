@@ -11,6 +11,8 @@ import type { ReportView } from './view.js';
 export interface Template {
   file: string;
   source: string;
+  /** A section of the clerk's narrative: it may use the data, never the narrative itself. */
+  narrative?: boolean;
 }
 
 function lineFromMessage(message: string): number | undefined {
@@ -48,7 +50,7 @@ export function compileTemplate(template: Template, probe?: ReportView): (view: 
     ast = undefined;
   }
   if (probe && ast) {
-    const problems = checkTemplate(ast, template.file, probe);
+    const problems = checkTemplate(ast, template.file, probe, { narrative: template.narrative === true });
     if (problems.length > 0) throw new FatalError(problems);
   }
   const env = Handlebars.create();
