@@ -1,5 +1,5 @@
 // The composer: definition → ingest → validate → aggregate. The CLI is a thin shell over this.
-import { promises as fs, realpathSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_TEMPLATE } from './assets.js';
 import { aggregateReturns, type Figures } from './aggregate/aggregate.js';
@@ -11,7 +11,7 @@ import { MAX_RETURN_BYTES } from './ingest/limits.js';
 import type { Lang } from './messages/catalog.js';
 import { FatalError, splitBySeverity, type Problem } from './messages/problem.js';
 import { writeFileAtomic } from './write/atomic.js';
-import { ownedAt, type Owned } from './write/guard.js';
+import { canonical, ownedAt, type Owned } from './write/guard.js';
 import { formBytes, formFileName, type FormFormat } from './workspace/forms.js';
 import { ReturnValidator, type CheckedReturns } from './validate/validate.js';
 import { PreviousArchive } from './validate/previous.js';
@@ -147,15 +147,6 @@ function refuseOwned(written: string, owned: Owned, cwd: string): void {
   throw FatalError.of('OUTPUT_IS_INPUT', { file: shown, params: { path: shown, input: path.relative(cwd, hit) || hit } });
 }
 
-/** The real path of an existing file; undefined when there is none. */
-function realPath(p: string): string | undefined {
-  try {
-    return realpathSync.native(p);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Where the report goes: -o, else the definition's `output`, else out/bao-cao-<period>.docx.
  * An -o that names a folder (an existing one, or one written with a trailing slash)
@@ -217,8 +208,9 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
 
   const outcome = await aggregateStage(opts, definition);
   if (!outcome.figures) return outcome;
-  // A file read that was named by neither (a link in the returns folder, say) is checked once its list is known.
-  refuseOwned(outFile, { files: outcome.files.map((f) => path.resolve(opts.cwd, f.file)), folders: [] }, opts.cwd);
+  // A file read that was named by neither (a link in the returns folder to a file elsewhere) is checked once
+  // its list is known — only when the report's file exists, as only an existing file can be one of them.
+  if (existsSync(outFile)) refuseOwned(outFile, { files: outcome.files.map((f) => path.resolve(opts.cwd, f.file)), folders: [] }, opts.cwd);
 
   const rendered = render.renderReport(outcome.figures, doc, template, templateShown, narrative);
   // Sections the clerk has not written: placeholders and warnings; with --final, errors and no report.
@@ -283,7 +275,7 @@ export interface FeedbackOptions {
 export async function feedbackStage(outcome: CheckOutcome, opts: FeedbackOptions): Promise<string[]> {
   const { FEEDBACK_MARKER, FEEDBACK_PREFIX, feedbackWorkbook, groupFeedback } = await import('./feedback/feedback.js');
   const dir = path.resolve(opts.cwd, opts.dir);
-  const same = (a: string, b: string) => (realPath(a) ?? path.resolve(a)) === (realPath(b) ?? path.resolve(b));
+  const same = (a: string, b: string) => canonical(a) === canonical(b);
   // Never where returns are read from: the folders named, the folders of the files named,
   // and the definition's returns folders (this period's and last).
   const folderOf = (p: string) => {

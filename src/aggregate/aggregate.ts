@@ -48,8 +48,8 @@ interface Sums {
 }
 
 
-/** A rate as the report prints it: rounded half-up to PERCENT_DECIMALS places, exactly. */
-const printedRate = (rate: Rational): Rational => rational(roundHalfUp(rate, PERCENT_DECIMALS), 10n ** BigInt(PERCENT_DECIMALS));
+/** A rate (or any percentage) as the report prints it: rounded half-up to PERCENT_DECIMALS places, exactly. */
+export const printedRate = (rate: Rational): Rational => rational(roundHalfUp(rate, PERCENT_DECIMALS), 10n ** BigInt(PERCENT_DECIMALS));
 
 function figureOf(def: Definition, indicator: Indicator, sums: (code: string) => Sums, withPlan = true): Figure {
   let current: Rational | null;

@@ -114,11 +114,11 @@ export const documentSchema = z
       .string()
       .min(1)
       .optional()
-      .describe('Tên cơ quan chủ quản, ví dụ "UBND TỈNH HÀ GIANG"; bỏ trống khi cơ quan ban hành không có cơ quan chủ quản (như UBND tỉnh).; muốn tự chọn chỗ xuống dòng, viết tên thành nhiều dòng (khối |)'),
+      .describe('Tên cơ quan chủ quản, ví dụ "UBND TỈNH HÀ GIANG"; bỏ trống khi cơ quan ban hành không có cơ quan chủ quản (như UBND tỉnh). Muốn tự chọn chỗ xuống dòng, viết tên thành nhiều dòng (khối |)'),
     coQuanBanHanh: z
       .string()
       .min(1)
-      .describe('Tên cơ quan ban hành, ví dụ "BAN CHỈ ĐẠO 138" hoặc viết như trong câu, "Ban Chỉ đạo 138 tỉnh Hà Giang" (phần đầu văn bản tự in hoa).; muốn tự chọn chỗ xuống dòng, viết tên thành nhiều dòng (khối |)'),
+      .describe('Tên cơ quan ban hành, ví dụ "BAN CHỈ ĐẠO 138" hoặc viết như trong câu, "Ban Chỉ đạo 138 tỉnh Hà Giang" (phần đầu văn bản tự in hoa). Muốn tự chọn chỗ xuống dòng, viết tên thành nhiều dòng (khối |)'),
     coQuanTrongCau: z
       .string()
       .min(1)

@@ -36,6 +36,15 @@ function sniffUtf16(buf: Uint8Array): Encoding | undefined {
 /** One decoder for every file: a fatal one-shot decode keeps no state between calls. */
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** The bytes as UTF-8 (a BOM kept), or undefined when they are not valid UTF-8. */
+export function utf8OrUndefined(buf: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(buf);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The encoding; with the text too when finding it meant decoding the file as UTF-8. */
 function detect(buf: Uint8Array): { encoding: Encoding; bomLength: number; text?: string } {
   if (startsWith(buf, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', bomLength: 3 };
@@ -43,11 +52,8 @@ function detect(buf: Uint8Array): { encoding: Encoding; bomLength: number; text?
   if (startsWith(buf, [0xfe, 0xff])) return { encoding: 'utf-16be', bomLength: 2 };
   const utf16 = sniffUtf16(buf);
   if (utf16) return { encoding: utf16, bomLength: 0 };
-  try {
-    return { encoding: 'utf-8', bomLength: 0, text: strictUtf8.decode(buf) };
-  } catch {
-    return { encoding: 'windows-1258', bomLength: 0 };
-  }
+  const text = utf8OrUndefined(buf);
+  return text === undefined ? { encoding: 'windows-1258', bomLength: 0 } : { encoding: 'utf-8', bomLength: 0, text };
 }
 
 function decodeAs(buf: Uint8Array, encoding: Encoding): string | undefined {

@@ -8,16 +8,7 @@ import type { Lang, ProblemCode } from '../messages/catalog.js';
 import { FatalError } from '../messages/problem.js';
 import { MAX_DEFINITION_BYTES, MAX_TEMPLATE_BYTES, toMiB } from './limits.js';
 import { readRegularFile } from './read.js';
-import { decodeText } from './decode.js';
-
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
-const strictUtf8 = (bytes: Uint8Array): string | undefined => {
-  try {
-    return utf8Decoder.decode(bytes);
-  } catch {
-    return undefined;
-  }
-};
+import { decodeText, utf8OrUndefined } from './decode.js';
 
 export const DEFAULT_DEFINITION = 'baocao.yaml';
 
@@ -31,7 +22,7 @@ function readSetupText(file: string, shown: string, cap: number, notFound: Probl
   if (read.ok) {
     // Plain ASCII and valid UTF-8 (nearly every file) take the short way.
     if (!read.bytes.includes(0)) {
-      const utf8 = strictUtf8(read.bytes);
+      const utf8 = utf8OrUndefined(read.bytes);
       if (utf8 !== undefined) return utf8.replace(/^\uFEFF/, '').normalize('NFC');
     }
     const decoded = decodeText(read.bytes);

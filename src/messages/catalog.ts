@@ -1,10 +1,11 @@
 // Every message a user reads, keyed by a stable code, in Vietnamese and English.
 // A test checks that both languages cover every code.
 
-export type Lang = 'vi' | 'en';
 import { format as formatDate } from 'date-fns';
 import { detail, isDetailKey } from './details.js';
 import { MAX_SHEETS } from '../ingest/limits.js';
+
+export type Lang = 'vi' | 'en';
 
 type Params = Record<string, string | number | undefined>;
 type Render = (p: Params) => string;

@@ -9,12 +9,12 @@
 //   a rate      "… là 24,5%, giảm 0,9 điểm phần trăm so với …" ("đạt" only with a floor target)
 //   targets     floor: vượt / đạt / chưa đạt; a ceiling: đạt / chưa đạt, never "vượt"
 // One pair of parentheses at most in a phrase, never one inside another.
-import { targetStatus, type Figure, type TargetStatus } from '../aggregate/aggregate.js';
+import { printedRate, targetStatus, type Figure, type TargetStatus } from '../aggregate/aggregate.js';
 import type { Indicator } from '../definition/parse.js';
 import { targetBound, type TargetData } from '../definition/schema.js';
 import { UI } from '../messages/ui.js';
 import { formatDecimalVi, formatPercentVi } from '../numbers/format.js';
-import { compare, fromDecimal, integer, rational, roundHalfUp, type Rational } from '../numbers/rational.js';
+import { compare, fromDecimal, integer, type Rational } from '../numbers/rational.js';
 import { PERCENT_DECIMALS } from './figures.js';
 
 /** What the wording needs to know of an indicator. */
@@ -138,7 +138,7 @@ export function planPhrase(ind: Pick<Worded, 'unit' | 'decimals'>, plan: Rationa
   if (planPct === null) return 'kế hoạch bằng 0, không tính được tỷ lệ thực hiện';
   const printed = formatPercentVi(planPct, PERCENT_DECIMALS);
   // Judged on the share as printed: 100,04% prints as 100,0% and is "đạt", not "vượt".
-  const over = compare(rational(roundHalfUp(planPct, PERCENT_DECIMALS), 10n ** BigInt(PERCENT_DECIMALS)), integer(100)) > 0;
+  const over = compare(printedRate(planPct), integer(100)) > 0;
   return over ? `vượt kế hoạch (${amount(ind, plan)}), bằng ${printed} kế hoạch` : `đạt ${printed} kế hoạch (${amount(ind, plan)})`;
 }
 
@@ -177,7 +177,7 @@ const RESULT = 'kết quả';
 
 /** "kết quả công tác phòng, chống …" from the definition's title; "kết quả" alone without one, never "kết quả kết quả". */
 export function reportSubject(title: string | undefined): string {
-  if (!title) return 'kết quả';
+  if (!title) return RESULT;
   const text = lowerFirst(title.trim());
   const lower = text.normalize('NFC').toLocaleLowerCase('vi');
   const said = lower.startsWith(RESULT) && (lower.length === RESULT.length || /\s/.test(lower.charAt(RESULT.length)));
@@ -220,8 +220,10 @@ export const COLUMN_LABEL_MAX = 16;
 
 /** The two figure columns' heads: "Năm 2025" / "Năm 2024"; "Kỳ này" / "Cùng kỳ" when a label is too long for a column. */
 export function periodHeads(period: { label: string; previousLabel: string }): [string, string] {
-  const up = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
   const fits = [...period.label].length <= COLUMN_LABEL_MAX && [...period.previousLabel].length <= COLUMN_LABEL_MAX;
-  return fits ? [up(period.label), up(period.previousLabel)] : ['Kỳ này', 'Cùng kỳ'];
+  return fits ? [upperFirst(period.label), upperFirst(period.previousLabel)] : ['Kỳ này', 'Cùng kỳ'];
 }
+
+/** "cùng kỳ năm 2020" → "Cùng kỳ năm 2020": a heading's first letter a capital. */
+export const upperFirst = (text: string): string => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 

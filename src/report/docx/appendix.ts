@@ -8,7 +8,7 @@ import { AlignmentType, Paragraph, TextRun } from 'docx';
 import type { Figure, Figures } from '../../aggregate/aggregate.js';
 import { displayValue, PERCENT_DECIMALS } from '../../present/figures.js';
 import { formatDecimalVi } from '../../numbers/format.js';
-import { periodHeads } from '../../present/wording.js';
+import { periodHeads, upperFirst } from '../../present/wording.js';
 import type { Indicator } from '../../definition/parse.js';
 import { emWidth, LANDSCAPE_TEXT_WIDTH, SIZE, textEm, textWidth } from './layout.js';
 
@@ -200,7 +200,7 @@ export function appendixTableXml(figures: Figures, unitNoun = 'Đơn vị'): str
         ]);
   const total = cellsOf(totals);
   const heads = periodHeads(def.period);
-  const nameHead = unitNoun.charAt(0).toLocaleUpperCase('vi') + unitNoun.slice(1);
+  const nameHead = upperFirst(unitNoun);
   // A group's heading spans the whole table: it sets no column's width.
   const measured = rows.filter((r) => r.kind !== 'heading');
   const nameEm = maxEm([...measured.map((r) => r.name), 'Tổng cộng']);

@@ -15,6 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import { signingAuthorities, type DocumentData } from '../../definition/schema.js';
+import { LEVELS } from '../../present/names.js';
 import { formatDateVi, isoDateParts, paddedNumber } from '../../present/wording.js';
 import { SIZE, TEXT_WIDTH, textWidth } from './layout.js';
 
@@ -74,7 +75,7 @@ const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
 /** Levels of administration: the level and the place after it stay on one line ("TỈNH HÀ GIANG"). */
-const LEVEL = new RegExp(`^(${['THÀNH PHỐ', 'THỊ XÃ', 'THỊ TRẤN', 'ĐẶC KHU', 'TỈNH', 'HUYỆN', 'QUẬN', 'PHƯỜNG', 'XÃ'].join('|')})\\s(?!HỘI(\\s|$))`, 'u');
+const LEVEL = new RegExp(`^(${LEVELS.map(upper).join('|')})\\s(?!HỘI(\\s|$))`, 'u');
 
 /**
  * An agency's name as header lines: the lines the definition gives (a name written on

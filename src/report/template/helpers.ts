@@ -20,6 +20,7 @@ import {
   sentencePhrase,
   STATUS_WORD,
   targetPhrase,
+  upperFirst,
   versusPhrase,
 } from '../../present/wording.js';
 import { FIGURES, Num } from './view.js';
@@ -188,8 +189,7 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   upperFirst: (...args) => {
     const { params, options } = split(args);
     if (params.length !== 1) fail('upperFirst', options, 'ARITY', { min: 1, max: 1, count: params.length });
-    const text = String(params[0] ?? '');
-    return lit(text.charAt(0).toLocaleUpperCase('vi') + text.slice(1));
+    return lit(upperFirst(String(params[0] ?? '')));
   },
   /** {{upper x}} → upper case, Vietnamese letters included. */
   upper: (...args) => {
