@@ -159,6 +159,25 @@ describe('forms as workbooks', () => {
     expect(core).toMatch(/<dcterms:created[^>]*>2021-06-14T00:00:00Z</);
   });
 
+  it('the same bytes where the period ends on a day whose midnight a zone skips (Havana, 14/3/2021)', () => {
+    const dir = workspace();
+    const yaml = path.join(dir, 'baocao.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('end: 2021-06-14', 'end: 2021-03-14'));
+    const a = spawnCli(['forms', '-o', 'a'], { cwd: dir, env: { TZ: 'UTC' } });
+    const b = spawnCli(['forms', '-o', 'b'], { cwd: dir, env: { TZ: 'America/Havana' } });
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const name = '024 - Thành phố Hà Giang.xlsx';
+    expect(readFileSync(path.join(dir, 'b', name)).equals(readFileSync(path.join(dir, 'a', name)))).toBe(true);
+    // Feedback too: an empty return has problems to send back.
+    writeFileSync(path.join(dir, 'returns', '024.csv'), 'x\n');
+    const fa = spawnCli(['check', '--feedback', 'fa'], { cwd: dir, env: { TZ: 'UTC' } });
+    const fb = spawnCli(['check', '--feedback', 'fb'], { cwd: dir, env: { TZ: 'America/Havana' } });
+    expect([fa.code, fb.code]).toEqual([1, 1]);
+    const written = readdirSync(path.join(dir, 'fa'));
+    expect(written.length).toBeGreaterThan(0);
+    for (const n of written) expect(readFileSync(path.join(dir, 'fb', n)).equals(readFileSync(path.join(dir, 'fa', n))), n).toBe(true);
+  });
+
   it('filled in and saved by Calc, as .xlsx or as CSV (title lines and all), check clean and add up to the sample', async () => {
     const dir = workspace();
     const { filled, forms } = await filledForms(dir);

@@ -64,11 +64,12 @@ export function newWorkbook(x: ExcelTs, date: Date): Workbook {
 
 /**
  * The workbook's bytes; ZIP entries dated `date`'s day. A ZIP's dates are local wall-clock
- * fields, written from the Date's local time: the same day at local midnight gives the
- * same fields in every time zone, and no UTC field is added.
+ * fields, written from the Date's local time: the same day at local noon gives the same
+ * fields in every time zone (midnight does not: where summer time starts at 00:00, as in
+ * Havana, that hour does not exist and reads 01:00), and no UTC field is added.
  */
 export async function workbookBytes(wb: Workbook, date: Date): Promise<Uint8Array> {
-  const day = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  const day = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 12, 0, 0);
   const out = await wb.xlsx.writeBuffer({ zip: { modTime: day, timestamps: 'dos' } });
   return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
 }
