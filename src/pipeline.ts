@@ -10,7 +10,7 @@ import { ingestReturns, type ReturnSummary } from './ingest/files.js';
 import { MAX_RETURN_BYTES } from './ingest/limits.js';
 import type { Lang } from './messages/catalog.js';
 import { FatalError, splitBySeverity, type Problem } from './messages/problem.js';
-import { writeFileAtomic } from './write/atomic.js';
+import { withLock, writeFileAtomic } from './write/atomic.js';
 import { canonical, ownedAt, type Owned } from './write/guard.js';
 import { formBytes, formFileName, type FormFormat } from './workspace/forms.js';
 import { ReturnValidator, type CheckedReturns } from './validate/validate.js';
@@ -82,7 +82,8 @@ async function readPrevious(definition: Definition, opts: Pick<PipelineOptions, 
   );
   // An archived file that cannot be read is said (as a warning: this period's figures are not at fault);
   // its units then have no archived return to be checked against.
-  const problems = placeProblems(read.problems.map((p): Problem => ({ ...p, severity: 'warning' })), read.files);
+  // So is a unit's return found twice there: figures it gives two ways are used neither way.
+  const problems = placeProblems([...read.problems, ...archive.problems()].map((p): Problem => ({ ...p, severity: 'warning' })), read.files);
   return { archive, revised: previous.revised, problems };
 }
 
@@ -235,8 +236,11 @@ export interface FormsOptions {
   format?: FormFormat;
 }
 
-/** Writes one pre-filled return form per unit; returns the paths written. */
-export async function formsStage(opts: FormsOptions): Promise<string[]> {
+/**
+ * Writes one pre-filled return form per unit; returns the paths written and what the
+ * archive of last period said (warnings: a return of it found twice, a file unreadable).
+ */
+export async function formsStage(opts: FormsOptions): Promise<{ written: string[]; warnings: Problem[] }> {
   const definition = await loadDefinition(opts.config, opts.cwd, opts.lang);
   const dir = path.resolve(opts.cwd, opts.outDir);
   const format = opts.format ?? 'xlsx';
@@ -256,7 +260,7 @@ export async function formsStage(opts: FormsOptions): Promise<string[]> {
     const bytes = workbook ? await workbook.formWorkbookBytes(definition, f.unit, previous?.archive) : formBytes(definition, f.unit, previous?.archive);
     await writeFileAtomic(f.file, bytes, { shown: f.shown, force: opts.force });
   }
-  return forms.map((f) => f.shown);
+  return { written: forms.map((f) => f.shown), warnings: previous?.problems ?? [] };
 }
 
 export interface FeedbackOptions {
@@ -273,7 +277,8 @@ export interface FeedbackOptions {
  * nothing else in the folder is touched. Returns the paths written.
  */
 export async function feedbackStage(outcome: CheckOutcome, opts: FeedbackOptions): Promise<string[]> {
-  const { FEEDBACK_MARKER, FEEDBACK_PREFIX, feedbackWorkbook, groupFeedback } = await import('./feedback/feedback.js');
+  const { FEEDBACK_PREFIX, feedbackWorkbook, groupFeedback } = await import('./feedback/feedback.js');
+  const { isFeedbackWrittenAs } = await import('./feedback/marker.js');
   const dir = path.resolve(opts.cwd, opts.dir);
   const same = (a: string, b: string) => canonical(a) === canonical(b);
   // Never where returns are read from: the folders named, the folders of the files named,
@@ -290,34 +295,29 @@ export async function feedbackStage(outcome: CheckOutcome, opts: FeedbackOptions
   for (const folder of readFrom)
     if (same(folder, dir)) throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: opts.dir, params: { path: opts.dir, reason: 'RETURNS' } });
 
-  /** Whether a file is feedback baocao wrote: its name and the marker in its properties. */
-  const { unzipSync, strFromU8 } = await import('fflate');
-  const { readRegularFile } = await import('./ingest/read.js');
-  const ours = (file: string) => {
-    const read = readRegularFile(file, MAX_RETURN_BYTES);
-    if (!read.ok) return false;
-    try {
-      const core = unzipSync(read.bytes, { filter: (f) => f.name === 'docProps/core.xml' })['docProps/core.xml'];
-      return core !== undefined && strFromU8(core).includes(FEEDBACK_MARKER);
-    } catch {
-      return false;
-    }
-  };
-  const existing = await fs.readdir(dir).catch(() => [] as string[]);
-  const isFeedbackName = (n: string) => n.normalize('NFC').startsWith(FEEDBACK_PREFIX) && /\.xlsx$/i.test(n);
+  // One run at a time per folder: two at once would each remove the other's files.
+  return withLock(path.join(dir, 'baocao-phan-hoi'), opts.dir, async () => {
+    /** Whether a file is feedback baocao wrote under this very name: the marker in its properties names it. */
+    const { readRegularFile } = await import('./ingest/read.js');
+    const ours = (name: string) => {
+      const read = readRegularFile(path.join(dir, name), MAX_RETURN_BYTES);
+      return read.ok && isFeedbackWrittenAs(read.bytes, name);
+    };
+    const existing = await fs.readdir(dir).catch(() => [] as string[]);
+    const isFeedbackName = (n: string) => n.normalize('NFC').startsWith(FEEDBACK_PREFIX) && /\.xlsx$/i.test(n);
 
-  const feedback = groupFeedback(outcome.definition, outcome.problems, outcome.checked);
-  const names = new Set(feedback.map((f) => f.name));
-  for (const n of existing)
-    if (names.has(n.normalize('NFC')) && !ours(path.join(dir, n)))
-      throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: path.join(opts.dir, n), params: { path: path.join(opts.dir, n), reason: 'NOT_OURS' } });
-  const written: string[] = [];
-  for (const fb of feedback) {
-    const shown = path.join(opts.dir, fb.name);
-    await writeFileAtomic(path.join(dir, fb.name), await feedbackWorkbook(outcome.definition, fb), { shown, force: true });
-    written.push(shown);
-  }
-  for (const n of existing)
-    if (isFeedbackName(n) && !names.has(n.normalize('NFC')) && ours(path.join(dir, n))) await fs.rm(path.join(dir, n), { force: true });
-  return written;
+    const feedback = groupFeedback(outcome.definition, outcome.problems, outcome.checked);
+    const names = new Set(feedback.map((f) => f.name));
+    for (const n of existing)
+      if (names.has(n.normalize('NFC')) && !ours(n))
+        throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: path.join(opts.dir, n), params: { path: path.join(opts.dir, n), reason: 'NOT_OURS' } });
+    const written: string[] = [];
+    for (const fb of feedback) {
+      const shown = path.join(opts.dir, fb.name);
+      await writeFileAtomic(path.join(dir, fb.name), await feedbackWorkbook(outcome.definition, fb), { shown, force: true });
+      written.push(shown);
+    }
+    for (const n of existing) if (isFeedbackName(n) && !names.has(n.normalize('NFC')) && ours(n)) await fs.rm(path.join(dir, n), { force: true });
+    return written;
+  });
 }

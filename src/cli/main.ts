@@ -191,9 +191,10 @@ interface SetupFlags {
   json?: boolean;
 }
 
-function reportWritten(world: World, lang: Lang, paths: string[], flags: SetupFlags, done: string) {
-  if (flags.json) writeJson(world, lang, true, { errors: [], warnings: [] }, { files: paths });
+function reportWritten(world: World, lang: Lang, paths: string[], flags: SetupFlags, done: string, warnings: Problem[] = []) {
+  if (flags.json) writeJson(world, lang, true, { errors: [], warnings }, { files: paths });
   else world.stdout.write(paths.map((p) => p + '\n').join(''));
+  if (warnings.length > 0 && !flags.quiet) world.stderr.write(formatProblems(warnings, lang, colorFor(world.stderr, world.env)));
   if (!flags.quiet) world.stderr.write(done + '\n');
 }
 
@@ -260,8 +261,8 @@ function buildProgram(world: World, lang: Lang, setExit: (code: number) => void)
     .option('-q, --quiet', w.quiet)
     .addHelpText('after', examples(w, w.formsExamples))
     .action(async (flags: SetupFlags & { config?: string; output: string; force?: boolean; format: 'xlsx' | 'csv' }) => {
-      const written = await (await pipeline()).formsStage({ cwd: world.cwd, config: configOf(world, flags), lang, outDir: flags.output, force: flags.force, format: flags.format });
-      reportWritten(world, lang, written, flags, w.doneForms);
+      const { written, warnings } = await (await pipeline()).formsStage({ cwd: world.cwd, config: configOf(world, flags), lang, outDir: flags.output, force: flags.force, format: flags.format });
+      reportWritten(world, lang, written, flags, w.doneForms, warnings);
       setExit(EXIT.OK);
     });
 

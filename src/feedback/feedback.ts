@@ -9,14 +9,13 @@ import { safeText } from '../messages/catalog.js';
 import { officeOnly, unitMessage } from './unit-messages.js';
 import type { Problem } from '../messages/problem.js';
 import type { CheckedReturns } from '../validate/validate.js';
-import { formFileName, unitNamedByFile } from '../workspace/forms.js';
+import { fitFileName, formFileName, safeFileText, unitNamedByFile } from '../workspace/forms.js';
 import { FEEDBACK_HEAD } from './layout.js';
+import { feedbackKeywords } from './marker.js';
 import { loadExcelTs, newWorkbook, titledSheet, TITLED_HEADER_ROW, workbookBytes, workbookDate } from '../write/xlsx.js';
 
 /** Every feedback file's name starts so; with the marker inside, it is how a previous run's files are known. */
 export const FEEDBACK_PREFIX = 'Phản hồi - ';
-/** Kept in the workbook's keywords: only files holding it are ever replaced or removed. */
-export const FEEDBACK_MARKER = 'baocao-feedback';
 
 export interface Feedback {
   /** The unit, or undefined for a file whose unit could not be told. */
@@ -66,9 +65,18 @@ export function groupFeedback(def: Definition, problems: readonly Problem[], che
       const [fb, lb] = rank(b);
       return fa - fb || (la === lb ? 0 : la < lb ? -1 : 1);
     });
-  const out: Feedback[] = def.units.filter((u) => byUnit.has(u.code)).map((u) => ({ unit: u, name: FEEDBACK_PREFIX + formFileName(u, 'xlsx'), problems: byUnit.get(u.code)! }));
-  for (const [file, list] of byFile)
-    out.push({ name: `${FEEDBACK_PREFIX}${path.basename(file).replace(/[\\/:*?"<>|\u0000-\u001f\ufffd]/g, '_').replace(/\.[^.]*$/, '').slice(0, 120)}.xlsx`, problems: list });
+  // Names unique by construction, as a file system that ignores case and normalisation sees
+  // them: a file's own name keeps its extension ("zz.csv", "zz.xlsx"), and a name still taken
+  // (two names that differ only in a character no file system accepts) gets a number.
+  const taken = new Set<string>();
+  const unique = (name: string) => {
+    let n = name;
+    for (let i = 2; taken.has(n.toLowerCase()); i++) n = fitFileName(FEEDBACK_PREFIX, `${name.slice(FEEDBACK_PREFIX.length, -'.xlsx'.length)} (${i})`, '.xlsx');
+    taken.add(n.toLowerCase());
+    return n;
+  };
+  const out: Feedback[] = def.units.filter((u) => byUnit.has(u.code)).map((u) => ({ unit: u, name: unique(formFileName(u, 'xlsx', FEEDBACK_PREFIX)), problems: byUnit.get(u.code)! }));
+  for (const [file, list] of byFile) out.push({ name: unique(fitFileName(FEEDBACK_PREFIX, safeFileText(path.basename(file)), '.xlsx')), problems: list });
   return out;
 }
 
@@ -97,7 +105,7 @@ export async function feedbackWorkbook(def: Definition, fb: Feedback): Promise<U
   const x = await loadExcelTs();
   const date = workbookDate(def);
   const wb = newWorkbook(x, date);
-  wb.keywords = FEEDBACK_MARKER;
+  wb.keywords = feedbackKeywords(fb.name);
   wb.title = `Phản hồi kiểm tra số liệu ${def.period.label}`;
   const errors = fb.problems.filter((p) => p.severity === 'error').length;
   const warnings = fb.problems.length - errors;

@@ -368,7 +368,14 @@ const catalog = {
         return `Tệp này${here} có cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${first}, ${figures}, mà tên tệp là của đơn vị "${p.named}". Nếu đây là báo cáo của "${p.named}" (điền nhầm vào biểu mẫu của đơn vị khác), sửa mã đơn vị trong tệp thành ${p.namedCode}; nếu không, ${p.shared !== undefined ? 'xoá các dòng của đơn vị này ở một trong hai tệp (tệp còn số liệu của đơn vị khác)' : 'giữ lại một tệp và chuyển tệp kia ra khỏi thư mục'}.`;
       if (p.shared !== undefined)
         return `Tệp này${here} cũng có cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${first}, ${figures}. Xoá các dòng của đơn vị này ở một trong hai tệp (giữ bản đúng); đừng chuyển cả tệp ra, vì tệp còn số liệu của đơn vị khác. Số liệu không được cộng hai lần.${later}`;
-      return `Tệp này${here} gửi lại cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${first}, ${figures}. Giữ lại một tệp (bản đúng) và chuyển tệp kia ra khỏi thư mục; số liệu không được cộng hai lần.${later}`;
+      // Last period's archive: a figure given two ways is neither checked against nor pre-filled.
+      const archive =
+        p.archive === undefined
+          ? ''
+          : Number(p.differ) > 0
+            ? ` Đây là báo cáo lưu trữ kỳ ${p.archive}: khi chưa rõ bản nào đúng, "Cùng kỳ" của đơn vị ở ${p.differ} chỉ tiêu khác nhau không được đối chiếu và không được điền sẵn vào biểu mẫu.`
+            : ` Đây là báo cáo lưu trữ kỳ ${p.archive}; số liệu hai bản như nhau nên vẫn được dùng.`;
+      return `Tệp này${here} gửi lại cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${first}, ${figures}. Giữ lại một tệp (bản đúng) và chuyển tệp kia ra khỏi thư mục; số liệu không được cộng hai lần.${later}${archive}`;
     },
     en: (p) => {
       const column = p.side === 'previous' ? 'previous' : 'current';
@@ -384,7 +391,13 @@ const catalog = {
         return `This file${here} holds the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${first}, ${figures}, yet its name is the unit "${p.named}"'s. If it is "${p.named}"'s return (filled in on another unit's form), change the unit code in the file to ${p.namedCode}; if not, ${p.shared !== undefined ? "delete this unit's rows from one of the two files (they hold other units' figures too)" : 'keep one file and move the other out of the folder'}.`;
       if (p.shared !== undefined)
         return `This file${here} also holds the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${first}, ${figures}. Delete this unit's rows from one of the two files (keep the right one); do not move a whole file out, as it holds other units' figures too. Figures are never counted twice.${later}`;
-      return `This file${here} sends again the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${first}, ${figures}. Keep one file (the right one) and move the other out of the folder; figures are never counted twice.${later}`;
+      const archive =
+        p.archive === undefined
+          ? ''
+          : Number(p.differ) > 0
+            ? ` This is the archived return of ${p.archive}: until it is known which copy is right, the unit's "previous" figures of the ${p.differ} indicator(s) that differ are neither checked nor pre-filled in the forms.`
+            : ` This is the archived return of ${p.archive}; both copies have the same figures, so they are still used.`;
+      return `This file${here} sends again the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${first}, ${figures}. Keep one file (the right one) and move the other out of the folder; figures are never counted twice.${later}${archive}`;
     },
   },
   MISSING_INDICATOR: {

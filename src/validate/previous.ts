@@ -3,6 +3,9 @@
 // return (files handed over one at a time); only their unit, indicator and value are kept.
 import type { Definition, Unit } from '../definition/parse.js';
 import type { ReturnFile } from '../ingest/returns.js';
+import type { Problem } from '../messages/problem.js';
+import { formatDecimalVi } from '../numbers/format.js';
+import { fromScaled } from '../numbers/rational.js';
 import { parseValue, valueFormat, type NumberFormat } from './number.js';
 
 export interface ArchivedValue {
@@ -13,11 +16,29 @@ export interface ArchivedValue {
   place: string;
 }
 
+/** A unit's rows of last period read again from another file of the archive. */
+interface Resent {
+  unit: string;
+  first: ReturnFile;
+  file: ReturnFile;
+  line: number;
+  rows: number;
+  differ: number;
+  example?: { indicator: string; there: string; here: string };
+}
+
 export class PreviousArchive {
   /** unit code → indicator code → last period's value (for a unit that communes were merged into, the sum of theirs). */
   readonly values = new Map<string, Map<string, ArchivedValue>>();
-  /** The last period's code each value came from, by unit and indicator: one row each, the first read. */
-  private readonly sources = new Map<string, Set<string>>();
+  /** Where each last-period unit's value of an indicator was first read, by unit, indicator and last period's code. */
+  private readonly firstRead = new Map<string, { file: ReturnFile; line: number; value: bigint; raw: string }>();
+  /**
+   * Figures the archive gives two ways (two rows or two files of one unit that differ): which is
+   * right cannot be known, so none is kept: "Cùng kỳ" is neither checked against it nor pre-filled.
+   */
+  private readonly contested = new Set<string>();
+  private readonly resent = new Map<string, Resent>();
+  private readonly rowProblems: Problem[] = [];
   /** Last period's codes, as written or without their leading zeros: the unit each is now. */
   private readonly codes = new Map<string, Unit>();
 
@@ -45,10 +66,13 @@ export class PreviousArchive {
       const parsed = parseValue(row.current, indicator.decimals, valueFormat(row.notes?.current?.kind === 'NUMBER', this.numberFormat));
       if (!parsed.ok) continue;
       const key = `${unit.code}\u0000${indicator.code}`;
-      let seen = this.sources.get(key);
-      if (!seen) this.sources.set(key, (seen = new Set()));
-      if (seen.has(source)) continue; // the first row of each last-period unit counts
-      seen.add(source);
+      const there = this.firstRead.get(`${key}\u0000${source}`);
+      if (there) {
+        this.again(key, unit, indicator.code, indicator.decimals, there, file, row.line, parsed.value, row.current);
+        continue;
+      }
+      this.firstRead.set(`${key}\u0000${source}`, { file, line: row.line, value: parsed.value, raw: row.current });
+      if (this.contested.has(key)) continue;
       let byIndicator = this.values.get(unit.code);
       if (!byIndicator) this.values.set(unit.code, (byIndicator = new Map()));
       const earlier = byIndicator.get(indicator.code);
@@ -60,6 +84,55 @@ export class PreviousArchive {
         earlier ? { value: earlier.value + parsed.value, raw: `${earlier.raw} + ${raw}`, place: `${earlier.place}, ${place}` } : { value: parsed.value, raw, place },
       );
     }
+  }
+
+  /** A last-period unit's figure read a second time: said, and, if it differs, kept by neither. */
+  private again(key: string, unit: Unit, indicator: string, decimals: number, there: { file: ReturnFile; line: number; value: bigint; raw: string }, file: ReturnFile, line: number, value: bigint, raw: string) {
+    const differs = value !== there.value;
+    if (differs) {
+      this.contested.add(key);
+      this.values.get(unit.code)?.delete(indicator);
+    }
+    if (there.file === file) {
+      this.rowProblems.push({ code: 'DUPLICATE_ROW', severity: 'warning', file: file.file, line, unit: unit.code, indicator, params: { first: `${there.file.file}:${there.line}`, value: raw } });
+      return;
+    }
+    const id = `${unit.code}\u0000${there.file.file}\u0000${file.file}`;
+    let r = this.resent.get(id);
+    if (!r) this.resent.set(id, (r = { unit: unit.code, first: there.file, file, line, rows: 0, differ: 0 }));
+    r.rows++;
+    if (differs) {
+      r.differ++;
+      const shown = (n: bigint) => formatDecimalVi(fromScaled(n, decimals), { decimals });
+      r.example ??= { indicator, there: shown(there.value), here: shown(value) };
+    }
+  }
+
+  /**
+   * What the archive holds twice: DUPLICATE_ROW for a row repeated in one file, DUPLICATE_RETURN
+   * for a unit's return in two files (with both files' times, as this period's are said).
+   */
+  problems(): Problem[] {
+    const resent = [...this.resent.values()].map((r): Problem => {
+      const [firstAt, hereAt] = [r.first.receivedAt, r.file.receivedAt];
+      return {
+        code: 'DUPLICATE_RETURN',
+        severity: 'warning',
+        file: r.file.file,
+        line: r.line,
+        unit: r.unit,
+        params: {
+          unitName: this.def.unitByCode.get(r.unit)!.name,
+          first: r.first.file,
+          rows: r.rows,
+          differ: r.differ,
+          ...(r.example && { ...r.example, side: 'current' }),
+          ...(firstAt !== undefined && hereAt !== undefined && { firstAt, hereAt, ...(firstAt !== hereAt && { later: hereAt > firstAt ? r.file.file : r.first.file }) }),
+          archive: this.period,
+        },
+      };
+    });
+    return [...this.rowProblems, ...resent];
   }
 }
 

@@ -43,23 +43,45 @@ const MAX_NAME_BYTES = 255;
 export type FormFormat = 'xlsx' | 'csv';
 export const FORM_FORMATS: readonly FormFormat[] = ['xlsx', 'csv'];
 
-/** The unit a file's name starts with, as forms are named ("024 - Thành phố Hà Giang.xlsx", "024_dong-van.csv"). */
+/** What may follow a unit's code at the start of a file's name: a separator, or the name's end. */
+const SEPARATOR = /[\s_.\-]/;
+
+/**
+ * The unit a file's name starts with, as forms are named ("024 - Thành phố Hà Giang.xlsx",
+ * "024_dong-van.csv", "X-1 - Phường Một.csv"): the longest roster code followed by a separator.
+ */
 export function unitNamedByFile(def: Definition, file: string): Unit | undefined {
-  const head = /^([^\s_.\-]+)/.exec(path.basename(file))?.[1];
-  return head === undefined ? undefined : def.unitByCode.get(head);
+  const base = path.basename(file).normalize('NFC');
+  for (let end = base.length; end > 0; end--)
+    if (end === base.length || SEPARATOR.test(base[end]!)) {
+      const unit = def.unitByCode.get(base.slice(0, end));
+      if (unit) return unit;
+    }
+  return undefined;
 }
 
-/** "024 - Thành phố Hà Giang.xlsx", with characters no file system accepts replaced, cut to fit a file name. */
-export function formFileName(unit: Unit, format: FormFormat = 'xlsx'): string {
-  const safe = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
-  const fixed = `${safe(unit.code)} - `;
-  const ext = `.${format}`;
-  let name = safe(unit.name);
+/** Characters no file system accepts in a name (and U+FFFD, which stands for a lost one), replaced. */
+export const safeFileText = (s: string) => s.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f\ufffd]/g, '_');
+
+/**
+ * `fixed + name + ext`, NFC, with `name` cut (and "…" added) so that the whole fits a file
+ * name's 255 bytes; `fixed` and `ext` are never cut.
+ */
+export function fitFileName(fixed: string, name: string, ext: string): string {
   const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
-  if (bytes(fixed + name + ext) > MAX_NAME_BYTES) {
-    const chars = [...name];
+  let body = name.normalize('NFC');
+  if (bytes(fixed + body + ext) > MAX_NAME_BYTES) {
+    const chars = [...body];
     while (chars.length > 0 && bytes(fixed + chars.join('') + '…' + ext) > MAX_NAME_BYTES) chars.pop();
-    name = chars.join('').trimEnd() + '…';
+    body = chars.join('').trimEnd() + '…';
   }
-  return fixed + name + ext;
+  return fixed + body + ext;
+}
+
+/**
+ * "024 - Thành phố Hà Giang.xlsx", with characters no file system accepts replaced, cut to fit a
+ * file name after `prefix` (the feedback's "Phản hồi - ").
+ */
+export function formFileName(unit: Unit, format: FormFormat = 'xlsx', prefix = ''): string {
+  return fitFileName(`${prefix}${safeFileText(unit.code)} - `, safeFileText(unit.name), `.${format}`);
 }

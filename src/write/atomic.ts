@@ -106,6 +106,26 @@ async function releaseLock(lock: string): Promise<void> {
   pending.delete(lock);
 }
 
+/**
+ * Runs `work` holding the lock of `target` (which need not exist: a folder's lock is taken on
+ * a name inside it), so that one run at a time works there; the lock is released after.
+ */
+export async function withLock<T>(target: string, shown: string, work: () => Promise<T>): Promise<T> {
+  let lock: string;
+  try {
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    lock = await acquireLock(target, shown);
+  } catch (err) {
+    if (err instanceof FatalError) throw err;
+    throw FatalError.of('OUTPUT_FAILED', { file: shown, params: { path: shown, reason: (err as NodeJS.ErrnoException).code ?? String(err) } });
+  }
+  try {
+    return await work();
+  } finally {
+    await releaseLock(lock);
+  }
+}
+
 /** Flushes a folder's entries (the rename) to disk; a no-op where folders cannot be opened. */
 async function syncFolder(dir: string): Promise<void> {
   let handle: fs.FileHandle | undefined;

@@ -1,0 +1,41 @@
+// How a feedback folder's own files are known: the workbook's keywords (its document
+// properties) hold the marker and the name the file was written as. A copy the office saved
+// under another name carries the old name, so it is never taken for the run's own file.
+import { inflateEntry, zipEntries } from '../ingest/readers/xlsx/zip.js';
+import { parseXml, partText } from '../ingest/readers/xlsx/xml.js';
+
+/** Kept in the workbook's keywords with the file's name: only a file holding both is ever replaced or removed. */
+export const FEEDBACK_MARKER = 'baocao-feedback';
+
+/** The keywords a feedback workbook written as `name` carries. */
+export const feedbackKeywords = (name: string) => `${FEEDBACK_MARKER}: ${name.normalize('NFC')}`;
+
+/** A workbook's keywords (docProps/core.xml), or undefined for no package or no keywords. */
+function keywordsOf(bytes: Uint8Array): string | undefined {
+  const entry = zipEntries(bytes).get('docProps/core.xml');
+  if (!entry) return undefined;
+  let inside = false;
+  let text: string | undefined;
+  parseXml(partText(inflateEntry(bytes, entry)), () => ({
+    open: (local: string) => {
+      inside = local === 'keywords';
+      if (inside) text = '';
+    },
+    close: () => {
+      inside = false;
+    },
+    text: (t: string) => {
+      if (inside) text += t;
+    },
+  }));
+  return text;
+}
+
+/** Whether `bytes` are the feedback workbook baocao wrote under `name` (anything unreadable is not). */
+export function isFeedbackWrittenAs(bytes: Uint8Array, name: string): boolean {
+  try {
+    return keywordsOf(bytes) === feedbackKeywords(name);
+  } catch {
+    return false;
+  }
+}
