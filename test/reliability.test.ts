@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
+  cpSync,
   constants,
   existsSync,
   lstatSync,
@@ -382,6 +383,42 @@ describe('codes that collide', () => {
   });
 });
 
+describe('odd places', () => {
+  const sh = (script: string, cwd: string) => spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NODE: process.execPath, BIN } });
+
+  it('a working folder deleted under the shell, or deeper than 4,096 bytes, is WORKDIR_UNAVAILABLE with JSON, not a stack', () => {
+    const dir = tempDir();
+    const gone = sh('mkdir gone && cd gone && rmdir ../gone && "$NODE" "$BIN" check --json', dir);
+    expect(gone.status).toBe(2);
+    expect(gone.stderr).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(gone.stdout).errors).toEqual([expect.objectContaining({ code: 'WORKDIR_UNAVAILABLE', message: expect.stringContaining('không còn') })]);
+    const name = 'a'.repeat(200);
+    const deep = sh(`for i in $(seq 1 22); do mkdir ${name} && cd ${name} || exit 9; done; "$NODE" "$BIN" check --json; echo "exit=$?" >&2`, dir);
+    expect(deep.stderr).toContain('exit=2');
+    expect(JSON.parse(deep.stdout).errors).toEqual([expect.objectContaining({ code: 'WORKDIR_UNAVAILABLE', message: expect.stringContaining('4.096') })]);
+    // --version needs no working folder.
+    expect(sh('mkdir v && cd v && rmdir ../v && "$NODE" "$BIN" --version', dir).status).toBe(0);
+  });
+
+  it('an option-looking value after an option that takes one, or an empty one, is a usage error and nothing is written', async () => {
+    const dir = sampleCopy();
+    for (const argv of [
+      ['check', '--feedback', '--json'],
+      ['check', '--feedback=', '--json'],
+      ['build', '-o', '--force', '--json'],
+      ['build', '--output=', '--json'],
+    ]) {
+      const r = await runCli(argv, { cwd: dir });
+      expect([argv, r.code]).toEqual([argv, 2]);
+      expect([argv, json(r).errors.map((e: { code: string }) => e.code)]).toEqual([argv, ['USAGE']]);
+    }
+    expect(readdirSync(dir).sort()).toEqual(readdirSync(SAMPLE).sort());
+    // A name that starts with "-" is written as ./-name.
+    const dashed = await runCli(['check', '--feedback', './-phan-hoi', '--json'], { cwd: dir });
+    expect(dashed.code).toBe(0);
+  });
+});
+
 describe('smaller ones', () => {
   it('reads a return whose file name is not UTF-8', async () => {
     const dir = tempDir();
@@ -399,19 +436,32 @@ describe('smaller ones', () => {
     expect(dash.code).toBe(0);
   });
 
-  it('says a returns folder or a definition cannot be read, not INTERNAL or "not found"', () => {
+  it('says a returns folder or a definition cannot be read, not INTERNAL or "not found"', (ctx) => {
     const dir = tempDir();
     chmodSync(dir, 0o755);
     mkdirSync(path.join(dir, 'r'));
     writeFileSync(path.join(dir, 'r', 'a.csv'), GOOD);
     writeFileSync(path.join(dir, 'def.yaml'), readFileSync(CHECK_DEF));
+    writeFileSync(path.join(dir, 'check.yaml'), readFileSync(CHECK_DEF));
     chmodSync(path.join(dir, 'r'), 0o000);
     chmodSync(path.join(dir, 'def.yaml'), 0o000);
-    // Root reads anything: run as an ordinary user then.
+    // Root reads anything: run as an ordinary user then, with a copy of the command where that
+    // user can reach it (a clone in a folder only root may enter, such as /root, is out of reach).
+    let bin = BIN;
+    if (isRoot) {
+      cpSync(path.join(ROOT, 'bin'), path.join(dir, 'cli', 'bin'), { recursive: true });
+      for (const f of ['launch.cjs', 'baocao.cjs']) cpSync(path.join(ROOT, 'dist', f), path.join(dir, 'cli', 'dist', f));
+      bin = path.join(dir, 'cli', 'bin', 'baocao.cjs');
+    }
     const asUser = (args: string[]) =>
-      spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', ...(isRoot ? { uid: 65534, gid: 65534 } : {}) });
-    expect(asUser(['--version']).status, 'the unprivileged user must be able to run Node and read the bundle').toBe(0);
-    const folder = asUser(['check', 'r', '--config', CHECK_DEF]);
+      spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', ...(isRoot ? { uid: 65534, gid: 65534 } : {}) });
+    const reach = asUser(['--version']);
+    if (isRoot && reach.status !== 0) {
+      // Node itself (a version installed under /root, say) or the temporary folder is out of the user's reach.
+      ctx.skip(`uid 65534 cannot run ${process.execPath} in ${dir} (${reach.error?.message ?? reach.stderr.trim().split('\n')[0]}): the unreadable-file cases need an unprivileged user`);
+    }
+    expect(reach.status, 'the unprivileged user must be able to run Node and read the bundle').toBe(0);
+    const folder = asUser(['check', 'r', '--config', 'check.yaml']);
     expect(folder.status).toBe(2);
     expect(folder.stderr).toContain('INPUT_UNREADABLE');
     const def = asUser(['check', 'r', '--config', 'def.yaml']);

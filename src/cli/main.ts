@@ -217,6 +217,23 @@ function helpIn(w: Words) {
   };
 }
 
+/**
+ * A value given to an option that takes one must be one: `check --feedback --json` would take
+ * "--json" for the folder, `build -o --force` write a file named "--force", and an empty
+ * `--feedback=` write into the working folder. Each is a usage error instead.
+ */
+function refuseOptionLikeValues(action: Command, w: Words): void {
+  for (const option of action.options) {
+    if (!option.required && !option.optional) continue;
+    const key = option.attributeName();
+    if (action.getOptionValueSource(key) !== 'cli') continue;
+    const value: unknown = action.getOptionValue(key);
+    const name = option.long ?? option.short ?? key;
+    const detail = value === '' ? w.optionValueEmpty(name) : typeof value === 'string' && /^-./.test(value) ? w.optionValueIsOption(name, value) : undefined;
+    if (detail !== undefined) throw FatalError.of('USAGE', { params: { detail } });
+  }
+}
+
 function buildProgram(world: World, lang: Lang, setExit: (code: number) => void): Command {
   const w = UI[lang];
   const program = new Command('baocao')
@@ -232,7 +249,8 @@ function buildProgram(world: World, lang: Lang, setExit: (code: number) => void)
       writeErr: (s) => world.stderr.write(s),
       outputError: () => {},
     })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .hook('preAction', (_program, action) => refuseOptionLikeValues(action, w));
   const command = (name: string) => program.command(name).helpOption('-h, --help', w.help).configureHelp(helpIn(w));
 
   command('init')

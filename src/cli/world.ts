@@ -1,5 +1,6 @@
 // Everything the CLI touches of the outside world, passed in so tests can run it in process.
 import { MAX_RETURN_BYTES } from '../ingest/limits.js';
+import { FatalError } from '../messages/problem.js';
 import { bestEffortStream, checkedStream } from './output.js';
 
 export interface OutStream {
@@ -17,10 +18,24 @@ export interface World {
   readStdin: () => Promise<Uint8Array>;
 }
 
+/**
+ * The working folder, asked for only when a command needs it (--help and --version do not):
+ * one deleted under the shell, or deeper than 4,096 bytes, is WORKDIR_UNAVAILABLE (exit 2).
+ */
+function workingFolder(): string {
+  try {
+    return process.cwd();
+  } catch (err) {
+    throw FatalError.of('WORKDIR_UNAVAILABLE', { params: { reason: (err as NodeJS.ErrnoException).code ?? String(err) } });
+  }
+}
+
 export function processWorld(): World {
   return {
     argv: process.argv.slice(2),
-    cwd: process.cwd(),
+    get cwd() {
+      return workingFolder();
+    },
     env: process.env,
     stdout: checkedStream(1),
     stderr: bestEffortStream(2),

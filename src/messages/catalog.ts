@@ -531,6 +531,16 @@ const catalog = {
     vi: (p) => `Định nghĩa báo cáo không hợp lệ tại "${p.path}": ${p.detail}.`,
     en: (p) => `The report definition is invalid at "${p.path}": ${p.detail}.`,
   },
+  WORKDIR_UNAVAILABLE: {
+    vi: (p) =>
+      p.reason === 'ENOENT'
+        ? 'Thư mục đang làm việc không còn nữa (đã bị xoá hoặc di chuyển khi lệnh chạy trong đó). Chuyển sang một thư mục có thật (cd) rồi chạy lại.'
+        : `Không xác định được thư mục đang làm việc (lỗi ${p.reason}${p.reason === 'ERANGE' || p.reason === 'ENAMETOOLONG' ? ': đường dẫn dài quá 4.096 byte' : ''}). Chuyển sang một thư mục có đường dẫn ngắn hơn (cd) rồi chạy lại.`,
+    en: (p) =>
+      p.reason === 'ENOENT'
+        ? 'The working folder no longer exists (it was deleted or moved while the command ran in it). Change to a folder that exists (cd) and run again.'
+        : `The working folder cannot be told (${p.reason}${p.reason === 'ERANGE' || p.reason === 'ENAMETOOLONG' ? ': its path is over 4,096 bytes' : ''}). Change to a folder with a shorter path (cd) and run again.`,
+  },
   INPUT_UNREADABLE: {
     vi: (p) => `Không đọc được thư mục ${p.path}: ${reasonText('vi', p)}.`,
     en: (p) => `The folder ${p.path} cannot be read: ${reasonText('en', p)}.`,

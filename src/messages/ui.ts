@@ -70,6 +70,8 @@ const ui = {
     didYouMean: (names: string) => `có phải là ${names}?`,
     missingArgument: (name: string) => `thiếu tham số ${name}`,
     optionMissingArgument: (name: string) => `tuỳ chọn ${name} cần một giá trị`,
+    optionValueIsOption: (name: string, value: string) => `tuỳ chọn ${name} cần một giá trị, không phải tuỳ chọn ${value} (tên bắt đầu bằng "-" thì viết ./${value})`,
+    optionValueEmpty: (name: string) => `tuỳ chọn ${name} cần một giá trị, không được để trống`,
     invalidChoice: (name: string, value: string, choices: string) => `${name} không nhận "${value}"; chọn một trong: ${choices}`,
     excessArguments: (count: number) => `thừa tham số (lệnh này nhận tối đa ${count})`,
     // The terminal table and the summary.
@@ -149,6 +151,8 @@ const ui = {
     didYouMean: (names: string) => `did you mean ${names}?`,
     missingArgument: (name: string) => `missing argument ${name}`,
     optionMissingArgument: (name: string) => `option ${name} needs a value`,
+    optionValueIsOption: (name: string, value: string) => `option ${name} needs a value, not the option ${value} (write a name that starts with "-" as ./${value})`,
+    optionValueEmpty: (name: string) => `option ${name} needs a value, not an empty one`,
     invalidChoice: (name: string, value: string, choices: string) => `${name} does not take "${value}"; choose one of: ${choices}`,
     excessArguments: (count: number) => `too many arguments (this command takes at most ${count})`,
     head: ['Code', 'Indicator', 'Unit', 'Current', 'Previous', 'Change', 'Target', 'Status'],
