@@ -130,6 +130,13 @@ await workbook(path.join(CHECK, 'hidden-rows', 'returns', 'xa-01.xlsx'), (wb) =>
 });
 await unitTwo('hidden-rows');
 
+// hidden-sheets-only: the unit hid the only sheet with the return (a workbook whose every
+// sheet is hidden opens in Excel with none shown): refused, naming the hidden sheet, not "empty".
+await workbook(path.join(CHECK, 'hidden-sheets-only', 'returns', 'xa-01.xlsx'), (wb) => {
+  formSheet(wb, 'Biểu mẫu', UNIT_ONE).state = 'hidden';
+});
+await unitTwo('hidden-sheets-only');
+
 // hidden-columns: the unit hid the previous period's column (its figures are read all the same,
 // and named); an empty column it hid beside the table is not named.
 await workbook(path.join(CHECK, 'hidden-columns', 'returns', 'xa-01.xlsx'), (wb) => {

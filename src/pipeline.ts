@@ -213,7 +213,7 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   // its list is known — only when the report's file exists, as only an existing file can be one of them.
   if (existsSync(outFile)) refuseOwned(outFile, { files: outcome.files.map((f) => path.resolve(opts.cwd, f.file)), folders: [] }, opts.cwd);
 
-  const rendered = render.renderReport(outcome.figures, doc, template, templateShown, narrative);
+  const rendered = render.renderReport(outcome.figures, doc, template, templateShown, narrative, narrativeShown);
   // Sections the clerk has not written: placeholders and warnings; with --final, errors and no report.
   const missing: Problem[] = rendered.missing.map((section) => ({
     code: 'NARRATIVE_MISSING',
@@ -294,6 +294,8 @@ export async function feedbackStage(outcome: CheckOutcome, opts: FeedbackOptions
   const readFrom = [...opts.inputs.filter((i) => i !== '-').map((i) => folderOf(path.resolve(opts.cwd, i))), returnsDir, ...(previousReturnsDir ? [previousReturnsDir] : [])];
   for (const folder of readFrom)
     if (same(folder, dir)) throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: opts.dir, params: { path: opts.dir, reason: 'RETURNS' } });
+  const kind = await fs.stat(dir).then((st) => (st.isDirectory() ? 'folder' : 'other'), () => 'none');
+  if (kind === 'other') throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: opts.dir, params: { path: opts.dir, reason: 'NOT_FOLDER' } });
 
   // One run at a time per folder: two at once would each remove the other's files.
   return withLock(path.join(dir, 'baocao-phan-hoi'), opts.dir, async () => {

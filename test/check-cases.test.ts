@@ -48,7 +48,7 @@ describe('check: one fixture per problem', () => {
       for (const p of spec.problems) produced.add(p.code as string);
     }
     // Codes that stop a command before data is read are covered in cli.test.ts and definition.test.ts.
-    const setUp = new Set(['USAGE', 'CONFIG_NOT_FOUND', 'CONFIG_SYNTAX', 'CONFIG_INVALID', 'CONFIG_UNREADABLE', 'INPUT_NOT_FOUND', 'INPUT_UNREADABLE', 'WORKDIR_UNAVAILABLE', 'INTERNAL', 'UNREADABLE_FILE']);
+    const setUp = new Set(['USAGE', 'CONFIG_NOT_FOUND', 'CONFIG_SYNTAX', 'CONFIG_INVALID', 'CONFIG_UNREADABLE', 'INPUT_NOT_FOUND', 'INPUT_UNREADABLE', 'WORKDIR_UNAVAILABLE', 'MARKDOWN_TOO_DEEP', 'INTERNAL', 'UNREADABLE_FILE']);
     // A FIFO cannot be committed, nor 256 MiB of returns: hostile.test.ts makes them.
     for (const c of ['NOT_REGULAR_FILE', 'RUN_TOO_LARGE']) setUp.add(c);
     // A file over 16 MiB is not kept in fixtures/: hostile.test.ts makes a sparse one.

@@ -57,6 +57,21 @@ describe('report definition', () => {
     expect(String(problemsOf(GOOD.replace('kind: count }', 'kind: count, ghiChu: x }'))[0]!.params?.detail)).not.toContain('phải');
   });
 
+  it('says the references of what passed beside the schema\'s problems, every problem at once, none twice or falsely', () => {
+    const text = GOOD.replace('unit: vụ, kind: count }', 'unit: vụ, kind: dem }') // indicators[0] (A): schema
+      .replace('denominator: A', 'denominator: X') // indicators[2]: a reference
+      .replace('{ indicator: B, atMost: A }', '{ indicator: B, atMost: A }\n  - { indicator: Z, atMost: B }') // rules[1]: a reference
+      .replace('{ code: "02", name: Hai }', '{ code: "02", name: Hai, group: G }'); // units[1]: no groups
+    expect(at(problemsOf(text))).toEqual([
+      ['CONFIG_INVALID', 9, 'units[1].group'],
+      ['CONFIG_INVALID', 11, 'indicators[0].kind'],
+      ['CONFIG_INVALID', 13, 'indicators[2].denominator'],
+      ['CONFIG_INVALID', 16, 'rules[1].indicator'],
+    ]);
+    // The rule naming A (whose own entry is wrong) is not said to name an unknown indicator.
+    expect(problemsOf(text).map((p) => String(p.params?.detail))).not.toContainEqual(expect.stringContaining('"A"'));
+  });
+
   it('reports a unit code written as a number (Excel-style "024" → 24) with its line', () => {
     const ps = problemsOf(GOOD.replace('code: "02"', 'code: 02'));
     expect(at(ps)).toEqual([['CONFIG_INVALID', 9, 'units[1].code']]);

@@ -91,6 +91,16 @@ describe('feedback names', () => {
     expect(names(path.join(dir, 'fb'))).toEqual([copy]);
   });
 
+  it('a file named for the folder is OUTPUT_FEEDBACK_FOLDER saying it is a file, not EEXIST and advice about Word', async () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'phan-hoi.txt'), 'ghi chú');
+    const r = await runCli(['check', '--feedback', 'phan-hoi.txt', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'OUTPUT_FEEDBACK_FOLDER', message: expect.stringContaining('là một tệp, không phải thư mục') })]);
+    expect(json(r).errors[0].message).not.toContain('Word');
+    expect(readFileSync(path.join(dir, 'phan-hoi.txt'), 'utf8')).toBe('ghi chú');
+  });
+
   it('one run at a time per folder: while another run holds it, a second is refused and writes nothing', async () => {
     const dir = workspace();
     rmSync(path.join(dir, 'returns', '024-thanh-pho-ha-giang.csv'));

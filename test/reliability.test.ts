@@ -320,6 +320,32 @@ describe('never blocks, always bounded', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
+  it('quotes nested 10,000 deep are MARKDOWN_TOO_DEEP, of the narrative section that holds them, or of the template', async () => {
+    const dir = sampleCopy();
+    const narrative = path.join(dir, 'noi-dung.md');
+    const written = readFileSync(narrative, 'utf8');
+    writeFileSync(narrative, written.replace('## Tồn tại, hạn chế\n', `## Tồn tại, hạn chế\n\n${'>'.repeat(10_000)} sâu\n`));
+    const r = await runCli(['build', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'MARKDOWN_TOO_DEEP', file: 'noi-dung.md', message: expect.stringContaining('"Tồn tại, hạn chế"') })]);
+    expect(json(r).errors[0].message).not.toContain('MiB');
+    writeFileSync(narrative, written);
+    writeFileSync(path.join(dir, 'deep.md.hbs'), `# Báo cáo\n\n${'> '.repeat(10_000)}sâu\n`);
+    const t = await runCli(['build', '--template', 'deep.md.hbs', '--json'], { cwd: dir });
+    expect(t.code).toBe(2);
+    expect(json(t).errors).toEqual([expect.objectContaining({ code: 'MARKDOWN_TOO_DEEP', file: 'deep.md.hbs', message: expect.stringContaining('Mẫu báo cáo') })]);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('a narrative over 1 MiB is NARRATIVE_UNREADABLE with the limit, not "not found"', async () => {
+    const dir = sampleCopy();
+    const narrative = path.join(dir, 'noi-dung.md');
+    writeFileSync(narrative, readFileSync(narrative, 'utf8') + `\n${'Một đoạn văn. '.repeat(100)}\n`.repeat(1000));
+    const r = await runCli(['build', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'NARRATIVE_UNREADABLE', message: expect.stringContaining('1,0 MiB') })]);
+  });
+
   it('stops reading at the run cap, naming every file left unread', async () => {
     const dir = tempDir();
     const count = Math.floor(MAX_RUN_BYTES / MAX_RETURN_BYTES) + 2;

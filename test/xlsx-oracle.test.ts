@@ -131,7 +131,15 @@ describe('the reader, held equal to ExcelTS', () => {
     await fc.assert(
       fc.asyncProperty(workbookSpec, async (spec) => {
         const bytes = await build(spec);
-        const [want, got] = [await oracle(bytes), await ours(bytes)];
+        const want = await oracle(bytes);
+        // Nothing on the visible sheet, a number on the hidden draft: refused, naming the draft
+        // (what the unit cannot see is never read, nor called an empty file).
+        if (want.cells.size === 0 && spec.hiddenFirst) {
+          const out = await xlsxReader.read(bytes, { numberFormat: 'vi' });
+          expect(out.ok ? undefined : [out.problem.code, out.problem.sheet]).toEqual(['HIDDEN_SHEETS_ONLY', 'Nháp']);
+          return;
+        }
+        const got = await ours(bytes);
         expect(got.sheet).toBe(want.sheet);
         expect(Object.fromEntries(got.cells)).toEqual(Object.fromEntries(want.cells));
         expect(got.hiddenRows).toEqual(want.hiddenRows);

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
+import type { ZodType } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import vi from 'zod/v4/locales/vi.js';
 import { definitionJsonSchema } from './json-schema.js';
@@ -11,8 +12,8 @@ import { MAX_YAML_ALIASES } from '../ingest/limits.js';
 import type { Lang } from '../messages/catalog.js';
 import { detail, isDetailKey, type DetailKey } from '../messages/details.js';
 import { FatalError, type Problem } from '../messages/problem.js';
-import { ruleKind, type RuleData } from './rules.js';
-import { definitionSchema, type DefinitionData, type DocumentData, type GroupData, type IndicatorData } from './schema.js';
+import { ruleKind, ruleSchema, type RuleData } from './rules.js';
+import { definitionSchema, groupSchema, indicatorSchema, periodSchema, unitSchema, type DefinitionData, type DocumentData, type GroupData, type IndicatorData } from './schema.js';
 
 export interface Unit {
   code: string;
@@ -173,6 +174,51 @@ function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detai
 }
 
 /**
+ * What of a definition that fails its schema can still be checked for references: each list's
+ * items that pass their own schema, and of those that do not, the code (as a unit, group or
+ * indicator known by it, so that nothing naming it is called unknown). `at` turns a path into
+ * the salvaged lists back into the file's own.
+ */
+function salvaged(raw: unknown): { data: DefinitionData; at: (p: PathKey[]) => PathKey[] } | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const r = raw as Record<string, unknown>;
+  const origin = new Map<string, number[]>();
+  const codeOf = (item: unknown) => {
+    const c = (item as { code?: unknown } | null)?.code;
+    return typeof c === 'string' && c.trim() !== '' ? c.trim() : undefined;
+  };
+  function list<T>(key: string, schema: ZodType<T>, stand?: (item: Record<string, unknown>, code: string) => T): T[] {
+    const items: unknown[] = Array.isArray(r[key]) ? r[key] : [];
+    const out: T[] = [];
+    const from: number[] = [];
+    items.forEach((item, i) => {
+      const ok = schema.safeParse(item, { jitless: true });
+      const code = codeOf(item);
+      const value = ok.success ? ok.data : stand && code !== undefined ? stand(item as Record<string, unknown>, code) : undefined;
+      if (value === undefined) return;
+      out.push(value);
+      from.push(i);
+    });
+    origin.set(key, from);
+    return out;
+  }
+  const period = periodSchema.safeParse(r.period, { jitless: true });
+  const data = {
+    period: period.success ? period.data : { start: '', end: '' },
+    units: list('units', unitSchema, (u, code) => ({ code, name: '', ...(typeof u.group === 'string' && { group: u.group }) })),
+    indicators: list('indicators', indicatorSchema, (_, code) => ({ code, label: '', unit: '', kind: 'count' as const, decimals: 0 })),
+    groups: r.groups === undefined ? undefined : list('groups', groupSchema, (_, code) => ({ code, name: '' })),
+    sections: r.sections === undefined ? undefined : list('sections', definitionSchema.shape.sections.unwrap().element),
+    rules: list('rules', ruleSchema),
+  } as DefinitionData;
+  const at = (p: PathKey[]): PathKey[] => {
+    const from = origin.get(String(p[0]));
+    return from && typeof p[1] === 'number' ? [p[0]!, from[p[1]]!, ...p.slice(2)] : p;
+  };
+  return { data, at };
+}
+
+/**
  * Parses and checks a definition. Throws FatalError (exit 2) carrying every
  * problem found, each with the YAML line, so the user fixes them in one go.
  */
@@ -263,8 +309,7 @@ export function parseCarefully(text: string, file: string, baseDir: string, lang
     },
   });
   if (!parsed.success) {
-    throw new FatalError(
-      parsed.error.issues.flatMap((iss) => {
+    const shaped = parsed.error.issues.flatMap((iss) => {
         const p = iss.path as PathKey[];
         // An unknown key points at its own line, one problem per key.
         if (iss.code === 'unrecognized_keys') return iss.keys.map((k) => problem([...p, k], iss.message + didYouMean(k, lang)));
@@ -273,8 +318,14 @@ export function parseCarefully(text: string, file: string, baseDir: string, lang
         if (iss.code === 'invalid_type' && typeof doc.getIn(p) === 'number' && ['code', 'numerator', 'denominator', 'indicator'].includes(String(p.at(-1))))
           detail = detailText('CODE_IS_NUMBER', lang);
         return problem(p, detail);
-      }),
-    );
+      });
+    // Every problem at once: the references of what did pass its schema (a rule naming an
+    // indicator that is not there, a unit in no group) are said beside the schema's problems,
+    // not after they are fixed; none is said twice.
+    const salvage = salvaged(data);
+    const said = new Set(shaped.map((p) => p.line));
+    const more = salvage ? semanticIssues(salvage.data, lang).map((s) => problem(salvage.at(s.path), s.detail)).filter((p) => !said.has(p.line)) : [];
+    throw new FatalError([...shaped, ...more].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
   const d = parsed.data;
   const semantic = semanticIssues(d, lang);

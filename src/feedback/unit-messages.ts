@@ -14,6 +14,7 @@ export const OFFICE_ONLY: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'NO_CSV_FILES',
   'NO_RETURNS',
   'PREVIOUS_MISSING', // the office's archive of last period
+  'FILE_NAMED_TWICE', // the office's own command line
 ]);
 
 type Params = Problem['params'];

@@ -116,6 +116,8 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
   const entries: Entry[] = [];
   for (const input of inputs) for (const e of expand(input, opts.cwd, problems)) entries.push(e);
   let total = 0;
+  /** The files read, by id: one named twice (as itself and in its folder, or as ./a.csv and a.csv) is read once, and said. */
+  const seen = new Map<string, string>();
   const readOne = async ({ shown, open }: Entry): Promise<void> => {
     if (total > MAX_RUN_BYTES) return unread(shown, { code: 'RUN_TOO_LARGE', params: { limit: toMiB(MAX_RUN_BYTES) } });
     let bytes: Uint8Array;
@@ -133,6 +135,14 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
             ? unread(shown, { code: 'UNREADABLE_FILE', params: { reason: 'IS_DIRECTORY' } })
             : unread(shown, { code: 'NOT_REGULAR_FILE', params: { kind: read.kind } });
         return unread(shown, { code: 'UNREADABLE_FILE', params: { reason: read.reason === 'NOT_FOUND' ? 'BROKEN_LINK' : read.reason } });
+      }
+      if (read.id !== undefined) {
+        const first = seen.get(read.id);
+        if (first !== undefined) {
+          problems.push({ code: 'FILE_NAMED_TWICE', severity: 'warning', file: shown, params: { first } });
+          return;
+        }
+        seen.set(read.id, shown);
       }
       bytes = read.bytes;
       receivedAt = read.mtimeMs;

@@ -5,8 +5,12 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 export type ReadResult =
-  /** mtimeMs: when the file was last written here — for a file saved from Zalo or e-mail, when it was received. */
-  | { ok: true; bytes: Buffer; mtimeMs: number }
+  /**
+   * mtimeMs: when the file was last written here — for a file saved from Zalo or e-mail, when it
+   * was received. id: the file itself (device and inode), however it was named; none where the
+   * file system gives no inode.
+   */
+  | { ok: true; bytes: Buffer; mtimeMs: number; id?: string }
   | { ok: false; reason: 'NOT_REGULAR'; kind: string }
   | { ok: false; reason: 'TOO_LARGE'; size: number }
   | { ok: false; reason: string };
@@ -53,7 +57,7 @@ export function readRegularFile(file: string | Buffer, cap: number): ReadResult 
       if (n === 0) break;
       off += n;
     }
-    return { ok: true, bytes: buf.subarray(0, off), mtimeMs: st.mtimeMs };
+    return { ok: true, bytes: buf.subarray(0, off), mtimeMs: st.mtimeMs, id: st.ino === 0 ? undefined : `${st.dev}:${st.ino}` };
   } catch (err) {
     return { ok: false, reason: reasonOf(err) };
   } finally {

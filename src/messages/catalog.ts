@@ -117,6 +117,16 @@ const catalog = {
     vi: () => 'Tệp không có dữ liệu. Hãy điền biểu mẫu (dòng tiêu đề và mỗi chỉ tiêu một dòng) rồi gửi lại.',
     en: () => 'The file has no data. Fill in the form (a header row and one row per indicator) and send it again.',
   },
+  FILE_NAMED_TWICE: {
+    vi: (p) => `Tệp này đã được đọc ở ${p.first}: cùng một tệp được chỉ ra nhiều lần trong lệnh. Chỉ đọc một lần; số liệu không bị cộng hai lần.`,
+    en: (p) => `This file was already read as ${p.first}: the same file is named more than once in the command. It is read once; no figure is counted twice.`,
+  },
+  HIDDEN_SHEETS_ONLY: {
+    vi: (p) =>
+      `Số liệu không được đọc: ${Number(p.count) > 1 ? `các trang tính có dữ liệu (${p.sheets}) đều` : `trang tính có dữ liệu (${p.sheets})`} đang bị ẩn${p.visible ? ', các trang hiện ra không có gì' : ''}. Mở tệp, chuột phải vào tên trang tính, chọn "Bỏ ẩn" (Unhide), lưu rồi gửi lại.`,
+    en: (p) =>
+      `No figures were read: the sheet(s) holding data (${p.sheets}) are hidden${p.visible ? ' and the visible ones are empty' : ''}. Open the file, right-click a sheet tab, choose Unhide, save and send it again.`,
+  },
   NOT_TEXT: {
     vi: (p) => `Tệp không phải văn bản CSV (${p.kind}). Trong Excel chọn "Lưu thành" (Save As) kiểu "CSV UTF-8" rồi gửi lại tệp .csv.`,
     en: (p) => `The file is not CSV text (${p.kind}). In Excel use "Save As" with type "CSV UTF-8" and send the .csv file.`,
@@ -609,8 +619,14 @@ const catalog = {
     en: (p) => `The section "${p.section}" has no text yet; the document shows a highlighted placeholder. Write it under "## ${p.section}" in the narrative.`,
   },
   TEMPLATE_OUTPUT_TOO_LARGE: {
-    vi: (p) => `Mẫu báo cáo sinh ra phần nội dung quá dài (${p.size} MiB, giới hạn ${p.limit} MiB) hoặc một đoạn văn quá nhiều dòng. Kiểm tra các vòng lặp {{#each}}; số liệu từng đơn vị đã có trong Phụ lục.`,
-    en: (p) => `The template writes a body that is too long (${p.size} MiB, limit ${p.limit} MiB) or a paragraph of too many lines. Check its {{#each}} loops; each unit's figures are already in the appendix.`,
+    vi: (p) => `Mẫu báo cáo sinh ra phần nội dung quá dài (${p.size} MiB, giới hạn ${p.limit} MiB). Kiểm tra các vòng lặp {{#each}}; số liệu từng đơn vị đã có trong Phụ lục.`,
+    en: (p) => `The template writes a body that is too long (${p.size} MiB, limit ${p.limit} MiB). Check its {{#each}} loops; each unit's figures are already in the appendix.`,
+  },
+  MARKDOWN_TOO_DEEP: {
+    vi: (p) =>
+      `${p.section === undefined ? 'Mẫu báo cáo sinh ra' : `Mục "${p.section}" của tệp nội dung có`} một đoạn không dựng được thành văn bản: trích dẫn (">") hoặc danh sách lồng nhau hàng nghìn tầng, hay một đoạn văn hàng chục nghìn dòng liền. Bỏ bớt các dấu ">" hoặc phần thụt lề ở đầu dòng, hoặc tách đoạn bằng một dòng trống.`,
+    en: (p) =>
+      `${p.section === undefined ? 'The template writes' : `The narrative's section "${p.section}" holds`} a passage that cannot be laid out: quotes (">") or lists nested thousands deep, or a paragraph of tens of thousands of lines. Remove the extra ">" or indentation at the start of its lines, or split it with blank lines.`,
   },
   TEMPLATE_HELPER: {
     vi: (p) => `Hàm "${p.helper}" dùng chưa đúng: ${p.detail}.`,
@@ -634,11 +650,15 @@ const catalog = {
     vi: (p) =>
       p.reason === 'RETURNS'
         ? `Thư mục phản hồi ${p.path} là thư mục báo cáo; tệp phản hồi ghi vào đó sẽ bị đọc như báo cáo. Chọn thư mục khác cho --feedback, ví dụ phan-hoi.`
-        : `Trong thư mục phản hồi đã có tệp ${p.path} không do baocao tạo; không ghi đè. Đổi tên hoặc chuyển tệp đó đi, hoặc chọn thư mục khác cho --feedback.`,
+        : p.reason === 'NOT_FOLDER'
+          ? `${p.path} là một tệp, không phải thư mục; --feedback cần một thư mục để ghi mỗi đơn vị một tệp phản hồi. Chọn tên thư mục khác, ví dụ phan-hoi (chưa có thì được tạo).`
+          : `Trong thư mục phản hồi đã có tệp ${p.path} không do baocao tạo; không ghi đè. Đổi tên hoặc chuyển tệp đó đi, hoặc chọn thư mục khác cho --feedback.`,
     en: (p) =>
       p.reason === 'RETURNS'
         ? `The feedback folder ${p.path} is a returns folder; feedback written there would be read as returns. Choose another folder for --feedback, e.g. feedback.`
-        : `The feedback folder already has ${p.path}, which baocao did not write; it is not replaced. Rename or move it, or choose another folder for --feedback.`,
+        : p.reason === 'NOT_FOLDER'
+          ? `${p.path} is a file, not a folder; --feedback needs a folder to write one feedback file per unit in. Choose another name, e.g. feedback (created if missing).`
+          : `The feedback folder already has ${p.path}, which baocao did not write; it is not replaced. Rename or move it, or choose another folder for --feedback.`,
   },
   OUTPUT_FAILED: {
     vi: (p) => `Không ghi được tệp ${p.path} (${p.reason}). Kiểm tra thư mục tồn tại, còn chỗ trống và tệp không đang mở trong Word.`,

@@ -45,7 +45,25 @@ export interface Rendered {
   missing: string[];
 }
 
-export function renderReport(figures: Figures, doc: DocumentData, template: CompiledTemplate, templateFile: string, narrative: CompiledNarrative = new Map()): Rendered {
+/** Whether marked overflows the stack on `markdown`: its block rules recurse per nesting level and per line. */
+function overflows(markdown: string): boolean {
+  try {
+    markdownToBlocks(markdown);
+    return false;
+  } catch (err) {
+    if (err instanceof RangeError) return true;
+    throw err;
+  }
+}
+
+export function renderReport(
+  figures: Figures,
+  doc: DocumentData,
+  template: CompiledTemplate,
+  templateFile: string,
+  narrative: CompiledNarrative = new Map(),
+  narrativeFile = '',
+): Rendered {
   // The narrative is rendered with the data first, then put in the view the template sees.
   const plain = buildView(figures);
   const texts = new Map([...narrative].map(([key, section]) => [key, section(plain)]));
@@ -58,9 +76,14 @@ export function renderReport(figures: Figures, doc: DocumentData, template: Comp
   try {
     body = markdownToBlocks(markdown);
   } catch (err) {
-    // marked's block regular expressions recurse per line: a paragraph of ~100,000 lines overflows the stack.
-    if (err instanceof RangeError) throw tooLarge();
-    throw err;
+    // marked's block rules recurse per line and per level: a paragraph of ~100,000 lines, or
+    // quotes or lists nested thousands deep, overflow the stack. Said of the narrative's
+    // section that does it on its own, else of the template; the body's size is not the cause.
+    if (!(err instanceof RangeError)) throw err;
+    const section = [...texts].find(([, text]) => overflows(text))?.[0];
+    const heading = NARRATIVE_SECTIONS.find((s) => s.key === section)?.heading;
+    if (heading !== undefined) throw FatalError.of('MARKDOWN_TOO_DEEP', { file: narrativeFile, params: { section: heading } });
+    throw FatalError.of('MARKDOWN_TOO_DEEP', { file: templateFile, params: {} });
   }
   return { bytes: writeDocx({ document: doc, body, figures }), missing: NARRATIVE_SECTIONS.filter((s) => missing.has(s.key)).map((s) => s.heading) };
 }

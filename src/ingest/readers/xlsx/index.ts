@@ -166,7 +166,24 @@ export const xlsxReader: Reader = {
 
       const visible = pkg.sheets.filter((s) => s.state === 'visible');
       if (pkg.sheets.every((s) => s.part === undefined) && worksheetParts.length > 0) return unreadable('NO_SHEETS');
-      return readSheets(pkg, visible, load, sheetParts, opts, () => sharedFormats.read(bytes, admitted(entries.get(pkg.styles!)!), '', readFormats));
+      const formats = () => sharedFormats.read(bytes, admitted(entries.get(pkg.styles!)!), '', readFormats);
+      const read = readSheets(pkg, visible, load, sheetParts, opts, formats);
+      // Nothing to read where a unit can see it: the hidden sheets that hold something are named
+      // (they are never read: what the unit cannot see is not its return), not called empty.
+      if (read.ok && read.table.records.length === 0) {
+        const hidden = pkg.sheets.filter((s) => s.state !== 'visible' && s.part !== undefined);
+        const filled = hidden.filter((s) => {
+          const out = readSheets(pkg, [s], load, sheetParts, opts, formats);
+          return !out.ok || out.table.records.length > 0;
+        });
+        if (filled.length > 0)
+          return refused({
+            code: 'HIDDEN_SHEETS_ONLY',
+            sheet: filled[0]!.name,
+            params: { sheets: filled.slice(0, 5).map((s) => `"${s.name}"`).join(', ') + (filled.length > 5 ? ', …' : ''), count: filled.length, visible: visible.length },
+          });
+      }
+      return read;
     } catch (e) {
       if (e instanceof ZipError && e.reason === 'TOO_LARGE') return tooLarge(MAX_WORKBOOK_XML_BYTES);
       if (e instanceof ZipError) return unreadable(e.reason === 'DAMAGED' ? 'DAMAGED' : 'CORRUPT');
