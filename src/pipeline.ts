@@ -278,7 +278,7 @@ export interface FeedbackOptions {
  */
 export async function feedbackStage(outcome: CheckOutcome, opts: FeedbackOptions): Promise<string[]> {
   const { FEEDBACK_PREFIX, feedbackWorkbook, groupFeedback } = await import('./feedback/feedback.js');
-  const { isFeedbackWrittenAs } = await import('./feedback/marker.js');
+  const { feedbackWrittenAs } = await import('./feedback/marker.js');
   const dir = path.resolve(opts.cwd, opts.dir);
   const same = (a: string, b: string) => canonical(a) === canonical(b);
   // Never where returns are read from: the folders named, the folders of the files named,
@@ -299,11 +299,11 @@ export async function feedbackStage(outcome: CheckOutcome, opts: FeedbackOptions
 
   // One run at a time per folder: two at once would each remove the other's files.
   return withLock(path.join(dir, 'baocao-phan-hoi'), opts.dir, async () => {
-    /** Whether a file is feedback baocao wrote under this very name: the marker in its properties names it. */
+    /** Whether a file is feedback baocao wrote under this very name (the marker in its properties names it), or an earlier version's. */
     const { readRegularFile } = await import('./ingest/read.js');
-    const ours = (name: string) => {
+    const writtenAs = (name: string) => {
       const read = readRegularFile(path.join(dir, name), MAX_RETURN_BYTES);
-      return read.ok && isFeedbackWrittenAs(read.bytes, name);
+      return read.ok ? feedbackWrittenAs(read.bytes, name) : undefined;
     };
     const existing = await fs.readdir(dir).catch(() => [] as string[]);
     const isFeedbackName = (n: string) => n.normalize('NFC').startsWith(FEEDBACK_PREFIX) && /\.xlsx$/i.test(n);
@@ -311,7 +311,7 @@ export async function feedbackStage(outcome: CheckOutcome, opts: FeedbackOptions
     const feedback = groupFeedback(outcome.definition, outcome.problems, outcome.checked);
     const names = new Set(feedback.map((f) => f.name));
     for (const n of existing)
-      if (names.has(n.normalize('NFC')) && !ours(n))
+      if (names.has(n.normalize('NFC')) && writtenAs(n) === undefined)
         throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: path.join(opts.dir, n), params: { path: path.join(opts.dir, n), reason: 'NOT_OURS' } });
     const written: string[] = [];
     for (const fb of feedback) {
@@ -319,7 +319,7 @@ export async function feedbackStage(outcome: CheckOutcome, opts: FeedbackOptions
       await writeFileAtomic(path.join(dir, fb.name), await feedbackWorkbook(outcome.definition, fb), { shown, force: true });
       written.push(shown);
     }
-    for (const n of existing) if (isFeedbackName(n) && !names.has(n.normalize('NFC')) && ours(n)) await fs.rm(path.join(dir, n), { force: true });
+    for (const n of existing) if (isFeedbackName(n) && !names.has(n.normalize('NFC')) && writtenAs(n) === 'own') await fs.rm(path.join(dir, n), { force: true });
     return written;
   });
 }

@@ -2,7 +2,9 @@
 // clash (on a file system that ignores case, too), normalised the way every program writes
 // Vietnamese, cut to a file name's 255 bytes; the folder's own earlier files known by the
 // marker inside them, so that a copy the office saved is left alone; one run at a time.
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Workbook } from '@cj-tech-master/excelts';
+import { strFromU8, unzipSync } from 'fflate';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, runCli, sampleCopy, type CliResult } from './helpers.js';
@@ -66,7 +68,6 @@ describe('feedback names', () => {
     const core = readFileSync(path.join(dir, 'fb', 'Phản hồi - X-1 - Phường Một.xlsx'));
     expect(core.length).toBeGreaterThan(0);
     // Both the empty file and the missing figures reach the unit: its feedback names both codes.
-    const { unzipSync, strFromU8 } = await import('fflate');
     const strings = strFromU8(unzipSync(core)['xl/sharedStrings.xml'] ?? new Uint8Array());
     const sheet = strFromU8(unzipSync(core)['xl/worksheets/sheet1.xml']!);
     const text = strings + sheet;
@@ -89,6 +90,25 @@ describe('feedback names', () => {
     expect(second.code).toBe(0);
     expect(feedbackOf(second)).toEqual([]);
     expect(names(path.join(dir, 'fb'))).toEqual([copy]);
+  });
+
+  it('a feedback file an earlier version wrote (the marker without its name) is replaced when its name is needed, never removed', async () => {
+    const dir = workspace();
+    rmSync(path.join(dir, 'returns', '024-thanh-pho-ha-giang.csv'));
+    mkdirSync(path.join(dir, 'fb'));
+    const earlier = async (name: string) => {
+      const wb = new Workbook();
+      wb.keywords = 'baocao-feedback';
+      wb.addWorksheet('Phản hồi').getCell('A1').value = 'cũ';
+      writeFileSync(path.join(dir, 'fb', name), new Uint8Array(await wb.xlsx.writeBuffer()));
+    };
+    await earlier('Phản hồi - 024 - Thành phố Hà Giang.xlsx');
+    await earlier('Phản hồi - 026 - Đồng Văn.xlsx');
+    const r = await runCli(['check', '--feedback', 'fb', '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(names(path.join(dir, 'fb'))).toEqual(['Phản hồi - 024 - Thành phố Hà Giang.xlsx', 'Phản hồi - 026 - Đồng Văn.xlsx']);
+    const replaced = strFromU8(unzipSync(readFileSync(path.join(dir, 'fb', 'Phản hồi - 024 - Thành phố Hà Giang.xlsx')))['docProps/core.xml']!);
+    expect(replaced).toContain('baocao-feedback: Phản hồi - 024 - Thành phố Hà Giang.xlsx');
   });
 
   it('a file named for the folder is OUTPUT_FEEDBACK_FOLDER saying it is a file, not EEXIST and advice about Word', async () => {

@@ -31,11 +31,16 @@ function keywordsOf(bytes: Uint8Array): string | undefined {
   return text;
 }
 
-/** Whether `bytes` are the feedback workbook baocao wrote under `name` (anything unreadable is not). */
-export function isFeedbackWrittenAs(bytes: Uint8Array, name: string): boolean {
+/**
+ * Whether `bytes` are the feedback workbook baocao wrote under `name` ('own'), one an earlier
+ * version wrote, which held the marker alone and no name ('earlier': it may be replaced by the
+ * file of the same name, never removed, as it may be a copy), or neither (anything unreadable).
+ */
+export function feedbackWrittenAs(bytes: Uint8Array, name: string): 'own' | 'earlier' | undefined {
   try {
-    return keywordsOf(bytes) === feedbackKeywords(name);
+    const keywords = keywordsOf(bytes);
+    return keywords === feedbackKeywords(name) ? 'own' : keywords === FEEDBACK_MARKER ? 'earlier' : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
