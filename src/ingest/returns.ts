@@ -12,10 +12,10 @@ import { chooseReader, type ReadOutcome, type ReaderOptions } from './readers/in
 import { csvReader } from './readers/csv.js';
 import { columnLetter } from './readers/xlsx/cells.js';
 import { FEEDBACK_HEAD } from '../feedback/layout.js';
+import { listed } from '../text/listed.js';
 
 /** How many rows or sheets a warning lists by name (its count says how many there are in all). */
 const MAX_LISTED = 20;
-const listed = (items: readonly (string | number)[]) => items.slice(0, MAX_LISTED).join(', ') + (items.length > MAX_LISTED ? ', …' : '');
 
 /** Whether a value cell has a note other than how its number is written (a formula, a merge, a format). */
 const noted = (notes: ReturnRow['notes']) => [notes?.current, notes?.previous].some((n) => n !== undefined && n.kind !== 'NUMBER');
@@ -92,7 +92,7 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
   if (table.broken)
     problems.push({ code: 'MALFORMED_CSV', severity: 'error', file, line: table.broken.line, params: { reason: table.broken.reason } });
   if (table.unreadSheets)
-    problems.push({ code: 'SHEETS_NOT_READ', severity: 'warning', file, params: { sheet: sheet ?? '', sheets: listed(table.unreadSheets.map((n) => `"${n}"`)), count: table.unreadSheets.length } });
+    problems.push({ code: 'SHEETS_NOT_READ', severity: 'warning', file, params: { sheet: sheet ?? '', sheets: listed(table.unreadSheets.map((n) => `"${n}"`), MAX_LISTED), count: table.unreadSheets.length } });
   const header = table.records[table.headerAt];
   const records = table.records.slice(table.headerAt + 1);
   if (!header || records.length === 0) {
@@ -227,9 +227,9 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
   const dataLines = new Set(rows.map((r) => r.line));
   const hidden = (table.hiddenRows ?? []).filter((line) => dataLines.has(line));
   if (hidden.length > 0)
-    problems.push({ code: 'HIDDEN_ROWS', severity: 'warning', file, line: hidden[0], params: { sheet: sheet ?? '', rows: listed(hidden), count: hidden.length } });
+    problems.push({ code: 'HIDDEN_ROWS', severity: 'warning', file, line: hidden[0], params: { sheet: sheet ?? '', rows: listed(hidden, MAX_LISTED), count: hidden.length } });
   if (noFigures.length > 0)
-    problems.push({ code: 'ROWS_WITHOUT_FIGURES', severity: 'warning', file, line: noFigures[0], ...(sheet === undefined ? {} : { sheet }), params: { rows: listed(noFigures), count: noFigures.length } });
+    problems.push({ code: 'ROWS_WITHOUT_FIGURES', severity: 'warning', file, line: noFigures[0], ...(sheet === undefined ? {} : { sheet }), params: { rows: listed(noFigures, MAX_LISTED), count: noFigures.length } });
   for (const p of rowProblems.list()) problems.push(p);
   return { file, encoding, rows, complete: !table.broken, problems, place };
 }

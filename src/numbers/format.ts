@@ -1,6 +1,6 @@
 // Vietnamese number display: "." groups thousands, "," marks decimals.
 // Every displayed figure (terminal, JSON `display`, document) goes through here.
-import { type Rational, integer, roundHalfUp } from './rational.js';
+import { type Rational, fromScaled, integer, roundHalfUp } from './rational.js';
 
 function groupThousands(digits: string): string {
   if (digits.length <= 3) return digits;
@@ -36,6 +36,9 @@ export function formatDecimalVi(value: Rational | bigint | number, opts: Decimal
 }
 
 export const formatIntegerVi = (value: bigint | number): string => formatDecimalVi(value);
+
+/** A value stored as a count of 10^-decimals (how returns' figures are kept), shown with its decimals: 9825n, 2 → "98,25". */
+export const formatScaledVi = (value: bigint, decimals: number): string => formatDecimalVi(fromScaled(value, decimals), { decimals });
 
 /** Percent with its places kept, so rates side by side read alike: "97,6%", "84,0%", "100,0%". */
 export function formatPercentVi(value: Rational, decimals = 1): string {

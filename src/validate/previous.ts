@@ -4,8 +4,7 @@
 import type { Definition, Unit } from '../definition/parse.js';
 import type { ReturnFile } from '../ingest/returns.js';
 import type { Problem } from '../messages/problem.js';
-import { formatDecimalVi } from '../numbers/format.js';
-import { fromScaled } from '../numbers/rational.js';
+import { formatScaledVi } from '../numbers/format.js';
 import { parseValue, valueFormat, type NumberFormat } from './number.js';
 
 export interface ArchivedValue {
@@ -103,8 +102,7 @@ export class PreviousArchive {
     r.rows++;
     if (differs) {
       r.differ++;
-      const shown = (n: bigint) => formatDecimalVi(fromScaled(n, decimals), { decimals });
-      r.example ??= { indicator, there: shown(there.value), here: shown(value) };
+      r.example ??= { indicator, there: formatScaledVi(there.value, decimals), here: formatScaledVi(value, decimals) };
     }
   }
 

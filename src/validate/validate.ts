@@ -6,13 +6,14 @@ import { ProblemCollector } from '../messages/collector.js';
 import type { Problem } from '../messages/problem.js';
 import type { ProblemCode } from '../messages/catalog.js';
 import type { CellNote } from '../ingest/readers/types.js';
-import { fromScaled, MAX_SAFE, type Rational } from '../numbers/rational.js';
+import { MAX_SAFE, type Rational } from '../numbers/rational.js';
 import { parseValue, valueFormat, type NumberFormat } from './number.js';
 import type { PreviousArchive } from './previous.js';
 import { ruleKind } from '../definition/rules.js';
-import { formatDecimalVi } from '../numbers/format.js';
+import { formatDecimalVi, formatScaledVi } from '../numbers/format.js';
 import { stripMarks } from '../text/marks.js';
 import { unitNamedByFile } from '../workspace/forms.js';
+import { listed } from '../text/listed.js';
 
 export interface CellValue {
   current: bigint;
@@ -330,7 +331,7 @@ export class ReturnValidator {
           params: {
             named: named.name,
             namedCode: named.code,
-            value: codes.slice(0, 5).join(', ') + (codes.length > 5 ? ', …' : ''),
+            value: listed(codes, 5),
             count: codes.length,
             unitName: codes.length === 1 ? def.unitByCode.get(codes[0]!)!.name : '',
           },
@@ -351,7 +352,7 @@ export class ReturnValidator {
    * are the same, and where they first differ (kỳ này, then cùng kỳ, as each file's rows parse).
    */
   private resentProblem({ unit, from, rows }: { unit: string; from: string; rows: Duplicate[] }, unitsInFile: number, named: Unit | undefined): Problem {
-    const format = (n: bigint | undefined, decimals: number) => (n === undefined ? '—' : formatDecimalVi(fromScaled(n, decimals), { decimals }));
+    const format = (n: bigint | undefined, decimals: number) => (n === undefined ? '—' : formatScaledVi(n, decimals));
     let differ = 0;
     let example: Record<string, string> | undefined;
     for (const { row, indicator } of rows) {

@@ -5,6 +5,7 @@
 // with the header are named, hidden sheets are never read.
 import { MAX_SHEETS, MAX_SHEET_XML_BYTES, MAX_WORKBOOK_XML_BYTES, toMiB } from '../../limits.js';
 import type { Problem } from '../../../messages/problem.js';
+import { listed } from '../../../text/listed.js';
 import { collectGarbage } from '../../memory.js';
 import type { ReadOutcome, Reader, ReaderOptions, Table } from '../types.js';
 import { BadCell, SheetHandler, SheetOverLimit, columnLetter } from './cells.js';
@@ -180,7 +181,7 @@ export const xlsxReader: Reader = {
           return refused({
             code: 'HIDDEN_SHEETS_ONLY',
             sheet: filled[0]!.name,
-            params: { sheets: filled.slice(0, 5).map((s) => `"${s.name}"`).join(', ') + (filled.length > 5 ? ', …' : ''), count: filled.length, visible: visible.length },
+            params: { sheets: listed(filled.map((s) => `"${s.name}"`), 5), count: filled.length, visible: visible.length },
           });
       }
       return read;
