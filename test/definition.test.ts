@@ -68,6 +68,12 @@ describe('report definition', () => {
       ['CONFIG_INVALID', 13, 'indicators[2].denominator'],
       ['CONFIG_INVALID', 16, 'rules[1].indicator'],
     ]);
+    // On one flow-style line, a unit's wrong name and its unknown group are both said.
+    const oneLine = GOOD.replace('{ code: "02", name: Hai }', '{ code: "02", name: 5, group: G }');
+    expect(at(problemsOf(oneLine))).toEqual([
+      ['CONFIG_INVALID', 9, 'units[1].name'],
+      ['CONFIG_INVALID', 9, 'units[1].group'],
+    ]);
     // The rule naming A (whose own entry is wrong) is not said to name an unknown indicator.
     expect(problemsOf(text).map((p) => String(p.params?.detail))).not.toContainEqual(expect.stringContaining('"A"'));
   });

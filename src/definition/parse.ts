@@ -321,10 +321,10 @@ export function parseCarefully(text: string, file: string, baseDir: string, lang
       });
     // Every problem at once: the references of what did pass its schema (a rule naming an
     // indicator that is not there, a unit in no group) are said beside the schema's problems,
-    // not after they are fixed; none is said twice.
+    // not after they are fixed; nothing is said twice of one key.
     const salvage = salvaged(data);
-    const said = new Set(shaped.map((p) => p.line));
-    const more = salvage ? semanticIssues(salvage.data, lang).map((s) => problem(salvage.at(s.path), s.detail)).filter((p) => !said.has(p.line)) : [];
+    const said = new Set(shaped.map((p) => p.params?.path));
+    const more = salvage ? semanticIssues(salvage.data, lang).map((s) => problem(salvage.at(s.path), s.detail)).filter((p) => !said.has(p.params?.path)) : [];
     throw new FatalError([...shaped, ...more].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
   const d = parsed.data;
