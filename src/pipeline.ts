@@ -42,6 +42,8 @@ export interface CheckOutcome {
   problems: Problem[];
   errors: Problem[];
   warnings: Problem[];
+  /** UNUSUAL_VALUE of figures the unit explained ("Giải trình"): shown with its words, neither error nor warning. */
+  explained: Problem[];
 }
 
 /** Problems in the order a reader expects: by file as read, then line; unplaced ones last. */
@@ -97,10 +99,11 @@ export async function checkStage(opts: PipelineOptions, loaded?: Definition): Pr
   const ingested = await ingestReturns(inputs, { cwd: opts.cwd, encoding: opts.encoding, numberFormat, readStdin: opts.readStdin, onFile: opts.onFile }, (file) =>
     validator.add(file),
   );
-  const { checked, problems } = validator.finish();
+  const { checked, problems, explained } = validator.finish();
   const own = placeProblems([...ingested.problems, ...problems], ingested.files);
-  const all = capProblems(sortProblems([...own, ...(previous?.problems ?? [])], ingested.files.map((f) => f.file)));
-  return { definition, files: ingested.files, checked, problems: all, ...splitBySeverity(all) };
+  const order = ingested.files.map((f) => f.file);
+  const all = capProblems(sortProblems([...own, ...(previous?.problems ?? [])], order));
+  return { definition, files: ingested.files, checked, problems: all, ...splitBySeverity(all), explained: sortProblems(placeProblems(explained, ingested.files), order) };
 }
 
 export async function aggregateStage(opts: PipelineOptions, loaded?: Definition): Promise<CheckOutcome & { figures?: Figures }> {

@@ -65,9 +65,9 @@ describe("last period's archive holding a unit's return twice", () => {
     expect(r.code).toBe(0);
     expect(json(r).warnings.map((w: { code: string }) => w.code)).toEqual(['DUPLICATE_RETURN']);
     const form = readFileSync(path.join(dir, 'bieu-mau', '01 - Xã Một.csv'), 'utf8');
-    expect(form).toContain('\r\n01,2025,HO_NGHEO,Số hộ nghèo,hộ,,\r\n');
-    expect(form).toContain('\r\n01,2025,DT_RUNG,Diện tích rừng,ha,,"98,25"\r\n');
-    expect(readFileSync(path.join(dir, 'bieu-mau', '02 - Xã Hai.csv'), 'utf8')).toContain('\r\n02,2025,HO_NGHEO,Số hộ nghèo,hộ,,66\r\n');
+    expect(form).toContain('\r\n01,2025,HO_NGHEO,Số hộ nghèo,hộ,,,\r\n');
+    expect(form).toContain('\r\n01,2025,DT_RUNG,Diện tích rừng,ha,,"98,25",\r\n');
+    expect(readFileSync(path.join(dir, 'bieu-mau', '02 - Xã Hai.csv'), 'utf8')).toContain('\r\n02,2025,HO_NGHEO,Số hộ nghèo,hộ,,66,\r\n');
     // Without --json the warning is on stderr, the files on stdout.
     const text = await runCli(['forms', '--format', 'csv', '--force'], { cwd: dir });
     expect(text.code).toBe(0);

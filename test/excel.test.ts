@@ -112,7 +112,7 @@ beforeAll(async () => {
 });
 
 describe('forms as workbooks', () => {
-  it('one .xlsx per unit, the same bytes for the same definition, codes intact in Calc, only the value cells open', async () => {
+  it('one .xlsx per unit, the same bytes for the same definition, codes intact in Calc, only the value cells and the explanation open', async () => {
     const dir = workspace();
     expect((await runCli(['forms', '-o', 'a'], { cwd: dir })).code).toBe(0);
     expect((await runCli(['forms', '-o', 'b'], { cwd: dir })).code).toBe(0);
@@ -131,6 +131,8 @@ describe('forms as workbooks', () => {
     expect(sheet).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"/);
     expect(sheet).toMatch(/<dataValidation [^>]*type="whole"[^>]*operator="greaterThanOrEqual"/);
     expect(sheet).toContain('promptTitle="Kỳ này (vụ)"');
+    // "Giải trình" is open text, its length bounded, its input message saying when to write.
+    expect(sheet).toMatch(/<dataValidation [^>]*type="textLength"[^>]*promptTitle="Giải trình"/);
     // The unit of measure is a locked column of its own beside the label: E4 holds "vụ", locked (no unlocked protection on it).
     expect(sheet).toMatch(/<c r="E4"[^>]*t="(s|inlineStr)"/);
 
@@ -138,8 +140,8 @@ describe('forms as workbooks', () => {
     const out = path.join(dir, 'csv');
     calc([path.join(dir, 'a', names[2]!)], CSV, out);
     const csv = readFileSync(path.join(out, names[2]!.replace(/\.xlsx$/, '.csv')), 'utf8');
-    expect(csv).toContain('\nMã đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Tên chỉ tiêu,Đơn vị tính,Kỳ này,Cùng kỳ\n');
-    expect(csv).toContain('\n027,2021-6T,TTXH_VU,Số vụ phạm tội về trật tự xã hội,vụ,,\n');
+    expect(csv).toContain('\nMã đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Tên chỉ tiêu,Đơn vị tính,Kỳ này,Cùng kỳ,Giải trình\n');
+    expect(csv).toContain('\n027,2021-6T,TTXH_VU,Số vụ phạm tội về trật tự xã hội,vụ,,,\n');
 
     // Saved again by Calc, the protection and the validations are still there (a headless Calc
     // has no window, so it keeps no view settings such as the frozen header: not checked here).
@@ -274,7 +276,7 @@ describe('what the unit sees in Calc', () => {
       formatted(ws, 'F4', 0.975, '0.0%');
       ws.getRow(6).hidden = true;
       ws.getColumn(7).hidden = true;
-      ws.getCell('H5').value = 'số liệu tạm tính';
+      ws.getCell('I5').value = 'số liệu tạm tính';
     });
 
     const check = await runCli(['check', '--json', '--only-listed', path.join('returns', '024.xlsx')], { cwd: dir });
@@ -284,7 +286,7 @@ describe('what the unit sees in Calc', () => {
     ]);
     expect(json(check).warnings).toEqual([
       expect.objectContaining({ code: 'HIDDEN_COLUMNS', line: 3, cell: 'G3', message: expect.stringContaining('cột G ("Cùng kỳ")') }),
-      expect.objectContaining({ code: 'CELL_OUTSIDE_TABLE', line: 5, cell: 'H5', message: expect.stringContaining('"số liệu tạm tính"') }),
+      expect.objectContaining({ code: 'CELL_OUTSIDE_TABLE', line: 5, cell: 'I5', message: expect.stringContaining('"số liệu tạm tính"') }),
       expect.objectContaining({ code: 'HIDDEN_ROWS', line: 6, message: expect.stringContaining('dòng 6.') }),
     ]);
   });
@@ -298,7 +300,7 @@ describe('what the unit sees in Calc', () => {
     // What Calc shows: its CSV export with "save cell content as shown".
     calc([path.join(dir, 'returns', '024.xlsx')], `${CSV},1,,0,false,true,true`, path.join(dir, 'shown'));
     const shown = readFileSync(path.join(dir, 'shown', '024.csv'), 'utf8').split(/\r?\n/)[3]!;
-    expect(shown).toMatch(/,"?1[.,]235"?,$/);
+    expect(shown).toMatch(/,"?1[.,]235"?,,$/);
 
     const check = await runCli(['check', '--json', '--only-listed', path.join('returns', '024.xlsx')], { cwd: dir });
     expect(check.code).toBe(1);

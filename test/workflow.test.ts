@@ -49,7 +49,7 @@ describe('from an empty folder to a signed report', () => {
     expect(written[0]).toBe(path.join('bieu-mau', '024 - Thành phố Hà Giang.csv'));
     const blank = readFileSync(path.join(root, written[0]!));
     expect([...blank.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(blank.toString('utf8')).toContain('\r\n024,2021-6T,TTXH_VU,Số vụ phạm tội về trật tự xã hội,vụ,,\r\n');
+    expect(blank.toString('utf8')).toContain('\r\n024,2021-6T,TTXH_VU,Số vụ phạm tội về trật tự xã hội,vụ,,,\r\n');
 
     // A blank form does not pass: empty cells are missing data, not zeros.
     const unfilled = spawnCli(['check', written[0]!, '--allow-missing', '--json'], { cwd: root });
@@ -65,7 +65,7 @@ describe('from an empty folder to a signed report', () => {
         if (i === 0 || !line) return line;
         const [unit, , code] = line.split(',');
         const [cur, prev] = values.get(unit!)!.get(code!)!;
-        return line.replace(/,,$/, `,${cur},${prev}`);
+        return line.replace(/,,,$/, `,${cur},${prev},`);
       });
       const target = path.join(root, 'returns', path.basename(form));
       if (form.includes('027')) {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { CheckOutcome, PipelineOptions } from '../pipeline.js';
 import { colorFor } from './color.js';
 import { OutputClosed, OutputWriteFailed } from './output.js';
-import { formatProblem, formatProblems, formatSummary, problemJson } from './problems-view.js';
+import { explainedJson, formatExplained, formatProblem, formatProblems, formatSummary, problemJson } from './problems-view.js';
 import type { World } from './world.js';
 
 import { VERSION } from './version.js';
@@ -108,12 +108,13 @@ function pipelineOptions(world: World, inputs: string[], flags: CommonFlags): Pi
   };
 }
 
-/** Problems on stderr, grouped by file (errors only with --quiet), then the summary. */
-function showProblems(world: World, outcome: CheckOutcome, flags: CommonFlags): void {
+/** Problems on stderr, grouped by file (errors only with --quiet), `check`'s explained figures, then the summary. */
+function showProblems(world: World, outcome: CheckOutcome, flags: CommonFlags, explained = false): void {
   const shown = flags.quiet ? outcome.errors : outcome.problems;
   if (flags.quiet && shown.length === 0) return;
   const c = colorFor(world.stderr, world.env);
   world.stderr.write(formatProblems(shown, flags.lang, c));
+  if (explained && !flags.quiet) world.stderr.write(formatExplained(outcome.explained, flags.lang, c));
   world.stderr.write(formatSummary(outcome, flags.lang, c, flags.quiet));
 }
 
@@ -130,8 +131,8 @@ async function checkCommand(world: World, inputs: string[], flags: CommonFlags):
   const ok = outcome.errors.length === 0;
   // Written before anything is printed, so a failure to write is the only thing said (exit 2).
   const feedback = flags.feedback === undefined ? undefined : await stages.feedbackStage(outcome, { cwd: world.cwd, dir: flags.feedback, inputs });
-  if (flags.json) writeJson(world, flags.lang, ok, outcome, feedback ? { feedback } : {});
-  showProblems(world, outcome, flags);
+  if (flags.json) writeJson(world, flags.lang, ok, outcome, { explained: outcome.explained.map((p) => explainedJson(p, flags.lang)), ...(feedback && { feedback }) });
+  showProblems(world, outcome, flags, true);
   if (feedback && !flags.quiet) world.stderr.write(UI[flags.lang].feedbackWritten(feedback.length, flags.feedback!) + '\n');
   return ok ? EXIT.OK : EXIT.DATA;
 }

@@ -64,8 +64,18 @@ const indicator = z
 
 const failure = z.object({ ...envelope, ok: z.literal(false) }).strict();
 
+const explained = problem
+  .omit({ severity: true })
+  .extend({ explanation: z.string().describe('The unit\'s own words in its "Giải trình" column, whole') })
+  .strict()
+  .describe('An unusual figure (UNUSUAL_VALUE) the unit explained: neither an error nor a warning');
+
 export const checkOutput = z
-  .object({ ...envelope, feedback: z.array(z.string()).optional().describe('With --feedback: the feedback files written, one per unit with problems') })
+  .object({
+    ...envelope,
+    explained: z.array(explained).optional().describe('Unusual figures the units explained, by file and line; absent when the command could not run'),
+    feedback: z.array(z.string()).optional().describe('With --feedback: the feedback files written, one per unit with problems'),
+  })
   .strict();
 
 export const aggregateOutput = z.union([

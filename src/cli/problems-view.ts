@@ -7,6 +7,12 @@ import type { CheckOutcome } from '../pipeline.js';
 import { UI } from '../messages/ui.js';
 
 
+/** An explained figure for --json: the problem's place and message, and the unit's words whole. */
+export function explainedJson(p: Problem, lang: Lang): Record<string, unknown> {
+  const { severity: _, ...item } = problemJson(p, lang);
+  return { ...item, explanation: String(p.params?.explanation ?? '') };
+}
+
 export function problemJson(p: Problem, lang: Lang): Record<string, unknown> {
   return {
     code: p.code,
@@ -51,6 +57,21 @@ export function formatProblems(problems: Problem[], lang: Lang, c: ChalkInstance
     for (const p of list) out += '  ' + formatProblem(p, lang, c) + '\n';
   }
   return out;
+}
+
+/**
+ * The figures the units explained: under a heading, one line each with the file, where, and the
+ * unit's words (the message holds them). Neither errors nor warnings: read, not fixed.
+ */
+export function formatExplained(explained: readonly Problem[], lang: Lang, c: ChalkInstance): string {
+  if (explained.length === 0) return '';
+  const lines = explained.map((p) => {
+    const place = sheetPlace(p);
+    const where = [p.file === undefined ? undefined : safeText(p.file), p.line === undefined ? undefined : `${UI[lang].line} ${p.line}${place ? ` (${safeText(place)})` : ''}`].filter(Boolean).join(' ');
+    const tags = safeText([p.unit, p.indicator].filter((x) => x !== undefined).join(' · '));
+    return `  ${where}: ${c.cyan(p.code)}${tags ? c.dim(` [${tags}]`) : ''} ${message(p.code, p.params, lang)}\n`;
+  });
+  return c.bold(UI[lang].explained(explained.length)) + '\n' + lines.join('');
 }
 
 /** "3 lỗi, 1 cảnh báo trong 2 tệp" and the units that have not reported, by name. */

@@ -206,7 +206,7 @@ function salvaged(raw: unknown): { data: DefinitionData; at: (p: PathKey[]) => P
   const data = {
     period: period.success ? period.data : { start: '', end: '' },
     units: list('units', unitSchema, (u, code) => ({ code, name: '', ...(typeof u.group === 'string' && { group: u.group }) })),
-    indicators: list('indicators', indicatorSchema, (_, code) => ({ code, label: '', unit: '', kind: 'count' as const, decimals: 0 })),
+    indicators: list('indicators', indicatorSchema, (_, code) => ({ code, label: '', unit: '', kind: 'count' as const, decimals: 0, unusual: true })),
     groups: r.groups === undefined ? undefined : list('groups', groupSchema, (_, code) => ({ code, name: '' })),
     sections: r.sections === undefined ? undefined : list('sections', definitionSchema.shape.sections.unwrap().element),
     rules: list('rules', ruleSchema),

@@ -89,6 +89,10 @@ export const indicatorSchema = z.discriminatedUnion('kind', [
       unit: z.string().trim().min(1).describe('Đơn vị tính: vụ, người, mô hình, ha...'),
       decimals: z.number().int().min(0).max(3).default(0).describe('Số chữ số thập phân của số liệu (0–3), ví dụ 2 cho diện tích ha'),
       plan: z.number().finite().nonnegative().optional().describe('Kế hoạch của kỳ; báo cáo tính % thực hiện so với kế hoạch'),
+      unusual: z
+        .boolean()
+        .default(true)
+        .describe('false: không tìm số liệu bất thường (UNUSUAL_VALUE) ở chỉ tiêu này, ví dụ chỉ tiêu theo đợt, năm nay mới có hay năm nay mới thôi'),
     })
     .strict(),
   z

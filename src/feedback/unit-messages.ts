@@ -23,7 +23,7 @@ const rows = (p: Params) => Number(p?.rows) > 1;
 /** The unit's own words for codes whose office message names what only the office can do. */
 const UNIT_TEXT: Partial<Record<ProblemCode, (p: Params) => string>> = {
   INVALID_ENCODING: () => 'Tệp không đọc được theo bảng mã chữ Việt nào (có thể là TCVN3 hoặc VNI). Mở tệp trong Excel và lưu lại dạng "Excel Workbook (.xlsx)" hoặc "CSV UTF-8".',
-  HEADER_TOO_WIDE: (p) => `Dòng tiêu đề có ${p?.count} cột, quá nhiều cho một biểu mẫu báo cáo; tệp không được đọc. Ghi số liệu vào biểu mẫu đã được gửi (7 cột) rồi gửi lại.`,
+  HEADER_TOO_WIDE: (p) => `Dòng tiêu đề có ${p?.count} cột, quá nhiều cho một biểu mẫu báo cáo; tệp không được đọc. Ghi số liệu vào biểu mẫu đã được gửi rồi gửi lại.`,
   MISSING_COLUMN: (p) => `Thiếu cột "${p?.alias}" trong dòng tiêu đề. Ghi số liệu vào biểu mẫu đã được gửi, hoặc thêm cột này rồi gửi lại.`,
   UNKNOWN_UNIT: (p) =>
     p?.value === ''

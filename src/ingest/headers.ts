@@ -10,6 +10,8 @@ export const COLUMNS = {
   don_vi_tinh: 'Đơn vị tính',
   ky_nay: 'Kỳ này',
   cung_ky: 'Cùng kỳ',
+  /** The unit's note beside a figure (optional): why it rose or fell so far (validate/unusual.ts). */
+  giai_trinh: 'Giải trình',
 } as const;
 
 export type Column = keyof typeof COLUMNS;

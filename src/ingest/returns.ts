@@ -34,6 +34,8 @@ export interface ReturnRow {
   dvt: string;
   current: string;
   previous: string;
+  /** The unit's explanation of its figures ("Giải trình"), when the file has that column. */
+  explanation: string;
   /** A workbook: what its value cells are beyond their text (a formula, a merge, a format), one note each; see CellNote. */
   notes?: { current?: CellNote; previous?: CellNote };
 }
@@ -201,6 +203,7 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
       dvt: cell(cells, 'don_vi_tinh'),
       current: cell(cells, 'ky_nay'),
       previous: cell(cells, 'cung_ky'),
+      explanation: cell(cells, 'giai_trinh'),
     };
     const notes = valueNotes(table.notes, line);
     if (notes) {

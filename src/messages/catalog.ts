@@ -492,6 +492,34 @@ const catalog = {
     en: (p) =>
       `The same-period figure is ${p.value} but the unit's return for ${p.period} (${p.archive}) says ${p.archived}. Correct cung_ky from that return${p.revised ? ' (the earlier figures were revised: a warning only)' : ', or set revised: true in period.previous if the earlier figures were officially revised'}.`,
   },
+  UNUSUAL_VALUE: {
+    vi: (p) => {
+      const figures = {
+        up: `kỳ này ${p.current} ${p.unitLabel}, gấp ${p.factor} lần cùng kỳ (${p.previous})`,
+        down: `kỳ này ${p.current} ${p.unitLabel}, chỉ bằng ${p.share}% cùng kỳ (${p.previous})`,
+        fromZero: `kỳ này ${p.current} ${p.unitLabel}, trong khi cùng kỳ là 0`,
+        toZero: `kỳ này là 0, trong khi cùng kỳ là ${p.previous} ${p.unitLabel}`,
+      }[String(p.how)];
+      const others = p.othersDir === undefined ? '' : `, khác hẳn mức chung của các đơn vị (${{ up: `tăng ${p.othersPct}%`, down: `giảm ${p.othersPct}%`, same: 'không đổi' }[String(p.othersDir)]})`;
+      const earlier = p.earlier === undefined ? '' : `; báo cáo kỳ ${p.archive} ghi cùng kỳ của kỳ đó là ${p.earlier}`;
+      const what = `"${p.label}" của ${p.unitName}: ${figures}${others}${earlier}`;
+      if (p.explanation !== undefined) return `${what}. Đơn vị giải trình: "${p.explanation}"`;
+      return `${what}. Kiểm tra lại số liệu (có thể thừa hoặc thiếu một chữ số 0, hoặc ghi nhầm dòng); nếu đúng, ghi giải thích vào cột "Giải trình".`;
+    },
+    en: (p) => {
+      const figures = {
+        up: `this period ${p.current} ${p.unitLabel}, ${p.factor} times the same period (${p.previous})`,
+        down: `this period ${p.current} ${p.unitLabel}, only ${p.share}% of the same period (${p.previous})`,
+        fromZero: `this period ${p.current} ${p.unitLabel}, where the same period was 0`,
+        toZero: `this period 0, where the same period was ${p.previous} ${p.unitLabel}`,
+      }[String(p.how)];
+      const others = p.othersDir === undefined ? '' : `, far from the other units (their median: ${{ up: `up ${p.othersPct}%`, down: `down ${p.othersPct}%`, same: 'unchanged' }[String(p.othersDir)]})`;
+      const earlier = p.earlier === undefined ? '' : `; the return for ${p.archive} gave ${p.earlier} for its own same period`;
+      const what = `"${p.label}" of ${p.unitName}: ${figures}${others}${earlier}`;
+      if (p.explanation !== undefined) return `${what}. The unit explains: "${p.explanation}"`;
+      return `${what}. Check the figure (a zero added or lost, or a figure on the wrong row); if it is right, write why in the "Giải trình" column.`;
+    },
+  },
   PREVIOUS_MISSING: {
     vi: (p) => `Không có báo cáo kỳ ${p.period} của đơn vị "${p.unitName}" trong thư mục lưu; cột cung_ky của đơn vị này không được đối chiếu.`,
     en: (p) => `There is no return of "${p.unitName}" for ${p.period} in the archive; this unit's cung_ky is not cross-checked.`,

@@ -13,6 +13,8 @@ export interface ArchivedValue {
   /** The raw text, as the archived return wrote it. */
   raw: string;
   place: string;
+  /** cung_ky then: the figure of the period before it, when it parsed (for every unit merged into this one). */
+  earlier?: bigint;
 }
 
 /** A unit's rows of last period read again from another file of the archive. */
@@ -64,6 +66,8 @@ export class PreviousArchive {
       if (!unit || !indicator || indicator.kind === 'ratio') continue;
       const parsed = parseValue(row.current, indicator.decimals, valueFormat(row.notes?.current?.kind === 'NUMBER', this.numberFormat));
       if (!parsed.ok) continue;
+      const before = parseValue(row.previous, indicator.decimals, valueFormat(row.notes?.previous?.kind === 'NUMBER', this.numberFormat));
+      const earlierHere = before.ok ? before.value : undefined;
       const key = `${unit.code}\u0000${indicator.code}`;
       const there = this.firstRead.get(`${key}\u0000${source}`);
       if (there) {
@@ -74,13 +78,20 @@ export class PreviousArchive {
       if (this.contested.has(key)) continue;
       let byIndicator = this.values.get(unit.code);
       if (!byIndicator) this.values.set(unit.code, (byIndicator = new Map()));
-      const earlier = byIndicator.get(indicator.code);
+      const sofar = byIndicator.get(indicator.code);
       const place = `${file.file}:${row.line}`;
       const merged = (unit.formerCodes?.length ?? 0) > 0;
       const raw = merged ? `${row.unit}: ${row.current}` : row.current;
       byIndicator.set(
         indicator.code,
-        earlier ? { value: earlier.value + parsed.value, raw: `${earlier.raw} + ${raw}`, place: `${earlier.place}, ${place}` } : { value: parsed.value, raw, place },
+        sofar
+          ? {
+              value: sofar.value + parsed.value,
+              raw: `${sofar.raw} + ${raw}`,
+              place: `${sofar.place}, ${place}`,
+              ...(sofar.earlier !== undefined && earlierHere !== undefined && { earlier: sofar.earlier + earlierHere }),
+            }
+          : { value: parsed.value, raw, place, ...(earlierHere !== undefined && { earlier: earlierHere }) },
       );
     }
   }

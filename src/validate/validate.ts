@@ -14,12 +14,15 @@ import { formatDecimalVi, formatScaledVi } from '../numbers/format.js';
 import { stripMarks } from '../text/marks.js';
 import { unitNamedByFile } from '../workspace/forms.js';
 import { listed } from '../text/listed.js';
+import { findUnusual } from './unusual.js';
 
 export interface CellValue {
   current: bigint;
   previous: bigint;
   file: string;
   line: number;
+  /** The unit's "Giải trình" beside the figure, when it wrote one. */
+  explanation?: string;
 }
 
 /** What parsed of one row, column by column, for the rules (a row with one bad cell still has the other). */
@@ -294,7 +297,7 @@ export class ReturnValidator {
       if (current.ok && previous.ok) {
         let byIndicator = values.get(unit.code);
         if (!byIndicator) values.set(unit.code, (byIndicator = new Map()));
-        byIndicator.set(indicator.code, { current: current.value, previous: previous.value, file: row.file, line: row.line });
+        byIndicator.set(indicator.code, { current: current.value, previous: previous.value, file: row.file, line: row.line, ...(row.explanation !== '' && { explanation: row.explanation }) });
         continue;
       }
       for (const [parsed, column, side] of [
@@ -395,7 +398,7 @@ export class ReturnValidator {
     };
   }
 
-  finish(): { checked: CheckedReturns; problems: Problem[] } {
+  finish(): { checked: CheckedReturns; problems: Problem[]; explained: Problem[] } {
     const { def, problems, seen, unitFiles, values } = this;
     // A file named for one unit holding another's rows credits the figures to the other: an error,
     // so that no report is built on them until the office settles which unit they are (the unit
@@ -418,9 +421,11 @@ export class ReturnValidator {
 
     for (const p of checkRules(def, this.parsed)) problems.add(p);
     for (const p of checkSums(def, values)) problems.add(p);
+    const archive = this.opts.previous?.archive;
+    const unusual = findUnusual(def, values, archive && { earlier: (unit, ind) => archive.values.get(unit)?.get(ind)?.earlier, archivePeriod: archive.period });
+    for (const p of unusual.warnings) problems.add(p);
 
     const received = def.units.filter((u) => unitFiles.has(u.code)).map((u) => u.code);
-    const archive = this.opts.previous?.archive;
     if (archive)
       for (const code of received)
         if (!archive.values.has(code))
@@ -432,12 +437,12 @@ export class ReturnValidator {
     for (const u of missing)
       problems.add({ code: 'MISSING_UNIT', severity: this.opts.allowMissing ? 'warning' : 'error', unit: u.code, params: { unitName: u.name, unread: this.unreadFiles } });
 
-    return { checked: { values, received, missing: missing.map((u) => u.code), unitsByFile: this.unitsByFile }, problems: problems.list() };
+    return { checked: { values, received, missing: missing.map((u) => u.code), unitsByFile: this.unitsByFile }, problems: problems.list(), explained: unusual.explained };
   }
 }
 
 /** All files at once (tests and small callers); the pipeline feeds a ReturnValidator as it reads. */
-export function validateReturns(def: Definition, files: readonly ReturnFile[], opts: ValidateOptions = {}): { checked: CheckedReturns; problems: Problem[] } {
+export function validateReturns(def: Definition, files: readonly ReturnFile[], opts: ValidateOptions = {}): ReturnType<ReturnValidator['finish']> {
   const validator = new ReturnValidator(def, opts);
   for (const file of files) validator.add(file);
   return validator.finish();

@@ -2,7 +2,7 @@
 // per input indicator. Unit code, period, indicator code and label are filled in as
 // text and locked; only "Kỳ này" and "Cùng kỳ" are open, each with a validation
 // (numbers ≥ 0, whole unless the indicator has decimals) and a message saying what
-// to write. Printed on A4 landscape, one page wide. The sheet is protected without a
+// to write, and "Giải trình", text, for why a figure moved far from the same period. Printed on A4 landscape, one page wide. The sheet is protected without a
 // password: it guards against slips, not against the unit.
 import type { Definition, Indicator, Unit } from '../definition/parse.js';
 import { COLUMNS } from '../ingest/headers.js';
@@ -44,7 +44,7 @@ export async function formWorkbookBytes(def: Definition, unit: Unit, previous?: 
   const ws = titledSheet(wb, {
     name: FORM_SHEET,
     title: `BÁO CÁO ${def.period.label.toUpperCase()} — ${unit.code} ${unit.name}`,
-    note: 'Chỉ ghi số liệu vào hai cột "Kỳ này" và "Cùng kỳ", theo đúng đơn vị tính ở cột "Đơn vị tính" (ghi 0 nếu không phát sinh); các cột khác đã điền sẵn và được khoá. Lưu lại dạng .xlsx rồi gửi.',
+    note: 'Chỉ ghi số liệu vào hai cột "Kỳ này" và "Cùng kỳ", theo đúng đơn vị tính ở cột "Đơn vị tính" (ghi 0 nếu không phát sinh); số liệu tăng, giảm nhiều so với cùng kỳ thì ghi lý do vào cột "Giải trình"; các cột khác đã điền sẵn và được khoá. Lưu lại dạng .xlsx rồi gửi.',
     header: HEADER,
     activeColumn: 'F',
     centered: true,
@@ -79,6 +79,23 @@ export async function formWorkbookBytes(def: Definition, unit: Unit, previous?: 
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
       cell.dataValidation = valueRule(ind, name);
     }
+    const note = row.getCell(8);
+    note.numFmt = '@';
+    note.protection = { locked: false };
+    note.alignment = { wrapText: true, vertical: 'top' };
+    note.dataValidation = {
+      type: 'textLength',
+      operator: 'lessThanOrEqual',
+      formulae: [500],
+      allowBlank: true,
+      showInputMessage: true,
+      promptTitle: COLUMNS.giai_trinh,
+      prompt: 'Không bắt buộc. Khi số liệu tăng, giảm nhiều so với cùng kỳ, ghi ngắn gọn lý do (ví dụ: "sáp nhập thêm 2 thôn", "đợt cao điểm tấn công tội phạm").',
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: 'Giải trình quá dài',
+      error: 'Ghi giải trình tối đa 500 ký tự.',
+    };
     const v = archived?.get(ind.code);
     // Last period's figure, exact: a count of 10^-decimals written as the number it is.
     if (v) row.getCell(7).value = Number(v.value) / 10 ** ind.decimals;
@@ -95,6 +112,7 @@ export async function formWorkbookBytes(def: Definition, unit: Unit, previous?: 
     { width: Math.max(10, ...def.inputIndicators.map((i) => widthOf(i.unit) + 2)) },
     { width: 14 },
     { width: 14 },
+    { width: 40 },
   ];
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   return workbookBytes(wb, date);

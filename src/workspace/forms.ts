@@ -5,8 +5,11 @@ import type { Definition, Unit } from '../definition/parse.js';
 import { COLUMNS } from '../ingest/headers.js';
 import type { PreviousArchive } from '../validate/previous.js';
 
-/** The form's columns: the unit of measure (ĐVT) beside the label, so no figure is typed in another unit. */
-export const FORM_HEADER = [COLUMNS.ma_don_vi, COLUMNS.ky_bao_cao, COLUMNS.ma_chi_tieu, COLUMNS.ten_chi_tieu, COLUMNS.don_vi_tinh, COLUMNS.ky_nay, COLUMNS.cung_ky];
+/**
+ * The form's columns: the unit of measure (ĐVT) beside the label, so no figure is typed in another
+ * unit; last, "Giải trình", where the unit says why a figure moved far (validate/unusual.ts).
+ */
+export const FORM_HEADER = [COLUMNS.ma_don_vi, COLUMNS.ky_bao_cao, COLUMNS.ma_chi_tieu, COLUMNS.ten_chi_tieu, COLUMNS.don_vi_tinh, COLUMNS.ky_nay, COLUMNS.cung_ky, COLUMNS.giai_trinh];
 
 const quote = (cell: string) => (/[",\r\n;]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell);
 
@@ -33,7 +36,7 @@ export function formBytes(def: Definition, unit: Unit, previous?: PreviousArchiv
     const v = archived?.get(code);
     return v ? plainValue(v.value, decimals, def.numberFormat) : '';
   };
-  const lines = [FORM_HEADER, ...def.inputIndicators.map((ind) => [unit.code, def.period.code, ind.code, inert(ind.label), inert(ind.unit), '', cungKy(ind.code, ind.decimals)])];
+  const lines = [FORM_HEADER, ...def.inputIndicators.map((ind) => [unit.code, def.period.code, ind.code, inert(ind.label), inert(ind.unit), '', cungKy(ind.code, ind.decimals), ''])];
   return new TextEncoder().encode('\uFEFF' + lines.map((l) => l.map(quote).join(',')).join('\r\n') + '\r\n');
 }
 
