@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { isMatch } from 'date-fns';
 import { ruleSchema } from './rules.js';
+import { PERIOD_KINDS, presetPeriod, previousPresetCode } from './period.js';
 
 const CODE = /^[A-Za-z0-9_.-]+$/;
 const isoDate = z
@@ -14,16 +15,32 @@ const code = z.string().trim().min(1).regex(CODE, {
   message: 'CODE_FORMAT',
 });
 
+/** The fields a period gives itself when no preset (year, kind) computes them. */
+const PERIOD_FIELDS = ['code', 'label', 'previousLabel', 'start', 'end'] as const;
+
 export const periodSchema = z
   .object({
-    code: code.describe('Mã kỳ báo cáo, phải trùng cột ky_bao_cao của các tệp, ví dụ 2021-6T'),
-    label: z.string().min(1).describe('Tên kỳ, ví dụ "6 tháng đầu năm 2021"'),
-    previousLabel: z.string().min(1).describe('Tên kỳ so sánh, ví dụ "cùng kỳ năm 2020"'),
-    start: isoDate.describe('Ngày bắt đầu kỳ (YYYY-MM-DD)'),
-    end: isoDate.describe('Ngày kết thúc kỳ (YYYY-MM-DD)'),
+    year: z
+      .number()
+      .int()
+      .min(2000)
+      .max(2100)
+      .optional()
+      .describe('Năm của kỳ báo cáo. Ghi cùng kind: mã, tên và ngày của kỳ được tính sẵn theo Nghị định 09/2019/NĐ-CP (chốt số liệu ngày 14), ví dụ { year: 2025, kind: 6T }'),
+    kind: z
+      .enum(PERIOD_KINDS)
+      .optional()
+      .describe('Loại kỳ: month (tháng, ghi thêm month), quarter (quý, ghi thêm quarter), 6T (6 tháng đầu năm), 9T (9 tháng đầu năm), year (năm)'),
+    month: z.number().int().min(1).max(12).optional().describe('Tháng (1–12), khi kind: month'),
+    quarter: z.number().int().min(1).max(4).optional().describe('Quý (1–4), khi kind: quarter'),
+    code: code.optional().describe('Mã kỳ báo cáo, phải trùng cột ky_bao_cao của các tệp, ví dụ 2021-6T (mặc định: tính từ year và kind)'),
+    label: z.string().min(1).optional().describe('Tên kỳ, ví dụ "6 tháng đầu năm 2021" (mặc định: tính từ year và kind)'),
+    previousLabel: z.string().min(1).optional().describe('Tên kỳ so sánh, ví dụ "cùng kỳ năm 2020" (mặc định: tính từ year và kind)'),
+    start: isoDate.optional().describe('Ngày bắt đầu kỳ (YYYY-MM-DD; mặc định: tính từ year và kind)'),
+    end: isoDate.optional().describe('Ngày kết thúc kỳ (YYYY-MM-DD; mặc định: tính từ year và kind)'),
     previous: z
       .object({
-        code: code.describe('Mã kỳ trước, như cột ky_bao_cao của các tệp kỳ trước, ví dụ 2020-6T'),
+        code: code.optional().describe('Mã kỳ trước, như cột ky_bao_cao của các tệp kỳ trước, ví dụ 2020-6T (mặc định khi có year và kind: cùng kỳ năm trước)'),
         returns: z.string().min(1).describe('Thư mục các tệp báo cáo kỳ trước (so với tệp định nghĩa)'),
         revised: z.boolean().default(false).describe('true: số liệu kỳ trước đã được điều chỉnh chính thức; chênh lệch chỉ là cảnh báo'),
         numberFormat: z
@@ -35,7 +52,34 @@ export const periodSchema = z
       .optional()
       .describe('Báo cáo kỳ trước, để kiểm tra cột cung_ky của các đơn vị'),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if ((p.year === undefined) !== (p.kind === undefined)) issue(p.year === undefined ? 'year' : 'kind', 'PERIOD_PRESET_HALF');
+    if (p.kind === 'month' && p.month === undefined) issue('month', 'PERIOD_MONTH_MISSING');
+    if (p.kind === 'quarter' && p.quarter === undefined) issue('quarter', 'PERIOD_QUARTER_MISSING');
+    if (p.month !== undefined && p.kind !== 'month') issue('month', 'PERIOD_PART_UNUSED');
+    if (p.quarter !== undefined && p.kind !== 'quarter') issue('quarter', 'PERIOD_PART_UNUSED');
+    // Neither half of a preset: every field is the definition's own.
+    if (p.year === undefined && p.kind === undefined) {
+      for (const field of PERIOD_FIELDS) if (p[field] === undefined) issue(field, 'PERIOD_FIELD_MISSING');
+      if (p.previous && p.previous.code === undefined) ctx.addIssue({ code: 'custom', path: ['previous', 'code'], message: 'PREVIOUS_CODE_MISSING' });
+    }
+  })
+  .transform(({ year, kind, month, quarter, previous, ...given }) => {
+    // Checked above: a preset, or every field given.
+    const preset = year !== undefined && kind !== undefined ? { year, kind, ...(month !== undefined && { month }), ...(quarter !== undefined && { quarter }) } : undefined;
+    const computed = preset ? presetPeriod(preset) : undefined;
+    const pick = (field: (typeof PERIOD_FIELDS)[number]) => given[field] ?? computed![field];
+    return {
+      code: pick('code'),
+      label: pick('label'),
+      previousLabel: pick('previousLabel'),
+      start: pick('start'),
+      end: pick('end'),
+      ...(previous && { previous: { ...previous, code: previous.code ?? previousPresetCode(preset!) } }),
+    };
+  });
 
 export const unitSchema = z
   .object({

@@ -85,6 +85,24 @@ const details = {
     vi: (p) => `"${p.a}" là tỷ lệ; ở đây chỉ dùng được chỉ tiêu count hoặc stock`,
     en: (p) => `"${p.a}" is a ratio; only count or stock indicators can be used here`,
   },
+  PERIOD_PRESET_HALF: {
+    vi: () => 'ghi cả year và kind, ví dụ { year: 2025, kind: 6T }; hoặc bỏ cả hai và ghi đủ code, label, previousLabel, start, end',
+    en: () => 'give both year and kind, e.g. { year: 2025, kind: 6T }; or neither, and give code, label, previousLabel, start, end',
+  },
+  PERIOD_MONTH_MISSING: { vi: () => 'kỳ tháng (kind: month) cần ghi tháng, ví dụ month: 1', en: () => 'a monthly period (kind: month) needs its month, e.g. month: 1' },
+  PERIOD_QUARTER_MISSING: { vi: () => 'kỳ quý (kind: quarter) cần ghi quý, ví dụ quarter: 3', en: () => 'a quarterly period (kind: quarter) needs its quarter, e.g. quarter: 3' },
+  PERIOD_PART_UNUSED: {
+    vi: () => 'month chỉ dùng với kind: month, quarter chỉ dùng với kind: quarter',
+    en: () => 'month is only for kind: month, quarter only for kind: quarter',
+  },
+  PERIOD_FIELD_MISSING: {
+    vi: () => 'thiếu mục này; hoặc ghi year và kind, ví dụ { year: 2025, kind: 6T }, để tính sẵn theo Nghị định 09/2019/NĐ-CP',
+    en: () => 'missing; or give year and kind, e.g. { year: 2025, kind: 6T }, to compute it as Decree 09/2019/ND-CP sets',
+  },
+  PREVIOUS_CODE_MISSING: {
+    vi: () => 'thiếu mã kỳ trước, như cột ky_bao_cao của tệp kỳ trước (ví dụ 2020-6T); kỳ khai year và kind thì tự tính',
+    en: () => "missing the earlier period's code, as its returns' ky_bao_cao (e.g. 2020-6T); computed when the period gives year and kind",
+  },
   END_BEFORE_START: { vi: () => 'ngày kết thúc trước ngày bắt đầu', en: () => 'the end date is before the start date' },
   CODE_IS_NUMBER: { vi: () => 'mã phải là chuỗi: đặt trong nháy kép, ví dụ "024"', en: () => 'a code must be a string: quote it, e.g. "024"' },
   CONTROL_CHARACTER: {
