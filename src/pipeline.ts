@@ -17,6 +17,8 @@ import { ReturnValidator, type CheckedReturns } from './validate/validate.js';
 import { PreviousArchive } from './validate/previous.js';
 import type { NumberFormat } from './validate/number.js';
 import { capProblems } from './messages/collector.js';
+import { readRegister, registerPath, REGISTER_FILE } from './intake/register.js';
+import { assessTimeliness, type Timeliness } from './intake/timeliness.js';
 
 export interface PipelineOptions {
   cwd: string;
@@ -44,6 +46,8 @@ export interface CheckOutcome {
   warnings: Problem[];
   /** UNUSUAL_VALUE of figures the unit explained ("Giải trình"): shown with its words, neither error nor warning. */
   explained: Problem[];
+  /** Who sent on time, with period.deadline (intake/timeliness.ts). */
+  timeliness?: Timeliness;
 }
 
 /** Problems in the order a reader expects: by file as read, then line; unplaced ones last. */
@@ -89,27 +93,46 @@ async function readPrevious(definition: Definition, opts: Pick<PipelineOptions, 
   return { archive, revised: previous.revised, problems };
 }
 
+/** The definition a run's options name (--config, BAOCAO_CONFIG, ./baocao.yaml). */
+export const loadDefinitionFor = (opts: Pick<PipelineOptions, 'config' | 'cwd' | 'lang'>): Promise<Definition> => loadDefinition(opts.config, opts.cwd, opts.lang);
+
 /** `definition` when the caller has loaded it already (build checks it before reading data). */
 export async function checkStage(opts: PipelineOptions, loaded?: Definition): Promise<CheckOutcome> {
   const definition = loaded ?? (await loadDefinition(opts.config, opts.cwd, opts.lang));
   const inputs = opts.inputs.length > 0 ? opts.inputs : [path.relative(opts.cwd, definition.returnsDir) || '.'];
   const numberFormat = opts.numberFormat ?? definition.numberFormat;
   const previous = await readPrevious(definition, opts);
+  // The intake register, when `receive` has kept one: each return is then told from the one received.
+  const register = await readRegister(definition, path.relative(opts.cwd, registerPath(definition)) || REGISTER_FILE);
   const validator = new ReturnValidator(definition, { allowMissing: opts.allowMissing, onlyListed: opts.onlyListed, numberFormat, previous });
-  const ingested = await ingestReturns(inputs, { cwd: opts.cwd, encoding: opts.encoding, numberFormat, readStdin: opts.readStdin, onFile: opts.onFile }, (file) =>
-    validator.add(file),
+  const ingested = await ingestReturns(
+    inputs,
+    { cwd: opts.cwd, encoding: opts.encoding, numberFormat, readStdin: opts.readStdin, onFile: opts.onFile, digest: register !== undefined },
+    (file) => validator.add(file),
   );
   const { checked, problems, explained } = validator.finish();
-  const own = placeProblems([...ingested.problems, ...problems], ingested.files);
+  const intake = assessTimeliness(definition, register, checked, ingested.files, opts.cwd);
+  const own = placeProblems([...ingested.problems, ...problems, ...intake.problems], ingested.files);
   const order = ingested.files.map((f) => f.file);
   const all = capProblems(sortProblems([...own, ...(previous?.problems ?? [])], order));
-  return { definition, files: ingested.files, checked, problems: all, ...splitBySeverity(all), explained: sortProblems(placeProblems(explained, ingested.files), order) };
+  return {
+    definition,
+    files: ingested.files,
+    checked,
+    problems: all,
+    ...splitBySeverity(all),
+    explained: sortProblems(placeProblems(explained, ingested.files), order),
+    ...(intake.timeliness && { timeliness: intake.timeliness }),
+  };
 }
 
 export async function aggregateStage(opts: PipelineOptions, loaded?: Definition): Promise<CheckOutcome & { figures?: Figures }> {
   const outcome = await checkStage(opts, loaded);
   if (outcome.errors.length > 0) return outcome;
-  return { ...outcome, figures: aggregateReturns(outcome.definition, outcome.checked) };
+  const figures = aggregateReturns(outcome.definition, outcome.checked);
+  const t = outcome.timeliness;
+  if (t) figures.timeliness = { onTime: t.onTime.length, late: t.late.length, unknown: t.unknown.length };
+  return { ...outcome, figures };
 }
 
 export interface BuildOptions extends PipelineOptions {

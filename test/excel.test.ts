@@ -5,28 +5,16 @@
 // headers) and saved by Calc add up exactly too.
 import { Workbook, type Worksheet } from '@cj-tech-master/excelts';
 import { unzipSync, strFromU8 } from 'fflate';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readReturn } from '../src/ingest/returns.js';
 import { xmlProblem } from '../src/report/docx/verify.js';
 import { parseValue } from '../src/validate/number.js';
-import { json, runCli, SAMPLE, spawnCli } from './helpers.js';
+import { calc, CSV, json, runCli, SAMPLE, spawnCli, XLSX } from './helpers.js';
 
 const tempDir = (name: string) => mkdtempSync(path.join(tmpdir(), `baocao-${name}-`));
-
-/** LibreOffice Calc headless: opens each file and saves it with `filter` into `outDir` (one start for all). */
-function calc(files: readonly string[], filter: string, outDir: string): void {
-  const profile = pathToFileURL(mkdtempSync(path.join(tmpdir(), 'baocao-lo-'))).href;
-  mkdirSync(outDir, { recursive: true });
-  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', outDir, ...files], { encoding: 'utf8', timeout: 300_000 });
-  if (r.error || r.status !== 0) throw new Error(`LibreOffice failed (is libreoffice-calc-nogui installed?): ${r.error?.message ?? r.stderr}`);
-}
-const XLSX = 'xlsx:Calc MS Excel 2007 XML';
-const CSV = 'csv:Text - txt - csv (StarCalc):44,34,76';
 
 /** The sample's values: unit → indicator → [this period, last period], as numbers. */
 async function sampleValues(): Promise<Map<string, Map<string, [number, number]>>> {

@@ -1,10 +1,10 @@
 // Runs the CLI in process with a captured world, and spawns the real binary.
 import iconv from 'iconv-lite';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { run } from '../src/cli/main.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,3 +72,14 @@ export function encodeCp1258(text: string): Buffer {
     .join('');
   return iconv.encode(decomposed, 'windows1258');
 }
+
+/** LibreOffice Calc headless: opens each file and saves it with `filter` into `outDir` (one start for all). */
+export function calc(files: readonly string[], filter: string, outDir: string): void {
+  const profile = pathToFileURL(mkdtempSync(path.join(tmpdir(), 'baocao-lo-'))).href;
+  mkdirSync(outDir, { recursive: true });
+  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', outDir, ...files], { encoding: 'utf8', timeout: 300_000 });
+  if (r.error || r.status !== 0) throw new Error(`LibreOffice failed (is libreoffice-calc-nogui installed?): ${r.error?.message ?? r.stderr}`);
+}
+export const XLSX = 'xlsx:Calc MS Excel 2007 XML';
+/** CSV, UTF-8 (76), comma-separated, quoted with ". */
+export const CSV = 'csv:Text - txt - csv (StarCalc):44,34,76';

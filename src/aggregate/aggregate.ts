@@ -40,6 +40,8 @@ export interface Figures {
   byUnit: Map<string, Map<string, Figure>>;
   /** group code → indicator code → figure from the sums of the group's units that reported (empty without groups). */
   byGroup: Map<string, Map<string, Figure>>;
+  /** With period.deadline: how many sent on time (intake/timeliness.ts), for the report's sentence. */
+  timeliness?: { onTime: number; late: number; unknown: number };
 }
 
 interface Sums {

@@ -31,6 +31,8 @@ interface CommonFlags {
   onlyListed?: boolean;
   /** check: the folder to write each unit's problems into. */
   feedback?: string;
+  /** check: the intake register as a workbook. */
+  register?: string;
   byGroup?: boolean;
   quiet?: boolean;
   debug?: boolean;
@@ -131,9 +133,16 @@ async function checkCommand(world: World, inputs: string[], flags: CommonFlags):
   const ok = outcome.errors.length === 0;
   // Written before anything is printed, so a failure to write is the only thing said (exit 2).
   const feedback = flags.feedback === undefined ? undefined : await stages.feedbackStage(outcome, { cwd: world.cwd, dir: flags.feedback, inputs });
-  if (flags.json) writeJson(world, flags.lang, ok, outcome, { explained: outcome.explained.map((p) => explainedJson(p, flags.lang)), ...(feedback && { feedback }) });
+  if (flags.register !== undefined) await (await import('../intake/register-xlsx.js')).writeRegisterWorkbook(outcome, { cwd: world.cwd, file: flags.register, inputs });
+  if (flags.json)
+    writeJson(world, flags.lang, ok, outcome, {
+      explained: outcome.explained.map((p) => explainedJson(p, flags.lang)),
+      ...(outcome.timeliness && { timeliness: outcome.timeliness }),
+      ...(feedback && { feedback }),
+    });
   showProblems(world, outcome, flags, true);
   if (feedback && !flags.quiet) world.stderr.write(UI[flags.lang].feedbackWritten(feedback.length, flags.feedback!) + '\n');
+  if (flags.register !== undefined && !flags.quiet) world.stderr.write(UI[flags.lang].registerWritten(flags.register) + '\n');
   return ok ? EXIT.OK : EXIT.DATA;
 }
 
@@ -143,12 +152,52 @@ async function aggregateCommand(world: World, inputs: string[], flags: CommonFla
   if (outcome.warnings.length > 0) showProblems(world, outcome, flags);
   if (flags.json) {
     const { figuresToJson } = await import('../aggregate/json.js');
-    writeJson(world, flags.lang, true, outcome, figuresToJson(outcome.figures));
+    writeJson(world, flags.lang, true, outcome, { ...figuresToJson(outcome.figures), ...(outcome.timeliness && { timeliness: outcome.timeliness }) });
   } else {
     const { formatFiguresTable } = await import('./figures-view.js');
     world.stdout.write(formatFiguresTable(outcome.figures, flags.lang, colorFor(world.stdout, world.env), flags.byGroup));
   }
   return EXIT.OK;
+}
+
+/**
+ * `receive`: files each return and records it (intake/receive.ts), then checks what was filed as
+ * `check --only-listed` would, so the unit's problems are known at once. Exit 1 when a file was
+ * refused or a return filed has errors: it is filed all the same.
+ */
+async function receiveCommand(world: World, files: string[], flags: CommonFlags & { at?: string }): Promise<number> {
+  const stages = await pipeline();
+  const { receiveReturns } = await import('../intake/receive.js');
+  const definition = await stages.loadDefinitionFor(pipelineOptions(world, [], flags));
+  const { filed, refused } = await receiveReturns({
+    cwd: world.cwd,
+    definition,
+    files,
+    at: flags.at,
+    now: new Date(),
+    encoding: flags.encoding,
+    numberFormat: flags.numberFormat ?? definition.numberFormat,
+    lang: flags.lang,
+  });
+  const checked = filed.length === 0 ? undefined : await stages.checkStage({ ...pipelineOptions(world, [...new Set(filed.map((f) => f.filedAs))], flags), onlyListed: true }, definition);
+  const errors = [...refused, ...(checked?.errors ?? [])];
+  const warnings = checked?.warnings ?? [];
+  const w = UI[flags.lang];
+  if (flags.json)
+    writeJson(world, flags.lang, errors.length === 0, { errors, warnings }, {
+      filed: filed.map((f) => ({ source: f.source, unit: f.unit.code, file: f.filedAs, ...(f.replaced && { replaced: f.replaced }), ...(f.same && { same: true }) })),
+    });
+  else world.stdout.write(filed.map((f) => f.filedAs + '\n').join(''));
+  const c = colorFor(world.stderr, world.env);
+  if (!flags.quiet)
+    for (const f of filed) {
+      const unit = `${f.unit.code} ${f.unit.name}`;
+      world.stderr.write((f.same ? w.receivedSame(unit, f.filedAs) : w.received(unit, f.source, f.filedAs)) + '\n');
+      for (const r of f.replaced ?? []) world.stderr.write(w.receivedReplaced(r.file, r.keptAs) + '\n');
+    }
+  if (refused.length > 0) world.stderr.write(formatProblems(refused, flags.lang, c));
+  if (checked) showProblems(world, checked, flags);
+  return errors.length === 0 ? EXIT.OK : EXIT.DATA;
 }
 
 type BuildFlags = CommonFlags & { template?: string; output?: string; force?: boolean; pdf?: boolean; final?: boolean };
@@ -291,9 +340,19 @@ function buildProgram(world: World, lang: Lang, setExit: (code: number) => void)
       .argument(w.inputs[0], w.inputs[1])
       .option('--only-listed', w.onlyListed)
       .option(w.feedback[0], w.feedback[1])
+      .option(w.register[0], w.register[1])
       .addHelpText('after', examples(w, w.checkExamples)),
     w,
   ).action(async (inputs: string[], flags: CommonFlags) => setExit(await checkCommand(world, inputs, { ...flags, lang })));
+
+  withCommonOptions(
+    command('receive')
+      .description(w.receive)
+      .argument(w.receiveFiles[0], w.receiveFiles[1])
+      .option(w.receiveAt[0], w.receiveAt[1])
+      .addHelpText('after', examples(w, w.receiveExamples)),
+    w,
+  ).action(async (files: string[], flags: CommonFlags & { at?: string }) => setExit(await receiveCommand(world, files, { ...flags, lang })));
 
   withCommonOptions(
     command('aggregate')

@@ -70,10 +70,22 @@ const explained = problem
   .strict()
   .describe('An unusual figure (UNUSUAL_VALUE) the unit explained: neither an error nor a warning');
 
+const timeliness = z
+  .object({
+    deadline: z.string().describe('period.deadline, YYYY-MM-DD'),
+    onTime: z.array(z.string()).describe('Units whose first receipt is on or before the deadline'),
+    late: z.array(z.object({ unit: z.string(), received: z.string().describe('The first receipt, ISO 8601 with its offset'), daysLate: z.number().int().min(1) }).strict()),
+    unknown: z.array(z.string()).describe('Units with a return and no receipt in the register'),
+    notReceived: z.array(z.string()),
+  })
+  .strict()
+  .describe('With period.deadline: who sent on time, by the intake register (baocao receive)');
+
 export const checkOutput = z
   .object({
     ...envelope,
     explained: z.array(explained).optional().describe('Unusual figures the units explained, by file and line; absent when the command could not run'),
+    timeliness: timeliness.optional(),
     feedback: z.array(z.string()).optional().describe('With --feedback: the feedback files written, one per unit with problems'),
   })
   .strict();
@@ -90,6 +102,7 @@ export const aggregateOutput = z.union([
           previousLabel: z.string(),
           start: z.string(),
           end: z.string(),
+          deadline: z.string().optional().describe('The deadline for returns (period.deadline), YYYY-MM-DD'),
           previous: z.object({ code: z.string(), returns: z.string(), revised: z.boolean() }).strict().optional(),
         })
         .strict(),
@@ -105,6 +118,7 @@ export const aggregateOutput = z.union([
       indicators: z.record(z.string(), indicator),
       byGroup: z.record(z.string(), z.record(z.string(), z.object(figure).strict())).describe("Each group's figures, from the sums of its units that reported"),
       byUnit: z.record(z.string(), z.record(z.string(), z.object(figure).strict())),
+      timeliness: timeliness.optional(),
     })
     .strict(),
   failure,
@@ -124,11 +138,32 @@ export const buildOutput = z.union([
   failure,
 ]);
 
-export function outputJsonSchemas(): Record<'check' | 'aggregate' | 'build', Record<string, unknown>> {
+export const receiveOutput = z
+  .object({
+    ...envelope,
+    filed: z
+      .array(
+        z
+          .object({
+            source: z.string().describe('The file as named on the command line'),
+            unit: z.string(),
+            file: z.string().describe('Where it was filed, under the form\'s name'),
+            replaced: z.array(z.object({ file: z.string(), keptAs: z.string() }).strict()).optional().describe('The returns it replaced, and where each is kept'),
+            same: z.literal(true).optional().describe('The same bytes as the return in place: recorded only'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('The returns filed and recorded in the register; absent when the command could not run'),
+  })
+  .strict();
+
+export function outputJsonSchemas(): Record<'check' | 'aggregate' | 'build' | 'receive', Record<string, unknown>> {
   const schema = (s: z.ZodType, title: string) => ({ ...z.toJSONSchema(s, { target: 'draft-2020-12' }), title });
   return {
     check: schema(checkOutput, 'baocao check --json'),
     aggregate: schema(aggregateOutput, 'baocao aggregate --json'),
     build: schema(buildOutput, 'baocao build --json'),
+    receive: schema(receiveOutput, 'baocao receive --json'),
   };
 }

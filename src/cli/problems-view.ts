@@ -5,6 +5,7 @@ import { message, safeText, type Lang } from '../messages/catalog.js';
 import type { Problem } from '../messages/problem.js';
 import type { CheckOutcome } from '../pipeline.js';
 import { UI } from '../messages/ui.js';
+import { listed } from '../text/listed.js';
 
 
 /** An explained figure for --json: the problem's place and message, and the unit's words whole. */
@@ -94,6 +95,11 @@ export function formatSummary(outcome: CheckOutcome, lang: Lang, c: ChalkInstanc
   if (checked.missing.length > 0) {
     const names = checked.missing.map((code) => `${code} ${definition.unitByCode.get(code)!.name}`).join(', ');
     out += `${w.missing} (${checked.missing.length}/${definition.units.length}): ${names}\n`;
+  }
+  const t = outcome.timeliness;
+  if (t) {
+    const late = listed(t.late.map((l) => w.daysLate(`${l.unit} ${definition.unitByCode.get(l.unit)!.name}`, l.daysLate)), 10);
+    out += w.timeliness(t.deadline.split('-').reverse().join('/'), t.onTime.length, late, t.unknown.length) + '\n';
   }
   return out;
 }

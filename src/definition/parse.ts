@@ -29,6 +29,8 @@ export type Indicator = IndicatorData & { decimals: number };
 export interface Definition {
   /** The definition file as the user named it. */
   file: string;
+  /** The folder it is in (absolute): what its paths are relative to, where the intake register lives. */
+  dir: string;
   title?: string;
   period: DefinitionData['period'];
   returnsDir: string;
@@ -165,6 +167,7 @@ function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detai
     else if (u.group === undefined && d.groups !== undefined) issues.push({ path: ['units', i], detail: t('GROUP_REQUIRED') });
   });
   if (d.period.start > d.period.end) issues.push({ path: ['period', 'end'], detail: t('END_BEFORE_START') });
+  if (d.period.deadline !== undefined && d.period.deadline < d.period.end) issues.push({ path: ['period', 'deadline'], detail: t('DEADLINE_BEFORE_END', d.period.end) });
   // Percentages added up over units make a wrong figure ("166,9%"): a rate is a ratio of two sums.
   if (d.units.length > 1)
     d.indicators.forEach((ind, i) => {
@@ -338,6 +341,7 @@ function compile(d: DefinitionData, file: string, baseDir: string): Definition {
   const indicators: Indicator[] = d.indicators.map((i) => (i.kind === 'ratio' ? { ...i, decimals: 0 } : i));
   return {
     file,
+    dir: path.resolve(baseDir),
     title: d.title,
     period: d.period,
     returnsDir: resolve(d.returns)!,

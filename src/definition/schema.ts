@@ -38,6 +38,9 @@ export const periodSchema = z
     previousLabel: z.string().min(1).optional().describe('Tên kỳ so sánh, ví dụ "cùng kỳ năm 2020" (mặc định: tính từ year và kind)'),
     start: isoDate.optional().describe('Ngày bắt đầu kỳ (YYYY-MM-DD; mặc định: tính từ year và kind)'),
     end: isoDate.optional().describe('Ngày kết thúc kỳ (YYYY-MM-DD; mặc định: tính từ year và kind)'),
+    deadline: isoDate
+      .optional()
+      .describe('Hạn các đơn vị gửi báo cáo (YYYY-MM-DD): check và aggregate cho biết đơn vị nào gửi đúng hạn, trễ bao nhiêu ngày (theo sổ theo dõi của lệnh receive)'),
     previous: z
       .object({
         code: code.optional().describe('Mã kỳ trước, như cột ky_bao_cao của các tệp kỳ trước, ví dụ 2020-6T (mặc định khi có year và kind: cùng kỳ năm trước)'),
@@ -77,6 +80,7 @@ export const periodSchema = z
       previousLabel: pick('previousLabel'),
       start: pick('start'),
       end: pick('end'),
+      ...(given.deadline !== undefined && { deadline: given.deadline }),
       ...(previous && { previous: { ...previous, code: previous.code ?? previousPresetCode(preset!) } }),
     };
   });

@@ -15,6 +15,7 @@ export const OFFICE_ONLY: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'NO_RETURNS',
   'PREVIOUS_MISSING', // the office's archive of last period
   'FILE_NAMED_TWICE', // the office's own command line
+  'RETURN_CHANGED', // the office's register and returns folder
 ]);
 
 type Params = Problem['params'];

@@ -57,6 +57,8 @@ export interface ReturnFile {
   place?: SheetPlace;
   /** When the file was last written on this machine (received, for a file saved from a message); none for stdin. */
   receivedAt?: number;
+  /** Its SHA-256 in hex, when the run asked (IngestOptions.digest). */
+  sha256?: string;
 }
 
 /**

@@ -492,6 +492,52 @@ const catalog = {
     en: (p) =>
       `The same-period figure is ${p.value} but the unit's return for ${p.period} (${p.archive}) says ${p.archived}. Correct cung_ky from that return${p.revised ? ' (the earlier figures were revised: a warning only)' : ', or set revised: true in period.previous if the earlier figures were officially revised'}.`,
   },
+  RETURN_CHANGED: {
+    vi: (p) =>
+      p.reason === 'EDITED'
+        ? `Báo cáo của đơn vị "${p.unitName}" đã bị sửa sau khi nhận (sổ theo dõi ghi nhận lúc ${p.receivedAt}; nội dung nay khác). Nếu đơn vị gửi bản sửa, nhận bản đó bằng \`baocao receive\`; nếu không, lấy lại bản đã nhận.`
+        : `Báo cáo của đơn vị "${p.unitName}" trong thư mục không phải bản đã nhận (sổ theo dõi: ${p.received}, nhận lúc ${p.receivedAt}). Nhận bản này bằng \`baocao receive\` để sổ theo dõi ghi lại, hoặc chuyển tệp này ra.`,
+    en: (p) =>
+      p.reason === 'EDITED'
+        ? `The return of "${p.unitName}" was changed after it was received (the register has it at ${p.receivedAt}; its content now differs). If the unit sent a correction, receive it with \`baocao receive\`; if not, restore the one received.`
+        : `The return of "${p.unitName}" in the folder is not the one received (register: ${p.received}, at ${p.receivedAt}). Receive it with \`baocao receive\` so the register records it, or move this file out.`,
+  },
+  RECEIVE_REFUSED: {
+    vi: (p) =>
+      ({
+        UNREADABLE: `Không đọc được tệp (${p.why}); không nhận.`,
+        NOT_A_RETURN: `Tệp không phải báo cáo của định nghĩa này: không có dòng số liệu nào của đơn vị trong danh sách${p.detail ? ` (${p.detail})` : ''}. Không nhận.`,
+        OTHER_PERIOD: `Tệp là báo cáo kỳ ${p.found}, không phải kỳ ${p.expected}. Không nhận; nhắc đơn vị gửi báo cáo đúng kỳ.`,
+        SEVERAL_UNITS: `Tệp có số liệu của ${p.count} đơn vị (${p.units}); mỗi lần nhận một tệp của một đơn vị. Tệp tổng hợp của nhiều đơn vị thì chép thẳng vào thư mục báo cáo.`,
+        IN_RETURNS: 'Tệp đã nằm trong thư mục báo cáo. Lệnh receive nhận tệp từ nơi khác (thư mục tải về, Zalo, thư điện tử) và chép vào đó; chuyển tệp ra rồi nhận lại.',
+      })[String(p.reason)] ?? `Không nhận tệp (${p.reason}).`,
+    en: (p) =>
+      ({
+        UNREADABLE: `The file cannot be read (${p.why}); not received.`,
+        NOT_A_RETURN: `The file is no return of this definition: it has no figures of a unit on the roster${p.detail ? ` (${p.detail})` : ''}. Not received.`,
+        OTHER_PERIOD: `The file is a return for ${p.found}, not ${p.expected}. Not received; ask the unit for the right period's return.`,
+        SEVERAL_UNITS: `The file has figures of ${p.count} units (${p.units}); receive takes one unit's file at a time. Copy a file of several units into the returns folder yourself.`,
+        IN_RETURNS: 'The file is already in the returns folder. receive files a return from elsewhere (downloads, Zalo, e-mail) into it; move the file out and receive it.',
+      })[String(p.reason)] ?? `Not received (${p.reason}).`,
+  },
+  REGISTER_UNREADABLE: {
+    vi: (p) =>
+      p.reason === 'PERIOD'
+        ? `Sổ theo dõi ${p.path} là của kỳ ${p.period}, không phải kỳ ${p.expected} của định nghĩa này. Chuyển tệp đó về thư mục của kỳ ${p.period}, rồi chạy lại.`
+        : p.reason === 'SYNTAX' || p.reason === 'SHAPE'
+          ? `Sổ theo dõi ${p.path} không đọc được (bị sửa tay hoặc hỏng); không tệp nào được ghi. Lấy lại bản sao của tệp; hoặc đổi tên tệp này để lập sổ mới (các lần nhận đã ghi trong đó sẽ không được tính).`
+          : `Không đọc được sổ theo dõi ${p.path} (${p.reason}); không tệp nào được ghi.`,
+    en: (p) =>
+      p.reason === 'PERIOD'
+        ? `The register ${p.path} is for ${p.period}, not this definition's ${p.expected}. Move it to the folder of ${p.period} and run again.`
+        : p.reason === 'SYNTAX' || p.reason === 'SHAPE'
+          ? `The register ${p.path} cannot be read (edited by hand or damaged); nothing was written. Restore a copy of it, or rename it to start a new one (the receipts in it will no longer count).`
+          : `The register ${p.path} cannot be read (${p.reason}); nothing was written.`,
+  },
+  RECEIVE_BAD_TIME: {
+    vi: (p) => `--at "${p.value}" không phải một thời điểm. Ghi dạng 2025-06-17 14:05 (giờ của máy này) hoặc 2025-06-17T14:05+07:00.`,
+    en: (p) => `--at "${p.value}" is not a time. Write 2025-06-17 14:05 (this machine's time) or 2025-06-17T14:05+07:00.`,
+  },
   UNUSUAL_VALUE: {
     vi: (p) => {
       const figures = {

@@ -103,6 +103,10 @@ const details = {
     vi: () => 'thiếu mã kỳ trước, như cột ky_bao_cao của tệp kỳ trước (ví dụ 2020-6T); kỳ khai year và kind thì tự tính',
     en: () => "missing the earlier period's code, as its returns' ky_bao_cao (e.g. 2020-6T); computed when the period gives year and kind",
   },
+  DEADLINE_BEFORE_END: {
+    vi: (p) => `hạn gửi báo cáo trước ngày kết thúc kỳ (${p.a}): số liệu chưa chốt thì chưa gửi được`,
+    en: (p) => `the deadline is before the period ends (${p.a}): figures cannot be sent before they close`,
+  },
   END_BEFORE_START: { vi: () => 'ngày kết thúc trước ngày bắt đầu', en: () => 'the end date is before the start date' },
   CODE_IS_NUMBER: { vi: () => 'mã phải là chuỗi: đặt trong nháy kép, ví dụ "024"', en: () => 'a code must be a string: quote it, e.g. "024"' },
   CONTROL_CHARACTER: {

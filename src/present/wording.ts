@@ -173,6 +173,11 @@ export function reportingPhrase(received: number, expected: number, unitNoun: st
   return missing.length === 0 ? head : `${head}, chưa có báo cáo của ${joinVi(missing)}`;
 }
 
+/** "98/98 xã đã gửi báo cáo, 90 xã gửi đúng hạn" (on time by the intake register; "không có xã nào" for none). */
+export function timelinessPhrase(received: number, expected: number, unitNoun: string, onTime: number): string {
+  return `${received}/${expected} ${unitNoun} đã gửi báo cáo, ${onTime === 0 ? `không có ${unitNoun} nào` : `${onTime} ${unitNoun}`} gửi đúng hạn`;
+}
+
 const RESULT = 'kết quả';
 
 /** "kết quả công tác phòng, chống …" from the definition's title; "kết quả" alone without one, never "kết quả kết quả". */

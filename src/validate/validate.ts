@@ -152,8 +152,19 @@ const NOTE_PROBLEMS: { [K in CellNote['kind']]: (note: NoteOf<K>, own: NoteProbl
   NUMBER: (_n, own) => own,
 };
 
+/** The roster's all-digit codes by their number ("024" under "24"), for lookupUnit. */
+export function numericCodes(def: Definition): Map<string, Unit[]> {
+  const numeric = new Map<string, Unit[]>();
+  for (const u of def.units)
+    if (/^\d+$/.test(u.code)) {
+      const key = BigInt(u.code).toString();
+      numeric.set(key, [...(numeric.get(key) ?? []), u]);
+    }
+  return numeric;
+}
+
 /** Finds a roster unit, forgiving the leading zeros Excel drops ("24" for "024"). */
-function lookupUnit(def: Definition, raw: string, numeric: Map<string, Unit[]>): { unit?: Unit; padded: boolean } {
+export function lookupUnit(def: Definition, raw: string, numeric: Map<string, Unit[]>): { unit?: Unit; padded: boolean } {
   const exact = def.unitByCode.get(raw);
   if (exact) return { unit: exact, padded: false };
   if (/^\d+$/.test(raw)) {
@@ -180,7 +191,7 @@ export interface ValidateOptions {
  */
 export class ReturnValidator {
   private readonly problems = new ProblemCollector();
-  private readonly numeric = new Map<string, Unit[]>();
+  private readonly numeric: Map<string, Unit[]>;
   private readonly indicatorByUpper: Map<string, Indicator>;
   private readonly values = new Map<string, Map<string, CellValue>>();
   /** Every value that parsed, whatever else is wrong in its row: rules are checked on all of them. */
@@ -206,11 +217,7 @@ export class ReturnValidator {
     private readonly def: Definition,
     private readonly opts: ValidateOptions = {},
   ) {
-    for (const u of def.units)
-      if (/^\d+$/.test(u.code)) {
-        const key = BigInt(u.code).toString();
-        this.numeric.set(key, [...(this.numeric.get(key) ?? []), u]);
-      }
+    this.numeric = numericCodes(def);
     this.indicatorByUpper = new Map(def.indicators.map((i) => [i.code.toUpperCase(), i]));
     this.periodCode = def.period.code.toUpperCase();
   }

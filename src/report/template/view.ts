@@ -8,7 +8,7 @@ import { integer, type Rational } from '../../numbers/rational.js';
 import { NARRATIVE_SECTIONS } from '../narrative.js';
 import { escapeMarkdown, Literal, lit, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN } from './literal.js';
 import { signingAuthorities } from '../../definition/schema.js';
-import { reportingPhrase, reportSubject } from '../../present/wording.js';
+import { reportingPhrase, reportSubject, timelinessPhrase } from '../../present/wording.js';
 import { agencyInSentence } from '../../present/names.js';
 import { hasAppendix } from '../model.js';
 
@@ -179,6 +179,17 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
     subject: lit(reportSubject(def.title)),
     /** "11/11 huyện, thành phố đã gửi báo cáo[, chưa có báo cáo của …]" (the wording table's line). */
     reporting: lit(reportingPhrase(received.size, units.length, def.unitNoun, def.units.filter((u) => !received.has(u.code)).map((u) => u.name))),
+    /** With period.deadline: who sent on time, counted, and the sentence "98/98 xã đã gửi báo cáo, 90 xã gửi đúng hạn". */
+    timeliness:
+      figures.timeliness && def.period.deadline
+        ? record({
+            deadline: lit(def.period.deadline.split('-').reverse().join('/')),
+            onTime: count(figures.timeliness.onTime),
+            late: count(figures.timeliness.late),
+            unknown: count(figures.timeliness.unknown),
+            phrase: lit(timelinessPhrase(received.size, units.length, def.unitNoun, figures.timeliness.onTime)),
+          })
+        : null,
     /** Past this many indicators the default template gives each section a table, not a sentence per figure. */
     tableOnly: figures.indicators.length > SENTENCES_UP_TO,
     /** Whether the report has an appendix by unit (not for a single unit). */
@@ -211,7 +222,10 @@ export function probeView(def: Definition): ReportView {
   // One unit shows the shape of them all.
   const one = { ...def, units: def.units.slice(0, 1) };
   const values = new Map(one.units.map((u) => [u.code, new Map(def.inputIndicators.map((i) => [i.code, zero]))]));
-  const view = buildView(aggregateReturns(one, { values, received: one.units.map((u) => u.code), missing: [] }));
+  const figures = aggregateReturns(one, { values, received: one.units.map((u) => u.code), missing: [] });
+  // A definition with a deadline has the counts of who sent on time.
+  if (def.period.deadline) figures.timeliness = { onTime: 0, late: 0, unknown: 0 };
+  const view = buildView(figures);
   // The lists of received and missing units hold the same kind of entry; give both a shape.
   return Object.assign(Object.create(Object.getPrototypeOf(view)) as ReportView, view, { unitsMissing: view.units });
 }
