@@ -2,7 +2,7 @@
 // folder under the form's name ("024 - Thành phố Hà Giang.xlsx"), and its receipt recorded in
 // the register. A unit's corrected return becomes the current one; the one it replaces is moved
 // to REPLACED_FOLDER, never overwritten; a file that is no return of this definition is refused.
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { format, isValid, parseISO } from 'date-fns';
 import type { Definition, Unit } from '../definition/parse.js';
@@ -65,6 +65,24 @@ async function freeName(dir: string, base: string, ext: string): Promise<string>
   for (let n = 1; ; n++) {
     const candidate = path.join(dir, fitFileName('', n === 1 ? base : `${base} (${n})`, ext));
     if (!(await exists(candidate))) return candidate;
+  }
+}
+
+/**
+ * Moves a replaced return to where it is kept: renamed, or, across drives (the returns folder on a
+ * network share), copied without replacing anything and then removed. OUTPUT_FAILED if it cannot be.
+ */
+async function moveAside(from: string, to: string, shown: string): Promise<void> {
+  try {
+    await fs.rename(from, to);
+  } catch (err) {
+    try {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+      await fs.copyFile(from, to, fsConstants.COPYFILE_EXCL);
+      await fs.rm(from);
+    } catch (failed) {
+      throw FatalError.of('OUTPUT_FAILED', { file: shown, params: { path: shown, reason: (failed as NodeJS.ErrnoException).code ?? String(failed) } });
+    }
   }
 }
 
@@ -140,7 +158,7 @@ export async function receiveReturns(opts: ReceiveOptions): Promise<{ filed: Fil
           const oldExt = path.extname(old);
           const kept = await freeName(keptDir, `${path.basename(old, oldExt)} (thay lúc ${time.receivedAt.slice(0, 16).replace('T', ' ').replace(':', '.')})`, oldExt);
           const oldDigest = sha256(await fs.readFile(old));
-          await fs.rename(old, kept);
+          await moveAside(old, kept, relative(opts.cwd, kept));
           replaced.push({ file: relative(opts.cwd, old), keptAs: relative(opts.cwd, kept) });
           (receipt.replaced ??= []).push({ file: inDefinition(def, old), keptAs: inDefinition(def, kept), sha256: oldDigest });
         }
