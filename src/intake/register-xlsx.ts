@@ -12,6 +12,7 @@ import { receiptTime } from './timeliness.js';
 
 const HEADER = ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Tình trạng', 'Nhận lần đầu', 'Nhận lần cuối', 'Số lần nhận', 'Tệp đang dùng'];
 const dmy = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+const THIN = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } } as const;
 
 export async function writeRegisterWorkbook(outcome: CheckOutcome, opts: { cwd: string; file: string; inputs: string[] }): Promise<void> {
   const def = outcome.definition;
@@ -49,6 +50,7 @@ export async function writeRegisterWorkbook(outcome: CheckOutcome, opts: { cwd: 
     header: HEADER,
     activeColumn: 'A',
   });
+  HEADER.forEach((_, c) => (ws.getRow(TITLED_HEADER_ROW).getCell(c + 1).border = THIN));
   def.units.forEach((u, i) => {
     const own = receipts.get(u.code) ?? [];
     const row = ws.getRow(TITLED_HEADER_ROW + 1 + i);
@@ -57,6 +59,9 @@ export async function writeRegisterWorkbook(outcome: CheckOutcome, opts: { cwd: 
       const cell = row.getCell(c + 1);
       if (c === 1) cell.numFmt = '@';
       cell.value = v;
+      cell.border = THIN;
+      // The numbers and codes centred, so "1" and "024" do not read as "1024".
+      if (c === 0 || c === 1 || c === 6) cell.alignment = { horizontal: 'center' };
     });
     if (!received.has(u.code) || late.has(u.code)) row.getCell(4).font = { bold: true, color: { argb: 'FFC00000' } };
   });
