@@ -7,8 +7,8 @@ import { FatalError } from '../messages/problem.js';
 import { canonical } from '../write/guard.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { loadExcelTs, newWorkbook, titledSheet, TITLED_HEADER_ROW, workbookBytes, workbookDate } from '../write/xlsx.js';
-import { readRegister, registerPath, REGISTER_FILE, type Receipt } from './register.js';
-import { receiptTime } from './timeliness.js';
+import { readRegister, registerPath, REGISTER_FILE } from './register.js';
+import { filesByUnit, receiptsByUnit, receiptTime } from './timeliness.js';
 
 const HEADER = ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Tình trạng', 'Nhận lần đầu', 'Nhận lần cuối', 'Số lần nhận', 'Tệp đang dùng'];
 const dmy = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
@@ -21,8 +21,7 @@ export async function writeRegisterWorkbook(outcome: CheckOutcome, opts: { cwd: 
   for (const folder of [def.returnsDir, ...opts.inputs.filter((i) => i !== '-').map((i) => path.resolve(opts.cwd, i))])
     if (canonical(path.dirname(target)) === canonical(folder)) throw FatalError.of('OUTPUT_IS_INPUT', { file: opts.file, params: { path: opts.file, input: path.relative(opts.cwd, folder) || folder } });
   const register = await readRegister(def, path.relative(opts.cwd, registerPath(def)) || REGISTER_FILE);
-  const receipts = new Map<string, Receipt[]>();
-  for (const r of [...(register?.receipts ?? [])].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt))) receipts.set(r.unit, [...(receipts.get(r.unit) ?? []), r]);
+  const receipts = receiptsByUnit(register);
   const t = outcome.timeliness;
   const late = new Map(t?.late.map((l) => [l.unit, l.daysLate]));
   const received = new Set(outcome.checked.received);
@@ -32,8 +31,7 @@ export async function writeRegisterWorkbook(outcome: CheckOutcome, opts: { cwd: 
     if (t.unknown.includes(code)) return 'Không rõ ngày nhận';
     return late.has(code) ? `Trễ ${late.get(code)} ngày` : 'Đúng hạn';
   };
-  const filesOf = new Map<string, string[]>();
-  for (const [file, units] of outcome.checked.unitsByFile ?? []) for (const u of units) filesOf.set(u, [...(filesOf.get(u) ?? []), file]);
+  const filesOf = filesByUnit(outcome.checked);
 
   const x = await loadExcelTs();
   const date = workbookDate(def);

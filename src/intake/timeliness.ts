@@ -25,6 +25,20 @@ export function receiptTime(iso: string): string {
   return `${iso.slice(11, 16)} ngày ${d}/${m}/${y}`;
 }
 
+/** Each unit's receipts, earliest first. */
+export function receiptsByUnit(register: Register | undefined): Map<string, Receipt[]> {
+  const byUnit = new Map<string, Receipt[]>();
+  for (const r of [...(register?.receipts ?? [])].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt))) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
+  return byUnit;
+}
+
+/** The files each unit's rows were read from. */
+export function filesByUnit(checked: CheckedReturns): Map<string, string[]> {
+  const byUnit = new Map<string, string[]>();
+  for (const [file, units] of checked.unitsByFile ?? []) for (const u of units) byUnit.set(u, [...(byUnit.get(u) ?? []), file]);
+  return byUnit;
+}
+
 /** The calendar day a receipt was recorded on, where it was recorded. */
 const receiptDay = (iso: string) => iso.slice(0, 10);
 
@@ -36,19 +50,16 @@ export function assessTimeliness(
   cwd: string,
 ): { timeliness?: Timeliness; problems: Problem[] } {
   const problems: Problem[] = [];
-  const receipts = new Map<string, Receipt[]>();
-  for (const r of register?.receipts ?? []) receipts.set(r.unit, [...(receipts.get(r.unit) ?? []), r]);
-  const byInstant = (a: Receipt, b: Receipt) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt);
+  const receipts = receiptsByUnit(register);
   // The files each unit's rows were read from, with their SHA-256.
   const digests = new Map(files.map((f) => [f.file, f.sha256]));
-  const filesOf = new Map<string, string[]>();
-  for (const [file, units] of checked.unitsByFile ?? []) for (const u of units) filesOf.set(u, [...(filesOf.get(u) ?? []), file]);
+  const filesOf = filesByUnit(checked);
 
   if (register)
     for (const unit of checked.received) {
       const own = receipts.get(unit);
       if (!own) continue;
-      const latest = [...own].sort(byInstant).at(-1)!;
+      const latest = own.at(-1)!;
       for (const file of filesOf.get(unit) ?? []) {
         const digest = digests.get(file);
         if (digest === undefined || own.some((r) => r.sha256 === digest)) continue;
@@ -67,7 +78,7 @@ export function assessTimeliness(
   if (deadline === undefined) return { problems };
   const t: Timeliness = { deadline, onTime: [], late: [], unknown: [], notReceived: [...checked.missing] };
   for (const unit of checked.received) {
-    const first = [...(receipts.get(unit) ?? [])].sort(byInstant)[0];
+    const first = receipts.get(unit)?.[0];
     if (!first) {
       t.unknown.push(unit);
       continue;
