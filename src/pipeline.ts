@@ -4,10 +4,12 @@ import path from 'node:path';
 import { DEFAULT_TEMPLATE } from './assets.js';
 import { aggregateReturns, type Figures } from './aggregate/aggregate.js';
 import type { Definition } from './definition/parse.js';
+import type { NarrativeText } from './report/narrative.js';
 import { DEFAULT_DEFINITION, loadDefinition, readNarrativeSource, readTemplateSource } from './ingest/definition.js';
 import type { Encoding } from './ingest/decode.js';
 import { ingestReturns, type ReturnSummary } from './ingest/files.js';
-import { MAX_RETURN_BYTES } from './ingest/limits.js';
+import { MAX_REPORT_BYTES, MAX_RETURN_BYTES } from './ingest/limits.js';
+import { readRegularFile } from './ingest/read.js';
 import type { Lang } from './messages/catalog.js';
 import { FatalError, splitBySeverity, type Problem } from './messages/problem.js';
 import { withLock, writeFileAtomic } from './write/atomic.js';
@@ -206,10 +208,10 @@ async function prepareTemplate(definition: Definition, cwd: string, template?: s
   const compiled = render.compileTemplate({ file: templateShown, source }, probe);
   // The clerk's narrative, checked like the template.
   const narrativeShown = definition.narrativePath && path.relative(cwd, definition.narrativePath);
-  const narrative = definition.narrativePath
-    ? render.compileNarrative(await readNarrativeSource(definition.narrativePath, narrativeShown!), narrativeShown!, probe)
-    : new Map();
-  return { templateFile, templateShown, render, template: compiled, narrative, narrativeShown };
+  const narrativeSource = definition.narrativePath ? await readNarrativeSource(definition.narrativePath, narrativeShown!) : undefined;
+  const narrativeTexts = narrativeSource === undefined ? new Map<string, NarrativeText>() : render.parseNarrative(narrativeSource, narrativeShown!);
+  const narrative = render.compileNarrative(narrativeTexts, narrativeShown || '', probe);
+  return { templateFile, templateShown, render, template: compiled, narrative, narrativeShown, narrativeSource, narrativeTexts, probe };
 }
 
 /** `check`: with a document frame, the template is checked too, so a misspelt name is found before the day of the build. */
@@ -225,7 +227,8 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   const doc = definition.document;
   if (!doc) throw FatalError.of('DOCUMENT_MISSING', { file: definition.file });
 
-  const { templateFile, templateShown, template, render, narrative, narrativeShown } = await prepareTemplate(definition, opts.cwd, opts.template);
+  const prepared = await prepareTemplate(definition, opts.cwd, opts.template);
+  const { templateFile, templateShown, template, render, narrativeShown } = prepared;
 
   const outFile = outputFile(opts.cwd, opts.output, definition);
   const outShown = path.relative(opts.cwd, outFile) || outFile;
@@ -233,13 +236,23 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   const owned = ownedBy(definition, opts, [templateFile]);
   for (const written of [outFile, outFile.replace(/\.docx$/i, '') + '.pdf']) refuseOwned(written, owned, opts.cwd);
 
+  // The report this build replaces: what the clerk typed in it is carried on (roundtrip/).
+  const earlier = readEarlier(outFile, outShown, render);
+  const merged =
+    earlier?.read === undefined || earlier.read === 'unmarked'
+      ? undefined
+      : render.mergeNarrative(prepared.narrativeTexts, earlier.read, { report: outShown, file: narrativeShown || undefined });
+  const narrativeTexts = merged?.texts ?? prepared.narrativeTexts;
+  const narrative = merged ? render.compileNarrative(narrativeTexts, narrativeShown || '', prepared.probe) : prepared.narrative;
+
   const outcome = await aggregateStage(opts, definition);
   if (!outcome.figures) return outcome;
   // A file read that was named by neither (a link in the returns folder to a file elsewhere) is checked once
   // its list is known — only when the report's file exists, as only an existing file can be one of them.
   if (existsSync(outFile)) refuseOwned(outFile, { files: outcome.files.map((f) => path.resolve(opts.cwd, f.file)), folders: [] }, opts.cwd);
 
-  const rendered = render.renderReport(outcome.figures, doc, template, templateShown, narrative, narrativeShown);
+  const sources = new Map([...narrativeTexts].map(([key, t]) => [key, t.text]));
+  const rendered = render.renderReport(outcome.figures, doc, template, templateShown, narrative, narrativeShown, sources);
   // Sections the clerk has not written: placeholders and warnings; with --final, errors and no report.
   const missing: Problem[] = rendered.missing.map((section) => ({
     code: 'NARRATIVE_MISSING',
@@ -247,9 +260,53 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
     file: narrativeShown || definition.file,
     params: { section },
   }));
-  if (opts.final && missing.length > 0) return { ...outcome, problems: [...outcome.problems, ...missing], errors: [...outcome.errors, ...missing] };
+  // Generated paragraphs changed in Word: rebuilt from the returns, the edited file kept beside (with --final, an error).
+  const edited = earlier?.read !== undefined && earlier.read !== 'unmarked' ? earlier.read.edited : [];
+  const copy = earlier !== undefined && (earlier.read === 'unmarked' || edited.length > 0) ? copyName(outFile, earlier.read === 'unmarked' ? 'bản trước' : 'bản sửa trong Word') : undefined;
+  const copyShown = copy && (path.relative(opts.cwd, copy) || copy);
+  const kept: Problem[] =
+    earlier?.read === 'unmarked'
+      ? [{ code: 'REPORT_UNMARKED', severity: 'warning', file: outShown, params: { path: outShown, copy: copyShown! } }]
+      : edited.map((paragraph): Problem => ({
+          code: 'REPORT_EDITED',
+          severity: opts.final ? 'error' : 'warning',
+          file: outShown,
+          params: { paragraph, path: outShown, ...(!opts.final && { copy: copyShown! }) },
+        }));
+  const notes = [...(merged?.problems ?? []), ...missing, ...kept];
+  if (opts.final && (missing.length > 0 || edited.length > 0)) {
+    const failed = notes.filter((p) => p.severity === 'error');
+    return { ...outcome, problems: [...outcome.problems, ...notes], errors: [...outcome.errors, ...failed], warnings: [...outcome.warnings, ...notes.filter((p) => p.severity !== 'error')] };
+  }
+  // The narrative file first: once it holds what Word held, nothing typed can be lost, whatever fails after.
+  if (merged && merged.fromWord.size > 0 && definition.narrativePath && prepared.narrativeSource !== undefined)
+    await writeFileAtomic(definition.narrativePath, Buffer.from(render.writeSections(prepared.narrativeSource, merged.fromWord, narrativeShown!), 'utf8'), {
+      shown: narrativeShown!,
+      force: true,
+    });
+  if (copy !== undefined && earlier !== undefined) await writeFileAtomic(copy, earlier.bytes, { shown: copyShown });
   await writeFileAtomic(outFile, rendered.bytes, { shown: outShown, force: opts.force });
-  return { ...outcome, problems: [...outcome.problems, ...missing], warnings: [...outcome.warnings, ...missing], output: outShown };
+  return { ...outcome, problems: [...outcome.problems, ...notes], warnings: [...outcome.warnings, ...notes], output: outShown };
+}
+
+/** The report at `file`, read back before it is replaced: its bytes and what it holds (undefined when there is none). */
+function readEarlier(file: string, shown: string, render: typeof import('./report/report.js')) {
+  if (!existsSync(file)) return undefined;
+  const read = readRegularFile(file, MAX_REPORT_BYTES);
+  // What cannot be read (a link, a folder, a file without read permission) is refused by the write as before.
+  if (!read.ok) return undefined;
+  const held = render.readEarlierReport(read.bytes, shown);
+  return held === 'none' ? undefined : { bytes: read.bytes, read: held };
+}
+
+/** "bao-cao.docx" → "bao-cao (bản sửa trong Word).docx", numbered past any that are there. */
+export function copyName(file: string, what: string): string {
+  const ext = path.extname(file);
+  const stem = file.slice(0, file.length - ext.length);
+  for (let n = 1; ; n++) {
+    const candidate = `${stem} (${what}${n === 1 ? '' : ` ${n}`})${ext}`;
+    if (!existsSync(candidate)) return candidate;
+  }
 }
 
 export interface FormsOptions {

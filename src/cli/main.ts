@@ -219,6 +219,7 @@ async function buildCommand(world: World, inputs: string[], flags: BuildFlags): 
         shown,
         force: flags.force,
         timeoutMs: timeout > 0 ? timeout * 1000 : undefined,
+        printable: (await import('../report/report.js')).withoutControls,
       });
       pdf = shown;
     } catch (err) {

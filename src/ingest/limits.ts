@@ -57,6 +57,8 @@ export const MAX_DEFINITION_BYTES = 4 * MiB;
 
 /** A template (the sample's is 5 KB). */
 export const MAX_TEMPLATE_BYTES = 1 * MiB;
+/** A report read back before it is replaced (a national one with its appendix is some MiB). */
+export const MAX_REPORT_BYTES = 256 * MiB;
 
 /** The report body a template writes, in characters (the sample's is 10,000; a table of 3,321 communes 700,000). */
 export const MAX_BODY_CHARS = 4 * MiB;

@@ -692,6 +692,52 @@ const catalog = {
     vi: (p) => `Phần "${p.section}" của báo cáo chưa có nội dung; văn bản đang để chỗ trống được tô vàng. Viết nội dung dưới mục "## ${p.section}" trong tệp nội dung.`,
     en: (p) => `The section "${p.section}" has no text yet; the document shows a highlighted placeholder. Write it under "## ${p.section}" in the narrative.`,
   },
+  NARRATIVE_FROM_WORD: {
+    vi: (p) =>
+      p.file === undefined
+        ? `Phần "${p.section}" lấy từ chữ đã viết trong Word (${p.path}). Định nghĩa không có tệp nội dung (mục narrative), nên chữ này chỉ nằm trong báo cáo.`
+        : `Phần "${p.section}" lấy từ chữ đã viết trong Word (${p.path}) và đã ghi vào tệp nội dung ${p.file}.`,
+    en: (p) =>
+      p.file === undefined
+        ? `The section "${p.section}" comes from the text written in Word (${p.path}). The definition names no narrative file, so the text lives in the report only.`
+        : `The section "${p.section}" comes from the text written in Word (${p.path}) and has been written into the narrative ${p.file}.`,
+  },
+  NARRATIVE_FIGURES_FIXED: {
+    vi: (p) =>
+      `Phần "${p.section}" trong tệp nội dung có số liệu tự động ({{...}}); bản sửa trong Word ghi các số đó thành chữ, nên chúng không còn tự cập nhật theo số liệu mới. Kiểm tra lại các số trong phần này, hoặc viết lại {{...}} trong tệp nội dung.`,
+    en: (p) =>
+      `The section "${p.section}" of the narrative had figures filled in from the data ({{...}}); the text edited in Word holds them as plain text, so they no longer follow the data. Check the figures in this section, or write the {{...}} again in the narrative.`,
+  },
+  NARRATIVE_EMPTIED_IN_WORD: {
+    vi: (p) => `Phần "${p.section}" đã bị xoá hết chữ trong Word (${p.path}); báo cáo giữ nội dung trong tệp nội dung ${p.file}. Muốn bỏ phần này thì xoá nó trong tệp nội dung.`,
+    en: (p) => `All text of the section "${p.section}" was deleted in Word (${p.path}); the report keeps the narrative's text from ${p.file}. To drop it, delete it in the narrative.`,
+  },
+  NARRATIVE_CONFLICT: {
+    vi: (p) =>
+      `Phần "${p.section}" đã sửa cả trong Word (${p.path}) lẫn trong tệp nội dung ${p.file} từ lần lập trước; không biết giữ bản nào nên không ghi gì. Giữ một bản: chép phần đó từ Word vào tệp nội dung, hoặc bỏ thay đổi ở một bên, rồi chạy lại.`,
+    en: (p) =>
+      `The section "${p.section}" was changed both in Word (${p.path}) and in the narrative ${p.file} since the last build; which to keep cannot be known, so nothing is written. Keep one: copy the section from Word into the narrative, or undo the change on one side, then run again.`,
+  },
+  REPORT_EDITED: {
+    vi: (p) =>
+      p.copy === undefined
+        ? `Đoạn "${p.paragraph}" đã sửa trong Word (${p.path}); số liệu được lập lại từ báo cáo của các đơn vị nên bản trình ký không lập (--final). Sửa số liệu ở báo cáo của đơn vị (hoặc mẫu báo cáo), hoặc chạy không có --final để lưu bản đã sửa thành một tệp riêng.`
+        : `Đoạn "${p.paragraph}" đã sửa trong Word; số liệu được lập lại từ báo cáo của các đơn vị; bản đã sửa lưu ở ${p.copy}.`,
+    en: (p) =>
+      p.copy === undefined
+        ? `The paragraph "${p.paragraph}" was edited in Word (${p.path}); the figures are built again from the units' returns, so the signed copy is not built (--final). Correct the figures in the units' returns (or the template), or run without --final to keep the edited report as a separate file.`
+        : `The paragraph "${p.paragraph}" was edited in Word; the figures are built again from the units' returns; the edited report is kept as ${p.copy}.`,
+  },
+  REPORT_UNMARKED: {
+    vi: (p) => `Báo cáo hiện có ${p.path} không do phiên bản này của baocao lập, nên không biết trong đó đã viết gì; bản cũ được giữ ở ${p.copy}.`,
+    en: (p) => `The existing report ${p.path} was not made by this version of baocao, so what was written in it cannot be told; the old file is kept as ${p.copy}.`,
+  },
+  REPORT_SECTION_LOST: {
+    vi: (p) =>
+      `Không tìm thấy phần "${p.sections}" trong báo cáo ${p.path}: khung nội dung của nó và đoạn liền trước hoặc liền sau đã bị sửa hay xoá, nên không biết chữ đã viết nằm ở đâu; không ghi gì. Chép phần đã viết vào tệp nội dung, đổi tên hoặc chuyển báo cáo cũ đi, rồi chạy lại.`,
+    en: (p) =>
+      `The section "${p.sections}" cannot be found in the report ${p.path}: its content control and the paragraph before or after it were changed or deleted, so where the text written there lies cannot be told; nothing is written. Copy what was written into the narrative, rename or move the old report, then run again.`,
+  },
   TEMPLATE_OUTPUT_TOO_LARGE: {
     vi: (p) => `Mẫu báo cáo sinh ra phần nội dung quá dài (${p.size} MiB, giới hạn ${p.limit} MiB). Kiểm tra các vòng lặp {{#each}}; số liệu từng đơn vị đã có trong Phụ lục.`,
     en: (p) => `The template writes a body that is too long (${p.size} MiB, limit ${p.limit} MiB). Check its {{#each}} loops; each unit's figures are already in the appendix.`,

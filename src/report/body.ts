@@ -3,7 +3,7 @@
 // markup of the document except emphasis, headings, lists, tables and page breaks.
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Align, Block, Inline, ListItem } from './model.js';
-import { PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN } from './template/literal.js';
+import { PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, SECTION_CLOSE, SECTION_KEY_END, SECTION_OPEN } from './template/literal.js';
 
 type Style = Omit<Inline, 'text' | 'lineBreak'>;
 
@@ -60,8 +60,49 @@ function inlines(tokens: Token[] | undefined): Inline[] {
 
 const isComment = (html: string) => /^<!--[\s\S]*-->\s*$/.test(html.trim());
 
-function blocks(tokens: Token[], keep?: Token): Block[] {
+/** Where a narrative section begins or ends (template/view.ts marks them), until folded. */
+type Mark = { kind: 'open'; key: string } | { kind: 'close' };
+type Piece = Block | Mark;
+
+/** The mark a paragraph's text is, if it is one. */
+function markOf(text: string): Mark | undefined {
+  const t = text.trim();
+  if (t === SECTION_CLOSE) return { kind: 'close' };
+  if (t.startsWith(SECTION_OPEN) && t.endsWith(SECTION_KEY_END) && t.length > 2) return { kind: 'open', key: t.slice(1, -1) };
+  return undefined;
+}
+
+const isMark = (p: Piece): p is Mark => p.kind === 'open' || p.kind === 'close';
+
+/**
+ * The blocks between an opening and its closing mark become the section's block; marks
+ * anywhere else (a section printed inside a list item, or left open) are dropped.
+ */
+function fold(pieces: Piece[]): Block[] {
   const out: Block[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    if (!isMark(p)) {
+      out.push(p);
+      continue;
+    }
+    if (p.kind === 'close') continue;
+    const end = pieces.findIndex((q, j) => j > i && isMark(q));
+    if (end === -1 || pieces[end]!.kind !== 'close') continue;
+    out.push({ kind: 'narrative', key: p.key, blocks: pieces.slice(i + 1, end) as Block[] });
+    i = end;
+  }
+  return out;
+}
+
+const withoutMarks = (pieces: Piece[]): Block[] => pieces.filter((p): p is Block => !isMark(p));
+
+function blocks(tokens: Token[], keep?: Token): Block[] {
+  return withoutMarks(pieces(tokens, keep));
+}
+
+function pieces(tokens: Token[], keep?: Token): Piece[] {
+  const out: Piece[] = [];
   for (const t of tokens) {
     const keepWithNext = t === keep || undefined;
     switch (t.type) {
@@ -74,7 +115,9 @@ function blocks(tokens: Token[], keep?: Token): Block[] {
       case 'paragraph': {
         // A section the clerk has not written (template/view.ts): a highlighted placeholder.
         const text = (t as Tokens.Paragraph).text.trim();
-        if (text.startsWith(PLACEHOLDER_OPEN) && text.endsWith(PLACEHOLDER_CLOSE)) out.push({ kind: 'placeholder', text: `[${text.slice(1, -1)}]` });
+        const mark = markOf(text);
+        if (mark) out.push(mark);
+        else if (text.startsWith(PLACEHOLDER_OPEN) && text.endsWith(PLACEHOLDER_CLOSE)) out.push({ kind: 'placeholder', text: `[${text.slice(1, -1)}]` });
         else out.push({ kind: 'paragraph', inlines: inlines(t.tokens), keepWithNext });
         break;
       }
@@ -92,7 +135,7 @@ function blocks(tokens: Token[], keep?: Token): Block[] {
         break;
       }
       case 'blockquote':
-        out.push(...blocks((t as Tokens.Blockquote).tokens));
+        out.push(...pieces((t as Tokens.Blockquote).tokens));
         break;
       case 'table': {
         const table = t as Tokens.Table;
@@ -123,6 +166,8 @@ function blocks(tokens: Token[], keep?: Token): Block[] {
 /** The body's blocks; its last paragraph or list keeps with what follows (the signature block). */
 export function markdownToBlocks(markdown: string): Block[] {
   const tokens = new Lexer({ gfm: true }).lex(markdown);
-  const last = tokens.findLast((t) => t.type !== 'space' && !(t.type === 'html' && isComment(t.text)));
-  return blocks(tokens, last);
+  const last = tokens.findLast(
+    (t) => t.type !== 'space' && !(t.type === 'html' && isComment(t.text)) && !(t.type === 'paragraph' && markOf((t as Tokens.Paragraph).text)),
+  );
+  return fold(pieces(tokens, last));
 }

@@ -31,7 +31,9 @@ export type Block =
   | { kind: 'table'; header: Inline[][]; rows: Inline[][][]; align: Align[] }
   | { kind: 'pageBreak' }
   /** Text the clerk still has to write: shown highlighted, e.g. "[Nội dung: Tồn tại, hạn chế]". */
-  | { kind: 'placeholder'; text: string };
+  | { kind: 'placeholder'; text: string }
+  /** A section of the clerk's narrative (its key in narrative.ts): written where Word and a rebuild find it again. */
+  | { kind: 'narrative'; key: string; blocks: Block[] };
 
 export interface ReportModel {
   /** The decree's frame: agency, number, place and date, subject, signature, recipients. */
@@ -39,6 +41,8 @@ export interface ReportModel {
   body: Block[];
   /** The figures by unit, for the appendix. */
   figures: Figures;
+  /** Each narrative section's text in the narrative file, recorded so a rebuild can tell what changed where. */
+  sources?: ReadonlyMap<string, string>;
 }
 
 /** The plain text of some inlines (for measuring, and for tests). */

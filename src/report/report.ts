@@ -9,7 +9,7 @@ import { writeDocx } from './docx/document.js';
 import type { Block } from './model.js';
 import { compileTemplate, type Template } from './template/template.js';
 import { buildView, probeView } from './template/view.js';
-import { NARRATIVE_SECTIONS, parseNarrative } from './narrative.js';
+import { NARRATIVE_SECTIONS, parseNarrative, type NarrativeText } from './narrative.js';
 
 export type CompiledTemplate = ReturnType<typeof compileTemplate>;
 
@@ -19,14 +19,19 @@ export { probeView };
 /** The narrative's sections, each compiled like a template. */
 export type CompiledNarrative = ReadonlyMap<string, CompiledTemplate>;
 
+export { parseNarrative };
+export { readEarlierReport } from './roundtrip/earlier.js';
+export { mergeNarrative, writeSections } from './roundtrip/merge.js';
+export { withoutControls } from './docx/pack.js';
+
 /**
- * The narrative (narrative.ts) checked and compiled like a template: each section's text
- * keeps its lines (the comments become blank lines), so problems name the file's line.
+ * The narrative's sections (narrative.ts) checked and compiled like a template: each section's
+ * text keeps its lines (the comments become blank lines), so problems name the file's line.
  */
-export function compileNarrative(source: string, file: string, probe: ReturnType<typeof probeView>): CompiledNarrative {
+export function compileNarrative(sections: ReadonlyMap<string, NarrativeText>, file: string, probe: ReturnType<typeof probeView>): CompiledNarrative {
   const compiled = new Map<string, CompiledTemplate>();
   const problems: FatalError[] = [];
-  for (const [key, section] of parseNarrative(source, file)) {
+  for (const [key, section] of sections) {
     if (section.text.trim() === '') continue;
     try {
       compiled.set(key, compileTemplate({ file, source: '\n'.repeat(section.line) + section.text, narrative: true }, probe));
@@ -63,12 +68,14 @@ export function renderReport(
   templateFile: string,
   narrative: CompiledNarrative = new Map(),
   narrativeFile = '',
+  /** Each section's text in the narrative file, which the report records to tell a later edit. */
+  sources: ReadonlyMap<string, string> = new Map(),
 ): Rendered {
   // The narrative is rendered with the data first, then put in the view the template sees.
   const plain = buildView(figures);
   const texts = new Map([...narrative].map(([key, section]) => [key, section(plain)]));
   const missing = new Set<string>();
-  const markdown = template(buildView(figures, { texts, missing }));
+  const markdown = template(buildView(figures, { texts, missing, printed: new Set() }));
   const tooLarge = () =>
     FatalError.of('TEMPLATE_OUTPUT_TOO_LARGE', { file: templateFile, params: { size: toMiB(markdown.length), limit: toMiB(MAX_BODY_CHARS) } });
   if (markdown.length > MAX_BODY_CHARS) throw tooLarge();
@@ -85,7 +92,7 @@ export function renderReport(
     if (heading !== undefined) throw FatalError.of('MARKDOWN_TOO_DEEP', { file: narrativeFile, params: { section: heading } });
     throw FatalError.of('MARKDOWN_TOO_DEEP', { file: templateFile, params: {} });
   }
-  return { bytes: writeDocx({ document: doc, body, figures }), missing: NARRATIVE_SECTIONS.filter((s) => missing.has(s.key)).map((s) => s.heading) };
+  return { bytes: writeDocx({ document: doc, body, figures, sources }), missing: NARRATIVE_SECTIONS.filter((s) => missing.has(s.key)).map((s) => s.heading) };
 }
 
 export type { Template };

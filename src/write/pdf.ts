@@ -4,7 +4,7 @@
 // way every report is (whole or not at all), so a failed or slow conversion leaves no
 // partial PDF. The DOCX, already written, is kept whatever happens here.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,6 +45,8 @@ export interface PdfOptions {
   shown: string;
   force?: boolean;
   timeoutMs?: number;
+  /** The DOCX as LibreOffice is to read it (the report without what only Word uses). */
+  printable?: (docx: Uint8Array) => Uint8Array;
 }
 
 /**
@@ -84,6 +86,11 @@ async function convert(docx: string, pdf: string, opts: PdfOptions): Promise<voi
   try {
     const profile = pathToFileURL(path.join(work, 'profile')).href;
     const outDir = path.join(work, 'out');
+    if (opts.printable) {
+      const copy = path.join(work, path.basename(docx));
+      writeFileSync(copy, opts.printable(readFileSync(docx)));
+      docx = copy;
+    }
     const timeout = opts.timeoutMs ?? PDF_TIMEOUT_MS;
     const result = await new Promise<{ code: number | null; timedOut: boolean; stderr: string }>((resolve) => {
       // Its own process group: on a timeout the whole of LibreOffice (launcher and worker) is stopped.

@@ -134,6 +134,13 @@ class BlockWriter {
         case 'pageBreak':
           this.out.push(new Paragraph({ children: [new PageBreak()] }));
           break;
+        case 'narrative':
+          this.out.push(marker(`${CONTROL_OPEN}${NARRATIVE_TAG}${b.key}`));
+          // A section that renders to nothing still has a paragraph to type in.
+          if (b.blocks.length > 0) this.write(b.blocks, depth);
+          else this.out.push(new Paragraph({}));
+          this.out.push(marker(CONTROL_CLOSE));
+          break;
         case 'placeholder':
           // Highlighted, so it cannot be missed before signing.
           this.out.push(paragraph([new TextRun({ text: b.text, size: SIZE.body, bold: true, highlight: 'yellow' })]));
@@ -143,8 +150,40 @@ class BlockWriter {
   }
 }
 
+/**
+ * Where a content control begins (its tag follows) and ends: a paragraph of its own, which
+ * pack.ts replaces by the control's markup. Drawn from the private-use characters no text
+ * from outside carries (template/literal.ts).
+ */
+export const CONTROL_OPEN = '\uE007';
+export const CONTROL_CLOSE = '\uE008';
+/** The tag of a narrative section's control (then its key), and of the generated parts'. */
+export const NARRATIVE_TAG = 'baocao:narrative:';
+export const GENERATED_TAG = 'baocao:generated';
+
+const marker = (text: string) => new Paragraph({ children: [new TextRun({ text })] });
+
+/**
+ * The body's blocks: each narrative section in a content control of its own, each stretch of
+ * generated blocks between them in one tagged as generated.
+ */
 export function blocksToDocx(blocks: readonly Block[]): (Paragraph | Table)[] {
   const writer = new BlockWriter();
-  writer.write(blocks);
+  let generated: Block[] = [];
+  const flush = () => {
+    if (generated.length === 0) return;
+    writer.out.push(marker(CONTROL_OPEN + GENERATED_TAG));
+    writer.write(generated);
+    writer.out.push(marker(CONTROL_CLOSE));
+    generated = [];
+  };
+  for (const b of blocks) {
+    if (b.kind !== 'narrative') generated.push(b);
+    else {
+      flush();
+      writer.write([b]);
+    }
+  }
+  flush();
   return writer.out;
 }

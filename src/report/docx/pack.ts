@@ -7,6 +7,11 @@ import { isoDateParts } from '../../present/wording.js';
 import { markNormalDefault } from './styles.js';
 import { verifyXmlParts } from './verify.js';
 import { zipDeterministic } from './zip.js';
+import { NARRATIVE_SECTIONS } from '../narrative.js';
+import { CONTROL_CLOSE, CONTROL_OPEN, GENERATED_TAG, NARRATIVE_TAG } from './blocks.js';
+import { MANIFEST_NS, MANIFEST_PART, manifestOf, manifestXml } from './manifest.js';
+import { readBody } from './read.js';
+import { inflateEntry, zipEntries } from '../../ingest/readers/xlsx/zip.js';
 
 /** Marks where the appendix's tables go; never shown (replaced when packing). */
 export const APPENDIX_MARKER = 'BAOCAO-APPENDIX-TABLE';
@@ -33,15 +38,88 @@ function xmlParts(document: Document): XmlPart[] {
   return Object.values(compiler.xmlifyFile(document, undefined)).flat();
 }
 
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+/** A marker paragraph (blocks.ts) exactly as docx writes it. */
+const CONTROL_MARKER = new RegExp(`<w:p><w:r><w:t xml:space="preserve">([${CONTROL_OPEN}${CONTROL_CLOSE}])([^<]*)</w:t></w:r></w:p>`, 'g');
+
+/**
+ * The marker paragraphs become block-level content controls: a narrative section's, titled
+ * with its heading and locked against deletion (its content stays editable), and the
+ * generated parts', titled as such. The tags are what a rebuild looks for.
+ */
+function contentControls(body: string): string {
+  let id = 0;
+  const headings = new Map(NARRATIVE_SECTIONS.map((s) => [s.key, s.heading]));
+  const out = body.replace(CONTROL_MARKER, (_, kind: string, tag: string) => {
+    if (kind === CONTROL_CLOSE) return '</w:sdtContent></w:sdt>';
+    const key = tag.startsWith(NARRATIVE_TAG) ? tag.slice(NARRATIVE_TAG.length) : undefined;
+    const alias = key !== undefined ? `Nội dung: ${headings.get(key) ?? key}` : tag === GENERATED_TAG ? 'Số liệu lập tự động (lập lại mỗi lần chạy)' : tag;
+    const lock = key !== undefined ? '<w:lock w:val="sdtLocked"/>' : '';
+    return `<w:sdt><w:sdtPr><w:alias w:val="${esc(alias)}"/><w:tag w:val="${esc(tag)}"/><w:id w:val="${++id}"/>${lock}</w:sdtPr><w:sdtContent>`;
+  });
+  if (/[\uE000-\uE00F]/.test(out)) throw new Error('a content control marker was left in word/document.xml');
+  return out;
+}
+
+/** Our controls' markup, as contentControls writes it. */
+const CONTROL_START = /<w:sdt><w:sdtPr><w:alias w:val="[^"]*"\/><w:tag w:val="baocao:[^"]*"\/><w:id w:val="\d+"\/>(?:<w:lock w:val="sdtLocked"\/>)?<\/w:sdtPr><w:sdtContent>/g;
+
+/**
+ * A report as just built, without its content controls, for LibreOffice to print: its
+ * version 7.4 reads a block-level control as a form field and drops the direct formatting of
+ * the control's first paragraph (a bold word, the placeholder's highlight).
+ */
+export function withoutControls(docx: Uint8Array): Uint8Array {
+  const entries = zipEntries(docx);
+  const files = [...entries.values()].map((e) => {
+    const data = inflateEntry(docx, e);
+    if (e.name !== 'word/document.xml') return { name: e.name, data };
+    const xml = Buffer.from(data).toString('utf8').replace(CONTROL_START, '').replaceAll('</w:sdtContent></w:sdt>', '');
+    return { name: e.name, data: Buffer.from(xml, 'utf8') };
+  });
+  return zipDeterministic(files, new Date(2000, 0, 1, 12, 0, 0));
+}
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** Fixed, so that the same inputs give the same bytes; names the manifest's store, which nothing else shares. */
+const MANIFEST_ITEM_ID = '{6B0A1C3E-2D4F-4E8A-9B5C-7D1E0F2A3B4C}';
+
+/** The manifest's parts, and the relationship and content type that make them part of the package. */
+function addManifest(files: Map<string, string>, xml: string): void {
+  files.set(MANIFEST_PART, xml);
+  files.set(
+    'customXml/itemProps1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${MANIFEST_ITEM_ID}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${MANIFEST_NS}"/></ds:schemaRefs></ds:datastoreItem>`,
+  );
+  files.set(
+    'customXml/_rels/item1.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/customXmlProps" Target="itemProps1.xml"/></Relationships>`,
+  );
+  const rels = files.get('word/_rels/document.xml.rels');
+  const types = files.get('[Content_Types].xml');
+  if (rels === undefined || !rels.includes('</Relationships>') || types === undefined || !types.includes('</Types>'))
+    throw new Error('docx: document relationships or content types missing');
+  files.set('word/_rels/document.xml.rels', rels.replace('</Relationships>', `<Relationship Id="rIdBaocaoManifest" Type="${REL}/customXml" Target="../customXml/item1.xml"/></Relationships>`));
+  const xmlDefault = /<Default Extension="xml" ContentType="application\/xml"\/>/.test(types) ? '' : '<Default Extension="xml" ContentType="application/xml"/>';
+  files.set(
+    '[Content_Types].xml',
+    types.replace('</Types>', `${xmlDefault}<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>`),
+  );
+}
+
 /**
  * Packs the document so the same inputs give the same bytes: the zip entries carry a
  * fixed time and a fixed order, and the created/modified properties the report date.
  */
-export function packDocument(document: Document, appendixXml: string | undefined, reportDate: string): Uint8Array {
+export function packDocument(document: Document, appendixXml: string | undefined, reportDate: string, sources: ReadonlyMap<string, string>): Uint8Array {
   const files = new Map<string, string>();
   for (const part of xmlParts(document)) files.set(part.path, part.data);
   let body = files.get('word/document.xml');
   if (body === undefined) throw new Error('word/document.xml missing');
+  body = contentControls(body);
+  // The report read back as a rebuild will read it (before the appendix's tables, which it does not compare).
+  addManifest(files, manifestXml(manifestOf(readBody(body, files.get('word/styles.xml'), files.get('word/numbering.xml')), sources)));
   if (appendixXml !== undefined) {
     // The last occurrence: the marker paragraph is the final block of the document.
     const at = body.lastIndexOf(APPENDIX_MARKER_XML);

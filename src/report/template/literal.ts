@@ -8,10 +8,20 @@ const PUNCTUATION = /[!-/:-@[-`{-~]/g;
 /** Marks a placeholder for a section the clerk has not written (body.ts); data can never carry it. */
 export const PLACEHOLDER_OPEN = '\uE000';
 export const PLACEHOLDER_CLOSE = '\uE001';
+/**
+ * Mark where a section of the narrative begins ("\uE002key\uE003", a paragraph of its own)
+ * and ends ("\uE004"), so that the writer can put it in a content control Word shows and a
+ * rebuild finds again (roundtrip/). Data and narrative text can never carry them.
+ */
+export const SECTION_OPEN = '\uE002';
+export const SECTION_KEY_END = '\uE003';
+export const SECTION_CLOSE = '\uE004';
+/** The private-use characters the markers are taken from, removed from any text that comes from outside. */
+export const MARKERS = /[\uE000-\uE00F]/g;
 
 export function escapeMarkdown(text: string): string {
   // Line breaks would start new blocks; a value is always one run of text.
-  return text.replace(/\s+/g, ' ').replace(/[\uE000\uE001]/g, '').replace(PUNCTUATION, (c) => '\\' + c);
+  return text.replace(/\s+/g, ' ').replace(MARKERS, '').replace(PUNCTUATION, (c) => '\\' + c);
 }
 
 export class Literal {

@@ -6,7 +6,7 @@ import type { Definition, Indicator } from '../../definition/parse.js';
 import { aggregateReturns } from '../../aggregate/aggregate.js';
 import { integer, type Rational } from '../../numbers/rational.js';
 import { NARRATIVE_SECTIONS } from '../narrative.js';
-import { escapeMarkdown, Literal, lit, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN } from './literal.js';
+import { escapeMarkdown, Literal, lit, MARKERS, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, SECTION_CLOSE, SECTION_KEY_END, SECTION_OPEN } from './literal.js';
 import { signingAuthorities } from '../../definition/schema.js';
 import { reportingPhrase, reportSubject, timelinessPhrase } from '../../present/wording.js';
 import { agencyInSentence } from '../../present/names.js';
@@ -36,7 +36,9 @@ export class Num {
 /**
  * A section of the clerk's narrative as the template prints it: the text, already
  * rendered with the data, as Markdown (the clerk's formatting kept); a placeholder
- * when the section is empty, recorded so the build can warn.
+ * when the section is empty, recorded so the build can warn. The first print is marked
+ * as the section (blocks of its own), so the writer puts it in a content control that a
+ * rebuild finds again; a second print of the same section is plain text.
  */
 export class NarrativeValue {
   constructor(
@@ -45,12 +47,15 @@ export class NarrativeValue {
     /** Whether the clerk wrote this section (for {{#if narrative.x.given}}). */
     readonly given: boolean,
     private readonly markdown: string,
-    private readonly missing: Set<string>,
+    private readonly narrative: NarrativeInput,
   ) {}
   toHTML(): string {
-    if (this.given) return this.markdown;
-    this.missing.add(this.key);
-    return `\n\n${PLACEHOLDER_OPEN}Nội dung: ${this.heading}${PLACEHOLDER_CLOSE}\n\n`;
+    const text = this.given ? this.markdown.replace(MARKERS, '') : `${PLACEHOLDER_OPEN}Nội dung: ${this.heading}${PLACEHOLDER_CLOSE}`;
+    if (!this.given) this.narrative.missing.add(this.key);
+    const printed = this.narrative.printed;
+    if (printed === undefined || printed.has(this.key)) return this.given ? text : `\n\n${text}\n\n`;
+    printed.add(this.key);
+    return `\n\n${SECTION_OPEN}${this.key}${SECTION_KEY_END}\n\n${text}\n\n${SECTION_CLOSE}\n\n`;
   }
   toString(): string {
     return this.toHTML();
@@ -120,6 +125,8 @@ function indicatorView(indicator: Indicator, figure: Figure, f?: IndicatorFigure
 export interface NarrativeInput {
   texts: ReadonlyMap<string, string>;
   missing: Set<string>;
+  /** The sections printed so far, each marked where it is first printed; without it nothing is marked. */
+  printed?: Set<string>;
 }
 
 export function buildView(figures: Figures, narrative: NarrativeInput = { texts: new Map(), missing: new Set() }) {
@@ -205,7 +212,7 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
     narrative: dict(
       NARRATIVE_SECTIONS.map((s) => {
         const text = narrative.texts.get(s.key) ?? '';
-        return [s.key, new NarrativeValue(s.key, s.heading, text.trim() !== '', text, narrative.missing)] as [string, NarrativeValue];
+        return [s.key, new NarrativeValue(s.key, s.heading, text.trim() !== '', text, narrative)] as [string, NarrativeValue];
       }),
     ),
   });
