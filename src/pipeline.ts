@@ -237,13 +237,13 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   for (const written of [outFile, outFile.replace(/\.docx$/i, '') + '.pdf']) refuseOwned(written, owned, opts.cwd);
 
   // The report this build replaces: what the clerk typed in it is carried on (roundtrip/).
-  const earlier = readEarlier(outFile, outShown, render);
+  const earlier = readEarlier(outFile, outShown, render, !definition.narrativePath);
   const merged =
     earlier?.read === undefined || earlier.read === 'unmarked'
       ? undefined
       : render.mergeNarrative(prepared.narrativeTexts, earlier.read, { report: outShown, file: narrativeShown || undefined });
   const narrativeTexts = merged?.texts ?? prepared.narrativeTexts;
-  const narrative = merged ? render.compileNarrative(narrativeTexts, narrativeShown || '', prepared.probe) : prepared.narrative;
+  const narrative = narrativeTexts !== prepared.narrativeTexts ? render.compileNarrative(narrativeTexts, narrativeShown || '', prepared.probe) : prepared.narrative;
 
   const outcome = await aggregateStage(opts, definition);
   if (!outcome.figures) return outcome;
@@ -290,12 +290,12 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
 }
 
 /** The report at `file`, read back before it is replaced: its bytes and what it holds (undefined when there is none). */
-function readEarlier(file: string, shown: string, render: typeof import('./report/report.js')) {
+function readEarlier(file: string, shown: string, render: typeof import('./report/report.js'), needText: boolean) {
   if (!existsSync(file)) return undefined;
   const read = readRegularFile(file, MAX_REPORT_BYTES);
   // What cannot be read (a link, a folder, a file without read permission) is refused by the write as before.
   if (!read.ok) return undefined;
-  const held = render.readEarlierReport(read.bytes, shown);
+  const held = render.readEarlierReport(read.bytes, shown, needText);
   return held === 'none' ? undefined : { bytes: read.bytes, read: held };
 }
 
@@ -307,6 +307,47 @@ export function copyName(file: string, what: string): string {
     const candidate = `${stem} (${what}${n === 1 ? '' : ` ${n}`})${ext}`;
     if (!existsSync(candidate)) return candidate;
   }
+}
+
+export interface PullOptions {
+  cwd: string;
+  config?: string;
+  lang: Lang;
+  /** The report to read, as the user named it. */
+  report: string;
+  /** Take the report's text even for a section also changed in the narrative file since that build. */
+  overwrite?: boolean;
+}
+
+/**
+ * `narrative pull REPORT.docx`: the sections written in a report built by baocao (edited in
+ * Word or elsewhere), written into the definition's narrative file. Returns the file written
+ * (none when it already says what the report says) and a note per section taken.
+ */
+export async function pullStage(opts: PullOptions): Promise<{ written: string[]; warnings: Problem[] }> {
+  const definition = await loadDefinition(opts.config, opts.cwd, opts.lang);
+  if (!definition.narrativePath) throw FatalError.of('NARRATIVE_PULL_NO_FILE', { file: definition.file, params: { path: opts.report } });
+  const shown = path.relative(opts.cwd, definition.narrativePath);
+  const reportFile = path.resolve(opts.cwd, opts.report);
+  const read = readRegularFile(reportFile, MAX_REPORT_BYTES);
+  if (!read.ok) throw FatalError.of('INPUT_NOT_FOUND', { file: opts.report, params: { path: opts.report } });
+  const render = await import('./report/report.js');
+  const held = render.readEarlierReport(read.bytes, opts.report);
+  if (held === 'none' || held === 'unmarked') throw FatalError.of('NARRATIVE_PULL_UNMARKED', { file: opts.report, params: { path: opts.report } });
+  const source = await readNarrativeSource(definition.narrativePath, shown);
+  const texts = render.parseNarrative(source, shown);
+  const pulled = render.mergeNarrative(
+    texts,
+    // Every section the report holds text for is taken, changed there or not; --overwrite takes it over the file's own changes.
+    {
+      ...held,
+      sections: held.sections.map((s) => ({ ...s, changed: s.markdown !== '', source: opts.overwrite ? render.sourceDigest(texts.get(s.key)?.text ?? '') : s.source })),
+    },
+    { report: opts.report, file: shown },
+  );
+  if (pulled.fromWord.size === 0) return { written: [], warnings: pulled.problems };
+  await writeFileAtomic(definition.narrativePath, Buffer.from(render.writeSections(source, pulled.fromWord, shown), 'utf8'), { shown, force: true });
+  return { written: [shown], warnings: pulled.problems };
 }
 
 export interface FormsOptions {

@@ -164,6 +164,37 @@ describe('the report round-trips through Word', () => {
     }
   });
 
+  it('narrative pull writes a report\'s sections into noi-dung.md; a file changed since that build only with --overwrite', async () => {
+    const dir = sampleCopy();
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    const edited = path.join(dir, 'sửa ở nhà.docx');
+    writeFileSync(edited, readFileSync(REPORT(dir)));
+    editDocx(edited, typeInto('tonTai', `<w:p>${run('Viết ở nhà.')}</w:p>`));
+    const narrativeFile = path.join(dir, 'noi-dung.md');
+    const pulled = await runCli(['narrative', 'pull', 'sửa ở nhà.docx', '--json'], { cwd: dir });
+    expect(pulled.code).toBe(0);
+    expect(json(pulled)).toMatchObject({ ok: true, files: ['noi-dung.md'], warnings: [expect.objectContaining({ code: 'NARRATIVE_FROM_WORD' })] });
+    expect(section(readFileSync(narrativeFile, 'utf8'), 'Tồn tại')).toBe('Tồn tại, hạn chế\n\nViết ở nhà.\n\n');
+    // Again: nothing to write.
+    expect(json(await runCli(['narrative', 'pull', 'sửa ở nhà.docx', '--json'], { cwd: dir })).files).toEqual([]);
+    // The office's report, unedited, then builds with the pulled text, and says nothing.
+    const built = await runCli(['build', '--json'], { cwd: dir });
+    expect(codes(built)).toEqual([]);
+    expect(paragraphsText(documentXml(REPORT(dir)))).toContain('Viết ở nhà.');
+    // The file changed since the report at home was built: refused, unless --overwrite.
+    writeFileSync(narrativeFile, readFileSync(narrativeFile, 'utf8').replace('Viết ở nhà.', 'Viết ở văn phòng.'));
+    const refused = await runCli(['narrative', 'pull', 'sửa ở nhà.docx', '--json'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(json(refused).errors).toEqual([expect.objectContaining({ code: 'NARRATIVE_CONFLICT' })]);
+    expect(readFileSync(narrativeFile, 'utf8')).toContain('Viết ở văn phòng.');
+    expect((await runCli(['narrative', 'pull', 'sửa ở nhà.docx', '--overwrite'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(narrativeFile, 'utf8')).toContain('Viết ở nhà.');
+    // Not a report of baocao's: refused, nothing written.
+    const other = await runCli(['narrative', 'pull', 'noi-dung.md', '--json'], { cwd: dir });
+    expect(other.code).toBe(2);
+    expect(json(other).errors).toEqual([expect.objectContaining({ code: 'NARRATIVE_PULL_UNMARKED' })]);
+  });
+
   it('keeps a report it cannot read sections from: an earlier version\'s as a copy, a lost section as an error', async () => {
     const dir = sampleCopy();
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);

@@ -27,7 +27,7 @@ describe('human output', () => {
     const r = await runCli(['aggregate'], { cwd: SAMPLE });
     await expect(r.stdout).toMatchFileSnapshot(snap('aggregate-sample.txt'));
   });
-  it.each([[], ['check'], ['aggregate'], ['build'], ['init'], ['forms']])('help %s', async (...cmd) => {
+  it.each([[], ['check'], ['aggregate'], ['build'], ['init'], ['forms'], ['narrative', 'pull']])('help %s', async (...cmd) => {
     const r = await runCli([...cmd, '--help']);
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot(snap(`help-${cmd[0] ?? 'baocao'}.txt`));

@@ -379,6 +379,25 @@ function buildProgram(world: World, lang: Lang, setExit: (code: number) => void)
     setExit(await buildCommand(world, inputs, { ...flags, lang })),
   );
 
+  command('narrative')
+    .description(w.narrative)
+    .command('pull')
+    .helpOption('-h, --help', w.help)
+    .configureHelp(helpIn(w))
+    .description(w.narrativePull)
+    .argument(w.pullReport[0], w.pullReport[1])
+    .option(w.config[0], w.config[1])
+    .option('--overwrite', w.pullOverwrite)
+    .option('--json', w.jsonFiles)
+    .addOption(langOption(w))
+    .option('-q, --quiet', w.quiet)
+    .addHelpText('after', examples(w, w.pullExamples))
+    .action(async (report: string, flags: SetupFlags & { config?: string; overwrite?: boolean }) => {
+      const { written, warnings } = await (await pipeline()).pullStage({ cwd: world.cwd, config: configOf(world, flags), lang, report, overwrite: flags.overwrite });
+      reportWritten(world, lang, written, flags, written.length > 0 ? w.donePull : w.donePullNothing, warnings);
+      setExit(EXIT.OK);
+    });
+
   command('completion')
     .description(w.completion)
     .addArgument(new Argument(w.shell[0], w.shell[1]).choices(['bash', 'zsh']))

@@ -718,6 +718,14 @@ const catalog = {
     en: (p) =>
       `The section "${p.section}" was changed both in Word (${p.path}) and in the narrative ${p.file} since the last build; which to keep cannot be known, so nothing is written. Keep one: copy the section from Word into the narrative, or undo the change on one side, then run again.`,
   },
+  NARRATIVE_PULL_NO_FILE: {
+    vi: (p) => `Định nghĩa báo cáo không có tệp nội dung (mục narrative), nên không có chỗ ghi các phần viết trong ${p.path}. Thêm dòng "narrative: noi-dung.md" vào baocao.yaml rồi chạy lại.`,
+    en: (p) => `The definition names no narrative file (narrative:), so the sections written in ${p.path} have nowhere to go. Add "narrative: noi-dung.md" to baocao.yaml and run again.`,
+  },
+  NARRATIVE_PULL_UNMARKED: {
+    vi: (p) => `${p.path} không phải báo cáo do baocao (phiên bản này) lập, nên không biết phần nào là nội dung đã viết; không ghi gì. Chỉ ra tệp DOCX do \`baocao build\` ghi.`,
+    en: (p) => `${p.path} is not a report made by (this version of) baocao, so which parts are the narrative cannot be told; nothing is written. Name a DOCX written by \`baocao build\`.`,
+  },
   REPORT_EDITED: {
     vi: (p) =>
       p.copy === undefined

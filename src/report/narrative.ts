@@ -1,6 +1,7 @@
 // The narrative the clerk writes beside the definition (its `narrative:` file): one
 // Markdown text per section of the report's outline, each under a "## " heading that
-// names the section. Builds never write it, so it survives every rebuild; a section
+// names the section. A build writes into it only the sections the clerk typed in the
+// report itself (roundtrip/), so the two agree; a section
 // left empty is a visible placeholder in the report and a warning (an error with
 // --final). Each text may use the template's data names and helpers, under the same
 // strict static check.

@@ -23,6 +23,7 @@ export { parseNarrative };
 export { readEarlierReport } from './roundtrip/earlier.js';
 export { mergeNarrative, writeSections } from './roundtrip/merge.js';
 export { withoutControls } from './docx/pack.js';
+export { sourceDigest } from './docx/manifest.js';
 
 /**
  * The narrative's sections (narrative.ts) checked and compiled like a template: each section's

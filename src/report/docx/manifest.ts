@@ -26,9 +26,14 @@ export interface ManifestSection {
 }
 
 export interface Manifest {
+  /** word/document.xml as written: its CRC-32 and its size in bytes, "crc:size" ('' when not known). */
+  document: string;
   sections: ManifestSection[];
   generated: { digest: string; label: string }[];
 }
+
+/** What the manifest records of a part: its CRC-32 and size, as the ZIP's directory states them. */
+export const partStamp = (crc: number, size: number) => `${crc.toString(16).padStart(8, '0')}:${size}`;
 
 export const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16);
 
@@ -77,7 +82,7 @@ export function manifestOf(body: Body, sources: ReadonlyMap<string, string>): Ma
     });
     i = end - 1;
   }
-  return { sections, generated };
+  return { document: '', sections, generated };
 }
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/[\t\n\r]/g, ' ');
@@ -85,7 +90,7 @@ const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').repla
 export function manifestXml(m: Manifest): string {
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-    `<report xmlns="${MANIFEST_NS}" version="1">`,
+    `<report xmlns="${MANIFEST_NS}" version="1" document="${m.document}">`,
     ...m.sections.map((s) => `<section key="${attr(s.key)}" source="${s.source}" printed="${s.printed}" before="${s.before}" after="${s.after}"/>`),
     ...m.generated.map((g) => `<generated digest="${g.digest}" label="${attr(g.label)}"/>`),
     '</report>',
@@ -94,16 +99,19 @@ export function manifestXml(m: Manifest): string {
 
 /** The manifest in a custom XML part, or undefined when the part is not one (another tool's). */
 export function parseManifest(xml: string): Manifest | undefined {
-  let m: Manifest = { sections: [], generated: [] };
+  let m: Manifest = { document: '', sections: [], generated: [] };
   let ours = false;
   parseXml(xml, () => {
     // A fresh start when the fast path gives way to saxes.
-    m = { sections: [], generated: [] };
+    m = { document: '', sections: [], generated: [] };
     ours = false;
     return {
       open(local: string, a: Attrs) {
         const get = (n: string) => a.get(n) ?? '';
-        if (local === 'report') ours = get('xmlns') === MANIFEST_NS && get('version') === '1';
+        if (local === 'report') {
+          ours = get('xmlns') === MANIFEST_NS && get('version') === '1';
+          m.document = get('document');
+        }
         else if (!ours) return;
         else if (local === 'section') m.sections.push({ key: get('key'), source: get('source'), printed: get('printed'), before: get('before'), after: get('after') });
         else if (local === 'generated') m.generated.push({ digest: get('digest'), label: get('label') });

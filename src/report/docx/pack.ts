@@ -2,6 +2,7 @@
 // parts, which are finished here (the appendix's tables put in place of their marker,
 // Normal marked the default style, the dates fixed), checked as XML, and zipped so
 // that the same inputs give the same bytes.
+import { crc32 } from 'node:zlib';
 import { Packer, type Document } from 'docx';
 import { isoDateParts } from '../../present/wording.js';
 import { markNormalDefault } from './styles.js';
@@ -9,7 +10,7 @@ import { verifyXmlParts } from './verify.js';
 import { zipDeterministic } from './zip.js';
 import { NARRATIVE_SECTIONS } from '../narrative.js';
 import { CONTROL_CLOSE, CONTROL_OPEN, GENERATED_TAG, NARRATIVE_TAG } from './blocks.js';
-import { MANIFEST_NS, MANIFEST_PART, manifestOf, manifestXml } from './manifest.js';
+import { partStamp, MANIFEST_NS, MANIFEST_PART, manifestOf, manifestXml } from './manifest.js';
 import { readBody } from './read.js';
 import { inflateEntry, zipEntries } from '../../ingest/readers/xlsx/zip.js';
 
@@ -119,7 +120,7 @@ export function packDocument(document: Document, appendixXml: string | undefined
   if (body === undefined) throw new Error('word/document.xml missing');
   body = contentControls(body);
   // The report read back as a rebuild will read it (before the appendix's tables, which it does not compare).
-  addManifest(files, manifestXml(manifestOf(readBody(body, files.get('word/styles.xml'), files.get('word/numbering.xml')), sources)));
+  const manifest = manifestOf(readBody(body, files.get('word/styles.xml'), files.get('word/numbering.xml')), sources);
   if (appendixXml !== undefined) {
     // The last occurrence: the marker paragraph is the final block of the document.
     const at = body.lastIndexOf(APPENDIX_MARKER_XML);
@@ -128,7 +129,11 @@ export function packDocument(document: Document, appendixXml: string | undefined
   }
   // docx writes w:highlightCs beside w:highlight; ECMA-376 has no such element, and Word may
   // call a draft with highlighted placeholders unreadable.
-  files.set('word/document.xml', body.replace(/<w:highlightCs [^>]*\/>/g, ''));
+  body = body.replace(/<w:highlightCs [^>]*\/>/g, '');
+  files.set('word/document.xml', body);
+  // A rebuild that finds the document part as written here need not read it.
+  const bodyBytes = Buffer.from(body, 'utf8');
+  addManifest(files, manifestXml({ ...manifest, document: partStamp(crc32(bodyBytes), bodyBytes.length) }));
   const stamp = `${reportDate}T00:00:00Z`;
   files.set('word/styles.xml', markNormalDefault(files.get('word/styles.xml') ?? ''));
   const core = files.get('docProps/core.xml');

@@ -6,7 +6,7 @@
 import { FatalError } from '../../messages/problem.js';
 import { inflateEntry, zipEntries, ZipError } from '../../ingest/readers/xlsx/zip.js';
 import { partText, XmlError } from '../../ingest/readers/xlsx/xml.js';
-import { digest, label, parseManifest, sectionOf, unitDigest, type Manifest } from '../docx/manifest.js';
+import { digest, label, parseManifest, partStamp, sectionOf, unitDigest, type Manifest } from '../docx/manifest.js';
 import { unitsToMarkdown } from '../docx/markdown.js';
 import { readBody, type Unit } from '../docx/read.js';
 import { NARRATIVE_SECTIONS } from '../narrative.js';
@@ -30,13 +30,14 @@ export interface Earlier {
   edited: string[];
 }
 
-/** The package's parts as text, by name. */
-function parts(bytes: Uint8Array): (name: string) => string | undefined {
+/** The package's parts as text, by name, and each as the ZIP's directory states it. */
+function parts(bytes: Uint8Array) {
   const entries = zipEntries(bytes);
-  return (name) => {
+  const part = (name: string) => {
     const e = entries.get(name);
     return e === undefined ? undefined : partText(inflateEntry(bytes, e));
   };
+  return { part, entry: (name: string) => entries.get(name) };
 }
 
 /** Removes from `pool` one entry equal to each of `items`; returns the items not found. */
@@ -56,11 +57,12 @@ function unmatched<T>(items: T[], pool: T[]): T[] {
  * version of baocao, or by hand) or one that cannot be read (damaged), so what it holds cannot
  * be told; 'none' when it is no ZIP package at all (no Word file: nothing typed can be in it).
  * REPORT_SECTION_LOST when a section's place cannot be found (its control removed and a
- * paragraph beside it changed).
+ * paragraph beside it changed). Without `needText`, a report untouched since its build is not
+ * read further (its sections then say nothing but that they are unchanged).
  */
-export function readEarlierReport(bytes: Uint8Array, shown: string): Earlier | 'unmarked' | 'none' {
+export function readEarlierReport(bytes: Uint8Array, shown: string, needText = true): Earlier | 'unmarked' | 'none' {
   try {
-    const part = parts(bytes);
+    const { part, entry } = parts(bytes);
     let manifest: Manifest | undefined;
     for (let n = 1; n <= 99 && manifest === undefined; n++) {
       const xml = part(`customXml/item${n}.xml`);
@@ -68,8 +70,13 @@ export function readEarlierReport(bytes: Uint8Array, shown: string): Earlier | '
       manifest = parseManifest(xml);
     }
     if (manifest === undefined) return 'unmarked';
-    const documentXml = part('word/document.xml');
-    if (documentXml === undefined) return 'unmarked';
+    const stated = entry('word/document.xml');
+    if (stated === undefined) return 'unmarked';
+    // Untouched since it was built (the same CRC-32 and size; a save by Word or LibreOffice rewrites the
+    // whole part), and the sections' text not wanted, the narrative file having it: nothing to read.
+    if (!needText && manifest.document !== '' && partStamp(stated.crc, stated.size) === manifest.document)
+      return { manifest, sections: manifest.sections.map((s) => ({ key: s.key, markdown: '', changed: false, source: s.source })), edited: [] };
+    const documentXml = part('word/document.xml')!;
     const body = readBody(documentXml, part('word/styles.xml'), part('word/numbering.xml'));
     const units = body.units.slice(0, body.firstSection);
     const digests = units.map(unitDigest);

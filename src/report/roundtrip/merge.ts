@@ -13,7 +13,7 @@ const headingOf = (key: string) => NARRATIVE_SECTIONS.find((s) => s.key === key)
 export const sameText = (a: string, b: string) => sourceDigest(a) === sourceDigest(b);
 
 export interface Merged {
-  /** The sections' texts to build with. */
+  /** The sections' texts to build with (the very map given when nothing changed). */
   texts: Map<string, NarrativeText>;
   /** The sections taken from Word, by key: their Markdown. */
   fromWord: Map<string, string>;
@@ -61,7 +61,8 @@ export function mergeNarrative(texts: ReadonlyMap<string, NarrativeText>, earlie
     if (/\{\{/.test(fileText)) problems.push({ code: 'NARRATIVE_FIGURES_FIXED', severity: 'warning', file: ctx.file, params: { section } });
   }
   if (conflicts.length > 0) throw new FatalError(conflicts);
-  return { texts: out, fromWord, problems };
+  const same = [...out].every(([key, t]) => texts.get(key) === t) && out.size === texts.size;
+  return { texts: same ? (texts as Map<string, NarrativeText>) : out, fromWord, problems };
 }
 
 /** The comments a section's text holds (the hints `init` wrote), kept when Word's text replaces it. */
