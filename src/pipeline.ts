@@ -209,7 +209,7 @@ async function prepareTemplate(definition: Definition, cwd: string, template?: s
   // The clerk's narrative, checked like the template.
   const narrativeShown = definition.narrativePath && path.relative(cwd, definition.narrativePath);
   const narrativeSource = definition.narrativePath ? await readNarrativeSource(definition.narrativePath, narrativeShown!) : undefined;
-  const narrativeTexts = narrativeSource === undefined ? new Map<string, NarrativeText>() : render.parseNarrative(narrativeSource, narrativeShown!);
+  const narrativeTexts = narrativeSource === undefined ? new Map<string, NarrativeText>() : render.parseNarrative(narrativeSource, narrativeShown!, definition.narrativeSections);
   const narrative = render.compileNarrative(narrativeTexts, narrativeShown || '', probe);
   return { templateFile, templateShown, render, template: compiled, narrative, narrativeShown, narrativeSource, narrativeTexts, probe };
 }
@@ -280,7 +280,7 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   }
   // The narrative file first: once it holds what Word held, nothing typed can be lost, whatever fails after.
   if (merged && merged.fromWord.size > 0 && definition.narrativePath && prepared.narrativeSource !== undefined)
-    await writeFileAtomic(definition.narrativePath, Buffer.from(render.writeSections(prepared.narrativeSource, merged.fromWord, narrativeShown!), 'utf8'), {
+    await writeFileAtomic(definition.narrativePath, Buffer.from(render.writeSections(prepared.narrativeSource, merged.fromWord, narrativeShown!, definition.narrativeSections), 'utf8'), {
       shown: narrativeShown!,
       force: true,
     });
@@ -335,7 +335,7 @@ export async function pullStage(opts: PullOptions): Promise<{ written: string[];
   const held = render.readEarlierReport(read.bytes, opts.report);
   if (held === 'none' || held === 'unmarked') throw FatalError.of('NARRATIVE_PULL_UNMARKED', { file: opts.report, params: { path: opts.report } });
   const source = await readNarrativeSource(definition.narrativePath, shown);
-  const texts = render.parseNarrative(source, shown);
+  const texts = render.parseNarrative(source, shown, definition.narrativeSections);
   const pulled = render.mergeNarrative(
     texts,
     // Every section the report holds text for is taken, changed there or not; --overwrite takes it over the file's own changes.
@@ -346,7 +346,7 @@ export async function pullStage(opts: PullOptions): Promise<{ written: string[];
     { report: opts.report, file: shown },
   );
   if (pulled.fromWord.size === 0) return { written: [], warnings: pulled.problems };
-  await writeFileAtomic(definition.narrativePath, Buffer.from(render.writeSections(source, pulled.fromWord, shown), 'utf8'), { shown, force: true });
+  await writeFileAtomic(definition.narrativePath, Buffer.from(render.writeSections(source, pulled.fromWord, shown, definition.narrativeSections), 'utf8'), { shown, force: true });
   return { written: [shown], warnings: pulled.problems };
 }
 

@@ -13,6 +13,7 @@ import { compileNarrative, parseNarrative, probeView, writeSections } from '../s
 import { buildView } from '../src/report/template/view.js';
 import { plainText, type Block } from '../src/report/model.js';
 import { loadDefinition } from '../src/ingest/definition.js';
+import { NARRATIVE_SECTIONS } from '../src/definition/narrative-sections.js';
 import { aggregateReturns } from '../src/aggregate/aggregate.js';
 
 const WORD_XML = 'docx:MS Word 2007 XML';
@@ -195,6 +196,35 @@ describe('the report round-trips through Word', () => {
     expect(json(other).errors).toEqual([expect.objectContaining({ code: 'NARRATIVE_PULL_UNMARKED' })]);
   });
 
+  it('gives a section the definition adds its own heading, control and place in noi-dung.md', async () => {
+    const dir = sampleCopy();
+    const yaml = path.join(dir, 'baocao.yaml');
+    const extra = 'narrativeSections:\n  - key: yKien\n    heading: Ý kiến của Thường trực\n';
+    const plain = readFileSync(yaml, 'utf8');
+    writeFileSync(yaml, plain + extra);
+    const template = path.join(dir, 'bao-cao-138.md.hbs');
+    writeFileSync(template, readFileSync(template, 'utf8').replace('Trên đây là báo cáo', '## IV. Ý KIẾN CỦA THƯỜNG TRỰC\n\n{{narrative.yKien}}\n\nTrên đây là báo cáo'));
+    // Not written yet: a placeholder named for it, and an error with --final.
+    const draft = await runCli(['build', '--json'], { cwd: dir });
+    expect(json(draft).warnings).toEqual([expect.objectContaining({ code: 'NARRATIVE_MISSING', message: expect.stringContaining('"Ý kiến của Thường trực"') })]);
+    expect(documentXml(REPORT(dir))).toContain('<w:alias w:val="Nội dung: Ý kiến của Thường trực"/><w:tag w:val="baocao:narrative:yKien"/>');
+    expect((await runCli(['build', '--final'], { cwd: dir })).code).toBe(1);
+    // Typed in Word, it lands under its own heading in the narrative file.
+    editDocx(REPORT(dir), typeInto('yKien', `<w:p>${run('Thường trực đồng ý.')}</w:p>`));
+    const r = await runCli(['build', '--final', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(codes(r)).toEqual(['NARRATIVE_FROM_WORD']);
+    expect(readFileSync(path.join(dir, 'noi-dung.md'), 'utf8')).toMatch(/\n## Ý kiến của Thường trực\n\nThường trực đồng ý\.\n$/);
+    expect(paragraphsText(documentXml(REPORT(dir)))).toContain('Thường trực đồng ý.');
+    // Its key or heading may not repeat one of the outline's own sections.
+    for (const [field, value] of [['key', 'tonTai'], ['heading', 'ton tai, HAN CHE']]) {
+      writeFileSync(yaml, plain + extra.replace(field === 'key' ? 'yKien' : 'Ý kiến của Thường trực', value!));
+      const refused = await runCli(['build', '--json'], { cwd: dir });
+      expect(refused.code, field).toBe(2);
+      expect(json(refused).errors, field).toEqual([expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining(field === 'key' ? '"tonTai"' : '"Tồn tại, hạn chế"') })]);
+    }
+  });
+
   it('keeps a report it cannot read sections from: an earlier version\'s as a copy, a lost section as an error', async () => {
     const dir = sampleCopy();
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
@@ -248,7 +278,7 @@ describe('text read from Word reads back as typed', () => {
   });
   it('writes Word\'s text into the narrative file, keeping its hints, line endings and other sections', () => {
     const source = '<!-- đầu -->\r\n\r\n## Ưu điểm\r\n\r\n<!-- gợi ý -->\r\nCũ.\r\n\r\n## Tồn tại, hạn chế\r\n\r\nGiữ nguyên.\r\n';
-    const out = writeSections(source, new Map([['uuDiem', 'Mới **đậm**.'], ['kienNghi', 'Thêm mục.']]), 'n.md');
+    const out = writeSections(source, new Map([['uuDiem', 'Mới **đậm**.'], ['kienNghi', 'Thêm mục.']]), 'n.md', NARRATIVE_SECTIONS);
     expect(out).toBe('<!-- đầu -->\r\n\r\n## Ưu điểm\r\n\r\n<!-- gợi ý -->\r\n\r\nMới **đậm**.\r\n\r\n## Tồn tại, hạn chế\r\n\r\nGiữ nguyên.\r\n\r\n## Đề xuất, kiến nghị\r\n\r\nThêm mục.\r\n');
   });
 });

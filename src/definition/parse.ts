@@ -13,6 +13,7 @@ import type { Lang } from '../messages/catalog.js';
 import { detail, isDetailKey, type DetailKey } from '../messages/details.js';
 import { FatalError, type Problem } from '../messages/problem.js';
 import { ruleKind, ruleSchema, type RuleData } from './rules.js';
+import { NARRATIVE_SECTIONS, normaliseHeading, type NarrativeSection } from './narrative-sections.js';
 import { definitionSchema, groupSchema, indicatorSchema, periodSchema, unitSchema, type DefinitionData, type DocumentData, type GroupData, type IndicatorData } from './schema.js';
 
 export interface Unit {
@@ -39,6 +40,8 @@ export interface Definition {
   templatePath?: string;
   /** The narrative the clerk writes (narrative:), beside the definition. */
   narrativePath?: string;
+  /** The sections the office writes: the outline's own, then the definition's (narrativeSections:). */
+  narrativeSections: readonly NarrativeSection[];
   outputPath?: string;
   units: Unit[];
   unitByCode: Map<string, Unit>;
@@ -97,6 +100,19 @@ function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detai
     const m = CONTROL.exec(text);
     if (m) issues.push({ path: at, detail: t('CONTROL_CHARACTER', codePoint(m[0])) });
   }
+  // A section the definition adds is named apart from the outline's own and from each other (by key, and by heading whatever its marks).
+  const keys = new Map(NARRATIVE_SECTIONS.map((s) => [s.key.toLowerCase(), `"${s.key}"`]));
+  const headings = new Map(NARRATIVE_SECTIONS.map((s) => [normaliseHeading(s.heading), `"${s.heading}"`]));
+  // (Also run over what passed of a definition with other problems, where the list may be missing or partial.)
+  (d.narrativeSections ?? []).forEach((s, i) => {
+    if (typeof s?.key !== 'string' || typeof s.heading !== 'string') return;
+    const key = keys.get(s.key.toLowerCase());
+    const heading = headings.get(normaliseHeading(s.heading));
+    if (key !== undefined) issues.push({ path: ['narrativeSections', i, 'key'], detail: t('DUPLICATE_SECTION', s.key, key) });
+    else if (heading !== undefined) issues.push({ path: ['narrativeSections', i, 'heading'], detail: t('DUPLICATE_SECTION', s.heading, heading) });
+    keys.set(s.key.toLowerCase(), `narrativeSections[${i}]`);
+    headings.set(normaliseHeading(s.heading), `narrativeSections[${i}]`);
+  });
   const seenUnits = new Map<string, number>();
   // "024" and "24" cannot both be codes: a return whose zero Excel dropped would match either.
   const seenNumbers = new Map<string, number>();
@@ -348,6 +364,8 @@ function compile(d: DefinitionData, file: string, baseDir: string): Definition {
     previousReturnsDir: resolve(d.period.previous?.returns),
     templatePath: resolve(d.template),
     narrativePath: resolve(d.narrative),
+    // Printed where the template puts it: a placeholder and a warning (an error with --final) until written.
+    narrativeSections: [...NARRATIVE_SECTIONS, ...d.narrativeSections.map((s) => ({ ...s, required: true, hint: '' }))],
     outputPath: resolve(d.output),
     units: d.units,
     unitByCode: new Map(d.units.map((u) => [u.code, u])),

@@ -203,6 +203,20 @@ export const definitionSchema = z
     returns: z.string().min(1).default('returns').describe('Thư mục chứa các tệp báo cáo (so với tệp này)'),
     template: z.string().min(1).optional().describe('Mẫu báo cáo .md.hbs (so với tệp này)'),
     narrative: z.string().min(1).optional().describe('Tệp nội dung .md do văn phòng viết (nhận định, chỉ đạo, phương hướng), so với tệp này'),
+    narrativeSections: z
+      .array(
+        z
+          .object({
+            key: z
+              .string()
+              .regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'chỉ gồm chữ không dấu và số, bắt đầu bằng chữ')
+              .describe('Tên phần trong mẫu báo cáo: {{narrative.<key>}}, ví dụ "yKienChiDao"'),
+            heading: z.string().trim().min(1).describe('Tên mục trong tệp nội dung ("## ...") và tên ô nội dung trong văn bản'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Các phần văn phòng viết thêm, ngoài các phần có sẵn (Tình hình, Lãnh đạo chỉ đạo, Ưu điểm, Tồn tại hạn chế, Nguyên nhân, Phương hướng, Kiến nghị); mẫu báo cáo đặt mỗi phần bằng {{narrative.<key>}}'),
     output: z.string().min(1).optional().describe('Tệp DOCX sẽ ghi ra (so với tệp này)'),
     groups: z.array(groupSchema).optional().describe('Nhóm đơn vị (huyện cũ, vùng...): phụ lục có dòng cộng từng nhóm'),
     units: z.array(unitSchema).min(1).describe('Danh sách đơn vị báo cáo'),

@@ -74,6 +74,7 @@ const details = {
   },
   DUPLICATE_GROUP: { vi: (p) => `mã nhóm "${p.a}" trùng với ${p.b}`, en: (p) => `group code "${p.a}" repeats ${p.b}` },
   ONE_BOUND: { vi: () => 'cần đúng một trong atLeast, atMost, above, below', en: () => 'needs exactly one of atLeast, atMost, above, below' },
+  DUPLICATE_SECTION: { vi: (p) => `phần nội dung "${p.a}" trùng với ${p.b}`, en: (p) => `narrative section "${p.a}" repeats ${p.b}` },
   DUPLICATE_UNIT: { vi: (p) => `mã đơn vị "${p.a}" trùng với ${p.b}`, en: (p) => `unit code "${p.a}" repeats ${p.b}` },
   FORMER_CODE_TAKEN: {
     vi: (p) => `mã đơn vị cũ "${p.a}" đã là ${p.b}: mỗi mã cũ chỉ sáp nhập vào một đơn vị, và không trùng mã một đơn vị hiện nay (trừ chính đơn vị đó)`,

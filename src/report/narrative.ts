@@ -6,34 +6,9 @@
 // --final). Each text may use the template's data names and helpers, under the same
 // strict static check.
 import { FatalError, type Problem } from '../messages/problem.js';
-import { stripMarks } from '../text/marks.js';
+import { NARRATIVE_SECTIONS, normaliseHeading, type NarrativeSection } from '../definition/narrative-sections.js';
 
-export interface NarrativeSection {
-  key: string;
-  heading: string;
-  /** Sections a review report always has; the others appear only when written. */
-  required: boolean;
-  hint: string;
-}
-
-export const NARRATIVE_SECTIONS: readonly NarrativeSection[] = [
-  { key: 'tinhHinh', heading: 'Tình hình', required: false, hint: 'Tình hình chung trong kỳ (nếu cần), vài câu.' },
-  { key: 'chiDao', heading: 'Lãnh đạo, chỉ đạo', required: true, hint: 'Các văn bản, hội nghị, đợt kiểm tra đã ban hành, tổ chức trong kỳ.' },
-  { key: 'uuDiem', heading: 'Ưu điểm', required: true, hint: 'Những kết quả nổi bật; có thể dùng số liệu, ví dụ {{percent indicators.MA.current}}.' },
-  { key: 'tonTai', heading: 'Tồn tại, hạn chế', required: true, hint: 'Những việc chưa làm được, chỉ tiêu chưa đạt.' },
-  { key: 'nguyenNhan', heading: 'Nguyên nhân', required: true, hint: 'Nguyên nhân khách quan và chủ quan của tồn tại, hạn chế.' },
-  { key: 'phuongHuong', heading: 'Phương hướng, nhiệm vụ', required: true, hint: 'Nhiệm vụ trọng tâm kỳ tới, mỗi nhiệm vụ một dòng "1. ...".' },
-  { key: 'kienNghi', heading: 'Đề xuất, kiến nghị', required: false, hint: 'Đề xuất với cấp trên (nếu có).' },
-];
-
-/** "Tồn tại, hạn chế" → "ton tai han che": headings match whatever the case, marks and punctuation. */
-const normalise = (s: string) =>
-  stripMarks(s)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
-const BY_HEADING = new Map(NARRATIVE_SECTIONS.map((s) => [normalise(s.heading), s]));
+export { NARRATIVE_SECTIONS, type NarrativeSection } from '../definition/narrative-sections.js';
 
 export interface NarrativeText {
   /** The section's text (Markdown with Handlebars; blank when not written), and the line its heading is on. */
@@ -45,7 +20,8 @@ export interface NarrativeText {
 const COMMENT = /<!--[\s\S]*?-->/g;
 
 /** The texts by section key; an unknown "## " heading stops with its line and the known ones. */
-export function parseNarrative(source: string, file: string): Map<string, NarrativeText> {
+export function parseNarrative(source: string, file: string, known: readonly NarrativeSection[] = NARRATIVE_SECTIONS): Map<string, NarrativeText> {
+  const byHeading = new Map(known.map((s) => [normaliseHeading(s.heading), s]));
   const sections = new Map<string, NarrativeText>();
   const problems: Problem[] = [];
   let current: { key: string; line: number; lines: string[] } | undefined;
@@ -66,7 +42,7 @@ export function parseNarrative(source: string, file: string): Map<string, Narrat
     }
     refused = false;
     close();
-    const section = BY_HEADING.get(normalise(heading[1]!));
+    const section = byHeading.get(normaliseHeading(heading[1]!));
     const earlier = section && sections.get(section.key);
     if (earlier) {
       problems.push({ code: 'NARRATIVE_DUPLICATE_SECTION', severity: 'error', file, line: i + 1, params: { name: heading[1]!, first: earlier.line } });
@@ -80,7 +56,7 @@ export function parseNarrative(source: string, file: string): Map<string, Narrat
         severity: 'error',
         file,
         line: i + 1,
-        params: { name: heading[1]!, known: NARRATIVE_SECTIONS.map((s) => s.heading).join('; ') },
+        params: { name: heading[1]!, known: known.map((s) => s.heading).join('; ') },
       });
       current = undefined;
       refused = true;
@@ -97,7 +73,7 @@ export function parseNarrative(source: string, file: string): Map<string, Narrat
 }
 
 /** The skeleton `init` writes: every heading, with its hint as a comment. */
-export function narrativeSkeleton(): string {
+export function narrativeSkeleton(sections: readonly NarrativeSection[] = NARRATIVE_SECTIONS): string {
   const intro = '<!-- Nội dung do văn phòng viết cho báo cáo. Mỗi mục "## " là một phần của báo cáo; viết dưới mục đó.\n     Phần số liệu được viết tự động; ở đây chỉ viết nhận định, chỉ đạo, phương hướng. -->\n';
-  return intro + NARRATIVE_SECTIONS.map((s) => `\n## ${s.heading}\n\n<!-- ${s.hint}${s.required ? '' : ' Mục này không bắt buộc.'} -->\n`).join('');
+  return intro + sections.map((s) => `\n## ${s.heading}\n\n<!-- ${s.hint}${s.required ? '' : ' Mục này không bắt buộc.'} -->\n`).join('');
 }

@@ -9,7 +9,7 @@ import { writeDocx } from './docx/document.js';
 import type { Block } from './model.js';
 import { compileTemplate, type Template } from './template/template.js';
 import { buildView, probeView } from './template/view.js';
-import { NARRATIVE_SECTIONS, parseNarrative, type NarrativeText } from './narrative.js';
+import { parseNarrative, type NarrativeText } from './narrative.js';
 
 export type CompiledTemplate = ReturnType<typeof compileTemplate>;
 
@@ -89,11 +89,11 @@ export function renderReport(
     // section that does it on its own, else of the template; the body's size is not the cause.
     if (!(err instanceof RangeError)) throw err;
     const section = [...texts].find(([, text]) => overflows(text))?.[0];
-    const heading = NARRATIVE_SECTIONS.find((s) => s.key === section)?.heading;
+    const heading = figures.definition.narrativeSections.find((s) => s.key === section)?.heading;
     if (heading !== undefined) throw FatalError.of('MARKDOWN_TOO_DEEP', { file: narrativeFile, params: { section: heading } });
     throw FatalError.of('MARKDOWN_TOO_DEEP', { file: templateFile, params: {} });
   }
-  return { bytes: writeDocx({ document: doc, body, figures, sources }), missing: NARRATIVE_SECTIONS.filter((s) => missing.has(s.key)).map((s) => s.heading) };
+  return { bytes: writeDocx({ document: doc, body, figures, sources }), missing: figures.definition.narrativeSections.filter((s) => missing.has(s.key)).map((s) => s.heading) };
 }
 
 export type { Template };

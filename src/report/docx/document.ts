@@ -69,5 +69,5 @@ export function writeDocx(model: ReportModel): Uint8Array {
       ...appendix,
     ],
   });
-  return packDocument(document, appendix.length > 0 ? appendixTableXml(figures, def.unitNoun) : undefined, doc.ngay, model.sources ?? new Map());
+  return packDocument(document, appendix.length > 0 ? appendixTableXml(figures, def.unitNoun) : undefined, doc.ngay, model.sources ?? new Map(), new Map(def.narrativeSections.map((s) => [s.key, s.heading])));
 }

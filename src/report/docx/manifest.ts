@@ -16,6 +16,8 @@ export const MANIFEST_PART = 'customXml/item1.xml';
 
 export interface ManifestSection {
   key: string;
+  /** Its heading, to name it when the definition that built the report is not at hand. */
+  heading: string;
   /** The section's text in the narrative file when the report was built. */
   source: string;
   /** The section as printed, read back. */
@@ -61,7 +63,7 @@ export const sourceDigest = (text: string) =>
 export const sectionOf = (u: Unit): string | undefined => u.tags.find((t) => t.startsWith(NARRATIVE_TAG))?.slice(NARRATIVE_TAG.length);
 
 /** The manifest of a report's body as just written (its controls tagged), with the narrative file's texts. */
-export function manifestOf(body: Body, sources: ReadonlyMap<string, string>): Manifest {
+export function manifestOf(body: Body, sources: ReadonlyMap<string, string>, headings: ReadonlyMap<string, string>): Manifest {
   const units = body.units.slice(0, body.firstSection);
   const sections: ManifestSection[] = [];
   const generated: Manifest['generated'] = [];
@@ -75,6 +77,7 @@ export function manifestOf(body: Body, sources: ReadonlyMap<string, string>): Ma
     while (end < units.length && sectionOf(units[end]!) === key) end++;
     sections.push({
       key,
+      heading: headings.get(key) ?? key,
       source: sourceDigest(sources.get(key) ?? ''),
       printed: digest(unitsToMarkdown(units.slice(i, end))),
       before: i > 0 ? unitDigest(units[i - 1]!) : '',
@@ -91,7 +94,7 @@ export function manifestXml(m: Manifest): string {
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
     `<report xmlns="${MANIFEST_NS}" version="1" document="${m.document}">`,
-    ...m.sections.map((s) => `<section key="${attr(s.key)}" source="${s.source}" printed="${s.printed}" before="${s.before}" after="${s.after}"/>`),
+    ...m.sections.map((s) => `<section key="${attr(s.key)}" heading="${attr(s.heading)}" source="${s.source}" printed="${s.printed}" before="${s.before}" after="${s.after}"/>`),
     ...m.generated.map((g) => `<generated digest="${g.digest}" label="${attr(g.label)}"/>`),
     '</report>',
   ].join('\n');
@@ -113,7 +116,7 @@ export function parseManifest(xml: string): Manifest | undefined {
           m.document = get('document');
         }
         else if (!ours) return;
-        else if (local === 'section') m.sections.push({ key: get('key'), source: get('source'), printed: get('printed'), before: get('before'), after: get('after') });
+        else if (local === 'section') m.sections.push({ key: get('key'), heading: get('heading') || get('key'), source: get('source'), printed: get('printed'), before: get('before'), after: get('after') });
         else if (local === 'generated') m.generated.push({ digest: get('digest'), label: get('label') });
       },
       close() {},

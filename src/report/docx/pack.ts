@@ -8,7 +8,6 @@ import { isoDateParts } from '../../present/wording.js';
 import { markNormalDefault } from './styles.js';
 import { verifyXmlParts } from './verify.js';
 import { zipDeterministic } from './zip.js';
-import { NARRATIVE_SECTIONS } from '../narrative.js';
 import { CONTROL_CLOSE, CONTROL_OPEN, GENERATED_TAG, NARRATIVE_TAG } from './blocks.js';
 import { partStamp, MANIFEST_NS, MANIFEST_PART, manifestOf, manifestXml } from './manifest.js';
 import { readBody } from './read.js';
@@ -49,9 +48,8 @@ const CONTROL_MARKER = new RegExp(`<w:p><w:r><w:t xml:space="preserve">([${CONTR
  * with its heading and locked against deletion (its content stays editable), and the
  * generated parts', titled as such. The tags are what a rebuild looks for.
  */
-function contentControls(body: string): string {
+function contentControls(body: string, headings: ReadonlyMap<string, string>): string {
   let id = 0;
-  const headings = new Map(NARRATIVE_SECTIONS.map((s) => [s.key, s.heading]));
   const out = body.replace(CONTROL_MARKER, (_, kind: string, tag: string) => {
     if (kind === CONTROL_CLOSE) return '</w:sdtContent></w:sdt>';
     const key = tag.startsWith(NARRATIVE_TAG) ? tag.slice(NARRATIVE_TAG.length) : undefined;
@@ -113,14 +111,21 @@ function addManifest(files: Map<string, string>, xml: string): void {
  * Packs the document so the same inputs give the same bytes: the zip entries carry a
  * fixed time and a fixed order, and the created/modified properties the report date.
  */
-export function packDocument(document: Document, appendixXml: string | undefined, reportDate: string, sources: ReadonlyMap<string, string>): Uint8Array {
+export function packDocument(
+  document: Document,
+  appendixXml: string | undefined,
+  reportDate: string,
+  sources: ReadonlyMap<string, string>,
+  /** Each narrative section's heading, by key: the title of its control. */
+  headings: ReadonlyMap<string, string>,
+): Uint8Array {
   const files = new Map<string, string>();
   for (const part of xmlParts(document)) files.set(part.path, part.data);
   let body = files.get('word/document.xml');
   if (body === undefined) throw new Error('word/document.xml missing');
-  body = contentControls(body);
+  body = contentControls(body, headings);
   // The report read back as a rebuild will read it (before the appendix's tables, which it does not compare).
-  const manifest = manifestOf(readBody(body, files.get('word/styles.xml'), files.get('word/numbering.xml')), sources);
+  const manifest = manifestOf(readBody(body, files.get('word/styles.xml'), files.get('word/numbering.xml')), sources, headings);
   if (appendixXml !== undefined) {
     // The last occurrence: the marker paragraph is the final block of the document.
     const at = body.lastIndexOf(APPENDIX_MARKER_XML);

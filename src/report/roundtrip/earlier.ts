@@ -9,12 +9,11 @@ import { partText, XmlError } from '../../ingest/readers/xlsx/xml.js';
 import { digest, label, parseManifest, partStamp, sectionOf, unitDigest, type Manifest } from '../docx/manifest.js';
 import { unitsToMarkdown } from '../docx/markdown.js';
 import { readBody, type Unit } from '../docx/read.js';
-import { NARRATIVE_SECTIONS } from '../narrative.js';
 
-const headingOf = (key: string) => NARRATIVE_SECTIONS.find((s) => s.key === key)?.heading ?? key;
 
 export interface EarlierSection {
   key: string;
+  heading: string;
   /** What the section holds now, as the narrative file's Markdown ('' when only the placeholder is left). */
   markdown: string;
   /** Whether it differs from what the build printed there. */
@@ -75,13 +74,14 @@ export function readEarlierReport(bytes: Uint8Array, shown: string, needText = t
     // Untouched since it was built (the same CRC-32 and size; a save by Word or LibreOffice rewrites the
     // whole part), and the sections' text not wanted, the narrative file having it: nothing to read.
     if (!needText && manifest.document !== '' && partStamp(stated.crc, stated.size) === manifest.document)
-      return { manifest, sections: manifest.sections.map((s) => ({ key: s.key, markdown: '', changed: false, source: s.source })), edited: [] };
+      return { manifest, sections: manifest.sections.map((s) => ({ key: s.key, heading: s.heading, markdown: '', changed: false, source: s.source })), edited: [] };
     const documentXml = part('word/document.xml')!;
     const body = readBody(documentXml, part('word/styles.xml'), part('word/numbering.xml'));
     const units = body.units.slice(0, body.firstSection);
     const digests = units.map(unitDigest);
     const inSection = new Array<boolean>(units.length).fill(false);
     const sections: EarlierSection[] = [];
+    /** The headings of the sections not found. */
     const lost: string[] = [];
     let cursor = 0;
     for (const s of manifest.sections) {
@@ -95,7 +95,7 @@ export function readEarlierReport(bytes: Uint8Array, shown: string, needText = t
         const start = s.before === '' ? -1 : digests.indexOf(s.before, cursor);
         const end = s.after === '' ? units.length : start === -1 && s.before !== '' ? -1 : digests.indexOf(s.after, start + 1);
         if ((s.before !== '' && start === -1) || end === -1) {
-          lost.push(s.key);
+          lost.push(s.heading);
           continue;
         }
         content = units.slice(start + 1, end);
@@ -103,9 +103,9 @@ export function readEarlierReport(bytes: Uint8Array, shown: string, needText = t
         cursor = end;
       }
       const markdown = unitsToMarkdown(content);
-      sections.push({ key: s.key, markdown, changed: digest(markdown) !== s.printed, source: s.source });
+      sections.push({ key: s.key, heading: s.heading, markdown, changed: digest(markdown) !== s.printed, source: s.source });
     }
-    if (lost.length > 0) throw FatalError.of('REPORT_SECTION_LOST', { file: shown, params: { path: shown, sections: lost.map(headingOf).join('", "') } });
+    if (lost.length > 0) throw FatalError.of('REPORT_SECTION_LOST', { file: shown, params: { path: shown, sections: lost.join('", "') } });
     const generated = units.filter((_, i) => !inSection[i]);
     const changed = unmatched(generated.map(unitDigest), manifest.generated.map((g) => g.digest));
     const byDigest = new Map(generated.map((u) => [unitDigest(u), label(u)]));

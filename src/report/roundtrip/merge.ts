@@ -4,10 +4,9 @@
 // clerk's choice, never the tool's); a section emptied in Word keeps the file's text.
 import { FatalError, type Problem } from '../../messages/problem.js';
 import { sourceDigest } from '../docx/manifest.js';
-import { NARRATIVE_SECTIONS, parseNarrative, type NarrativeText } from '../narrative.js';
+import { headingOf, type NarrativeSection } from '../../definition/narrative-sections.js';
+import { parseNarrative, type NarrativeText } from '../narrative.js';
 import type { Earlier } from './earlier.js';
-
-const headingOf = (key: string) => NARRATIVE_SECTIONS.find((s) => s.key === key)?.heading ?? key;
 
 /** Two texts of a section say the same (comments, line endings and blank lines aside). */
 export const sameText = (a: string, b: string) => sourceDigest(a) === sourceDigest(b);
@@ -38,7 +37,7 @@ export function mergeNarrative(texts: ReadonlyMap<string, NarrativeText>, earlie
   const problems: Problem[] = [];
   const conflicts: Problem[] = [];
   for (const s of earlier.sections) {
-    const section = headingOf(s.key);
+    const section = s.heading;
     const fileText = texts.get(s.key)?.text ?? '';
     if (ctx.file === undefined) {
       if (s.markdown === '') continue;
@@ -73,10 +72,10 @@ const comments = (text: string) => (text.match(/<!--[\s\S]*?-->/g) ?? []).join('
  * at its end), its line endings kept. Checked by reading it back: each section then says
  * what was put in, else nothing is returned to be written.
  */
-export function writeSections(source: string, changes: ReadonlyMap<string, string>, file: string): string {
+export function writeSections(source: string, changes: ReadonlyMap<string, string>, file: string, known: readonly NarrativeSection[]): string {
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
   const lines = source.split(/\r?\n/);
-  const sections = parseNarrative(source, file);
+  const sections = parseNarrative(source, file, known);
   // Each section's heading line (0-based) and where the next begins.
   const starts = [...sections.values()].map((s) => s.line - 1).sort((a, b) => a - b);
   const replaced = new Map<number, string[]>();
@@ -85,7 +84,7 @@ export function writeSections(source: string, changes: ReadonlyMap<string, strin
     const s = sections.get(key);
     const text = markdown.split('\n');
     if (s === undefined) {
-      added.push('', `## ${headingOf(key)}`, '', ...text);
+      added.push('', `## ${headingOf(known, key)}`, '', ...text);
       continue;
     }
     // The section's own lines (parseNarrative blanks its comments out).
@@ -102,7 +101,7 @@ export function writeSections(source: string, changes: ReadonlyMap<string, strin
   }
   while (out.length > 0 && out.at(-1) === '') out.pop();
   const result = [...out, ...added].join(eol) + eol;
-  const back = parseNarrative(result, file);
+  const back = parseNarrative(result, file, known);
   for (const [key, markdown] of changes)
     if (!sameText(back.get(key)?.text ?? '', markdown)) throw new Error(`narrative: section ${key} does not read back as written`);
   return result;

@@ -5,7 +5,6 @@ import { displayChange, displayChangePct, displayPlanPct, displayValue } from '.
 import type { Definition, Indicator } from '../../definition/parse.js';
 import { aggregateReturns } from '../../aggregate/aggregate.js';
 import { integer, type Rational } from '../../numbers/rational.js';
-import { NARRATIVE_SECTIONS } from '../narrative.js';
 import { escapeMarkdown, Literal, lit, MARKERS, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, SECTION_CLOSE, SECTION_KEY_END, SECTION_OPEN } from './literal.js';
 import { signingAuthorities } from '../../definition/schema.js';
 import { reportingPhrase, reportSubject, timelinessPhrase } from '../../present/wording.js';
@@ -210,7 +209,7 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
     /** The number of the part after the sections (the summary table), for a template's headings. */
     sectionsEnd: count(def.sections.length + 1),
     narrative: dict(
-      NARRATIVE_SECTIONS.map((s) => {
+      def.narrativeSections.map((s) => {
         const text = narrative.texts.get(s.key) ?? '';
         return [s.key, new NarrativeValue(s.key, s.heading, text.trim() !== '', text, narrative)] as [string, NarrativeValue];
       }),
