@@ -65,7 +65,8 @@ describe('the sample report', () => {
     // A body paragraph carries no formatting of its own: it takes Normal, the decree's body text.
     const body = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes('Trong kỳ xảy ra'))!;
     expect(body).not.toContain('<w:pPr>');
-    const normal = /<w:style w:type="paragraph" w:default="1" w:styleId="Normal">[\s\S]*?<\/w:style>/.exec(parts['word/styles.xml']!)![0];
+    // Marked the default paragraph style (Word takes it for paragraphs without a style of their own).
+    const normal = /<w:style w:type="paragraph"(?=[^>]* w:default="1")(?=[^>]* w:styleId="Normal")[^>]*>[\s\S]*?<\/w:style>/.exec(parts['word/styles.xml']!)![0];
     expect(normal).toContain('<w:name w:val="Normal"/>');
     expect(normal).toContain('<w:jc w:val="both"/>');
     expect(normal).toMatch(/<w:ind w:firstLine="720"\/>/);

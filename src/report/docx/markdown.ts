@@ -42,7 +42,8 @@ export function inlineMarkdown(inlines: readonly ReadInline[]): string {
     if (i.lineBreak) pieces.push({ text: '', open: '', lineBreak: true });
     else {
       const open = `${i.highlight !== true && i.bold ? '**' : ''}${i.italics ? '*' : ''}${i.strike ? '~~' : ''}`;
-      pieces.push({ text: i.text.replace(/\s+/g, ' '), open });
+      // Each space kept as typed (Word shows two as two); tabs and other spaces as spaces.
+      pieces.push({ text: i.text.replace(/\s/g, ' '), open });
     }
   }
   let out = '';

@@ -5,7 +5,6 @@
 import { crc32 } from 'node:zlib';
 import { Packer, type Document } from 'docx';
 import { isoDateParts } from '../../present/wording.js';
-import { markNormalDefault } from './styles.js';
 import { verifyXmlParts } from './verify.js';
 import { zipDeterministic } from './zip.js';
 import { CONTROL_CLOSE, CONTROL_OPEN, GENERATED_TAG, NARRATIVE_TAG } from './blocks.js';
@@ -140,7 +139,6 @@ export function packDocument(
   const bodyBytes = Buffer.from(body, 'utf8');
   addManifest(files, manifestXml({ ...manifest, document: partStamp(crc32(bodyBytes), bodyBytes.length) }));
   const stamp = `${reportDate}T00:00:00Z`;
-  files.set('word/styles.xml', markNormalDefault(files.get('word/styles.xml') ?? ''));
   const core = files.get('docProps/core.xml');
   if (core !== undefined)
     files.set('docProps/core.xml', core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`));

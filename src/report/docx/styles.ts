@@ -67,7 +67,3 @@ export const NUMBERING: INumberingOptions = {
     })),
   })),
 };
-
-/** docx writes no w:default on a style; Word needs it to take Normal as the paragraphs' style. */
-export const markNormalDefault = (stylesXml: string): string =>
-  stylesXml.replace('<w:style w:type="paragraph" w:styleId="Normal">', '<w:style w:type="paragraph" w:default="1" w:styleId="Normal">');
