@@ -309,6 +309,22 @@ export function copyName(file: string, what: string): string {
   }
 }
 
+/**
+ * `aggregate --xlsx FILE`, `build --xlsx FILE`: the figures as a workbook (present/figures-workbook.ts),
+ * never over what the run reads nor into a folder read as returns; OUTPUT_NOT_XLSX for another name.
+ */
+export async function figuresWorkbookStage(
+  outcome: { definition: Definition; figures: Figures },
+  opts: Pick<PipelineOptions, 'cwd' | 'config' | 'inputs'> & { file: string; force?: boolean },
+): Promise<string> {
+  if (!/\.xlsx$/i.test(opts.file)) throw FatalError.of('OUTPUT_NOT_XLSX', { file: opts.file, params: { path: opts.file } });
+  const target = path.resolve(opts.cwd, opts.file);
+  refuseOwned(target, ownedBy(outcome.definition, opts), opts.cwd);
+  const { figuresWorkbook } = await import('./present/figures-workbook.js');
+  await writeFileAtomic(target, await figuresWorkbook(outcome.figures), { shown: opts.file, force: opts.force });
+  return opts.file;
+}
+
 export interface PullOptions {
   cwd: string;
   config?: string;

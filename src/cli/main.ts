@@ -34,6 +34,8 @@ interface CommonFlags {
   /** check: the intake register as a workbook. */
   register?: string;
   byGroup?: boolean;
+  /** aggregate, build: the figures as a workbook too. */
+  xlsx?: string;
   quiet?: boolean;
   debug?: boolean;
 }
@@ -150,9 +152,11 @@ async function aggregateCommand(world: World, inputs: string[], flags: CommonFla
   const outcome = await (await pipeline()).aggregateStage(pipelineOptions(world, inputs, flags));
   if (!outcome.figures) return stopOnErrors(world, outcome, flags);
   if (outcome.warnings.length > 0) showProblems(world, outcome, flags);
+  const workbook = flags.xlsx === undefined ? undefined : await (await pipeline()).figuresWorkbookStage({ definition: outcome.definition, figures: outcome.figures }, { ...pipelineOptions(world, inputs, flags), file: flags.xlsx });
+  if (workbook !== undefined && !flags.quiet) world.stderr.write(UI[flags.lang].workbookWritten(workbook) + '\n');
   if (flags.json) {
     const { figuresToJson } = await import('../aggregate/json.js');
-    writeJson(world, flags.lang, true, outcome, { ...figuresToJson(outcome.figures), ...(outcome.timeliness && { timeliness: outcome.timeliness }) });
+    writeJson(world, flags.lang, true, outcome, { ...figuresToJson(outcome.figures), ...(outcome.timeliness && { timeliness: outcome.timeliness }), ...(workbook && { workbook }) });
   } else {
     const { formatFiguresTable } = await import('./figures-view.js');
     world.stdout.write(formatFiguresTable(outcome.figures, flags.lang, colorFor(world.stdout, world.env), flags.byGroup));
@@ -227,9 +231,13 @@ async function buildCommand(world: World, inputs: string[], flags: BuildFlags): 
       pdfProblems = err.problems;
     }
   }
+  const workbook =
+    flags.xlsx === undefined || outcome.figures === undefined
+      ? undefined
+      : await (await pipeline()).figuresWorkbookStage({ definition: outcome.definition, figures: outcome.figures }, { ...pipelineOptions(world, inputs, flags), file: flags.xlsx, force: flags.force });
   const ok = pdfProblems.length === 0;
-  if (flags.json) writeJson(world, flags.lang, ok, { errors: pdfProblems, warnings: outcome.warnings }, { output: outcome.output, ...(pdf && { pdf }) });
-  else world.stdout.write(outcome.output + '\n' + (pdf ? pdf + '\n' : ''));
+  if (flags.json) writeJson(world, flags.lang, ok, { errors: pdfProblems, warnings: outcome.warnings }, { output: outcome.output, ...(pdf && { pdf }), ...(workbook && { workbook }) });
+  else world.stdout.write(outcome.output + '\n' + (pdf ? pdf + '\n' : '') + (workbook ? workbook + '\n' : ''));
   if (!ok) {
     const c = colorFor(world.stderr, world.env);
     for (const p of pdfProblems) world.stderr.write(formatProblem(p, flags.lang, c) + '\n');
@@ -360,6 +368,7 @@ function buildProgram(world: World, lang: Lang, setExit: (code: number) => void)
       .description(w.aggregate)
       .argument(w.inputs[0], w.inputs[1])
       .option('--by-group', w.byGroup)
+      .option(w.xlsx[0], w.xlsx[1])
       .addHelpText('after', examples(w, w.aggregateExamples)),
     w,
   ).action(async (inputs: string[], flags: CommonFlags) => setExit(await aggregateCommand(world, inputs, { ...flags, lang })));
@@ -373,6 +382,7 @@ function buildProgram(world: World, lang: Lang, setExit: (code: number) => void)
       .option('--force', w.buildForce)
       .option('--pdf', w.pdf)
       .option('--final', w.final)
+      .option(w.xlsx[0], w.xlsx[1])
       .addHelpText('after', examples(w, w.buildExamples)),
     w,
   ).action(async (inputs: string[], flags: BuildFlags) =>

@@ -119,6 +119,7 @@ export const aggregateOutput = z.union([
       byGroup: z.record(z.string(), z.record(z.string(), z.object(figure).strict())).describe("Each group's figures, from the sums of its units that reported"),
       byUnit: z.record(z.string(), z.record(z.string(), z.object(figure).strict())),
       timeliness: timeliness.optional(),
+      workbook: z.string().optional().describe('With --xlsx: the figures workbook written'),
     })
     .strict(),
   failure,
@@ -131,6 +132,7 @@ export const buildOutput = z.union([
       ok: z.literal(true),
       output: z.string().describe('The report written, as a path'),
       pdf: z.string().optional().describe('The PDF written beside it (build --pdf)'),
+      workbook: z.string().optional().describe('With --xlsx: the figures workbook written'),
     })
     .strict(),
   // --pdf failed: the DOCX was written all the same.

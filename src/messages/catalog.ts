@@ -718,6 +718,10 @@ const catalog = {
     en: (p) =>
       `The section "${p.section}" was changed both in Word (${p.path}) and in the narrative ${p.file} since the last build; which to keep cannot be known, so nothing is written. Keep one: copy the section from Word into the narrative, or undo the change on one side, then run again.`,
   },
+  OUTPUT_NOT_XLSX: {
+    vi: (p) => `Tệp ${p.path} của --xlsx phải có đuôi .xlsx (bảng tính Excel), ví dụ "bieu-tong-hop.xlsx".`,
+    en: (p) => `The --xlsx file ${p.path} must end in .xlsx (an Excel workbook), e.g. "figures.xlsx".`,
+  },
   NARRATIVE_PULL_NO_FILE: {
     vi: (p) => `Định nghĩa báo cáo không có tệp nội dung (mục narrative), nên không có chỗ ghi các phần viết trong ${p.path}. Thêm dòng "narrative: noi-dung.md" vào baocao.yaml rồi chạy lại.`,
     en: (p) => `The definition names no narrative file (narrative:), so the sections written in ${p.path} have nowhere to go. Add "narrative: noi-dung.md" to baocao.yaml and run again.`,
