@@ -325,6 +325,32 @@ export async function figuresWorkbookStage(
   return opts.file;
 }
 
+/**
+ * `aggregate --as-return FILE --unit CODE`: the figures as one return for the level above
+ * (workspace/as-return.ts), CSV or .xlsx by the name; never over what the run reads. A
+ * province with a unit missing gives none: its sums would be short (AS_RETURN_INCOMPLETE,
+ * an error of the data, returned for the command to report).
+ */
+export async function asReturnStage(
+  outcome: { definition: Definition; figures: Figures },
+  opts: Pick<PipelineOptions, 'cwd' | 'config' | 'inputs'> & { file: string; unit: string | undefined },
+): Promise<{ written?: string; problems: Problem[] }> {
+  const ext = /\.(csv|xlsx)$/i.exec(opts.file)?.[1]?.toLowerCase();
+  if (ext === undefined) throw FatalError.of('AS_RETURN_FORMAT', { file: opts.file, params: { path: opts.file } });
+  const unit = opts.unit?.trim();
+  if (!unit) throw FatalError.of('AS_RETURN_NO_UNIT', { file: opts.file, params: { path: opts.file } });
+  const { figures, definition } = outcome;
+  if (figures.units.missing.length > 0) {
+    const names = figures.units.missing.map((code) => definition.unitByCode.get(code)?.name ?? code);
+    return { problems: [{ code: 'AS_RETURN_INCOMPLETE', severity: 'error', file: opts.file, params: { path: opts.file, count: names.length, names: names.join(', ') } }] };
+  }
+  const target = path.resolve(opts.cwd, opts.file);
+  refuseOwned(target, ownedBy(definition, opts), opts.cwd);
+  const { returnCsv, returnWorkbook } = await import('./workspace/as-return.js');
+  await writeFileAtomic(target, ext === 'csv' ? returnCsv(figures, unit) : await returnWorkbook(figures, unit), { shown: opts.file, force: true });
+  return { written: opts.file, problems: [] };
+}
+
 export interface PullOptions {
   cwd: string;
   config?: string;

@@ -53,8 +53,8 @@ describe('check: one fixture per problem', () => {
     for (const c of ['NOT_REGULAR_FILE', 'RUN_TOO_LARGE']) setUp.add(c);
     // A file over 16 MiB is not kept in fixtures/: hostile.test.ts makes a sparse one.
     setUp.add('FILE_TOO_LARGE');
-    // Template, output and PDF codes stop `build` (build.test.ts, pdf.test.ts), the report read back is roundtrip.test.ts'; init and forms codes, cli.test.ts.
-    for (const c of PROBLEM_CODES) if (/^(TEMPLATE_|OUTPUT_|DOCUMENT_|INIT_|FORM_|PDF_|NARRATIVE_|REPORT_)/.test(c)) setUp.add(c);
+    // Template, output and PDF codes stop `build` (build.test.ts, pdf.test.ts), the report read back is roundtrip.test.ts', the return for the level above as-return.test.ts'; init and forms codes, cli.test.ts.
+    for (const c of PROBLEM_CODES) if (/^(TEMPLATE_|OUTPUT_|DOCUMENT_|INIT_|FORM_|PDF_|NARRATIVE_|REPORT_|AS_RETURN_)/.test(c)) setUp.add(c);
     // The intake register lives beside a definition, which every case here shares: intake.test.ts makes its own.
     for (const c of PROBLEM_CODES) if (/^(RECEIVE_|REGISTER_)/.test(c) || c === 'RETURN_CHANGED') setUp.add(c);
     expect(PROBLEM_CODES.filter((c) => !setUp.has(c) && !produced.has(c))).toEqual([]);

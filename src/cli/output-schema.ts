@@ -120,6 +120,7 @@ export const aggregateOutput = z.union([
       byUnit: z.record(z.string(), z.record(z.string(), z.object(figure).strict())),
       timeliness: timeliness.optional(),
       workbook: z.string().optional().describe('With --xlsx: the figures workbook written'),
+      return: z.string().optional().describe('With --as-return: the return for the level above written'),
     })
     .strict(),
   failure,

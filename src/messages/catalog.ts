@@ -722,6 +722,18 @@ const catalog = {
     vi: (p) => `Tệp ${p.path} của --xlsx phải có đuôi .xlsx (bảng tính Excel), ví dụ "bieu-tong-hop.xlsx".`,
     en: (p) => `The --xlsx file ${p.path} must end in .xlsx (an Excel workbook), e.g. "figures.xlsx".`,
   },
+  AS_RETURN_FORMAT: {
+    vi: (p) => `Tệp ${p.path} của --as-return phải có đuôi .csv hoặc .xlsx (dạng báo cáo baocao đọc được).`,
+    en: (p) => `The --as-return file ${p.path} must end in .csv or .xlsx (a return baocao reads).`,
+  },
+  AS_RETURN_NO_UNIT: {
+    vi: (p) => `--as-return ${p.path} cần --unit MÃ: mã của đơn vị này trong định nghĩa cấp trên (ví dụ mã tỉnh).`,
+    en: (p) => `--as-return ${p.path} needs --unit CODE: this office's code in the definition of the level above (the province's code, say).`,
+  },
+  AS_RETURN_INCOMPLETE: {
+    vi: (p) => `Chưa đủ báo cáo của các đơn vị (thiếu ${p.count}: ${p.names}) nên không lập báo cáo gửi cấp trên ${p.path}: số cộng sẽ thiếu. Nhận đủ báo cáo rồi chạy lại.`,
+    en: (p) => `Returns are missing (${p.count}: ${p.names}), so the return for the level above ${p.path} is not written: its sums would be short. Receive them all, then run again.`,
+  },
   NARRATIVE_PULL_NO_FILE: {
     vi: (p) => `Định nghĩa báo cáo không có tệp nội dung (mục narrative), nên không có chỗ ghi các phần viết trong ${p.path}. Thêm dòng "narrative: noi-dung.md" vào baocao.yaml rồi chạy lại.`,
     en: (p) => `The definition names no narrative file (narrative:), so the sections written in ${p.path} have nowhere to go. Add "narrative: noi-dung.md" to baocao.yaml and run again.`,
