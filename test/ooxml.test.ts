@@ -47,6 +47,9 @@ const SEQUENCE: Record<string, string[]> = {
   'w:style': w('name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr'),
   'w:tbl': w('tblPr tblGrid tr'),
   'w:tr': w('tblPrEx trPr tc'),
+  // A content control: its properties, then what it holds.
+  'w:sdt': w('sdtPr sdtEndPr sdtContent'),
+  'w:sdtPr': w('rPr alias tag id lock placeholder temporary showingPlcHdr dataBinding label tabIndex docPartObj docPartList citation group bibliography comboBox date dropDownList equation picture plainText richText text'),
 };
 
 /** headerReference and footerReference may come in any order among themselves. */
@@ -93,6 +96,17 @@ describe('the DOCX parts follow ECMA-376 content models', () => {
     const dir = sampleCopy();
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
     expect(problemsOf(path.join(dir, 'out', 'bao-cao.docx'))).toEqual([]);
+  });
+
+  it('a report with charts and content controls', async () => {
+    const dir = sampleCopy();
+    const yaml = path.join(dir, 'baocao.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^template: .*$/m, '') + 'charts:\n  - { indicator: MT_VU }\n  - { indicator: TL_KP, type: bar }\n');
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    const report = path.join(dir, 'out', 'bao-cao.docx');
+    expect(Object.keys(docxParts(report))).toContain('word/charts/chart2.xml');
+    expect(docxParts(report)['word/document.xml']).toContain('<w:sdtPr>');
+    expect(problemsOf(report)).toEqual([]);
   });
 
   it('a year-end report: groups, subtotals, a list and a table in the body', async () => {

@@ -57,6 +57,8 @@ export interface Definition {
   sections: { title: string; indicators: string[] }[];
   /** Whether the definition grouped its indicators (sections:), rather than the one default part. */
   sectionsGiven: boolean;
+  /** The charts the report draws (charts:). */
+  charts: DefinitionData['charts'];
   /** What the units are called: "đơn vị", "huyện, thành phố", "xã, phường". */
   unitNoun: string;
   /** How the returns write numbers, when the definition says. */
@@ -166,6 +168,11 @@ function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detai
     needInput(ind.denominator, ['indicators', i, 'denominator']);
   });
   (d.sections ?? []).forEach((sec, i) => sec.indicators.forEach((code, j) => kinds.has(code) || issues.push({ path: ['sections', i, 'indicators', j], detail: t('UNKNOWN_REF', code) })));
+  (d.charts ?? []).forEach((c, i) => {
+    if (typeof c?.indicator !== 'string') return;
+    if (!kinds.has(c.indicator)) issues.push({ path: ['charts', i, 'indicator'], detail: t('UNKNOWN_REF', c.indicator) });
+    if (c.by === 'group' && (d.groups ?? []).length === 0) issues.push({ path: ['charts', i, 'by'], detail: t('CHART_NEEDS_GROUPS') });
+  });
   (d.rules as RuleData[]).forEach((r, i) => {
     needInput(r.indicator, ['rules', i, 'indicator']);
     const { kind, bound } = ruleKind(r);
@@ -379,6 +386,7 @@ function compile(d: DefinitionData, file: string, baseDir: string): Definition {
     unitNoun: d.unitNoun ?? 'đơn vị',
     sections: d.sections ?? [{ title: 'Kết quả thực hiện các chỉ tiêu', indicators: indicators.map((i) => i.code) }],
     sectionsGiven: d.sections !== undefined,
+    charts: d.charts,
   };
 }
 

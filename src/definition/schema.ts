@@ -232,6 +232,19 @@ export const definitionSchema = z
       )
       .optional()
       .describe('Các phần của mục kết quả trong báo cáo, mỗi phần một nhóm chỉ tiêu (mặc định: một phần gồm mọi chỉ tiêu)'),
+    charts: z
+      .array(
+        z
+          .object({
+            indicator: code.describe('Mã chỉ tiêu vẽ biểu đồ'),
+            by: z.enum(['unit', 'group']).default('unit').describe('Theo từng đơn vị (unit) hay từng nhóm (group)'),
+            type: z.enum(['column', 'bar', 'line']).default('column').describe('Cột đứng (column), thanh ngang (bar) hay đường (line)'),
+            title: z.string().trim().min(1).optional().describe('Tên biểu đồ (mặc định: tên chỉ tiêu và đơn vị tính)'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Biểu đồ trong báo cáo (biểu đồ Word sửa được): kỳ này và cùng kỳ theo đơn vị hoặc nhóm; mẫu mặc định đặt sau phần có chỉ tiêu đó, mẫu riêng đặt bằng {{chart "MÃ"}}'),
     rules: z.array(ruleSchema).default([]).describe('Quy tắc kiểm tra giữa các chỉ tiêu của cùng đơn vị'),
     document: documentSchema.optional().describe('Thể thức văn bản (Nghị định 30/2020/NĐ-CP)'),
   })

@@ -81,6 +81,8 @@ const details = {
     en: (p) => `former unit code "${p.a}" is already ${p.b}: each former code merges into one unit, and is no other current unit's code`,
   },
   DUPLICATE_INDICATOR: { vi: (p) => `mã chỉ tiêu "${p.a}" trùng với ${p.b}`, en: (p) => `indicator code "${p.a}" repeats ${p.b}` },
+  CHART_NEEDS_GROUPS: { vi: () => 'biểu đồ theo nhóm cần mục groups', en: () => 'a chart by group needs groups' },
+  UNKNOWN_CHART: { vi: (p) => `không có biểu đồ của chỉ tiêu "${p.a}" trong mục charts của định nghĩa`, en: (p) => `there is no chart of indicator "${p.a}" in the definition's charts` },
   UNKNOWN_REF: { vi: (p) => `không có chỉ tiêu "${p.a}"`, en: (p) => `there is no indicator "${p.a}"` },
   RATIO_REF: {
     vi: (p) => `"${p.a}" là tỷ lệ; ở đây chỉ dùng được chỉ tiêu count hoặc stock`,

@@ -3,7 +3,8 @@
 // markup of the document except emphasis, headings, lists, tables and page breaks.
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Align, Block, Inline, ListItem } from './model.js';
-import { PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, SECTION_CLOSE, SECTION_KEY_END, SECTION_OPEN } from './template/literal.js';
+import { CHART_CLOSE, CHART_OPEN, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, SECTION_CLOSE, SECTION_KEY_END, SECTION_OPEN } from './template/literal.js';
+import type { ChartSpec } from '../present/charts.js';
 
 type Style = Omit<Inline, 'text' | 'lineBreak'>;
 
@@ -97,11 +98,11 @@ function fold(pieces: Piece[]): Block[] {
 
 const withoutMarks = (pieces: Piece[]): Block[] => pieces.filter((p): p is Block => !isMark(p));
 
-function blocks(tokens: Token[], keep?: Token): Block[] {
-  return withoutMarks(pieces(tokens, keep));
+function blocks(tokens: Token[], charts: readonly ChartSpec[], keep?: Token): Block[] {
+  return withoutMarks(pieces(tokens, charts, keep));
 }
 
-function pieces(tokens: Token[], keep?: Token): Piece[] {
+function pieces(tokens: Token[], charts: readonly ChartSpec[], keep?: Token): Piece[] {
   const out: Piece[] = [];
   for (const t of tokens) {
     const keepWithNext = t === keep || undefined;
@@ -116,7 +117,9 @@ function pieces(tokens: Token[], keep?: Token): Piece[] {
         // A section the clerk has not written (template/view.ts): a highlighted placeholder.
         const text = (t as Tokens.Paragraph).text.trim();
         const mark = markOf(text);
+        const chart = text.startsWith(CHART_OPEN) && text.endsWith(CHART_CLOSE) ? charts[Number(text.slice(1, -1))] : undefined;
         if (mark) out.push(mark);
+        else if (chart) out.push({ kind: 'chart', chart });
         else if (text.startsWith(PLACEHOLDER_OPEN) && text.endsWith(PLACEHOLDER_CLOSE)) out.push({ kind: 'placeholder', text: `[${text.slice(1, -1)}]` });
         else out.push({ kind: 'paragraph', inlines: inlines(t.tokens), keepWithNext });
         break;
@@ -129,13 +132,13 @@ function pieces(tokens: Token[], keep?: Token): Piece[] {
         const items = list.items.map((item): ListItem => {
           const [first, ...rest] = item.tokens;
           const inline = first && (first.type === 'text' || first.type === 'paragraph') ? ((first as Tokens.Text).tokens ?? [first]) : [];
-          return { inlines: inlines(inline), blocks: blocks(first && inline.length === 0 ? item.tokens : rest) };
+          return { inlines: inlines(inline), blocks: blocks(first && inline.length === 0 ? item.tokens : rest, charts) };
         });
         out.push({ kind: 'list', ordered: list.ordered, start: Number(list.start || 1), items, keepWithNext });
         break;
       }
       case 'blockquote':
-        out.push(...pieces((t as Tokens.Blockquote).tokens));
+        out.push(...pieces((t as Tokens.Blockquote).tokens, charts));
         break;
       case 'table': {
         const table = t as Tokens.Table;
@@ -163,11 +166,11 @@ function pieces(tokens: Token[], keep?: Token): Piece[] {
   return out;
 }
 
-/** The body's blocks; its last paragraph or list keeps with what follows (the signature block). */
-export function markdownToBlocks(markdown: string): Block[] {
+/** The body's blocks, `charts` the specs a chart marker points to; its last paragraph or list keeps with what follows (the signature block). */
+export function markdownToBlocks(markdown: string, charts: readonly ChartSpec[] = []): Block[] {
   const tokens = new Lexer({ gfm: true }).lex(markdown);
   const last = tokens.findLast(
     (t) => t.type !== 'space' && !(t.type === 'html' && isComment(t.text)) && !(t.type === 'paragraph' && markOf((t as Tokens.Paragraph).text)),
   );
-  return fold(pieces(tokens, last));
+  return fold(pieces(tokens, charts, last));
 }

@@ -4,6 +4,7 @@
 // about Markdown, Handlebars or WordprocessingML.
 import type { Figures } from '../aggregate/aggregate.js';
 import type { DocumentData } from '../definition/schema.js';
+import type { ChartSpec } from '../present/charts.js';
 
 /** A run of text with its emphasis; a line break within a paragraph is its own inline. */
 export interface Inline {
@@ -32,6 +33,8 @@ export type Block =
   | { kind: 'pageBreak' }
   /** Text the clerk still has to write: shown highlighted, e.g. "[Nội dung: Tồn tại, hạn chế]". */
   | { kind: 'placeholder'; text: string }
+  /** A chart of one indicator by unit or group (present/charts.ts). */
+  | { kind: 'chart'; chart: ChartSpec }
   /** A section of the clerk's narrative (its key in narrative.ts): written where Word and a rebuild find it again. */
   | { kind: 'narrative'; key: string; blocks: Block[] };
 

@@ -5,6 +5,7 @@ import type { DocumentData } from '../definition/schema.js';
 import { MAX_BODY_CHARS, toMiB } from '../ingest/limits.js';
 import { FatalError } from '../messages/problem.js';
 import { markdownToBlocks } from './body.js';
+import { chartSpecs } from '../present/charts.js';
 import { writeDocx } from './docx/document.js';
 import type { Block } from './model.js';
 import { compileTemplate, type Template } from './template/template.js';
@@ -82,7 +83,7 @@ export function renderReport(
   if (markdown.length > MAX_BODY_CHARS) throw tooLarge();
   let body: Block[];
   try {
-    body = markdownToBlocks(markdown);
+    body = markdownToBlocks(markdown, chartSpecs(figures));
   } catch (err) {
     // marked's block rules recurse per line and per level: a paragraph of ~100,000 lines, or
     // quotes or lists nested thousands deep, overflow the stack. Said of the narrative's

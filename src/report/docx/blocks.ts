@@ -1,9 +1,11 @@
 // Model blocks to docx paragraphs and tables, in the decree's body style: body text
 // and list items take Word's own styles (styles.ts), so they carry little formatting
 // of their own; tables are fixed-width with the label column widest.
-import { AlignmentType, BorderStyle, HeadingLevel, PageBreak, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, HeadingLevel, LineRuleType, PageBreak, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { ChartRun, type ChartRunOptions } from 'docx/charts';
 import { plainText, type Align, type Block, type Inline } from '../model.js';
-import { BODY, SIZE, TEXT_WIDTH, textWidth } from './layout.js';
+import type { ChartSpec } from '../../present/charts.js';
+import { BODY, FONT, SIZE, TEXT_WIDTH, textWidth } from './layout.js';
 import { BULLETED, LIST_LEVELS, NUMBERED } from './styles.js';
 
 function runs(inlines: readonly Inline[], size: number, bold?: boolean): TextRun[] {
@@ -92,6 +94,34 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   });
 }
 
+const nonNegative = (c: ChartSpec) => c.series.every((s) => s.values.every((v) => v === null || v >= 0));
+
+/** Pixels (at 96 per inch) of the text's width: a chart as wide as the text. */
+const CHART_WIDTH = Math.floor((TEXT_WIDTH / 1440) * 96);
+
+/**
+ * A native Word chart (its data in an embedded workbook, so Word's "Edit Data" opens it), in the
+ * report's typeface: a bar chart grows with its categories, so a hundred communes stay readable.
+ */
+function chartRun(c: ChartSpec): ChartRun {
+  const font = { name: FONT, color: '000000' };
+  const height = c.type === 'bar' ? Math.min(900, Math.max(300, 22 * c.categories.length + 100)) : 340;
+  return new ChartRun({
+    type: c.type,
+    title: { text: c.title, font: { ...font, size: 13, bold: true } },
+    font: { name: FONT },
+    categories: c.categories,
+    series: c.series,
+    legend: { position: 'bottom', font: { ...font, size: 10 } },
+    // A bar chart lists its first unit on top, as the appendix does.
+    categoryAxis: { font: { ...font, size: 9 }, ...(c.type === 'bar' && { reverseOrder: true }) },
+    // Bars from zero: an axis starting at 75% would make a small gap look large.
+    valueAxis: { numberFormat: c.numberFormat, gridlines: true, font: { ...font, size: 9 }, ...(c.type !== 'line' && nonNegative(c) && { minimum: 0 }) },
+    transformation: { width: CHART_WIDTH, height },
+    altText: { name: c.title, description: `Biểu đồ: ${c.title}` },
+  } as ChartRunOptions);
+}
+
 /** Writes blocks, counting lists so that each numbered list has its own instance (counts from 1). */
 class BlockWriter {
   private lists = 0;
@@ -133,6 +163,18 @@ class BlockWriter {
           break;
         case 'pageBreak':
           this.out.push(new Paragraph({ children: [new PageBreak()] }));
+          break;
+        case 'chart':
+          // Single spacing, its rule written out: LibreOffice squeezes a drawing in a paragraph whose spacing rule is left to the default.
+          this.out.push(
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              indent: { firstLine: 0 },
+              spacing: { before: 120, after: 120, line: 240, lineRule: LineRuleType.AUTO },
+              keepLines: true,
+              children: [chartRun(b.chart)],
+            }),
+          );
           break;
         case 'narrative':
           this.out.push(marker(`${CONTROL_OPEN}${NARRATIVE_TAG}${b.key}`));

@@ -17,10 +17,10 @@ export const APPENDIX_MARKER = 'BAOCAO-APPENDIX-TABLE';
 /** The marker paragraph exactly as docx writes it. */
 const APPENDIX_MARKER_XML = `<w:p><w:r><w:t xml:space="preserve">${APPENDIX_MARKER}</w:t></w:r></w:p>`;
 
-/** One part of the package as docx serialises it. */
+/** One part of the package as docx serialises it: XML text, or bytes (a chart's embedded workbook). */
 interface XmlPart {
   path: string;
-  data: string;
+  data: string | Uint8Array;
 }
 
 /**
@@ -58,6 +58,36 @@ function contentControls(body: string, headings: ReadonlyMap<string, string>): s
   });
   if (/[\uE000-\uE00F]/.test(out)) throw new Error('a content control marker was left in word/document.xml');
   return out;
+}
+
+/** A relationship id docx draws at random (nanoid: 21 characters, lower-cased), as a chart's are. */
+const RANDOM_ID = /\brId(?=[a-z0-9_-]{0,20}[a-z_-])[a-z0-9_-]{21}(?![A-Za-z0-9_-])/g;
+
+/**
+ * docx names a chart's relationships with random ids; each becomes "rIdR<n>", numbered by
+ * first appearance over the parts in name order, the same everywhere it is named (the part
+ * that points and its relationships), so the same inputs give the same bytes.
+ */
+function stableIds(files: Map<string, string>): void {
+  const ids = new Map<string, string>();
+  for (const name of [...files.keys()].sort())
+    files.set(
+      name,
+      files.get(name)!.replace(RANDOM_ID, (id) => {
+        let stable = ids.get(id);
+        if (stable === undefined) ids.set(id, (stable = `rIdR${ids.size + 1}`));
+        return stable;
+      }),
+    );
+}
+
+/**
+ * A chart's embedded workbook zipped again with the report's date: docx stamps its entries with
+ * the time of the build, and the same inputs must give the same bytes.
+ */
+function rezipped(xlsx: Uint8Array, reportDate: string): Uint8Array {
+  const [y, m, d] = isoDateParts(reportDate);
+  return zipDeterministic([...zipEntries(xlsx).values()].map((e) => ({ name: e.name, data: inflateEntry(xlsx, e) })), new Date(y, m - 1, d, 12, 0, 0));
 }
 
 /** Our controls' markup, as contentControls writes it. */
@@ -119,9 +149,17 @@ export function packDocument(
   headings: ReadonlyMap<string, string>,
 ): Uint8Array {
   const files = new Map<string, string>();
-  for (const part of xmlParts(document)) files.set(part.path, part.data);
+  const binary = new Map<string, Uint8Array>();
+  for (const part of xmlParts(document)) {
+    if (typeof part.data === 'string') files.set(part.path, part.data);
+    else binary.set(part.path, part.path.endsWith('.xlsx') ? rezipped(part.data, reportDate) : part.data);
+  }
   let body = files.get('word/document.xml');
   if (body === undefined) throw new Error('word/document.xml missing');
+  stableIds(files);
+  // docx numbers drawings with a counter kept across documents: from 1 in each report.
+  let drawing = 0;
+  body = files.get('word/document.xml')!.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawing}"`);
   body = contentControls(body, headings);
   // The report read back as a rebuild will read it (before the appendix's tables, which it does not compare).
   const manifest = manifestOf(readBody(body, files.get('word/styles.xml'), files.get('word/numbering.xml')), sources, headings);
@@ -143,8 +181,8 @@ export function packDocument(
   if (core !== undefined)
     files.set('docProps/core.xml', core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`));
   verifyXmlParts(files);
-  const names = [...files.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const names = [...files.keys(), ...binary.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
   // Zip times are local wall-clock fields; built from local parts they read the same in every time zone.
   const [y, m, d] = isoDateParts(reportDate);
-  return zipDeterministic(names.map((name) => ({ name, data: Buffer.from(files.get(name)!, 'utf8') })), new Date(y, m - 1, d, 12, 0, 0));
+  return zipDeterministic(names.map((name) => ({ name, data: binary.get(name) ?? Buffer.from(files.get(name)!, 'utf8') })), new Date(y, m - 1, d, 12, 0, 0));
 }

@@ -23,7 +23,7 @@ import {
   upperFirst,
   versusPhrase,
 } from '../../present/wording.js';
-import { FIGURES, Num } from './view.js';
+import { CHARTS, FIGURES, Num } from './view.js';
 
 interface HelperOptions {
   hash: Record<string, unknown>;
@@ -100,6 +100,13 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
     const decimals = Number(options.hash.decimals ?? n.decimals);
     if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) fail('number', options, 'DECIMALS_RANGE');
     return lit(n.value === null ? '–' : formatDecimalVi(n.value, { decimals, trimZeros: n.kind !== 'count' }));
+  },
+  /** {{chart "MT_VU"}}: the chart of that indicator the definition asks for (charts:), drawn here. */
+  chart: (...args) => {
+    const { params, options } = split(args);
+    const code = params[0] instanceof Literal ? params[0].text : String(params[0]);
+    const root = (options as HelperOptions & { data?: { root?: object } }).data?.root;
+    return (root && CHARTS.get(root)?.get(code)) ?? fail('chart', options, 'UNKNOWN_CHART', { a: code });
   },
   /** {{percent x}} → "97,6%". */
   percent: (...args) => {
@@ -220,6 +227,7 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
 /** What each helper takes: how many values, and which named (hash) arguments. */
 export const SIGNATURES: Record<string, { min: number; max: number; hash?: readonly string[] }> = {
   number: { min: 1, max: 1, hash: ['decimals'] },
+  chart: { min: 1, max: 1 },
   percent: { min: 1, max: 1 },
   change: { min: 1, max: 1 },
   versus: { min: 1, max: 1 },

@@ -16,6 +16,9 @@ export const PLACEHOLDER_CLOSE = '\uE001';
 export const SECTION_OPEN = '\uE002';
 export const SECTION_KEY_END = '\uE003';
 export const SECTION_CLOSE = '\uE004';
+/** Marks where a chart goes ("\uE009index\uE00A", a paragraph of its own): the index of its spec among the definition's charts. */
+export const CHART_OPEN = '\uE009';
+export const CHART_CLOSE = '\uE00A';
 /** The private-use characters the markers are taken from, removed from any text that comes from outside. */
 export const MARKERS = /[\uE000-\uE00F]/g;
 

@@ -7,7 +7,7 @@ import type { Problem } from '../../messages/problem.js';
 import { HELPERS, SIGNATURES } from './helpers.js';
 import { SCOPE_PREFIX } from './scopes.js';
 import { Literal } from './literal.js';
-import { NarrativeValue, Num } from './view.js';
+import { ChartValue, NarrativeValue, Num } from './view.js';
 import { closest } from '../../text/closest.js';
 
 type AST = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
@@ -29,7 +29,7 @@ const NARRATIVE_HERE = Symbol('narrative');
 /** The value one level down, or undefined when the name does not exist there. */
 function child(value: unknown, name: string): unknown {
   if (value instanceof NarrativeValue) return name === 'given' ? INDEX : undefined;
-  if (value === null || value === undefined || value === INDEX || value instanceof Literal || value instanceof Num) return undefined;
+  if (value === null || value === undefined || value === INDEX || value instanceof Literal || value instanceof Num || value instanceof ChartValue) return undefined;
   if (Array.isArray(value)) return name === 'length' ? INDEX : /^\d+$/.test(name) ? value[0] : undefined;
   if (typeof value === 'object' && Object.hasOwn(value, name)) return (value as Record<string, unknown>)[name] ?? null;
   return undefined;
@@ -50,9 +50,9 @@ function keysOf(value: unknown): string[] {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Data printed as text must be text: a Literal, a number, a narrative section — never a record or a list ("[dữ liệu]"). */
+/** Data printed as text must be text: a Literal, a number, a narrative section, a chart — never a record or a list ("[dữ liệu]"). */
 const printable = (value: unknown) =>
-  value === undefined || value === null || value === INDEX || typeof value !== 'object' || value instanceof Literal || value instanceof Num || value instanceof NarrativeValue;
+  value === undefined || value === null || value === INDEX || typeof value !== 'object' || value instanceof Literal || value instanceof Num || value instanceof NarrativeValue || value instanceof ChartValue;
 
 export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object, opts: { narrative?: boolean } = {}): Problem[] {
   const problems: Problem[] = [];

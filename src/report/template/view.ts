@@ -5,7 +5,7 @@ import { displayChange, displayChangePct, displayPlanPct, displayValue } from '.
 import type { Definition, Indicator } from '../../definition/parse.js';
 import { aggregateReturns } from '../../aggregate/aggregate.js';
 import { integer, type Rational } from '../../numbers/rational.js';
-import { escapeMarkdown, Literal, lit, MARKERS, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, SECTION_CLOSE, SECTION_KEY_END, SECTION_OPEN } from './literal.js';
+import { CHART_CLOSE, CHART_OPEN, escapeMarkdown, Literal, lit, MARKERS, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, SECTION_CLOSE, SECTION_KEY_END, SECTION_OPEN } from './literal.js';
 import { signingAuthorities } from '../../definition/schema.js';
 import { reportingPhrase, reportSubject, timelinessPhrase } from '../../present/wording.js';
 import { agencyInSentence } from '../../present/names.js';
@@ -60,6 +60,24 @@ export class NarrativeValue {
     return this.toHTML();
   }
 }
+
+/** A chart the definition asks for, as the template prints it: a marker the body turns into the chart (present/charts.ts). */
+export class ChartValue {
+  constructor(
+    /** Its place among the definition's charts. */
+    readonly index: number,
+    readonly code: string,
+  ) {}
+  toHTML(): string {
+    return `\n\n${CHART_OPEN}${this.index}${CHART_CLOSE}\n\n`;
+  }
+  toString(): string {
+    return this.toHTML();
+  }
+}
+
+/** The charts of a view by indicator code, for {{chart "CODE"}} (out of the template's reach). */
+export const CHARTS = new WeakMap<object, ReadonlyMap<string, ChartValue>>();
 
 export interface IndicatorView {
   code: Literal;
@@ -150,7 +168,8 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
   const count = (n: number) => new Num(integer(n), String(n), 'count');
   const doc = def.document;
   const byCode = new Map(figures.indicators.map((f) => [f.indicator.code, f]));
-  return record({
+  const charts = def.charts.map((c, i) => new ChartValue(i, c.indicator));
+  const view = record({
     title: def.title ? lit(def.title) : null,
     period: record({
       code: lit(def.period.code),
@@ -204,7 +223,13 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
     hasPlans: figures.indicators.some((f) => f.plan !== undefined),
     // The parts of the results, numbered from 1 as the report's sub-headings are.
     sections: def.sections.map((sec, i) =>
-      record({ number: count(i + 1), title: lit(sec.title), indicators: sec.indicators.map((code) => indicatorView(def.indicatorByCode.get(code)!, byCode.get(code)!, byCode.get(code)!)) }),
+      record({
+        number: count(i + 1),
+        title: lit(sec.title),
+        indicators: sec.indicators.map((code) => indicatorView(def.indicatorByCode.get(code)!, byCode.get(code)!, byCode.get(code)!)),
+        /** The charts of this part's indicators, in the definition's order: the default template draws them after its figures. */
+        charts: charts.filter((c) => sec.indicators.includes(c.code)),
+      }),
     ),
     /** The number of the part after the sections (the summary table), for a template's headings. */
     sectionsEnd: count(def.sections.length + 1),
@@ -215,6 +240,8 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
       }),
     ),
   });
+  CHARTS.set(view, new Map(charts.map((c) => [c.code, c])));
+  return view;
 }
 
 export type ReportView = ReturnType<typeof buildView>;
