@@ -144,6 +144,9 @@ export interface BuildOptions extends PipelineOptions {
   force?: boolean;
   /** The signed copy: a section of the narrative left empty is an error, and nothing is written. */
   final?: boolean;
+  /** For a writer that runs another program (the PDF's LibreOffice): its environment and time limit. */
+  env?: Record<string, string | undefined>;
+  pdfTimeoutMs?: number;
 }
 
 export type BuildOutcome = CheckOutcome & { figures?: Figures; output?: string };
@@ -236,8 +239,10 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   const owned = ownedBy(definition, opts, [templateFile]);
   for (const written of [outFile, outFile.replace(/\.docx$/i, '') + '.pdf']) refuseOwned(written, owned, opts.cwd);
 
+  // The writer the output's name asks for (a DOCX for any name but a known other one).
+  const writer = render.writerFor(outFile) ?? render.WRITERS[0]!;
   // The report this build replaces: what the clerk typed in it is carried on (roundtrip/).
-  const earlier = readEarlier(outFile, outShown, render, !definition.narrativePath);
+  const earlier = writer.extension === 'docx' ? readEarlier(outFile, outShown, render, !definition.narrativePath) : undefined;
   const merged =
     earlier?.read === undefined || earlier.read === 'unmarked'
       ? undefined
@@ -285,7 +290,8 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
       force: true,
     });
   if (copy !== undefined && earlier !== undefined) await writeFileAtomic(copy, earlier.bytes, { shown: copyShown });
-  await writeFileAtomic(outFile, rendered.bytes, { shown: outShown, force: opts.force });
+  const bytes = await writer.write(rendered.model, { env: opts.env ?? {}, shown: outShown, timeoutMs: opts.pdfTimeoutMs });
+  await writeFileAtomic(outFile, bytes, { shown: outShown, force: opts.force });
   return { ...outcome, problems: [...outcome.problems, ...notes], warnings: [...outcome.warnings, ...notes], output: outShown };
 }
 

@@ -27,6 +27,22 @@ describe('build --pdf', () => {
     expect(text).toContain('Trần Đức Quý');
   });
 
+  it('writes only a PDF when the output is named .pdf (the PDF writer); without LibreOffice, nothing', async () => {
+    const dir = sampleCopy();
+    const r = await runCli(['build', '-o', 'bao-cao.pdf', '--json'], { cwd: dir, env: { PATH: process.env.PATH ?? '' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r)).toMatchObject({ ok: true, output: 'bao-cao.pdf' });
+    expect(readdirSync(dir).filter((f) => /\.(pdf|docx)$/.test(f))).toEqual(['bao-cao.pdf']);
+    const text = pdfText(path.join(dir, 'bao-cao.pdf')).replace(/\s+/g, ' ');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Phụ lục');
+    const empty = mkdtempSync(path.join(tmpdir(), 'baocao-empty-path-'));
+    const none = await runCli(['build', '-o', 'khac.pdf', '--json'], { cwd: dir, env: { PATH: empty } });
+    expect(none.code).toBe(2);
+    expect(json(none).errors).toEqual([expect.objectContaining({ code: 'PDF_CONVERTER_MISSING' })]);
+    expect(existsSync(path.join(dir, 'khac.pdf'))).toBe(false);
+  });
+
   it('without LibreOffice: exit 2 with PDF_CONVERTER_MISSING and how to install it, the DOCX written', async () => {
     const dir = sampleCopy();
     const empty = mkdtempSync(path.join(tmpdir(), 'baocao-empty-path-'));

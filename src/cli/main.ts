@@ -220,22 +220,32 @@ async function receiveCommand(world: World, files: string[], flags: CommonFlags 
 type BuildFlags = CommonFlags & { template?: string; output?: string; force?: boolean; pdf?: boolean; final?: boolean };
 
 async function buildCommand(world: World, inputs: string[], flags: BuildFlags): Promise<number> {
-  const outcome = await (await pipeline()).buildStage({ ...pipelineOptions(world, inputs, flags), template: flags.template, output: flags.output, force: flags.force, final: flags.final });
+  const timeout = Number(world.env.BAOCAO_PDF_TIMEOUT);
+  const pdfTimeoutMs = timeout > 0 ? timeout * 1000 : undefined;
+  const outcome = await (await pipeline()).buildStage({
+    ...pipelineOptions(world, inputs, flags),
+    template: flags.template,
+    output: flags.output,
+    force: flags.force,
+    final: flags.final,
+    env: world.env,
+    pdfTimeoutMs,
+  });
   if (!outcome.output) return stopOnErrors(world, outcome, flags);
   if (outcome.warnings.length > 0) showProblems(world, outcome, flags);
   // The PDF beside the DOCX: the DOCX is written and named whatever happens to the PDF.
   let pdf: string | undefined;
   let pdfProblems: Problem[] = [];
-  if (flags.pdf) {
+  // (An output named .pdf is the PDF already.)
+  if (flags.pdf && !/\.pdf$/i.test(outcome.output)) {
     const { writePdf } = await import('../write/pdf.js');
     const shown = outcome.output.replace(/\.docx$/i, '') + '.pdf';
     try {
-      const timeout = Number(world.env.BAOCAO_PDF_TIMEOUT);
       await writePdf(path.resolve(world.cwd, outcome.output), path.resolve(world.cwd, shown), {
         env: world.env,
         shown,
         force: flags.force,
-        timeoutMs: timeout > 0 ? timeout * 1000 : undefined,
+        timeoutMs: pdfTimeoutMs,
         printable: (await import('../report/report.js')).withoutControls,
       });
       pdf = shown;

@@ -2,7 +2,6 @@
 // fixes (from the definition's `document`), the body as blocks, and the figures the
 // appendix tabulates. Writers (docx/ today) turn this into a file; nothing here knows
 // about Markdown, Handlebars or WordprocessingML.
-import type { Figures } from '../aggregate/aggregate.js';
 import type { DocumentData } from '../definition/schema.js';
 import type { ChartSpec } from '../present/charts.js';
 
@@ -38,14 +37,50 @@ export type Block =
   /** A section of the clerk's narrative (its key in narrative.ts): written where Word and a rebuild find it again. */
   | { kind: 'narrative'; key: string; blocks: Block[] };
 
+/** An indicator's pair of columns in the appendix: "Số vụ phạm tội (vụ)". */
+export interface AppendixColumn {
+  code: string;
+  head: string;
+}
+
+/** A row of the appendix: a unit, a group's heading (its name across the table) or its subtotal ("Cộng …"). */
+export interface AppendixRow {
+  kind: 'unit' | 'heading' | 'subtotal';
+  name: string;
+  /** For each column: this period and the same period, as printed ('' in a heading, '–' for no figure). */
+  values: (readonly [string, string])[];
+}
+
+/** The appendix by unit: its heading lines, then its table of every unit's figures (report/appendix.ts). */
+export interface AppendixModel {
+  title: string;
+  /** What the figures are, by which units; the period. */
+  subtitle: string[];
+  /** "(Kèm theo Báo cáo số … ngày … của …)". */
+  attachedTo: string;
+  /** The heading of the units' column ("Huyện, thành phố") and of the two periods. */
+  nameHead: string;
+  periodHeads: readonly [string, string];
+  columns: AppendixColumn[];
+  /** The table's parts, one per section of the results (titled when the definition has sections): indexes into columns. */
+  parts: { title?: string; columns: number[] }[];
+  rows: AppendixRow[];
+  /** The province's total, per column. */
+  total: (readonly [string, string])[];
+}
+
 export interface ReportModel {
   /** The decree's frame: agency, number, place and date, subject, signature, recipients. */
   document: DocumentData;
+  /** The agency as a sentence names it ("Ban Chỉ đạo 138 tỉnh Hà Giang"): the document's author. */
+  agency: string;
   body: Block[];
-  /** The figures by unit, for the appendix. */
-  figures: Figures;
+  /** The appendix by unit (none for a single unit). */
+  appendix?: AppendixModel;
   /** Each narrative section's text in the narrative file, recorded so a rebuild can tell what changed where. */
-  sources?: ReadonlyMap<string, string>;
+  sources: ReadonlyMap<string, string>;
+  /** Each narrative section's heading, by key: what its content control is titled. */
+  headings: ReadonlyMap<string, string>;
 }
 
 /** The plain text of some inlines (for measuring, and for tests). */

@@ -6,8 +6,9 @@ import { MAX_BODY_CHARS, toMiB } from '../ingest/limits.js';
 import { FatalError } from '../messages/problem.js';
 import { markdownToBlocks } from './body.js';
 import { chartSpecs } from '../present/charts.js';
-import { writeDocx } from './docx/document.js';
-import type { Block } from './model.js';
+import type { Block, ReportModel } from './model.js';
+import { appendixModel } from './appendix.js';
+import { agencyInSentence } from '../present/names.js';
 import { compileTemplate, type Template } from './template/template.js';
 import { buildView, probeView } from './template/view.js';
 import { parseNarrative, type NarrativeText } from './narrative.js';
@@ -24,6 +25,7 @@ export { parseNarrative };
 export { readEarlierReport } from './roundtrip/earlier.js';
 export { mergeNarrative, writeSections } from './roundtrip/merge.js';
 export { withoutControls } from './docx/pack.js';
+export { WRITERS, writerFor } from './writers.js';
 export { sourceDigest } from './docx/manifest.js';
 
 /**
@@ -47,7 +49,8 @@ export function compileNarrative(sections: ReadonlyMap<string, NarrativeText>, f
 }
 
 export interface Rendered {
-  bytes: Uint8Array;
+  /** The report as data, for any writer (writers.ts). */
+  model: ReportModel;
   /** Narrative sections the template printed as placeholders. */
   missing: string[];
 }
@@ -94,7 +97,17 @@ export function renderReport(
     if (heading !== undefined) throw FatalError.of('MARKDOWN_TOO_DEEP', { file: narrativeFile, params: { section: heading } });
     throw FatalError.of('MARKDOWN_TOO_DEEP', { file: templateFile, params: {} });
   }
-  return { bytes: writeDocx({ document: doc, body, figures, sources }), missing: figures.definition.narrativeSections.filter((s) => missing.has(s.key)).map((s) => s.heading) };
+  const def = figures.definition;
+  const agency = agencyInSentence(doc, def);
+  const model: ReportModel = {
+    document: doc,
+    agency,
+    body,
+    appendix: appendixModel(figures, doc, agency),
+    sources,
+    headings: new Map(def.narrativeSections.map((s) => [s.key, s.heading])),
+  };
+  return { model, missing: def.narrativeSections.filter((s) => missing.has(s.key)).map((s) => s.heading) };
 }
 
 export type { Template };

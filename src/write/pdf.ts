@@ -79,6 +79,16 @@ function asideName(pdf: string): string {
 }
 
 async function convert(docx: string, pdf: string, opts: PdfOptions): Promise<void> {
+  const source = readFileSync(docx);
+  const bytes = await pdfBytes(opts.printable ? opts.printable(source) : source, path.basename(docx), opts);
+  await writeFileAtomic(pdf, bytes, { shown: opts.shown, force: opts.force });
+}
+
+/**
+ * The PDF LibreOffice makes of a DOCX (`name` is the file's name, for LibreOffice's own);
+ * PDF_CONVERTER_MISSING or PDF_FAILED, as `opts.shown` names it.
+ */
+export async function pdfBytes(docxBytes: Uint8Array, name: string, opts: Pick<PdfOptions, 'env' | 'shown' | 'timeoutMs'>): Promise<Uint8Array> {
   const soffice = findSoffice(opts.env);
   if (!soffice) throw FatalError.of('PDF_CONVERTER_MISSING', { file: opts.shown, params: { path: opts.shown } });
   const work = mkdtempSync(path.join(tmpdir(), 'baocao-pdf-'));
@@ -86,11 +96,8 @@ async function convert(docx: string, pdf: string, opts: PdfOptions): Promise<voi
   try {
     const profile = pathToFileURL(path.join(work, 'profile')).href;
     const outDir = path.join(work, 'out');
-    if (opts.printable) {
-      const copy = path.join(work, path.basename(docx));
-      writeFileSync(copy, opts.printable(readFileSync(docx)));
-      docx = copy;
-    }
+    const docx = path.join(work, /\.docx$/i.test(name) ? name : `${name}.docx`);
+    writeFileSync(docx, docxBytes);
     const timeout = opts.timeoutMs ?? PDF_TIMEOUT_MS;
     const result = await new Promise<{ code: number | null; timedOut: boolean; stderr: string }>((resolve) => {
       // Its own process group: on a timeout the whole of LibreOffice (launcher and worker) is stopped.
@@ -129,7 +136,7 @@ async function convert(docx: string, pdf: string, opts: PdfOptions): Promise<voi
       throw failed(result.code === 0 ? 'NO_OUTPUT' : `EXIT ${result.code}${result.stderr.trim() ? `: ${result.stderr.trim().split('\n').at(-1)}` : ''}`);
     }
     if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw failed('NOT_A_PDF');
-    await writeFileAtomic(pdf, bytes, { shown: opts.shown, force: opts.force });
+    return bytes;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -1,25 +1,13 @@
-// The appendix: one row per unit plus the total, this period and the same period
-// for every indicator, in a landscape section whose header rows repeat on each page.
-// The table is written as WordprocessingML text directly: for 3,321 communes the docx
-// object tree (about 90,000 cells) took 25 s and 1.7 GB; the string takes a fraction.
-// Its markup is the one docx writes for such a table, with the cell margins declared
-// once on the table rather than on each cell.
+// The appendix (a model block, report/appendix.ts) as WordprocessingML: its tables laid
+// out on the landscape page, their header rows repeated on each page. The table is written
+// as text directly: for 3,321 communes the docx object tree (about 90,000 cells) took 25 s
+// and 1.7 GB; the string takes a fraction. Its markup is the one docx writes for such a
+// table, with the cell margins declared once on the table rather than on each cell.
 import { AlignmentType, Paragraph, TextRun } from 'docx';
-import type { Figure, Figures } from '../../aggregate/aggregate.js';
-import { displayValue, PERCENT_DECIMALS } from '../../present/figures.js';
-import { formatDecimalVi } from '../../numbers/format.js';
-import { periodHeads, upperFirst } from '../../present/wording.js';
-import type { Indicator } from '../../definition/parse.js';
+import type { AppendixColumn, AppendixModel, AppendixRow } from '../model.js';
 import { emWidth, LANDSCAPE_TEXT_WIDTH, SIZE, textEm, textWidth } from './layout.js';
 
 const CELL_MARGIN = 40;
-
-/** A cell's figure; rates with a fixed one decimal (100,0 and 97,6) so a column's commas line up. */
-const value = (ind: Indicator, f: Figure | undefined, which: 'current' | 'previous') => {
-  const v = f?.[which];
-  if (v === undefined || v === null) return '–';
-  return ind.kind === 'ratio' ? formatDecimalVi(v, { decimals: PERCENT_DECIMALS }) : displayValue(ind, v);
-};
 
 /** Word refuses a table of more than 63 grid columns. */
 export const MAX_GRID_COLUMNS = 63;
@@ -113,26 +101,17 @@ const row = (cells: string, header = false) => `<w:tr><w:trPr><w:cantSplit/>${he
 const BORDER = 'w:val="single" w:color="000000" w:sz="4"';
 const BORDERS = `<w:tblBorders><w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/><w:insideH ${BORDER}/><w:insideV ${BORDER}/></w:tblBorders>`;
 
-/** The appendix table's WordprocessingML. */
-/** One table of the appendix, for some of the indicators; STT and the unit column repeat in each. */
-interface Row {
-  name: string;
-  cells: (ind: Indicator) => string[];
-  /** A group's heading (its name across the table) or its subtotal ("Cộng …"). */
-  kind: 'unit' | 'heading' | 'subtotal';
+/** A column of the table: the model's column and where its figures are in each row. */
+interface Placed {
+  column: AppendixColumn;
+  at: number;
 }
 
 /** Keep this row on the page of the next one (a group's heading with its first unit, its last unit with its "Cộng"). */
 const KEEP_NEXT = '<w:keepNext/>';
 
-function tableXml(
-  inds: readonly Indicator[],
-  rows: readonly Row[],
-  total: (ind: Indicator) => string[],
-  layout: Layout,
-  nameHead: string,
-  heads: [string, string],
-): string {
+/** One table of the appendix, for some of the indicators; STT and the unit column repeat in each. */
+function tableXml(inds: readonly Placed[], rows: readonly AppendixRow[], total: AppendixModel['total'], layout: Layout, nameHead: string, heads: readonly [string, string]): string {
   const { widths, size, head } = layout;
   const [stt, name, ...vals] = widths as [number, number, ...number[]];
   const parts: string[] = [];
@@ -143,7 +122,7 @@ function tableXml(
     row(
       cell('STT', stt, 'center', head, true, restart) +
         cell(nameHead, name, 'center', head, true, restart) +
-        inds.map((ind, i) => cell(groupHead(ind), vals[2 * i]! + vals[2 * i + 1]!, 'center', head, true, '<w:gridSpan w:val="2"/>')).join(''),
+        inds.map((p, i) => cell(p.column.head, vals[2 * i]! + vals[2 * i + 1]!, 'center', head, true, '<w:gridSpan w:val="2"/>')).join(''),
       true,
     ),
   );
@@ -160,73 +139,40 @@ function tableXml(
     const keep = rows[i + 1]?.kind === 'subtotal' ? KEEP_NEXT : '';
     const bold = r.kind === 'subtotal';
     let cells = cell(bold ? '' : String(++number), stt, 'center', size, false, '', keep) + cell(r.name, name, 'left', size, bold, '', keep);
-    const values = inds.flatMap(r.cells);
+    const values = inds.flatMap((p) => r.values[p.at]!);
     for (let c = 0; c < values.length; c++) cells += cell(values[c]!, vals[c]!, 'right', size, bold, '', keep);
     parts.push(row(cells));
   });
-  parts.push(row(cell('', stt, 'left', size) + cell('Tổng cộng', name, 'left', size, true) + inds.flatMap(total).map((v, c) => cell(v, vals[c]!, 'right', size, true)).join('')));
+  parts.push(row(cell('', stt, 'left', size) + cell('Tổng cộng', name, 'left', size, true) + inds.flatMap((p) => total[p.at]!).map((v, c) => cell(v, vals[c]!, 'right', size, true)).join('')));
   parts.push('</w:tbl>');
   return parts.join('');
 }
 
-const groupHead = (ind: Indicator) => `${ind.label} (${ind.unit})`;
-
 /**
- * The appendix's WordprocessingML: one table, or several when the indicators do not
- * all fit the landscape page at a readable size (or Word's 63 columns) — each of as
- * many indicators as fit, repeating STT and the unit column, with a paragraph between.
+ * The appendix's WordprocessingML: for each part of the model (a section's indicators), one
+ * table, or several when they do not all fit the landscape page at a readable size (or Word's
+ * 63 columns) — each of as many indicators as fit, repeating STT and the unit column, with a
+ * paragraph between.
  */
-export function appendixTableXml(figures: Figures, unitNoun = 'Đơn vị'): string {
-  const def = figures.definition;
-  const totals = new Map(figures.indicators.map((f) => [f.indicator.code, f]));
-  // Each row's figures as text, made once: they are measured, then written.
-  const cellsOf = (by: { get(code: string): Figure | undefined } | undefined) => {
-    const text = new Map(def.indicators.map((ind) => [ind, [value(ind, by?.get(ind.code), 'current'), value(ind, by?.get(ind.code), 'previous')]]));
-    return (ind: Indicator) => text.get(ind)!;
-  };
-  const unitRow = (u: (typeof def.units)[number]) => {
-    const by = figures.byUnit.get(u.code);
-    return { name: by ? u.name : `${u.name} (chưa báo cáo)`, cells: cellsOf(by), kind: 'unit' } as Row;
-  };
-  const none = () => ['', ''];
-  // With groups: each group's heading, its units, then its subtotal (from the group's sums), in the groups' order.
-  const rows: Row[] =
-    def.groups.length === 0
-      ? def.units.map(unitRow)
-      : def.groups.flatMap((g) => [
-          { name: g.name, cells: none, kind: 'heading' } as Row,
-          ...def.units.filter((u) => u.group === g.code).map(unitRow),
-          { name: `Cộng ${g.name}`, cells: cellsOf(figures.byGroup.get(g.code)), kind: 'subtotal' } as Row,
-        ]);
-  const total = cellsOf(totals);
-  const heads = periodHeads(def.period);
-  const nameHead = upperFirst(unitNoun);
+export function appendixTableXml(appendix: AppendixModel): string {
+  const { rows, total, nameHead, periodHeads: heads } = appendix;
   // A group's heading spans the whole table: it sets no column's width.
   const measured = rows.filter((r) => r.kind !== 'heading');
   const nameEm = maxEm([...measured.map((r) => r.name), 'Tổng cộng']);
   // Each indicator's two columns, measured once over every row.
-  const columnEm = new Map(
-    def.indicators.map((ind) => {
-      const all = [...measured.map((r) => r.cells(ind)), total(ind)];
-      return [ind, [maxEm(all.map((c) => c[0]!)), maxEm(all.map((c) => c[1]!))]] as const;
-    }),
-  );
-  const layoutOf = (inds: readonly Indicator[]) =>
-    layoutTable(nameEm, inds.flatMap((ind) => columnEm.get(ind)!), def.units.length, { column: inds.flatMap(() => heads), group: inds.map(groupHead) }, nameHead);
-  // One group of tables per section the definition gives (titled), then any indicator in none;
-  // without sections, all indicators in one group.
-  const inSection = new Set(def.sectionsGiven ? def.sections.flatMap((s) => s.indicators) : []);
-  const groups: { title?: string; indicators: Indicator[] }[] = def.sectionsGiven
-    ? [
-        ...def.sections.map((s) => ({ title: s.title, indicators: s.indicators.map((c) => def.indicatorByCode.get(c)!) })),
-        { title: 'Các chỉ tiêu khác', indicators: def.indicators.filter((i) => !inSection.has(i.code)) },
-      ].filter((g) => g.indicators.length > 0)
-    : [{ indicators: def.indicators }];
+  const columnEm = appendix.columns.map((_, at) => {
+    const all = [...measured.map((r) => r.values[at]!), total[at]!];
+    return [maxEm(all.map((c) => c[0]!)), maxEm(all.map((c) => c[1]!))];
+  });
+  const unitRows = rows.filter((r) => r.kind === 'unit').length;
+  const layoutOf = (inds: readonly Placed[]) =>
+    layoutTable(nameEm, inds.flatMap((p) => columnEm[p.at]!), unitRows, { column: inds.flatMap(() => heads), group: inds.map((p) => p.column.head) }, nameHead);
   const parts: string[] = [];
-  for (const group of groups) {
-    splitBalanced(group.indicators, layoutOf).forEach(({ indicators, layout }, i) => {
+  for (const part of appendix.parts) {
+    const placed = part.columns.map((at) => ({ column: appendix.columns[at]!, at }));
+    splitBalanced(placed, layoutOf).forEach(({ indicators, layout }, i) => {
       // Every table carries its section's title: a continued one reads "(tiếp theo)".
-      if (group.title) parts.push(caption(i === 0 ? group.title : `${group.title} (tiếp theo)`));
+      if (part.title) parts.push(caption(i === 0 ? part.title : `${part.title} (tiếp theo)`));
       parts.push(tableXml(indicators, rows, total, layout, nameHead, heads), BETWEEN_TABLES);
     });
   }
@@ -271,15 +217,8 @@ const caption = (title: string) =>
 /** A paragraph between two tables of the appendix (Word would merge adjacent tables), and after the last. */
 const BETWEEN_TABLES = '<w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/></w:pPr></w:p>';
 
-export interface AppendixText {
-  title: string;
-  /** Its lines: what the figures are, by which units; the period. */
-  subtitle: string[];
-  attachedTo: string;
-}
-
 /** The appendix's heading paragraphs, then a marker paragraph the packer replaces with the table. */
-export function appendixBlocks(text: AppendixText, marker: string): Paragraph[] {
+export function appendixBlocks(text: Pick<AppendixModel, 'title' | 'subtitle' | 'attachedTo'>, marker: string): Paragraph[] {
   const centred = (t: string, opts: { bold?: boolean; italics?: boolean; after?: number }) =>
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: opts.after ?? 0 }, indent: { firstLine: 0 }, children: [new TextRun({ text: t, size: SIZE.body, bold: opts.bold, italics: opts.italics })] });
   return [

@@ -1,13 +1,12 @@
 // The DOCX writer: the report model to a package whose bytes depend only on the
-// inputs — frame, body blocks, signature in a portrait section; the appendix in a
+// model — frame, body blocks, signature in a portrait section; the appendix in a
 // landscape one, its tables written as XML text (appendix.ts) and put in when packing.
 import { AlignmentType, Document, Header, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from 'docx';
-import { hasAppendix, type ReportModel } from '../model.js';
+import type { ReportModel } from '../model.js';
 import { appendixBlocks, appendixTableXml } from './appendix.js';
 import { blocksToDocx } from './blocks.js';
-import { agencyInSentence } from '../../present/names.js';
 import { headerFrame, signatureFrame, titleBlock } from './frame.js';
-import { formatShortDateVi, isoDateParts, paddedNumber } from '../../present/wording.js';
+import { paddedNumber } from '../../present/wording.js';
 import { PAGE, SIZE } from './layout.js';
 import { APPENDIX_MARKER, packDocument } from './pack.js';
 import { NUMBERING, STYLES } from './styles.js';
@@ -39,24 +38,8 @@ function section(landscape: boolean, children: ISectionOptions['children']): ISe
 
 /** The DOCX bytes of a report model. */
 export function writeDocx(model: ReportModel): Uint8Array {
-  const { figures, document: doc, body } = model;
-  const def = figures.definition;
-  const agency = agencyInSentence(doc, def);
-  const appendix = hasAppendix(def.units)
-    ? [
-        section(
-          true,
-          appendixBlocks(
-            {
-              title: 'Phụ lục',
-              subtitle: [`SỐ LIỆU CÁC CHỈ TIÊU THEO ${def.unitNoun.toLocaleUpperCase('vi')}`, def.period.label.toLocaleUpperCase('vi')],
-              attachedTo: `(Kèm theo Báo cáo số ${paddedNumber(doc.soKyHieu)} ngày ${formatShortDateVi(...isoDateParts(doc.ngay))} của ${agency})`,
-            },
-            APPENDIX_MARKER,
-          ),
-        ),
-      ]
-    : [];
+  const { document: doc, body, appendix, agency } = model;
+  const appendixSection = appendix ? [section(true, appendixBlocks(appendix, APPENDIX_MARKER))] : [];
   const document = new Document({
     creator: agency,
     lastModifiedBy: agency,
@@ -66,8 +49,8 @@ export function writeDocx(model: ReportModel): Uint8Array {
     numbering: NUMBERING,
     sections: [
       section(false, [headerFrame(doc), ...titleBlock(doc), ...blocksToDocx(body), new Paragraph({ spacing: { after: 240 }, keepNext: true }), signatureFrame(doc)]),
-      ...appendix,
+      ...appendixSection,
     ],
   });
-  return packDocument(document, appendix.length > 0 ? appendixTableXml(figures, def.unitNoun) : undefined, doc.ngay, model.sources ?? new Map(), new Map(def.narrativeSections.map((s) => [s.key, s.heading])));
+  return packDocument(document, appendix ? appendixTableXml(appendix) : undefined, doc.ngay, model.sources, model.headings);
 }
