@@ -147,9 +147,20 @@ export interface BuildOptions extends PipelineOptions {
   /** For a writer that runs another program (the PDF's LibreOffice): its environment and time limit. */
   env?: Record<string, string | undefined>;
   pdfTimeoutMs?: number;
+  /** --pdf: the PDF beside the DOCX too. */
+  pdf?: boolean;
+  /** --xlsx FILE: the figures workbook too. */
+  xlsx?: string;
 }
 
-export type BuildOutcome = CheckOutcome & { figures?: Figures; output?: string };
+export type BuildOutcome = CheckOutcome & {
+  figures?: Figures;
+  output?: string;
+  /** The PDF written beside the DOCX, or why it could not be (the DOCX is written all the same). */
+  pdf?: string;
+  pdfProblems?: Problem[];
+  workbook?: string;
+};
 
 /**
  * What a run reads or owns: the definition, the template, the narrative, the returns named
@@ -238,6 +249,7 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   // Never written over what the report is made from, nor into a folder read as returns: before anything is read.
   const owned = ownedBy(definition, opts, [templateFile]);
   for (const written of [outFile, outFile.replace(/\.docx$/i, '') + '.pdf']) refuseOwned(written, owned, opts.cwd);
+  if (opts.xlsx !== undefined) workbookTarget(opts.xlsx, owned, opts.cwd);
 
   // The writer the output's name asks for (a DOCX for any name but a known other one).
   const writer = render.writerFor(outFile) ?? render.WRITERS[0]!;
@@ -292,7 +304,22 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   if (copy !== undefined && earlier !== undefined) await writeFileAtomic(copy, earlier.bytes, { shown: copyShown });
   const bytes = await writer.write(rendered.model, { env: opts.env ?? {}, shown: outShown, timeoutMs: opts.pdfTimeoutMs });
   await writeFileAtomic(outFile, bytes, { shown: outShown, force: opts.force });
-  return { ...outcome, problems: [...outcome.problems, ...notes], warnings: [...outcome.warnings, ...notes], output: outShown };
+  // The PDF beside the DOCX (an output named .pdf is the PDF already): the DOCX is written and named whatever happens to it.
+  let pdf: string | undefined;
+  let pdfProblems: Problem[] = [];
+  if (opts.pdf && writer.extension === 'docx') {
+    const { writePdf } = await import('./write/pdf.js');
+    const shown = outShown.replace(/\.docx$/i, '') + '.pdf';
+    try {
+      await writePdf(outFile, path.resolve(opts.cwd, shown), { env: opts.env ?? {}, shown, force: opts.force, timeoutMs: opts.pdfTimeoutMs, printable: render.withoutControls });
+      pdf = shown;
+    } catch (err) {
+      if (!(err instanceof FatalError)) throw err;
+      pdfProblems = err.problems;
+    }
+  }
+  const workbook = opts.xlsx === undefined ? undefined : await figuresWorkbookStage({ definition: outcome.definition, figures: outcome.figures }, { ...opts, file: opts.xlsx });
+  return { ...outcome, problems: [...outcome.problems, ...notes], warnings: [...outcome.warnings, ...notes], output: outShown, pdf, pdfProblems, workbook };
 }
 
 /** The report at `file`, read back before it is replaced: its bytes and what it holds (undefined when there is none). */
@@ -319,13 +346,19 @@ export function copyName(file: string, what: string): string {
  * `aggregate --xlsx FILE`, `build --xlsx FILE`: the figures as a workbook (present/figures-workbook.ts),
  * never over what the run reads nor into a folder read as returns; OUTPUT_NOT_XLSX for another name.
  */
+/** Where --xlsx writes: a .xlsx name (OUTPUT_NOT_XLSX), never what the run reads (OUTPUT_IS_INPUT). */
+function workbookTarget(file: string, owned: Owned, cwd: string): string {
+  if (!/\.xlsx$/i.test(file)) throw FatalError.of('OUTPUT_NOT_XLSX', { file, params: { path: file } });
+  const target = path.resolve(cwd, file);
+  refuseOwned(target, owned, cwd);
+  return target;
+}
+
 export async function figuresWorkbookStage(
   outcome: { definition: Definition; figures: Figures },
   opts: Pick<PipelineOptions, 'cwd' | 'config' | 'inputs'> & { file: string; force?: boolean },
 ): Promise<string> {
-  if (!/\.xlsx$/i.test(opts.file)) throw FatalError.of('OUTPUT_NOT_XLSX', { file: opts.file, params: { path: opts.file } });
-  const target = path.resolve(opts.cwd, opts.file);
-  refuseOwned(target, ownedBy(outcome.definition, opts), opts.cwd);
+  const target = workbookTarget(opts.file, ownedBy(outcome.definition, opts), opts.cwd);
   const { figuresWorkbook } = await import('./present/figures-workbook.js');
   await writeFileAtomic(target, await figuresWorkbook(outcome.figures), { shown: opts.file, force: opts.force });
   return opts.file;

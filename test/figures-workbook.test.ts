@@ -1,10 +1,10 @@
 // The figures as a workbook: opened by LibreOffice Calc, every number is the one --json gives.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { calc, FIXTURES, json, runCli, SAMPLE } from './helpers.js';
+import { calc, FIXTURES, json, runCli, SAMPLE, sampleCopy } from './helpers.js';
 
 /** Every sheet as CSV, values unformatted (Calc's "as shown" off), by sheet name. */
 function sheets(xlsx: string): Map<string, string[][]> {
@@ -75,5 +75,14 @@ describe('aggregate --xlsx', () => {
     expect(inside.code).toBe(2);
     expect(json(inside).errors).toEqual([expect.objectContaining({ code: 'OUTPUT_IS_INPUT' })]);
     expect(readdirSync(path.join(SAMPLE, 'returns')).filter((f) => f.startsWith('tong-hop'))).toEqual([]);
+    // build: refused before anything is read or written, the report included.
+    const dir = sampleCopy();
+    const build = await runCli(['build', '--xlsx', path.join('returns', 'tong-hop.xlsx'), '--json'], { cwd: dir });
+    expect(build.code).toBe(2);
+    expect(json(build).errors).toEqual([expect.objectContaining({ code: 'OUTPUT_IS_INPUT' })]);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    const written = await runCli(['build', '--xlsx', 'tong-hop.xlsx', '--json'], { cwd: dir });
+    expect(json(written)).toMatchObject({ ok: true, output: path.join('out', 'bao-cao.docx'), workbook: 'tong-hop.xlsx' });
+    expect(existsSync(path.join(dir, 'tong-hop.xlsx'))).toBe(true);
   });
 });

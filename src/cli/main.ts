@@ -230,34 +230,13 @@ async function buildCommand(world: World, inputs: string[], flags: BuildFlags): 
     final: flags.final,
     env: world.env,
     pdfTimeoutMs,
+    pdf: flags.pdf,
+    xlsx: flags.xlsx,
   });
   if (!outcome.output) return stopOnErrors(world, outcome, flags);
   if (outcome.warnings.length > 0) showProblems(world, outcome, flags);
-  // The PDF beside the DOCX: the DOCX is written and named whatever happens to the PDF.
-  let pdf: string | undefined;
-  let pdfProblems: Problem[] = [];
-  // (An output named .pdf is the PDF already.)
-  if (flags.pdf && !/\.pdf$/i.test(outcome.output)) {
-    const { writePdf } = await import('../write/pdf.js');
-    const shown = outcome.output.replace(/\.docx$/i, '') + '.pdf';
-    try {
-      await writePdf(path.resolve(world.cwd, outcome.output), path.resolve(world.cwd, shown), {
-        env: world.env,
-        shown,
-        force: flags.force,
-        timeoutMs: pdfTimeoutMs,
-        printable: (await import('../report/report.js')).withoutControls,
-      });
-      pdf = shown;
-    } catch (err) {
-      if (!(err instanceof FatalError)) throw err;
-      pdfProblems = err.problems;
-    }
-  }
-  const workbook =
-    flags.xlsx === undefined || outcome.figures === undefined
-      ? undefined
-      : await (await pipeline()).figuresWorkbookStage({ definition: outcome.definition, figures: outcome.figures }, { ...pipelineOptions(world, inputs, flags), file: flags.xlsx, force: flags.force });
+  const { pdf, workbook } = outcome;
+  const pdfProblems = outcome.pdfProblems ?? [];
   const ok = pdfProblems.length === 0;
   if (flags.json) writeJson(world, flags.lang, ok, { errors: pdfProblems, warnings: outcome.warnings }, { output: outcome.output, ...(pdf && { pdf }), ...(workbook && { workbook }) });
   else world.stdout.write(outcome.output + '\n' + (pdf ? pdf + '\n' : '') + (workbook ? workbook + '\n' : ''));
