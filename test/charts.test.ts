@@ -1,11 +1,13 @@
 // Native Word charts from the definition's charts: — an editable chart (its data in an
 // embedded workbook) of this period and the same period by unit, drawn by LibreOffice.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { pdfText, toPdf } from './docx-helpers.js';
-import { json, runCli, sampleCopy } from './helpers.js';
+import { calc, CSV, json, runCli, sampleCopy } from './helpers.js';
 
 const CHARTS = `charts:
   - { indicator: MT_VU, title: "Số vụ phạm tội về ma túy theo huyện, thành phố" }
@@ -68,6 +70,13 @@ describe('charts', () => {
     expect(Object.entries(parts(report)).filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels')).map(([, d]) => strFromU8(d)).join('')).not.toMatch(/rId[a-z0-9_-]{21}/);
     expect(text(report, 'word/charts/chart1.xml')).toContain('<a:t>Số vụ phạm tội về ma túy theo huyện, thành phố</a:t>');
     expect(text(report, 'word/charts/chart2.xml')).toContain('<a:t>Tỷ lệ điều tra, khám phá (%)</a:t>');
+    // The data behind the chart, as Word's Edit Data opens it: Calc reads the embedded workbook, with the same figures.
+    const tmp = mkdtempSync(path.join(tmpdir(), 'baocao-chart-'));
+    writeFileSync(path.join(tmp, 'du-lieu.xlsx'), parts(report)['word/embeddings/Microsoft_Excel_Worksheet1.xlsx']!);
+    calc([path.join(tmp, 'du-lieu.xlsx')], CSV, tmp);
+    const sheet = parse(readFileSync(path.join(tmp, 'du-lieu.csv'), 'utf8')) as string[][];
+    expect(sheet[0]).toEqual(['', '6 tháng đầu năm 2021', 'Cùng kỳ năm 2020']);
+    expect(sheet.slice(1)).toEqual(figures.units.expected.map((u: string) => [figures.units.names[u], String(figures.byUnit[u].MT_VU.current), String(figures.byUnit[u].MT_VU.previous)]));
     // The same bytes again, the embedded workbooks included.
     const first = readFileSync(report);
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
