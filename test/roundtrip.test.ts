@@ -122,10 +122,15 @@ describe('the report round-trips through Word', () => {
     ]);
     expect(readFileSync(path.join(dir, copy)).equals(edited)).toBe(true);
     expect(paragraphsText(documentXml(REPORT(dir)))).toContainEqual(expect.stringMatching(/^Đã điều tra, khám phá 120 vụ/));
+    // A figure changed in the appendix's tables is an edit too, named as the table.
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    editDocx(REPORT(dir), (xml) => xml.replace(/(<w:t xml:space="preserve">)Tổng cộng(<\/w:t>[\s\S]*?<w:t xml:space="preserve">)(\d+)</, (_, a: string, b: string, n: string) => `${a}Tổng cộng${b}${Number(n) + 1}<`));
+    const appendix = await runCli(['build', '--json'], { cwd: dir });
+    expect(json(appendix).warnings).toEqual([expect.objectContaining({ code: 'REPORT_EDITED', message: expect.stringContaining('"Phụ lục: bảng số liệu của từng đơn vị"') })]);
     // A second edit is kept beside the first, never over it.
     editDocx(REPORT(dir), (xml) => xml.replace('Đã điều tra, khám phá 120 vụ', 'Đã điều tra, khám phá 122 vụ'));
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
-    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['bao-cao (bản sửa trong Word 2).docx', 'bao-cao (bản sửa trong Word).docx', 'bao-cao.docx']);
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['bao-cao (bản sửa trong Word 2).docx', 'bao-cao (bản sửa trong Word 3).docx', 'bao-cao (bản sửa trong Word).docx', 'bao-cao.docx']);
   });
 
   it('refuses a section changed both in Word and in noi-dung.md, writing nothing', async () => {

@@ -8,7 +8,7 @@ import { isoDateParts } from '../../present/wording.js';
 import { verifyXmlParts } from './verify.js';
 import { zipDeterministic } from './zip.js';
 import { CONTROL_CLOSE, CONTROL_OPEN, GENERATED_TAG, NARRATIVE_TAG } from './blocks.js';
-import { partStamp, MANIFEST_NS, MANIFEST_PART, manifestOf, manifestXml } from './manifest.js';
+import { appendixDigest, partStamp, MANIFEST_NS, MANIFEST_PART, manifestOf, manifestXml } from './manifest.js';
 import { readBody } from './read.js';
 import { inflateEntry, zipEntries } from '../../ingest/readers/xlsx/zip.js';
 
@@ -175,7 +175,7 @@ export function packDocument(
   files.set('word/document.xml', body);
   // A rebuild that finds the document part as written here need not read it.
   const bodyBytes = Buffer.from(body, 'utf8');
-  addManifest(files, manifestXml({ ...manifest, document: partStamp(crc32(bodyBytes), bodyBytes.length) }));
+  addManifest(files, manifestXml({ ...manifest, document: partStamp(crc32(bodyBytes), bodyBytes.length), appendix: appendixDigest(body) }));
   const stamp = `${reportDate}T00:00:00Z`;
   const core = files.get('docProps/core.xml');
   if (core !== undefined)

@@ -6,7 +6,10 @@
 import { FatalError } from '../../messages/problem.js';
 import { inflateEntry, zipEntries, ZipError } from '../../ingest/readers/xlsx/zip.js';
 import { partText, XmlError } from '../../ingest/readers/xlsx/xml.js';
-import { digest, label, parseManifest, partStamp, sectionOf, unitDigest, type Manifest } from '../docx/manifest.js';
+import { appendixDigest, digest, label, parseManifest, partStamp, sectionOf, unitDigest, type Manifest } from '../docx/manifest.js';
+
+/** How REPORT_EDITED names the appendix's tables. */
+const APPENDIX_LABEL = 'Phụ lục: bảng số liệu của từng đơn vị';
 import { unitsToMarkdown } from '../docx/markdown.js';
 import { readBody, type Unit } from '../docx/read.js';
 
@@ -115,6 +118,8 @@ export function readEarlierReport(bytes: Uint8Array, shown: string, needText = t
     );
     const labels = new Map(manifest.generated.map((g) => [g.digest, g.label]));
     const edited = changed.length > 0 ? changed.map((d) => byDigest.get(d)!) : removed.map((d) => labels.get(d)!);
+    // The appendix is compared as one text: a figure changed in its tables names the table.
+    if (manifest.appendix !== '' && appendixDigest(documentXml) !== manifest.appendix) edited.push(APPENDIX_LABEL);
     return { manifest, sections, edited };
   } catch (err) {
     if (err instanceof ZipError && err.reason === 'NOT_A_ZIP') return 'none';
