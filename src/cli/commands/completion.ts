@@ -1,0 +1,16 @@
+// `baocao completion bash|zsh`: the tab-completion script.
+import { Argument } from 'commander';
+import { examples, EXIT, type Cli } from '../common.js';
+
+export function registerCompletion({ world, lang, w, setExit, command, program }: Cli): void {
+  command('completion')
+    .description(w.completion)
+    .addArgument(new Argument(w.shell[0], w.shell[1]).choices(['bash', 'zsh']))
+    .addHelpText('after', examples(w, w.completionExamples))
+    .action(async (shell: 'bash' | 'zsh') => {
+      const { bashCompletion, zshCompletion } = await import('../completion.js');
+      world.stdout.write(shell === 'bash' ? bashCompletion(program) : zshCompletion(program));
+      setExit(EXIT.OK);
+    });
+
+}
