@@ -14,7 +14,7 @@ import type { World } from './world.js';
 
 // The pipeline (zod, yaml, csv-parse) and the renderer load only in the commands that
 // use them, so `--help` and `--version` start as fast as Node itself.
-export const pipeline = () => import('../pipeline.js');
+export const pipeline = () => import('../stages/index.js');
 
 export const EXIT = { OK: 0, DATA: 1, FAILED: 2 } as const;
 
