@@ -36,9 +36,14 @@ function typeInto(key: string, paragraphs: string): (xml: string) => string {
 }
 
 const run = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
-/** Typed in Word: plain, bold and italic words, characters that mean something to Markdown and Handlebars, a bulleted item. */
+/**
+ * Typed in Word: plain, bold and italic words, characters that mean something to Markdown and
+ * Handlebars, a bulleted item — with what Word adds as it saves: revision ids, a proofing mark,
+ * its bookmark of the last edit, a language and fonts on each run, the word split over runs.
+ */
+const word = (text: string, props = '') => run(text, `<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>${props}<w:sz w:val="28"/><w:lang w:val="vi-VN"/>`);
 const TYPED =
-  `<w:p>${run('Còn ')}${run('chậm', '<w:b/>')}${run(' ở {{vài}} nơi, *không* phải ')}${run('mọi', '<w:i/>')}${run(' nơi.')}</w:p>` +
+  `<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00A1B2C3"><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>${word('Còn ')}${word('chậm', '<w:b/><w:bCs/>')}<w:proofErr w:type="spellStart"/>${word(' ở {{v')}${word('ài}} nơi, *không* phải ')}<w:proofErr w:type="spellEnd"/>${word('mọi', '<w:i/><w:iCs/>')}${word(' nơi.')}</w:p>` +
   `<w:p><w:pPr><w:pStyle w:val="ListBullet"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${run('Biên giới dài.')}</w:p>` +
   `<w:p>${run('1. Đoạn cuối.')}</w:p>`;
 
