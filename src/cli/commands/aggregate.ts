@@ -30,7 +30,7 @@ async function aggregateCommand(world: World, inputs: string[], flags: CommonFla
   return EXIT.OK;
 }
 
-export function registerAggregate({ world, lang, w, setExit, command, program }: Cli): void {
+export function registerAggregate({ world, lang, w, setExit, command }: Cli): void {
   withCommonOptions(
     command('aggregate')
       .description(w.aggregate)
@@ -42,5 +42,4 @@ export function registerAggregate({ world, lang, w, setExit, command, program }:
       .addHelpText('after', examples(w, w.aggregateExamples)),
     w,
   ).action(async (inputs: string[], flags: CommonFlags) => setExit(await aggregateCommand(world, inputs, { ...flags, lang })));
-
 }

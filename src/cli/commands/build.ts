@@ -34,7 +34,7 @@ async function buildCommand(world: World, inputs: string[], flags: BuildFlags): 
   return ok ? EXIT.OK : EXIT.FAILED;
 }
 
-export function registerBuild({ world, lang, w, setExit, command, program }: Cli): void {
+export function registerBuild({ world, lang, w, setExit, command }: Cli): void {
   withCommonOptions(
     command('build')
       .description(w.build)
@@ -50,5 +50,4 @@ export function registerBuild({ world, lang, w, setExit, command, program }: Cli
   ).action(async (inputs: string[], flags: BuildFlags) =>
     setExit(await buildCommand(world, inputs, { ...flags, lang })),
   );
-
 }

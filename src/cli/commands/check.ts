@@ -23,7 +23,7 @@ async function checkCommand(world: World, inputs: string[], flags: CommonFlags):
   return ok ? EXIT.OK : EXIT.DATA;
 }
 
-export function registerCheck({ world, lang, w, setExit, command, program }: Cli): void {
+export function registerCheck({ world, lang, w, setExit, command }: Cli): void {
   withCommonOptions(
     command('check')
       .description(w.check)
@@ -34,5 +34,4 @@ export function registerCheck({ world, lang, w, setExit, command, program }: Cli
       .addHelpText('after', examples(w, w.checkExamples)),
     w,
   ).action(async (inputs: string[], flags: CommonFlags) => setExit(await checkCommand(world, inputs, { ...flags, lang })));
-
 }

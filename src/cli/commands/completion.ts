@@ -2,7 +2,7 @@
 import { Argument } from 'commander';
 import { examples, EXIT, type Cli } from '../common.js';
 
-export function registerCompletion({ world, lang, w, setExit, command, program }: Cli): void {
+export function registerCompletion({ world, w, setExit, command, program }: Cli): void {
   command('completion')
     .description(w.completion)
     .addArgument(new Argument(w.shell[0], w.shell[1]).choices(['bash', 'zsh']))
@@ -12,5 +12,4 @@ export function registerCompletion({ world, lang, w, setExit, command, program }
       world.stdout.write(shell === 'bash' ? bashCompletion(program) : zshCompletion(program));
       setExit(EXIT.OK);
     });
-
 }

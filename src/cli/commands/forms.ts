@@ -2,7 +2,7 @@
 import { Option } from 'commander';
 import { configOf, examples, EXIT, langOption, pipeline, reportWritten, type Cli, type SetupFlags } from '../common.js';
 
-export function registerForms({ world, lang, w, setExit, command, program }: Cli): void {
+export function registerForms({ world, lang, w, setExit, command }: Cli): void {
   command('forms')
     .description(w.forms)
     .option(w.config[0], w.config[1])
@@ -18,5 +18,4 @@ export function registerForms({ world, lang, w, setExit, command, program }: Cli
       reportWritten(world, lang, written, flags, w.doneForms, warnings);
       setExit(EXIT.OK);
     });
-
 }

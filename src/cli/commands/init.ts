@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Argument } from 'commander';
 import { examples, EXIT, langOption, reportWritten, type Cli, type SetupFlags } from '../common.js';
 
-export function registerInit({ world, lang, w, setExit, command, program }: Cli): void {
+export function registerInit({ world, lang, w, setExit, command }: Cli): void {
   command('init')
     .description(w.init)
     .addArgument(new Argument(w.initDir[0], w.initDir[1]).default('.', w.initDirDefault))
@@ -18,5 +18,4 @@ export function registerInit({ world, lang, w, setExit, command, program }: Cli)
       reportWritten(world, lang, created, flags, w.doneInit);
       setExit(EXIT.OK);
     });
-
 }

@@ -1,7 +1,7 @@
 // `baocao narrative pull REPORT.docx`: a report's sections into the narrative file.
 import { configOf, examples, EXIT, helpIn, langOption, pipeline, reportWritten, type Cli, type SetupFlags } from '../common.js';
 
-export function registerNarrative({ world, lang, w, setExit, command, program }: Cli): void {
+export function registerNarrative({ world, lang, w, setExit, command }: Cli): void {
   command('narrative')
     .description(w.narrative)
     .command('pull')
@@ -20,5 +20,4 @@ export function registerNarrative({ world, lang, w, setExit, command, program }:
       reportWritten(world, lang, written, flags, written.length > 0 ? w.donePull : w.donePullNothing, warnings);
       setExit(EXIT.OK);
     });
-
 }

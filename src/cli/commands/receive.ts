@@ -45,7 +45,7 @@ async function receiveCommand(world: World, files: string[], flags: CommonFlags 
   return errors.length === 0 ? EXIT.OK : EXIT.DATA;
 }
 
-export function registerReceive({ world, lang, w, setExit, command, program }: Cli): void {
+export function registerReceive({ world, lang, w, setExit, command }: Cli): void {
   withCommonOptions(
     command('receive')
       .description(w.receive)
@@ -54,5 +54,4 @@ export function registerReceive({ world, lang, w, setExit, command, program }: C
       .addHelpText('after', examples(w, w.receiveExamples)),
     w,
   ).action(async (files: string[], flags: CommonFlags & { at?: string }) => setExit(await receiveCommand(world, files, { ...flags, lang })));
-
 }
