@@ -181,7 +181,9 @@ export function packDocument(
   if (core !== undefined)
     files.set('docProps/core.xml', core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`));
   verifyXmlParts(files);
-  const names = [...files.keys(), ...binary.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  // The document's bytes are zipped as they were measured (a national one is 29 MB: one copy, not two).
+  binary.set('word/document.xml', bodyBytes);
+  const names = [...new Set([...files.keys(), ...binary.keys()])].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
   // Zip times are local wall-clock fields; built from local parts they read the same in every time zone.
   const [y, m, d] = isoDateParts(reportDate);
   return zipDeterministic(names.map((name) => ({ name, data: binary.get(name) ?? Buffer.from(files.get(name)!, 'utf8') })), new Date(y, m - 1, d, 12, 0, 0));
