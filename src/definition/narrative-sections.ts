@@ -29,5 +29,8 @@ export const normaliseHeading = (s: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+/** What a section is called where it is to be written: its placeholder, its content control's title. */
+export const sectionTitle = (heading: string) => `Nội dung: ${heading}`;
+
 /** A section's heading by its key, among `sections` (the key itself when none has it). */
 export const headingOf = (sections: readonly NarrativeSection[], key: string) => sections.find((s) => s.key === key)?.heading ?? key;

@@ -59,12 +59,16 @@ export async function figuresWorkbook(figures: Figures): Promise<Uint8Array> {
   const sent = `${figures.units.received.length}/${figures.units.expected.length} ${def.unitNoun} đã gửi báo cáo`;
   const title = `${def.title ?? 'Số liệu tổng hợp'} — ${def.period.label}`;
 
+  // This period and the same period: the figures every sheet has.
+  const periods: Column[] = [
+    { head: `Kỳ này (${heads.current})`, width: 16, format: valueFormat },
+    { head: `Cùng kỳ (${heads.previous})`, width: 16, format: valueFormat },
+  ];
   const province: Column[] = [
     { head: 'Mã', width: 12 },
     { head: 'Chỉ tiêu', width: 48 },
     { head: 'Đơn vị tính', width: 12 },
-    { head: `Kỳ này (${heads.current})`, width: 16, format: valueFormat },
-    { head: `Cùng kỳ (${heads.previous})`, width: 16, format: valueFormat },
+    ...periods,
     { head: 'Tăng, giảm (tỷ lệ: điểm %)', width: 16, format: changeFormat },
     { head: 'Tăng, giảm (%)', width: 14, format: () => PERCENT_CHANGE },
     { head: 'Kế hoạch', width: 14, format: valueFormat },
@@ -111,8 +115,7 @@ export async function figuresWorkbook(figures: Figures): Promise<Uint8Array> {
     { head: 'Mã chỉ tiêu', width: 12 },
     { head: 'Chỉ tiêu', width: 40 },
     { head: 'Đơn vị tính', width: 12 },
-    { head: `Kỳ này (${heads.current})`, width: 16, format: valueFormat },
-    { head: `Cùng kỳ (${heads.previous})`, width: 16, format: valueFormat },
+    ...periods,
     { head: 'Tăng, giảm', width: 14, format: changeFormat },
     { head: 'Kế hoạch', width: 14, format: valueFormat },
   ];

@@ -17,7 +17,7 @@ export interface NarrativeText {
 }
 
 /** A comment for the writer (a hint), never printed: `<!-- ... -->`. */
-const COMMENT = /<!--[\s\S]*?-->/g;
+export const COMMENT = /<!--[\s\S]*?-->/g;
 
 /** The texts by section key; an unknown "## " heading stops with its line and the known ones. */
 export function parseNarrative(source: string, file: string, known: readonly NarrativeSection[] = NARRATIVE_SECTIONS): Map<string, NarrativeText> {

@@ -5,7 +5,7 @@
 import type { Figures } from '../aggregate/aggregate.js';
 import type { Indicator } from '../definition/parse.js';
 import type { Rational } from '../numbers/rational.js';
-import { FORM_HEADER } from './forms.js';
+import { csvBytes, FORM_HEADER, plainValue } from './forms.js';
 import { loadExcelTs, newWorkbook, workbookBytes, workbookDate } from '../write/xlsx.js';
 
 /** A figure as its scaled integer (1234,5 with one decimal: 12345n); exact, as every sum of returns is. */
@@ -15,17 +15,8 @@ function scaled(r: Rational, decimals: number): bigint {
   return n / r.d;
 }
 
-/** Plain digits, no grouping, the definition's decimal mark (as the forms write values). */
-function plain(r: Rational | null, ind: Indicator, format: 'vi' | 'en' | undefined): string {
-  if (r === null) return '';
-  const v = scaled(r, ind.decimals);
-  if (ind.decimals === 0) return v.toString();
-  const sign = v < 0n ? '-' : '';
-  const digits = (v < 0n ? -v : v).toString().padStart(ind.decimals + 1, '0');
-  return `${sign}${digits.slice(0, -ind.decimals)}${format === 'en' ? '.' : ','}${digits.slice(-ind.decimals)}`;
-}
-
-const quote = (cell: string) => (/[",\r\n;]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell);
+/** A figure as the return writes it (forms.ts's plainValue of its scaled integer); '' for none. */
+const plain = (r: Rational | null, ind: Indicator, format: 'vi' | 'en' | undefined) => (r === null ? '' : plainValue(scaled(r, ind.decimals), ind.decimals, format));
 
 /** The rows of the return: unit, period, code, label, unit of measure, this period, same period. */
 function rows(figures: Figures, unit: string) {
@@ -35,12 +26,11 @@ function rows(figures: Figures, unit: string) {
     .map((f) => ({ ind: f.indicator, cells: [unit, def.period.code, f.indicator.code, f.indicator.label, f.indicator.unit], current: f.current, previous: f.previous }));
 }
 
-/** The return as CSV: UTF-8 with a BOM and CRLF, as the forms are. */
+/** The return as CSV, as the forms are. */
 export function returnCsv(figures: Figures, unit: string): Uint8Array {
   const format = figures.definition.numberFormat;
   const header = FORM_HEADER.slice(0, 7);
-  const lines = [header, ...rows(figures, unit).map((r) => [...r.cells, plain(r.current, r.ind, format), plain(r.previous, r.ind, format)])];
-  return new TextEncoder().encode('\uFEFF' + lines.map((l) => l.map(quote).join(',')).join('\r\n') + '\r\n');
+  return csvBytes([header, ...rows(figures, unit).map((r) => [...r.cells, plain(r.current, r.ind, format), plain(r.previous, r.ind, format)])]);
 }
 
 /** The return as a workbook: the same header and rows, figures as number cells with their decimals. */

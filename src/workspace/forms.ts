@@ -19,17 +19,19 @@ const quote = (cell: string) => (/[",\r\n;]/.test(cell) || cell !== cell.trim() 
  */
 const inert = (label: string) => (/^[=+\-@\t\r]/.test(label) ? `'${label}` : label);
 
-/** A value as the form writes it back: plain digits (no grouping), the convention's decimal mark. */
-function plainValue(value: bigint, decimals: number, format: 'vi' | 'en' | undefined): string {
+/** A scaled value (1234,5 with one decimal: 12345n) as a form or return writes it: plain digits (no grouping), the convention's decimal mark. */
+export function plainValue(value: bigint, decimals: number, format: 'vi' | 'en' | undefined): string {
   if (decimals === 0) return value.toString();
-  const digits = value.toString().padStart(decimals + 1, '0');
-  return `${digits.slice(0, -decimals)}${format === 'en' ? '.' : ','}${digits.slice(-decimals)}`;
+  const sign = value < 0n ? '-' : '';
+  const digits = (value < 0n ? -value : value).toString().padStart(decimals + 1, '0');
+  return `${sign}${digits.slice(0, -decimals)}${format === 'en' ? '.' : ','}${digits.slice(-decimals)}`;
 }
 
-/**
- * UTF-8 with a BOM and CRLF, so Excel on Windows opens it with its diacritics intact.
- * With last period's returns (`previous`), "Cùng kỳ" comes filled in from them.
- */
+/** Rows as the CSV a form or return is: UTF-8 with a BOM and CRLF, so Excel on Windows opens it with its diacritics intact. */
+export const csvBytes = (lines: readonly (readonly string[])[]): Uint8Array =>
+  new TextEncoder().encode('\uFEFF' + lines.map((l) => l.map(quote).join(',')).join('\r\n') + '\r\n');
+
+/** The form as CSV (csvBytes); with last period's returns (`previous`), "Cùng kỳ" comes filled in from them. */
 export function formBytes(def: Definition, unit: Unit, previous?: PreviousArchive): Uint8Array {
   const archived = previous?.values.get(unit.code);
   const cungKy = (code: string, decimals: number) => {
@@ -37,7 +39,7 @@ export function formBytes(def: Definition, unit: Unit, previous?: PreviousArchiv
     return v ? plainValue(v.value, decimals, def.numberFormat) : '';
   };
   const lines = [FORM_HEADER, ...def.inputIndicators.map((ind) => [unit.code, def.period.code, ind.code, inert(ind.label), inert(ind.unit), '', cungKy(ind.code, ind.decimals), ''])];
-  return new TextEncoder().encode('\uFEFF' + lines.map((l) => l.map(quote).join(',')).join('\r\n') + '\r\n');
+  return csvBytes(lines);
 }
 
 /** File names are at most 255 bytes on the usual file systems; the name is cut to fit, the code never. */

@@ -5,15 +5,17 @@ import { colorFor } from '../color.js';
 import { examples, EXIT, pipeline, pipelineOptions, showProblems, stopOnErrors, withCommonOptions, writeJson, type Cli, type CommonFlags } from '../common.js';
 
 async function aggregateCommand(world: World, inputs: string[], flags: CommonFlags): Promise<number> {
-  const outcome = await (await pipeline()).aggregateStage(pipelineOptions(world, inputs, flags));
-  if (!outcome.figures) return stopOnErrors(world, outcome, flags);
-  // The return for the level above first: a province short of a unit gives none, and the command fails (exit 1).
   const stages = await pipeline();
-  const sent = flags.asReturn === undefined ? undefined : await stages.asReturnStage({ definition: outcome.definition, figures: outcome.figures }, { ...pipelineOptions(world, inputs, flags), file: flags.asReturn, unit: flags.unit });
+  const opts = pipelineOptions(world, inputs, flags);
+  const outcome = await stages.aggregateStage(opts);
+  if (!outcome.figures) return stopOnErrors(world, outcome, flags);
+  const made = { definition: outcome.definition, figures: outcome.figures };
+  // The return for the level above first: a province short of a unit gives none, and the command fails (exit 1).
+  const sent = flags.asReturn === undefined ? undefined : await stages.asReturnStage(made, { ...opts, file: flags.asReturn, unit: flags.unit });
   if (sent && sent.problems.length > 0) return stopOnErrors(world, { ...outcome, problems: [...outcome.problems, ...sent.problems], errors: sent.problems }, flags);
   if (outcome.warnings.length > 0) showProblems(world, outcome, flags);
   if (sent?.written !== undefined && !flags.quiet) world.stderr.write(UI[flags.lang].returnWritten(sent.written) + '\n');
-  const workbook = flags.xlsx === undefined ? undefined : await (await pipeline()).figuresWorkbookStage({ definition: outcome.definition, figures: outcome.figures }, { ...pipelineOptions(world, inputs, flags), file: flags.xlsx });
+  const workbook = flags.xlsx === undefined ? undefined : await stages.figuresWorkbookStage(made, { ...opts, file: flags.xlsx });
   if (workbook !== undefined && !flags.quiet) world.stderr.write(UI[flags.lang].workbookWritten(workbook) + '\n');
   if (flags.json) {
     const { figuresToJson } = await import('../../aggregate/json.js');

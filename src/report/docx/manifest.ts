@@ -10,6 +10,7 @@ import { parseXml, type Attrs } from '../../ingest/readers/xlsx/xml.js';
 import { NARRATIVE_TAG } from './blocks.js';
 import { unitsToMarkdown } from './markdown.js';
 import { unitText, type Body, type Unit } from './read.js';
+import { COMMENT } from '../narrative.js';
 
 export const MANIFEST_NS = 'urn:baocao:report:1';
 export const MANIFEST_PART = 'customXml/item1.xml';
@@ -74,7 +75,7 @@ export function appendixDigest(documentXml: string): string {
 export const sourceDigest = (text: string) =>
   digest(
     text
-      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(COMMENT, '')
       .replace(/[ \t]+$/gm, '')
       .replace(/\r\n?/g, '\n')
       .replace(/\n{3,}/g, '\n\n')
@@ -87,12 +88,13 @@ export const sectionOf = (u: Unit): string | undefined => u.tags.find((t) => t.s
 /** The manifest of a report's body as just written (its controls tagged), with the narrative file's texts. */
 export function manifestOf(body: Body, sources: ReadonlyMap<string, string>, headings: ReadonlyMap<string, string>): Manifest {
   const units = body.units.slice(0, body.firstSection);
+  const digests = units.map(unitDigest);
   const sections: ManifestSection[] = [];
   const generated: Manifest['generated'] = [];
   for (let i = 0; i < units.length; i++) {
     const key = sectionOf(units[i]!);
     if (key === undefined) {
-      generated.push({ digest: unitDigest(units[i]!), label: label(units[i]!) });
+      generated.push({ digest: digests[i]!, label: label(units[i]!) });
       continue;
     }
     let end = i;
@@ -102,22 +104,23 @@ export function manifestOf(body: Body, sources: ReadonlyMap<string, string>, hea
       heading: headings.get(key) ?? key,
       source: sourceDigest(sources.get(key) ?? ''),
       printed: digest(unitsToMarkdown(units.slice(i, end))),
-      before: i > 0 ? unitDigest(units[i - 1]!) : '',
-      after: end < units.length ? unitDigest(units[end]!) : '',
+      before: i > 0 ? digests[i - 1]! : '',
+      after: end < units.length ? digests[end]! : '',
     });
     i = end - 1;
   }
   return { document: '', appendix: '', sections, generated };
 }
 
-const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/[\t\n\r]/g, ' ');
+/** Text as an XML attribute's value (a tab or line break would read as a space anyway). */
+export const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/[\t\n\r]/g, ' ');
 
 export function manifestXml(m: Manifest): string {
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
     `<report xmlns="${MANIFEST_NS}" version="1" document="${m.document}" appendix="${m.appendix}">`,
-    ...m.sections.map((s) => `<section key="${attr(s.key)}" heading="${attr(s.heading)}" source="${s.source}" printed="${s.printed}" before="${s.before}" after="${s.after}"/>`),
-    ...m.generated.map((g) => `<generated digest="${g.digest}" label="${attr(g.label)}"/>`),
+    ...m.sections.map((s) => `<section key="${xmlAttr(s.key)}" heading="${xmlAttr(s.heading)}" source="${s.source}" printed="${s.printed}" before="${s.before}" after="${s.after}"/>`),
+    ...m.generated.map((g) => `<generated digest="${g.digest}" label="${xmlAttr(g.label)}"/>`),
     '</report>',
   ].join('\n');
 }

@@ -4,6 +4,7 @@
 // marked) gives back exactly the characters typed: "{{" stays two braces, "1." at the start
 // of a line stays text, "*" is no emphasis.
 import type { ReadInline, Unit } from './read.js';
+import { sectionTitle } from '../../definition/narrative-sections.js';
 
 /** ASCII punctuation that means something to Markdown or Handlebars anywhere in a line. */
 const SPECIAL = /[\\`*_~[\]<>{}|&#!$]/g;
@@ -85,7 +86,7 @@ export const isPlaceholder = (u: Unit) => {
   const text = u.inlines.map((i) => i.text).join('').trim();
   return text.startsWith(PLACEHOLDER_START) && text.endsWith(']') && text.indexOf(']') === text.length - 1;
 };
-const PLACEHOLDER_START = '[Nội dung: ';
+const PLACEHOLDER_START = `[${sectionTitle('')}`;
 
 const cell = (text: string) => escapeText(text.replace(/\s+/g, ' ').trim(), false) || ' ';
 

@@ -8,8 +8,9 @@ import { isoDateParts } from '../../present/wording.js';
 import { verifyXmlParts } from './verify.js';
 import { zipDeterministic } from './zip.js';
 import { CONTROL_CLOSE, CONTROL_OPEN, GENERATED_TAG, NARRATIVE_TAG } from './blocks.js';
-import { appendixDigest, partStamp, MANIFEST_NS, MANIFEST_PART, manifestOf, manifestXml } from './manifest.js';
+import { appendixDigest, partStamp, xmlAttr, MANIFEST_NS, MANIFEST_PART, manifestOf, manifestXml } from './manifest.js';
 import { readBody } from './read.js';
+import { sectionTitle } from '../../definition/narrative-sections.js';
 import { inflateEntry, zipEntries } from '../../ingest/readers/xlsx/zip.js';
 
 /** Marks where the appendix's tables go; never shown (replaced when packing). */
@@ -37,8 +38,6 @@ function xmlParts(document: Document): XmlPart[] {
   return Object.values(compiler.xmlifyFile(document, undefined)).flat();
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-
 /** A marker paragraph (blocks.ts) exactly as docx writes it. */
 const CONTROL_MARKER = new RegExp(`<w:p><w:r><w:t xml:space="preserve">([${CONTROL_OPEN}${CONTROL_CLOSE}])([^<]*)</w:t></w:r></w:p>`, 'g');
 
@@ -52,9 +51,9 @@ function contentControls(body: string, headings: ReadonlyMap<string, string>): s
   const out = body.replace(CONTROL_MARKER, (_, kind: string, tag: string) => {
     if (kind === CONTROL_CLOSE) return '</w:sdtContent></w:sdt>';
     const key = tag.startsWith(NARRATIVE_TAG) ? tag.slice(NARRATIVE_TAG.length) : undefined;
-    const alias = key !== undefined ? `Nội dung: ${headings.get(key) ?? key}` : tag === GENERATED_TAG ? 'Số liệu lập tự động (lập lại mỗi lần chạy)' : tag;
+    const alias = key !== undefined ? sectionTitle(headings.get(key) ?? key) : tag === GENERATED_TAG ? 'Số liệu lập tự động (lập lại mỗi lần chạy)' : tag;
     const lock = key !== undefined ? '<w:lock w:val="sdtLocked"/>' : '';
-    return `<w:sdt><w:sdtPr><w:alias w:val="${esc(alias)}"/><w:tag w:val="${esc(tag)}"/><w:id w:val="${++id}"/>${lock}</w:sdtPr><w:sdtContent>`;
+    return `<w:sdt><w:sdtPr><w:alias w:val="${xmlAttr(alias)}"/><w:tag w:val="${xmlAttr(tag)}"/><w:id w:val="${++id}"/>${lock}</w:sdtPr><w:sdtContent>`;
   });
   if (/[\uE000-\uE00F]/.test(out)) throw new Error('a content control marker was left in word/document.xml');
   return out;
@@ -87,8 +86,11 @@ function stableIds(files: Map<string, string>): void {
  */
 function rezipped(xlsx: Uint8Array, reportDate: string): Uint8Array {
   const [y, m, d] = isoDateParts(reportDate);
-  return zipDeterministic([...zipEntries(xlsx).values()].map((e) => ({ name: e.name, data: inflateEntry(xlsx, e) })), new Date(y, m - 1, d, 12, 0, 0));
+  return zipDeterministic(unzipped(xlsx), new Date(y, m - 1, d, 12, 0, 0));
 }
+
+/** Every entry of a package we wrote, inflated, in its order. */
+const unzipped = (zip: Uint8Array) => [...zipEntries(zip).values()].map((e) => ({ name: e.name, data: inflateEntry(zip, e) }));
 
 /** Our controls' markup, as contentControls writes it. */
 const CONTROL_START = /<w:sdt><w:sdtPr><w:alias w:val="[^"]*"\/><w:tag w:val="baocao:[^"]*"\/><w:id w:val="\d+"\/>(?:<w:lock w:val="sdtLocked"\/>)?<\/w:sdtPr><w:sdtContent>/g;
@@ -99,12 +101,10 @@ const CONTROL_START = /<w:sdt><w:sdtPr><w:alias w:val="[^"]*"\/><w:tag w:val="ba
  * the control's first paragraph (a bold word, the placeholder's highlight).
  */
 export function withoutControls(docx: Uint8Array): Uint8Array {
-  const entries = zipEntries(docx);
-  const files = [...entries.values()].map((e) => {
-    const data = inflateEntry(docx, e);
-    if (e.name !== 'word/document.xml') return { name: e.name, data };
+  const files = unzipped(docx).map(({ name, data }) => {
+    if (name !== 'word/document.xml') return { name, data };
     const xml = Buffer.from(data).toString('utf8').replace(CONTROL_START, '').replaceAll('</w:sdtContent></w:sdt>', '');
-    return { name: e.name, data: Buffer.from(xml, 'utf8') };
+    return { name, data: Buffer.from(xml, 'utf8') };
   });
   return zipDeterministic(files, new Date(2000, 0, 1, 12, 0, 0));
 }

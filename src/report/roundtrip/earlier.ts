@@ -109,13 +109,17 @@ export function readEarlierReport(bytes: Uint8Array, shown: string, needText = t
       sections.push({ key: s.key, heading: s.heading, markdown, changed: digest(markdown) !== s.printed, source: s.source });
     }
     if (lost.length > 0) throw FatalError.of('REPORT_SECTION_LOST', { file: shown, params: { path: shown, sections: lost.join('", "') } });
-    const generated = units.filter((_, i) => !inSection[i]);
-    const changed = unmatched(generated.map(unitDigest), manifest.generated.map((g) => g.digest));
-    const byDigest = new Map(generated.map((u) => [unitDigest(u), label(u)]));
-    const removed = unmatched(
-      manifest.generated.map((g) => g.digest),
-      generated.map(unitDigest),
+    const generated = units.flatMap((u, i) => (inSection[i] ? [] : [{ digest: digests[i]!, unit: u }]));
+    const built = manifest.generated.map((g) => g.digest);
+    const changed = unmatched(
+      generated.map((g) => g.digest),
+      built,
     );
+    const removed = unmatched(
+      built,
+      generated.map((g) => g.digest),
+    );
+    const byDigest = new Map(generated.map((g) => [g.digest, label(g.unit)]));
     const labels = new Map(manifest.generated.map((g) => [g.digest, g.label]));
     const edited = changed.length > 0 ? changed.map((d) => byDigest.get(d)!) : removed.map((d) => labels.get(d)!);
     // The appendix is compared as one text: a figure changed in its tables names the table.

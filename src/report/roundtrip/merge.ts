@@ -5,7 +5,7 @@
 import { FatalError, type Problem } from '../../messages/problem.js';
 import { sourceDigest } from '../docx/manifest.js';
 import { headingOf, type NarrativeSection } from '../../definition/narrative-sections.js';
-import { parseNarrative, type NarrativeText } from '../narrative.js';
+import { COMMENT, parseNarrative, type NarrativeText } from '../narrative.js';
 import type { Earlier } from './earlier.js';
 
 /** Two texts of a section say the same (comments, line endings and blank lines aside). */
@@ -65,7 +65,7 @@ export function mergeNarrative(texts: ReadonlyMap<string, NarrativeText>, earlie
 }
 
 /** The comments a section's text holds (the hints `init` wrote), kept when Word's text replaces it. */
-const comments = (text: string) => (text.match(/<!--[\s\S]*?-->/g) ?? []).join('\n');
+const comments = (text: string) => (text.match(COMMENT) ?? []).join('\n');
 
 /**
  * The narrative file with the given sections' texts replaced (a section it lacks is added

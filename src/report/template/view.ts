@@ -10,6 +10,7 @@ import { signingAuthorities } from '../../definition/schema.js';
 import { reportingPhrase, reportSubject, timelinessPhrase } from '../../present/wording.js';
 import { agencyInSentence } from '../../present/names.js';
 import { hasAppendix } from '../model.js';
+import { sectionTitle } from '../../definition/narrative-sections.js';
 
 /** The most indicators written one sentence each; more read better as a table per section. */
 export const SENTENCES_UP_TO = 15;
@@ -49,7 +50,7 @@ export class NarrativeValue {
     private readonly narrative: NarrativeInput,
   ) {}
   toHTML(): string {
-    const text = this.given ? this.markdown.replace(MARKERS, '') : `${PLACEHOLDER_OPEN}Nội dung: ${this.heading}${PLACEHOLDER_CLOSE}`;
+    const text = this.given ? this.markdown.replace(MARKERS, '') : `${PLACEHOLDER_OPEN}${sectionTitle(this.heading)}${PLACEHOLDER_CLOSE}`;
     if (!this.given) this.narrative.missing.add(this.key);
     const printed = this.narrative.printed;
     if (printed === undefined || printed.has(this.key)) return this.given ? text : `\n\n${text}\n\n`;
