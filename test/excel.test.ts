@@ -11,7 +11,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readReturn } from '../src/ingest/returns.js';
 import { xmlProblem } from '../src/report/docx/verify.js';
-import { parseValue } from '../src/validate/number.js';
+import { parseValue } from '../src/numbers/parse.js';
 import { calc, CSV, json, runCli, SAMPLE, spawnCli, XLSX } from './helpers.js';
 
 const tempDir = (name: string) => mkdtempSync(path.join(tmpdir(), `baocao-${name}-`));

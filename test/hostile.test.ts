@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { MAX_RETURN_BYTES } from '../src/ingest/limits.js';
+import { MAX_RETURN_BYTES } from '../src/limits.js';
 import { BIN, FIXTURES, json, runCli, sampleCopy, spawnCli } from './helpers.js';
 
 const CHECK_DEF = path.join(FIXTURES, 'check', 'baocao.yaml');

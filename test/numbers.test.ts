@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDecimalVi, formatIntegerVi, formatPercentVi } from '../src/numbers/format.js';
 import { changePercent, compare, integer, percent, rational, roundHalfUp, sub, type Rational } from '../src/numbers/rational.js';
-import { parseCount, parseValue } from '../src/validate/number.js';
+import { parseCount, parseValue } from '../src/numbers/parse.js';
 import { numberLike } from '../src/ingest/returns.js';
 
 const pct = (a: number, b: number) => percent(integer(a), integer(b))!;

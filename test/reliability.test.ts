@@ -25,12 +25,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregateReturns } from '../src/aggregate/aggregate.js';
 import { parseDefinition } from '../src/definition/parse.js';
-import { MAX_RETURN_BYTES, MAX_RUN_BYTES } from '../src/ingest/limits.js';
+import { MAX_RETURN_BYTES, MAX_RUN_BYTES } from '../src/limits.js';
 import { FatalError } from '../src/messages/problem.js';
 import { OutputClosed, OutputWriteFailed } from '../src/cli/output.js';
 import { run } from '../src/cli/main.js';
 import { verifyXmlParts } from '../src/report/docx/verify.js';
-import { formFileName } from '../src/workspace/forms.js';
+import { formFileName } from '../src/layout/files.js';
 import { strFromU8, unzipSync } from 'fflate';
 import { BIN, FIXTURES, json, ROOT, runCli, SAMPLE, sampleCopy, spawnCli } from './helpers.js';
 

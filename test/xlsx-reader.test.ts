@@ -13,11 +13,11 @@ import { columnLetter, numberText, xlsxReader } from '../src/ingest/readers/xlsx
 import { scalesByHundred, shownOtherwise } from '../src/ingest/readers/xlsx/formats.js';
 import { readWorkbook, resolvePart } from '../src/ingest/readers/xlsx/parts.js';
 import { SheetHandler } from '../src/ingest/readers/xlsx/cells.js';
-import { parseXml, partText } from '../src/ingest/readers/xlsx/xml.js';
+import { parseXml, partText } from '../src/ooxml/xml.js';
 import { readSharedStrings } from '../src/ingest/readers/xlsx/strings.js';
 import { formWorkbookBytes } from '../src/workspace/form-xlsx.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { parseValue, readsTwoWays, valueFormat } from '../src/validate/number.js';
+import { parseValue, readsTwoWays, valueFormat } from '../src/numbers/parse.js';
 import { readReturn } from '../src/ingest/returns.js';
 import type { Table } from '../src/ingest/readers/types.js';
 

@@ -6,7 +6,7 @@
 // element, the fast path accepts no part saxes refuses.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseXml, XmlError, type Attrs, type Tokenizer, type XmlEvents } from '../src/ingest/readers/xlsx/xml.js';
+import { parseXml, XmlError, type Attrs, type Tokenizer, type XmlEvents } from '../src/ooxml/xml.js';
 
 const SEED = Number(process.env.BAOCAO_FUZZ_SEED ?? 20210813);
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateReturns } from '../src/aggregate/aggregate.js';
 import { displayValue } from '../src/present/figures.js';
-import { figuresToJson } from '../src/aggregate/json.js';
+import { figuresToJson } from '../src/present/json.js';
 import { parseDefinition } from '../src/definition/parse.js';
 import { readTextReturn } from '../src/ingest/returns.js';
 import { compare, rational, type Rational } from '../src/numbers/rational.js';

@@ -3,7 +3,7 @@
 import type { Definition, Indicator } from '../definition/parse.js';
 import { targetBound, type TargetData } from '../definition/schema.js';
 import { changePercent, compare, fromDecimal, fromScaled, percent, rational, roundHalfUp, sub, type Rational } from '../numbers/rational.js';
-import { PERCENT_DECIMALS } from '../present/figures.js';
+import { PERCENT_DECIMALS } from '../numbers/format.js';
 import type { CheckedReturns } from '../validate/validate.js';
 
 export interface Figure {

@@ -1,7 +1,7 @@
 // The only place that decides on colour: on for a terminal, off for pipes and files
 // or when NO_COLOR is set or TERM=dumb; FORCE_COLOR turns it on anyway.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { OutStream } from './world.js';
+import type { OutStream } from './output.js';
 
 export function colorFor(stream: OutStream, env: Record<string, string | undefined>): ChalkInstance {
   const force = env.FORCE_COLOR;

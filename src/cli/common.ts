@@ -3,8 +3,8 @@
 // language. Each command lives in commands/<name>.ts; main.ts puts them together.
 import { Argument, Command, Help, Option } from 'commander';
 import { ENCODINGS, type Encoding } from '../ingest/decode.js';
-import { NUMBER_FORMATS, type NumberFormat } from '../validate/number.js';
-import type { Lang } from '../messages/catalog.js';
+import { NUMBER_FORMATS, type NumberFormat } from '../numbers/parse.js';
+import type { Lang } from '../messages/lang.js';
 import type { Words } from '../messages/ui.js';
 import { FatalError, type Problem } from '../messages/problem.js';
 import type { CheckOutcome, PipelineOptions } from '../pipeline.js';

@@ -6,7 +6,8 @@ import type { Figure, TargetStatus } from '../aggregate/aggregate.js';
 import { displayChange, displayChangePct, displayPlanPct, displayTarget, displayValue } from '../present/figures.js';
 import type { Indicator } from '../definition/parse.js';
 import type { TargetData } from '../definition/schema.js';
-import { printable, type Lang } from '../messages/catalog.js';
+import { printable } from '../messages/catalog.js';
+import type { Lang } from '../messages/lang.js';
 import { UI } from '../messages/ui.js';
 import { saidStatus } from '../present/wording.js';
 

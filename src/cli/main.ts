@@ -2,7 +2,7 @@
 // returns the exit code (0 done, 1 the data has problems, 2 the command could not run).
 // Each command is registered from commands/<name>.ts; what they share is in common.ts.
 import { Command, CommanderError } from 'commander';
-import type { Lang } from '../messages/catalog.js';
+import type { Lang } from '../messages/lang.js';
 import { chooseLang, UI, type Words } from '../messages/ui.js';
 import { FatalError } from '../messages/problem.js';
 import { EXIT, helpIn, langOption, refuseOptionLikeValues, reportFatal, type Cli } from './common.js';

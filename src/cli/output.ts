@@ -4,7 +4,13 @@
 // code reports, so a cut-off JSON document never comes with exit 0.
 import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import type { OutStream } from './world.js';
+
+/** Where the CLI writes (stdout, stderr, or a test's buffer). */
+export interface OutStream {
+  /** May throw OutputClosed or OutputWriteFailed (stdout); the CLI turns them into exit codes. */
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
 
 /** The reader of stdout is gone: nothing more can be said to it, and nothing is wrong. */
 export class OutputClosed extends Error {

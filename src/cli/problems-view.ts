@@ -1,7 +1,8 @@
 // Problems for people (grouped by file, one line each, then a summary) and for
 // tools (the JSON items of `--json`).
 import type { ChalkInstance } from 'chalk';
-import { message, safeText, type Lang } from '../messages/catalog.js';
+import { message, safeText } from '../messages/catalog.js';
+import type { Lang } from '../messages/lang.js';
 import type { Problem } from '../messages/problem.js';
 import type { CheckOutcome } from '../pipeline.js';
 import { UI } from '../messages/ui.js';

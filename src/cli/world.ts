@@ -1,13 +1,7 @@
 // Everything the CLI touches of the outside world, passed in so tests can run it in process.
-import { MAX_RETURN_BYTES } from '../ingest/limits.js';
+import { MAX_RETURN_BYTES } from '../limits.js';
 import { FatalError } from '../messages/problem.js';
-import { bestEffortStream, checkedStream } from './output.js';
-
-export interface OutStream {
-  /** May throw OutputClosed or OutputWriteFailed (stdout); the CLI turns them into exit codes. */
-  write(chunk: string): unknown;
-  isTTY?: boolean;
-}
+import { bestEffortStream, checkedStream, type OutStream } from './output.js';
 
 export interface World {
   argv: string[];

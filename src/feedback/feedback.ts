@@ -9,8 +9,8 @@ import { safeText } from '../messages/catalog.js';
 import { officeOnly, unitMessage } from './unit-messages.js';
 import type { Problem } from '../messages/problem.js';
 import type { CheckedReturns } from '../validate/validate.js';
-import { fitFileName, formFileName, safeFileText, unitNamedByFile } from '../workspace/forms.js';
-import { FEEDBACK_HEAD } from './layout.js';
+import { fitFileName, formFileName, safeFileText, unitNamedByFile } from '../layout/files.js';
+import { FEEDBACK_HEAD } from '../layout/feedback.js';
 import { feedbackKeywords } from './marker.js';
 import { loadExcelTs, newWorkbook, titledSheet, TITLED_HEADER_ROW, workbookBytes, workbookDate } from '../write/xlsx.js';
 

@@ -1,8 +1,8 @@
 // How a feedback folder's own files are known: the workbook's keywords (its document
 // properties) hold the marker and the name the file was written as. A copy the office saved
 // under another name carries the old name, so it is never taken for the run's own file.
-import { inflateEntry, zipEntries } from '../ingest/readers/xlsx/zip.js';
-import { parseXml, partText } from '../ingest/readers/xlsx/xml.js';
+import { inflateEntry, zipEntries } from '../ooxml/zip.js';
+import { parseXml, partText } from '../ooxml/xml.js';
 
 /** Kept in the workbook's keywords with the file's name: only a file holding both is ever replaced or removed. */
 export const FEEDBACK_MARKER = 'baocao-feedback';

@@ -4,9 +4,10 @@
 // read only as regular files under a size cap (a FIFO or /dev/zero is refused).
 import path from 'node:path';
 import { parseDefinition, type Definition } from '../definition/parse.js';
-import type { Lang, ProblemCode } from '../messages/catalog.js';
+import type { ProblemCode } from '../messages/catalog.js';
+import type { Lang } from '../messages/lang.js';
 import { FatalError } from '../messages/problem.js';
-import { MAX_DEFINITION_BYTES, MAX_TEMPLATE_BYTES, toMiB } from './limits.js';
+import { MAX_DEFINITION_BYTES, MAX_TEMPLATE_BYTES, toMiB } from '../limits.js';
 import { readRegularFile } from './read.js';
 import { decodeText, utf8OrUndefined } from './decode.js';
 

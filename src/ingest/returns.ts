@@ -7,11 +7,11 @@ import type { Problem } from '../messages/problem.js';
 import type { Encoding } from './decode.js';
 import { READS_AS_EMPTY, type CellNote } from './readers/types.js';
 import { COLUMNS, HEADER_SEARCH_ROWS, matchHeader, type Column } from './headers.js';
-import { MAX_COLUMNS } from './limits.js';
+import { MAX_COLUMNS } from '../limits.js';
 import { chooseReader, type ReadOutcome, type ReaderOptions } from './readers/index.js';
 import { csvReader } from './readers/csv.js';
 import { columnLetter } from './readers/xlsx/cells.js';
-import { FEEDBACK_HEAD } from '../feedback/layout.js';
+import { FEEDBACK_HEAD } from '../layout/feedback.js';
 import { listed } from '../text/listed.js';
 
 /** How many rows or sheets a warning lists by name (its count says how many there are in all). */

@@ -7,17 +7,18 @@ import path from 'node:path';
 import { format, isValid, parseISO } from 'date-fns';
 import type { Definition, Unit } from '../definition/parse.js';
 import { sha256 } from '../ingest/files.js';
-import { MAX_RETURN_BYTES, toMiB } from '../ingest/limits.js';
+import { MAX_RETURN_BYTES, toMiB } from '../limits.js';
 import { readRegularFile } from '../ingest/read.js';
 import { readReturn } from '../ingest/returns.js';
 import type { Encoding } from '../ingest/decode.js';
-import { message, type Lang } from '../messages/catalog.js';
+import { message } from '../messages/catalog.js';
+import type { Lang } from '../messages/lang.js';
 import { FatalError, type Problem } from '../messages/problem.js';
 import { canonical } from '../write/guard.js';
 import { withLock, writeFileAtomic } from '../write/atomic.js';
-import type { NumberFormat } from '../validate/number.js';
+import type { NumberFormat } from '../numbers/parse.js';
 import { lookupUnit, numericCodes } from '../validate/validate.js';
-import { fitFileName, safeFileText, unitNamedByFile } from '../workspace/forms.js';
+import { fitFileName, safeFileText, unitNamedByFile } from '../layout/files.js';
 import { emptyRegister, readRegister, receiptFile, REGISTER_FILE, registerPath, REPLACED_FOLDER, writeRegister, type Receipt } from './register.js';
 
 export interface ReceiveOptions {

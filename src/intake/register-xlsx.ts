@@ -2,7 +2,9 @@
 // per roster unit: whether it sent, on time or how many days late, when its return came (first
 // and last receipt), how many times, and the file in use.
 import path from 'node:path';
-import type { CheckOutcome } from '../pipeline.js';
+import type { Definition } from '../definition/parse.js';
+import type { CheckedReturns } from '../validate/validate.js';
+import type { Timeliness } from './timeliness.js';
 import { FatalError } from '../messages/problem.js';
 import { canonical } from '../write/guard.js';
 import { writeFileAtomic } from '../write/atomic.js';
@@ -14,7 +16,7 @@ const HEADER = ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Tình trạng', 'Nh
 const dmy = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
 const THIN = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } } as const;
 
-export async function writeRegisterWorkbook(outcome: CheckOutcome, opts: { cwd: string; file: string; inputs: string[] }): Promise<void> {
+export async function writeRegisterWorkbook(outcome: { definition: Definition; checked: CheckedReturns; timeliness?: Timeliness }, opts: { cwd: string; file: string; inputs: string[] }): Promise<void> {
   const def = outcome.definition;
   const target = path.resolve(opts.cwd, opts.file);
   // Never into a folder returns are read from: it would be read as one next time.

@@ -3,9 +3,9 @@
 
 import { format as formatDate } from 'date-fns';
 import { detail, isDetailKey } from './details.js';
-import { MAX_SHEETS } from '../ingest/limits.js';
+import { MAX_SHEETS } from '../limits.js';
 
-export type Lang = 'vi' | 'en';
+import type { Lang } from './lang.js';
 
 type Params = Record<string, string | number | undefined>;
 type Render = (p: Params) => string;

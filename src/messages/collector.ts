@@ -1,7 +1,7 @@
 // Collects row-level problems, keeping the first MAX_PER_KIND of each code in each
 // file and counting the rest into one MORE_PROBLEMS item: a file of a million bad
 // rows gives a readable report in bounded memory, and nothing is dropped unsaid.
-import { MAX_PROBLEMS_PER_FILE, MAX_PROBLEMS_PER_RUN } from '../ingest/limits.js';
+import { MAX_PROBLEMS_PER_FILE, MAX_PROBLEMS_PER_RUN } from '../limits.js';
 import type { Problem } from './problem.js';
 
 export const MAX_PER_KIND = 100;

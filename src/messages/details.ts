@@ -2,7 +2,7 @@
 // helper or a template construct is misused, what is wrong at a place in the
 // definition. A problem carries `detailKey` and its facts; the message is rendered
 // in the language of the run (catalog.ts). Part of the message catalog.
-import type { Lang } from './catalog.js';
+import type { Lang } from './lang.js';
 
 type Params = Record<string, string | number | undefined>;
 type Render = (p: Params) => string;

@@ -2,7 +2,7 @@
 // the summary, what a command says when it is done, commander's own words and usage
 // errors. With catalog.ts (problem messages) and details.ts (the details inside
 // them), this is the message catalog; a test checks both languages cover every key.
-import type { Lang } from './catalog.js';
+import type { Lang } from './lang.js';
 
 /** An option's or argument's flags and its help text. */
 type Pair = readonly [string, string];

@@ -2,6 +2,9 @@
 // Every displayed figure (terminal, JSON `display`, document) goes through here.
 import { type Rational, fromScaled, integer, roundHalfUp } from './rational.js';
 
+/** Places after the comma for rates and percentage changes. */
+export const PERCENT_DECIMALS = 1;
+
 function groupThousands(digits: string): string {
   if (digits.length <= 3) return digits;
   let out = digits.slice(0, ((digits.length - 1) % 3) + 1);

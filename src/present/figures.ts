@@ -1,12 +1,10 @@
 // How a figure reads in Vietnamese: the one place the terminal table, the JSON
 // `display` fields and the document take their rounded text from.
 import type { Indicator } from '../definition/parse.js';
-import { formatDecimalVi, formatPercentVi } from '../numbers/format.js';
+import { formatDecimalVi, formatPercentVi, PERCENT_DECIMALS } from '../numbers/format.js';
 import { fromDecimal, type Rational } from '../numbers/rational.js';
 import { targetBound, type TargetData } from '../definition/schema.js';
 
-/** Places after the comma for rates and percentage changes. */
-export const PERCENT_DECIMALS = 1;
 
 /** "2.082" for a count, "1.265,00" for hectares with 2 decimals, "97,6%" for a ratio, "–" when there is no value. */
 export function displayValue(indicator: Indicator, value: Rational | null): string {

@@ -15,7 +15,7 @@ import { targetBound, type TargetData } from '../definition/schema.js';
 import { UI } from '../messages/ui.js';
 import { formatDecimalVi, formatPercentVi } from '../numbers/format.js';
 import { compare, fromDecimal, integer, type Rational } from '../numbers/rational.js';
-import { PERCENT_DECIMALS } from './figures.js';
+import { PERCENT_DECIMALS } from '../numbers/format.js';
 
 /** What the wording needs to know of an indicator. */
 export interface Worded {

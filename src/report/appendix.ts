@@ -6,7 +6,8 @@ import type { Figure, Figures } from '../aggregate/aggregate.js';
 import type { DocumentData } from '../definition/schema.js';
 import type { Indicator, Unit } from '../definition/parse.js';
 import { formatDecimalVi } from '../numbers/format.js';
-import { displayValue, PERCENT_DECIMALS } from '../present/figures.js';
+import { PERCENT_DECIMALS } from '../numbers/format.js';
+import { displayValue } from '../present/figures.js';
 import { formatShortDateVi, isoDateParts, paddedNumber, periodHeads, upperFirst } from '../present/wording.js';
 import { hasAppendix, type AppendixModel, type AppendixRow } from './model.js';
 

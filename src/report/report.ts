@@ -2,7 +2,7 @@
 // so the other commands never pay for docx, marked and handlebars.
 import type { Figures } from '../aggregate/aggregate.js';
 import type { DocumentData } from '../definition/schema.js';
-import { MAX_BODY_CHARS, toMiB } from '../ingest/limits.js';
+import { MAX_BODY_CHARS, toMiB } from '../limits.js';
 import { FatalError } from '../messages/problem.js';
 import { markdownToBlocks } from './body.js';
 import { chartSpecs } from '../present/charts.js';

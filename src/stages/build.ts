@@ -8,7 +8,7 @@ import type { Figures } from '../aggregate/aggregate.js';
 import type { Definition } from '../definition/parse.js';
 import type { NarrativeText } from '../report/narrative.js';
 import { loadDefinition, readNarrativeSource, readTemplateSource } from '../ingest/definition.js';
-import { MAX_REPORT_BYTES } from '../ingest/limits.js';
+import { MAX_REPORT_BYTES } from '../limits.js';
 import { readRegularFile } from '../ingest/read.js';
 import { FatalError, type Problem } from '../messages/problem.js';
 import { writeFileAtomic } from '../write/atomic.js';

@@ -5,13 +5,14 @@ import path from 'node:path';
 import type { Figures } from '../aggregate/aggregate.js';
 import type { Definition } from '../definition/parse.js';
 import { loadDefinition, readNarrativeSource } from '../ingest/definition.js';
-import { MAX_REPORT_BYTES, MAX_RETURN_BYTES } from '../ingest/limits.js';
+import { MAX_REPORT_BYTES, MAX_RETURN_BYTES } from '../limits.js';
 import { readRegularFile } from '../ingest/read.js';
-import type { Lang } from '../messages/catalog.js';
+import type { Lang } from '../messages/lang.js';
 import { FatalError, type Problem } from '../messages/problem.js';
 import { withLock, writeFileAtomic } from '../write/atomic.js';
 import { canonical, type Owned } from '../write/guard.js';
-import { formBytes, formFileName, type FormFormat } from '../workspace/forms.js';
+import { formFileName, type FormFormat } from '../layout/files.js';
+import { formBytes } from '../workspace/forms.js';
 import { ownedBy, readPrevious, refuseOwned, type CheckOutcome, type PipelineOptions } from '../pipeline.js';
 
 /**

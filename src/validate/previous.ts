@@ -5,7 +5,7 @@ import type { Definition, Unit } from '../definition/parse.js';
 import type { ReturnFile } from '../ingest/returns.js';
 import type { Problem } from '../messages/problem.js';
 import { formatScaledVi } from '../numbers/format.js';
-import { parseValue, valueFormat, type NumberFormat } from './number.js';
+import { parseValue, valueFormat, type NumberFormat } from '../numbers/parse.js';
 
 export interface ArchivedValue {
   /** ky_nay then, as a count of 10^-decimals. */

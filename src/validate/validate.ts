@@ -7,12 +7,12 @@ import type { Problem } from '../messages/problem.js';
 import type { ProblemCode } from '../messages/catalog.js';
 import type { CellNote } from '../ingest/readers/types.js';
 import { MAX_SAFE, type Rational } from '../numbers/rational.js';
-import { parseValue, valueFormat, type NumberFormat } from './number.js';
+import { parseValue, valueFormat, type NumberFormat } from '../numbers/parse.js';
 import type { PreviousArchive } from './previous.js';
 import { ruleKind } from '../definition/rules.js';
 import { formatDecimalVi, formatScaledVi } from '../numbers/format.js';
 import { stripMarks } from '../text/marks.js';
-import { unitNamedByFile } from '../workspace/forms.js';
+import { unitNamedByFile } from '../layout/files.js';
 import { listed } from '../text/listed.js';
 import { findUnusual } from './unusual.js';
 

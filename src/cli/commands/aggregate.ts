@@ -18,7 +18,7 @@ async function aggregateCommand(world: World, inputs: string[], flags: CommonFla
   const workbook = flags.xlsx === undefined ? undefined : await stages.figuresWorkbookStage(made, { ...opts, file: flags.xlsx });
   if (workbook !== undefined && !flags.quiet) world.stderr.write(UI[flags.lang].workbookWritten(workbook) + '\n');
   if (flags.json) {
-    const { figuresToJson } = await import('../../aggregate/json.js');
+    const { figuresToJson } = await import('../../present/json.js');
     writeJson(world, flags.lang, true, outcome, {
       ...figuresToJson(outcome.figures),
       ...(outcome.timeliness && { timeliness: outcome.timeliness }),

@@ -4,7 +4,7 @@
 import type { Problem } from '../../messages/problem.js';
 import type { CsvRecord } from '../csv.js';
 import type { Encoding } from '../decode.js';
-import type { NumberFormat } from '../../validate/number.js';
+import type { NumberFormat } from '../../numbers/parse.js';
 
 export interface ReaderOptions {
   /** --encoding, for text formats. */

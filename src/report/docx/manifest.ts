@@ -6,7 +6,7 @@
 // tags). For the generated paragraphs of the report (frame, figures, tables, signature):
 // a digest of each, with its first words to name it.
 import { createHash } from 'node:crypto';
-import { parseXml, type Attrs } from '../../ingest/readers/xlsx/xml.js';
+import { parseXml, type Attrs } from '../../ooxml/xml.js';
 import { NARRATIVE_TAG } from './blocks.js';
 import { unitsToMarkdown } from './markdown.js';
 import { unitText, type Body, type Unit } from './read.js';

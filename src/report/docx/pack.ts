@@ -11,7 +11,7 @@ import { CONTROL_CLOSE, CONTROL_OPEN, GENERATED_TAG, NARRATIVE_TAG } from './blo
 import { appendixDigest, partStamp, xmlAttr, MANIFEST_NS, MANIFEST_PART, manifestOf, manifestXml } from './manifest.js';
 import { readBody } from './read.js';
 import { sectionTitle } from '../../definition/narrative-sections.js';
-import { inflateEntry, zipEntries } from '../../ingest/readers/xlsx/zip.js';
+import { inflateEntry, zipEntries } from '../../ooxml/zip.js';
 
 /** Marks where the appendix's tables go; never shown (replaced when packing). */
 export const APPENDIX_MARKER = 'BAOCAO-APPENDIX-TABLE';

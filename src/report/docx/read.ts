@@ -4,7 +4,7 @@
 // a saved file (runs split anew, rsids, bookmarks, tracked insertions, controls flattened)
 // reads the same; deleted text, field codes, drawings and text boxes are not the body's.
 // Used to rebuild without losing what the clerk typed in Word (roundtrip/).
-import { parseXml, type Attrs, type XmlEvents } from '../../ingest/readers/xlsx/xml.js';
+import { parseXml, type Attrs, type XmlEvents } from '../../ooxml/xml.js';
 
 export interface ReadInline {
   text: string;

@@ -4,8 +4,8 @@
 // flattened (LibreOffice keeps only their titles), between the paragraphs that stood on
 // either side of them when the report was built.
 import { FatalError } from '../../messages/problem.js';
-import { inflateEntry, zipEntries, ZipError } from '../../ingest/readers/xlsx/zip.js';
-import { partText, XmlError } from '../../ingest/readers/xlsx/xml.js';
+import { inflateEntry, zipEntries, ZipError } from '../../ooxml/zip.js';
+import { partText, XmlError } from '../../ooxml/xml.js';
 import { appendixDigest, digest, label, parseManifest, partStamp, sectionOf, unitDigest, type Manifest } from '../docx/manifest.js';
 
 /** How REPORT_EDITED names the appendix's tables. */

@@ -3,9 +3,9 @@
 // into the table, a cell stands in its own row, no two cells or rows share a place. A cell
 // that breaks these is refused with its place and what it holds, never read as a guess
 // (the parseFloat of "12,5" is 12). Also read: the rows and columns hidden, and the merges.
-import { MAX_MERGED_CELLS, MAX_MERGES, MAX_SHEET_COLUMNS } from '../../limits.js';
+import { MAX_MERGED_CELLS, MAX_MERGES, MAX_SHEET_COLUMNS } from '../../../limits.js';
 import { unescapeXstring, StringItem } from './strings.js';
-import type { Attrs, XmlEvents } from './xml.js';
+import type { Attrs, XmlEvents } from '../../../ooxml/xml.js';
 
 /** The last row and column a worksheet can have (Excel's 1,048,576 and XFD). */
 export const LAST_ROW = 1_048_576;

@@ -2,7 +2,7 @@
 // Excel shows it: 0.975 formatted 0.0% is "97,5%", 46143 formatted dd/mm/yyyy is a date,
 // 1234567 formatted #,##0, is "1.235". The reader asks only for the formats of number cells
 // whose format number is not the plain default.
-import { parseXml, partText, type Attrs, type XmlEvents } from './xml.js';
+import { parseXml, partText, type Attrs, type XmlEvents } from '../../../ooxml/xml.js';
 
 /**
  * The built-in number formats (ECMA-376 Part 1, §18.8.30) that show a number otherwise than as

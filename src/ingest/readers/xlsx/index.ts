@@ -3,7 +3,7 @@
 // number cells that have one. The first visible sheet that has the return's header row is
 // read (title rows and merged title cells above it are passed over); other visible sheets
 // with the header are named, hidden sheets are never read.
-import { MAX_SHEETS, MAX_SHEET_XML_BYTES, MAX_WORKBOOK_XML_BYTES, toMiB } from '../../limits.js';
+import { MAX_SHEETS, MAX_SHEET_XML_BYTES, MAX_WORKBOOK_XML_BYTES, toMiB } from '../../../limits.js';
 import type { Problem } from '../../../messages/problem.js';
 import { listed } from '../../../text/listed.js';
 import { collectGarbage } from '../../memory.js';
@@ -13,8 +13,8 @@ import { readFormats, type Formats } from './formats.js';
 import { readRelationships, readWorkbook, relKind, relsOf } from './parts.js';
 import { FormatUnknown, sheetTable } from './sheet.js';
 import { readSharedStrings } from './strings.js';
-import { parseXml, partText, XmlError } from './xml.js';
-import { inflateEntry, SharedParts, sizeIsFalse, ZipError, zipEntries, type ZipEntry } from './zip.js';
+import { parseXml, partText, XmlError } from '../../../ooxml/xml.js';
+import { inflateEntry, SharedParts, sizeIsFalse, ZipError, zipEntries, type ZipEntry } from '../../../ooxml/zip.js';
 import type { Relationship, WorkbookPart } from './parts.js';
 
 export { columnLetter } from './cells.js';

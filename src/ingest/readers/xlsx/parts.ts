@@ -3,7 +3,7 @@
 // workbook's (whatever the parts are named: ClosedXML writes `sheet.xml`, Strict OOXML other
 // namespaces). Then the workbook part itself: the sheets in order with their names and
 // states, its date system, and whether it asks to be recalculated when opened.
-import { parseXml, partText, type Attrs, type XmlEvents } from './xml.js';
+import { parseXml, partText, type Attrs, type XmlEvents } from '../../../ooxml/xml.js';
 
 export interface Relationship {
   type: string;

@@ -3,7 +3,7 @@
 // a number formatted as a date as that date, as a percentage as the percentage, merged cells
 // as their area's first cell. What the text alone cannot say is noted beside it (Table.notes).
 import { findHeader } from '../../headers.js';
-import { readsTwoWays } from '../../../validate/number.js';
+import { readsTwoWays } from '../../../numbers/parse.js';
 import type { CsvRecord } from '../../csv.js';
 import type { CellNote, Outside, Table } from '../types.js';
 import { admitMerges, columnLetter, isoDay, type Cell, type SheetCells } from './cells.js';

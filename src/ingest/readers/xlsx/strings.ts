@@ -2,7 +2,7 @@
 // text of cells. A string item's text is its runs' text; the phonetic guide of East Asian text
 // (`rPh`) is not part of it. `_xHHHH_` stands for a character XML cannot hold (Excel writes a
 // carriage return as `_x000D_`).
-import { parseXml, partText, type Attrs, type XmlEvents } from './xml.js';
+import { parseXml, partText, type Attrs, type XmlEvents } from '../../../ooxml/xml.js';
 
 const ESCAPED = /_x([0-9A-Fa-f]{4})_/g;
 export const unescapeXstring = (s: string) => (s.indexOf('_x') === -1 ? s : s.replace(ESCAPED, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))));

@@ -6,7 +6,7 @@
 //
 // A value comes back as an integer count of 10^-decimals of the indicator's unit
 // ("1.265,50" with 2 decimals is 126550): sums stay exact, with no binary fractions.
-import { MAX_SAFE } from '../numbers/rational.js';
+import { MAX_SAFE } from './rational.js';
 
 export type NumberFormat = 'vi' | 'en';
 export const NUMBER_FORMATS: readonly NumberFormat[] = ['vi', 'en'];

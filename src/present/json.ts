@@ -2,8 +2,8 @@
 // numbers plus the rounded Vietnamese text; keyed objects have no prototype, so a
 // code such as "__proto__" is data like any other.
 import { MAX_SAFE, toNumber, type Rational } from '../numbers/rational.js';
-import type { Figure, Figures } from './aggregate.js';
-import { displayChange, displayChangePct, displayPlanPct, displayValue } from '../present/figures.js';
+import type { Figure, Figures } from '../aggregate/aggregate.js';
+import { displayChange, displayChangePct, displayPlanPct, displayValue } from './figures.js';
 import type { Indicator } from '../definition/parse.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

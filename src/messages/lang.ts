@@ -1,0 +1,2 @@
+/** The language of what the clerk reads: Vietnamese, or English on request (--lang en). */
+export type Lang = 'vi' | 'en';
