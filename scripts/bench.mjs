@@ -15,13 +15,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bench = path.join(root, '.bench');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
-const nodes = [process.execPath, ...process.argv.flatMap((a, i) => (a === '--node' ? [path.resolve(process.argv[i + 1])] : []))];
+const nodes = [
+  process.execPath,
+  ...process.argv.flatMap((a, i) => (a === '--node' ? [path.resolve(process.argv[i + 1])] : [])),
+];
 let node = process.execPath;
 const bin = path.join(root, 'bin', 'baocao.cjs');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'baocao-bench-'));
 
-if (!existsSync(path.join(root, 'dist', 'launch.cjs'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-if (!['province-124-xlsx', 'national-3321-xlsx'].every((set) => existsSync(path.join(bench, set, 'baocao.yaml')))) spawnSync(node, [path.join(root, 'scripts', 'gen-large.mjs'), bench], { stdio: 'inherit' });
+if (!existsSync(path.join(root, 'dist', 'launch.cjs')))
+  spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+if (!['province-124-xlsx', 'national-3321-xlsx'].every((set) => existsSync(path.join(bench, set, 'baocao.yaml'))))
+  spawnSync(node, [path.join(root, 'scripts', 'gen-large.mjs'), bench], { stdio: 'inherit' });
 
 const sample = path.join(root, 'fixtures', 'ha-giang-2021-6t', 'baocao.yaml');
 const province = path.join(bench, 'province-124', 'baocao.yaml');
@@ -36,20 +41,43 @@ const cases = [
   { name: 'aggregate --json, sample', args: [bin, 'aggregate', '--json', '--config', sample], target: 1.3 },
   { name: 'build, sample', args: [bin, 'build', '--config', sample, '-o', path.join(tmp, 's.docx')], target: 1.5 },
   { name: 'aggregate --json, 124 communes', args: [bin, 'aggregate', '--json', '--config', province] },
-  { name: 'build, 124 communes', args: [bin, 'build', '--config', province, '-o', path.join(tmp, 'p.docx')], target: 2.5 },
+  {
+    name: 'build, 124 communes',
+    args: [bin, 'build', '--config', province, '-o', path.join(tmp, 'p.docx')],
+    target: 2.5,
+  },
   { name: 'aggregate --json, 3,321 units', args: [bin, 'aggregate', '--json', '--config', national], target: 4 },
-  { name: 'build, 3,321 units', args: [bin, 'build', '--config', national, '-o', path.join(tmp, 'n.docx')], target: 20, rssTarget: 512 },
+  {
+    name: 'build, 3,321 units',
+    args: [bin, 'build', '--config', national, '-o', path.join(tmp, 'n.docx')],
+    target: 20,
+    rssTarget: 512,
+  },
   // A province's returns as workbooks, against the same as CSV: the size a clerk checks.
   { name: CHECK_PROVINCE_CSV, args: [bin, 'check', '--config', province] },
-  { name: 'check, 124 communes (.xlsx)', args: [bin, 'check', '--config', provinceXlsx], versus: CHECK_PROVINCE_CSV, versusTarget: 1.5 },
+  {
+    name: 'check, 124 communes (.xlsx)',
+    args: [bin, 'check', '--config', provinceXlsx],
+    versus: CHECK_PROVINCE_CSV,
+    versusTarget: 1.5,
+  },
   { name: CHECK_CSV, args: [bin, 'check', '--config', national] },
   // The same figures as 3,321 workbooks: held to the CSV check, not to node -e 0.
-  { name: 'check, 3,321 units (.xlsx)', args: [bin, 'check', '--config', nationalXlsx], versus: CHECK_CSV, versusTarget: 2 },
+  {
+    name: 'check, 3,321 units (.xlsx)',
+    args: [bin, 'check', '--config', nationalXlsx],
+    versus: CHECK_CSV,
+    versusTarget: 2,
+  },
 ];
 
 function once(c, env = {}) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(node, c.args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+  const r = spawnSync(node, c.args, {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${c.name} exited ${r.status}: ${r.stderr}`);
   return ms;
@@ -67,7 +95,11 @@ function benchOne() {
   for (const c of cases) {
     if (c.baseline) continue;
     const rssFile = path.join(tmp, 'rss');
-    spawnSync(node, ['-r', path.join(root, 'scripts', 'rss-probe.cjs'), ...c.args], { cwd: root, stdio: 'ignore', env: { ...process.env, BAOCAO_RSS_FILE: rssFile } });
+    spawnSync(node, ['-r', path.join(root, 'scripts', 'rss-probe.cjs'), ...c.args], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, BAOCAO_RSS_FILE: rssFile },
+    });
     c.rssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
   }
 
@@ -79,13 +111,19 @@ function benchOne() {
     const ok =
       c.target === undefined && c.versusTarget === undefined
         ? null
-        : (c.target === undefined || ratio <= c.target) && (c.versusTarget === undefined || versus <= c.versusTarget) && (c.rssTarget === undefined || c.rssMiB <= c.rssTarget);
+        : (c.target === undefined || ratio <= c.target) &&
+          (c.versusTarget === undefined || versus <= c.versusTarget) &&
+          (c.rssTarget === undefined || c.rssMiB <= c.rssTarget);
     return {
       command: c.name,
       medianMs: Math.round(med * 10) / 10,
       ratio: Math.round(ratio * 1000) / 1000,
       target: c.target ?? null,
-      ...(c.versus !== undefined && { versus: c.versus, versusRatio: Math.round(versus * 1000) / 1000, versusTarget: c.versusTarget }),
+      ...(c.versus !== undefined && {
+        versus: c.versus,
+        versusRatio: Math.round(versus * 1000) / 1000,
+        versusTarget: c.versusTarget,
+      }),
       peakRssMiB: c.rssMiB === undefined ? null : Math.round(c.rssMiB),
       rssTarget: c.rssTarget ?? null,
       met: ok,
@@ -93,8 +131,17 @@ function benchOne() {
   });
 
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', node: version, platform: `${os.platform()} ${os.arch()}`, runs: RUNS, date: new Date().toISOString() };
-  console.log(`machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}; ${RUNS} runs each after 2 warm-up runs, interleaved`);
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? '?',
+    node: version,
+    platform: `${os.platform()} ${os.arch()}`,
+    runs: RUNS,
+    date: new Date().toISOString(),
+  };
+  console.log(
+    `machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}; ${RUNS} runs each after 2 warm-up runs, interleaved`,
+  );
   console.log('');
   const header = ['command', 'median ms', '× node -e 0', 'target', 'peak RSS MiB', 'met'];
   const targetText = (r) =>
@@ -103,11 +150,20 @@ function benchOne() {
       : r.target === null
         ? ''
         : `≤ ${r.target}×` + (r.rssTarget ? `, ≤ ${r.rssTarget} MiB` : '');
-  const table = rows.map((r) => [r.command, r.medianMs.toFixed(1), r.ratio.toFixed(3), targetText(r), r.peakRssMiB ?? '', r.met === null ? '' : r.met ? 'yes' : 'NO']);
+  const table = rows.map((r) => [
+    r.command,
+    r.medianMs.toFixed(1),
+    r.ratio.toFixed(3),
+    targetText(r),
+    r.peakRssMiB ?? '',
+    r.met === null ? '' : r.met ? 'yes' : 'NO',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => String(t[i]).length)));
-  for (const line of [header, widths.map((w) => '-'.repeat(w)), ...table]) console.log(line.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  '));
+  for (const line of [header, widths.map((w) => '-'.repeat(w)), ...table])
+    console.log(
+      line.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  '),
+    );
   return { machine, results: rows };
-
 }
 
 const all = [];

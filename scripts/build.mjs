@@ -24,7 +24,9 @@ function replaceImport(pkg, specifier, contents) {
   return {
     name: `${pkg}:${specifier}`,
     setup(b) {
-      b.onResolve({ filter: specifier }, (args) => (args.importer.includes(inPackage) ? { path: pkg, namespace: `replaced-${pkg}` } : undefined));
+      b.onResolve({ filter: specifier }, (args) =>
+        args.importer.includes(inPackage) ? { path: pkg, namespace: `replaced-${pkg}` } : undefined,
+      );
       b.onLoad({ filter: /.*/, namespace: `replaced-${pkg}` }, () => ({ contents, loader: 'js' }));
     },
   };
@@ -41,7 +43,11 @@ const lazyChildProcess = replaceImport(
 // chalk detects the terminal's colour support when it loads, which loads node:tty (and
 // with it node:net and node:stream, 6 ms). baocao never uses that detection: every Chalk
 // it makes gets its level from src/cli/color.ts. So chalk gets a detector that says none.
-const noColorDetection = replaceImport('chalk', /^#supports-color$/, 'export default { stdout: false, stderr: false };');
+const noColorDetection = replaceImport(
+  'chalk',
+  /^#supports-color$/,
+  'export default { stdout: false, stderr: false };',
+);
 
 await build({
   ...common,
@@ -67,7 +73,11 @@ await build({
   format: 'cjs',
   entryPoints: ['src/cli/launch.ts'],
   outfile: 'dist/launch.cjs',
-  define: { BAOCAO_VERSION: version, BAOCAO_BUNDLE_HASH: JSON.stringify(bundleHash), BAOCAO_BUNDLE_ENCODING: JSON.stringify(bundleEncoding) },
+  define: {
+    BAOCAO_VERSION: version,
+    BAOCAO_BUNDLE_HASH: JSON.stringify(bundleHash),
+    BAOCAO_BUNDLE_ENCODING: JSON.stringify(bundleEncoding),
+  },
 });
 
 // Each command's cache comes from a real run of it on the sample (scripts/code-caches.mjs).
@@ -85,4 +95,5 @@ rmSync(tmp);
 rmSync(tmpOut);
 mkdirSync('schema', { recursive: true });
 writeFileSync('schema/baocao.schema.json', JSON.stringify(definitionJsonSchema(), null, 2) + '\n');
-for (const [name, schema] of Object.entries(outputJsonSchemas())) writeFileSync(`schema/${name}.schema.json`, JSON.stringify(schema, null, 2) + '\n');
+for (const [name, schema] of Object.entries(outputJsonSchemas()))
+  writeFileSync(`schema/${name}.schema.json`, JSON.stringify(schema, null, 2) + '\n');

@@ -25,7 +25,8 @@ export function writeCodeCaches(root, node = process.execPath) {
       });
       // Without a cache the command is only slower, so an install goes on; test/launch.test.ts
       // fails when a cache is missing.
-      if (r.status !== 0) console.warn(`warning: no code cache for "baocao ${command}" (it exited ${r.status}): ${r.stderr}`);
+      if (r.status !== 0)
+        console.warn(`warning: no code cache for "baocao ${command}" (it exited ${r.status}): ${r.stderr}`);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -49,11 +49,12 @@ const UNIT_ONE = [
 ];
 /** Unit 02's clean rows, which most cases send beside the one that has the problem. */
 const UNIT_TWO = [
-    ['02', '2024-Q1', 'VU', 'Số vụ phạm tội', 0, 5],
-    ['02', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 0, 5],
-    ['02', '2024-Q1', 'MH', 'Mô hình tự quản', 3, 3],
+  ['02', '2024-Q1', 'VU', 'Số vụ phạm tội', 0, 5],
+  ['02', '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', 0, 5],
+  ['02', '2024-Q1', 'MH', 'Mô hình tự quản', 3, 3],
 ];
-const unitTwo = (name, sheet = 'Biểu mẫu') => workbook(path.join(CHECK, name, 'returns', 'xa-02.xlsx'), (wb) => formSheet(wb, sheet, UNIT_TWO));
+const unitTwo = (name, sheet = 'Biểu mẫu') =>
+  workbook(path.join(CHECK, name, 'returns', 'xa-02.xlsx'), (wb) => formSheet(wb, sheet, UNIT_TWO));
 
 // ok-xlsx: a clean return with everything a spreadsheet does to one.
 await workbook(path.join(CHECK, 'xlsx-ok', 'returns', 'xa-01.xlsx'), (wb) => {
@@ -64,7 +65,14 @@ await workbook(path.join(CHECK, 'xlsx-ok', 'returns', 'xa-01.xlsx'), (wb) => {
   const ws = formSheet(wb, 'Biểu mẫu', [
     [1, '2024-Q1', 'VU', 'Số vụ phạm tội', 20, 19],
     [1, '2024-Q1', 'KP', 'Số vụ đã điều tra, khám phá', { formula: 'E5-4', result: 16 }, 15],
-    [1, '2024-Q1', 'MH', 'Mô hình tự quản', '1.200', { formula: '0.1*30+0.2*30-8.1+1190.1', result: 1191.0000000000002 }],
+    [
+      1,
+      '2024-Q1',
+      'MH',
+      'Mô hình tự quản',
+      '1.200',
+      { formula: '0.1*30+0.2*30-8.1+1190.1', result: 1191.0000000000002 },
+    ],
   ]);
   ws.getCell('A5').numFmt = '00';
 });
@@ -179,7 +187,9 @@ await workbook(path.join(CHECK, 'cell-outside-table', 'returns', 'xa-01.xlsx'), 
 // line, the header too, to the widest row, so the note stands under a header cell with no name.
 writeFileSync(
   path.join(CHECK, 'cell-outside-table', 'returns', 'xa-02.csv'),
-  [[...HEADER, '', ''], ...UNIT_TWO.map((r, i) => [...r, '', i === 0 ? 'số liệu tạm tính' : ''])].map((r) => r.map((c) => (/[,"]/.test(String(c)) ? `"${c}"` : c)).join(',')).join('\r\n') + '\r\n',
+  [[...HEADER, '', ''], ...UNIT_TWO.map((r, i) => [...r, '', i === 0 ? 'số liệu tạm tính' : ''])]
+    .map((r) => r.map((c) => (/[,"]/.test(String(c)) ? `"${c}"` : c)).join(','))
+    .join('\r\n') + '\r\n',
 );
 
 // xlsx-header-cells: header problems name their own cell (an extra column, a column twice).

@@ -7,4 +7,9 @@ export interface RealisticIndicator {
   rate: number;
   decimals?: number;
 }
-export function realisticFigures(opts: { units: string[]; indicators: RealisticIndicator[]; seed?: number; moved?: number }): Record<string, Record<string, [number, number]>>;
+export function realisticFigures(opts: {
+  units: string[];
+  indicators: RealisticIndicator[];
+  seed?: number;
+  moved?: number;
+}): Record<string, Record<string, [number, number]>>;

@@ -66,7 +66,11 @@ function placeProblems(problems: Problem[], files: readonly ReturnSummary[]): Pr
     if (!place) return p;
     const letter = p.column === undefined ? undefined : place.letters[p.column as keyof typeof place.letters];
     if (p.cell !== undefined) return p; // placed by the reader (a header problem)
-    return { ...p, sheet: place.sheet, ...(letter !== undefined && p.line !== undefined && { cell: `${letter}${p.line}` }) };
+    return {
+      ...p,
+      sheet: place.sheet,
+      ...(letter !== undefined && p.line !== undefined && { cell: `${letter}${p.line}` }),
+    };
   });
 }
 
@@ -75,23 +79,32 @@ function placeProblems(problems: Problem[], files: readonly ReturnSummary[]): Pr
  * a year ago, perhaps by other software: their number format is the definition's (or
  * period.previous.numberFormat), never this run's --number-format.
  */
-export async function readPrevious(definition: Definition, opts: Pick<PipelineOptions, 'cwd' | 'encoding' | 'readStdin'>) {
+export async function readPrevious(
+  definition: Definition,
+  opts: Pick<PipelineOptions, 'cwd' | 'encoding' | 'readStdin'>,
+) {
   const previous = definition.period.previous;
   if (!previous || !definition.previousReturnsDir) return undefined;
   const numberFormat = previous.numberFormat ?? definition.numberFormat;
   const archive = new PreviousArchive(definition, previous.code, numberFormat);
-  const read = await ingestReturns([path.relative(opts.cwd, definition.previousReturnsDir) || '.'], { cwd: opts.cwd, encoding: opts.encoding, numberFormat, readStdin: opts.readStdin }, (file) =>
-    archive.add(file),
+  const read = await ingestReturns(
+    [path.relative(opts.cwd, definition.previousReturnsDir) || '.'],
+    { cwd: opts.cwd, encoding: opts.encoding, numberFormat, readStdin: opts.readStdin },
+    (file) => archive.add(file),
   );
   // An archived file that cannot be read is said (as a warning: this period's figures are not at fault);
   // its units then have no archived return to be checked against.
   // So is a unit's return found twice there: figures it gives two ways are used neither way.
-  const problems = placeProblems([...read.problems, ...archive.problems()].map((p): Problem => ({ ...p, severity: 'warning' })), read.files);
+  const problems = placeProblems(
+    [...read.problems, ...archive.problems()].map((p): Problem => ({ ...p, severity: 'warning' })),
+    read.files,
+  );
   return { archive, revised: previous.revised, problems };
 }
 
 /** The definition a run's options name (--config, BAOCAO_CONFIG, ./baocao.yaml). */
-export const loadDefinitionFor = (opts: Pick<PipelineOptions, 'config' | 'cwd' | 'lang'>): Promise<Definition> => loadDefinition(opts.config, opts.cwd, opts.lang);
+export const loadDefinitionFor = (opts: Pick<PipelineOptions, 'config' | 'cwd' | 'lang'>): Promise<Definition> =>
+  loadDefinition(opts.config, opts.cwd, opts.lang);
 
 /** `definition` when the caller has loaded it already (build checks it before reading data). */
 export async function checkStage(opts: PipelineOptions, loaded?: Definition): Promise<CheckOutcome> {
@@ -101,10 +114,22 @@ export async function checkStage(opts: PipelineOptions, loaded?: Definition): Pr
   const previous = await readPrevious(definition, opts);
   // The intake register, when `receive` has kept one: each return is then told from the one received.
   const register = await readRegister(definition, path.relative(opts.cwd, registerPath(definition)) || REGISTER_FILE);
-  const validator = new ReturnValidator(definition, { allowMissing: opts.allowMissing, onlyListed: opts.onlyListed, numberFormat, previous });
+  const validator = new ReturnValidator(definition, {
+    allowMissing: opts.allowMissing,
+    onlyListed: opts.onlyListed,
+    numberFormat,
+    previous,
+  });
   const ingested = await ingestReturns(
     inputs,
-    { cwd: opts.cwd, encoding: opts.encoding, numberFormat, readStdin: opts.readStdin, onFile: opts.onFile, digest: register !== undefined },
+    {
+      cwd: opts.cwd,
+      encoding: opts.encoding,
+      numberFormat,
+      readStdin: opts.readStdin,
+      onFile: opts.onFile,
+      digest: register !== undefined,
+    },
     (file) => validator.add(file),
   );
   const { checked, problems, explained } = validator.finish();
@@ -123,7 +148,10 @@ export async function checkStage(opts: PipelineOptions, loaded?: Definition): Pr
   };
 }
 
-export async function aggregateStage(opts: PipelineOptions, loaded?: Definition): Promise<CheckOutcome & { figures?: Figures }> {
+export async function aggregateStage(
+  opts: PipelineOptions,
+  loaded?: Definition,
+): Promise<CheckOutcome & { figures?: Figures }> {
   const outcome = await checkStage(opts, loaded);
   if (outcome.errors.length > 0) return outcome;
   const figures = aggregateReturns(outcome.definition, outcome.checked);
@@ -136,8 +164,16 @@ export async function aggregateStage(opts: PipelineOptions, loaded?: Definition)
  * What a run reads or owns: the definition, the template, the narrative, the returns named
  * (a file, or a folder whose files are read), last period's archive.
  */
-export function ownedBy(definition: Definition, opts: Pick<PipelineOptions, 'cwd' | 'config' | 'inputs'>, more: string[] = []): Owned {
-  const files = [path.resolve(opts.cwd, opts.config ?? DEFAULT_DEFINITION), ...more, ...(definition.narrativePath ? [definition.narrativePath] : [])];
+export function ownedBy(
+  definition: Definition,
+  opts: Pick<PipelineOptions, 'cwd' | 'config' | 'inputs'>,
+  more: string[] = [],
+): Owned {
+  const files = [
+    path.resolve(opts.cwd, opts.config ?? DEFAULT_DEFINITION),
+    ...more,
+    ...(definition.narrativePath ? [definition.narrativePath] : []),
+  ];
   const folders = [...(definition.previousReturnsDir ? [definition.previousReturnsDir] : [])];
   const named = opts.inputs.filter((i) => i !== '-').map((i) => path.resolve(opts.cwd, i));
   for (const input of named.length > 0 ? named : [definition.returnsDir]) {
@@ -157,6 +193,8 @@ export function refuseOwned(written: string, owned: Owned, cwd: string): void {
   const hit = ownedAt(written, owned);
   if (hit === undefined) return;
   const shown = path.relative(cwd, written) || written;
-  throw FatalError.of('OUTPUT_IS_INPUT', { file: shown, params: { path: shown, input: path.relative(cwd, hit) || hit } });
+  throw FatalError.of('OUTPUT_IS_INPUT', {
+    file: shown,
+    params: { path: shown, input: path.relative(cwd, hit) || hit },
+  });
 }
-

@@ -19,7 +19,7 @@ const appendixXml = (docx: string) => {
 const tables = (xml: string) => [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
 
 describe('the appendix', () => {
-  it('heads the unit column with the definition\'s noun, names the agency as in a sentence, shows rates with one decimal', async () => {
+  it("heads the unit column with the definition's noun, names the agency as in a sentence, shows rates with one decimal", async () => {
     const dir = sampleCopy();
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
     const docx = path.join(dir, 'out', 'bao-cao.docx');
@@ -33,27 +33,37 @@ describe('the appendix', () => {
   });
 
   it('writes the agency inside a sentence as the decree does: acronyms kept, places and kinds capitalised', () => {
-    const doc = (coQuanBanHanh: string, coQuanTrongCau?: string, diaDanh = 'Hà Giang') => ({ coQuanBanHanh, coQuanTrongCau, diaDanh }) as never;
+    const doc = (coQuanBanHanh: string, coQuanTrongCau?: string, diaDanh = 'Hà Giang') =>
+      ({ coQuanBanHanh, coQuanTrongCau, diaDanh }) as never;
     expect(agencyInSentence(doc('BAN CHỈ ĐẠO 138'))).toBe('Ban Chỉ đạo 138');
     expect(agencyInSentence(doc('BAN CHỈ ĐẠO 138 TỈNH HÀ GIANG'))).toBe('Ban Chỉ đạo 138 tỉnh Hà Giang');
     expect(agencyInSentence(doc('ỦY BAN NHÂN DÂN TỈNH HÀ GIANG'))).toBe('Ủy ban nhân dân tỉnh Hà Giang');
     expect(agencyInSentence(doc('BCĐ CÁC CTMTQG TỈNH'))).toBe('BCĐ các CTMTQG tỉnh');
     expect(agencyInSentence(doc('UBND HUYỆN MÈO VẠC'))).toBe('UBND huyện Mèo Vạc');
     expect(agencyInSentence(doc('UBND PHƯỜNG TRẦN PHÚ'))).toBe('UBND phường Trần Phú');
-    expect(agencyInSentence(doc('BAN CHỈ ĐẠO PHÒNG, CHỐNG TỆ NẠN XÃ HỘI'))).toBe('Ban Chỉ đạo phòng, chống tệ nạn xã hội');
+    expect(agencyInSentence(doc('BAN CHỈ ĐẠO PHÒNG, CHỐNG TỆ NẠN XÃ HỘI'))).toBe(
+      'Ban Chỉ đạo phòng, chống tệ nạn xã hội',
+    );
     expect(agencyInSentence(doc('SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG'))).toBe('Sở Nông nghiệp và Môi trường');
-    expect(agencyInSentence(doc('SỞ TÀI CHÍNH TỈNH TUYÊN QUANG', undefined, 'Tuyên Quang'))).toBe('Sở Tài chính tỉnh Tuyên Quang');
+    expect(agencyInSentence(doc('SỞ TÀI CHÍNH TỈNH TUYÊN QUANG', undefined, 'Tuyên Quang'))).toBe(
+      'Sở Tài chính tỉnh Tuyên Quang',
+    );
     // A place the definition spells (a unit's name) is written as it spells it.
-    expect(agencyInSentence(doc('BCĐ 138 HUYỆN HOÀNG SU PHÌ'), { units: [{ name: 'Hoàng Su Phì' }] })).toBe('BCĐ 138 huyện Hoàng Su Phì');
+    expect(agencyInSentence(doc('BCĐ 138 HUYỆN HOÀNG SU PHÌ'), { units: [{ name: 'Hoàng Su Phì' }] })).toBe(
+      'BCĐ 138 huyện Hoàng Su Phì',
+    );
     // Given in sentence case, or in coQuanTrongCau, the name is taken as written (on one line).
     expect(agencyInSentence(doc('Ban Chỉ đạo 138\ntỉnh Hà Giang'))).toBe('Ban Chỉ đạo 138 tỉnh Hà Giang');
     expect(agencyInSentence(doc('BAN CHỈ ĐẠO 138', 'Ban Chỉ đạo 138'))).toBe('Ban Chỉ đạo 138');
   });
 
-  it('splits 32 indicators into tables within Word\'s 63 columns, each with STT and the unit column, every word whole', async () => {
+  it("splits 32 indicators into tables within Word's 63 columns, each with STT and the unit column, every word whole", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-wide-'));
     const frame = readFileSync(path.join(SAMPLE, 'baocao.yaml'), 'utf8');
-    const indicators = Array.from({ length: 32 }, (_, i) => `  - { code: C${i + 1}, label: Số hộ được hỗ trợ theo chương trình ${i + 1}, unit: hộ, kind: count }`);
+    const indicators = Array.from(
+      { length: 32 },
+      (_, i) => `  - { code: C${i + 1}, label: Số hộ được hỗ trợ theo chương trình ${i + 1}, unit: hộ, kind: count }`,
+    );
     const units = ['001', '002', '003', '004', '005'];
     writeFileSync(
       path.join(dir, 'baocao.yaml'),
@@ -77,14 +87,21 @@ describe('the appendix', () => {
     expect(Math.min(...perTable)).toBeGreaterThan(1);
     for (const t of found) {
       // The header at 8 pt or more (its two rows are the table's first).
-      const header = [...t.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].slice(0, 2).map((m) => m[0]).join('');
-      expect(Math.min(...[...header.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1])))).toBeGreaterThanOrEqual(16);
+      const header = [...t.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)]
+        .slice(0, 2)
+        .map((m) => m[0])
+        .join('');
+      expect(
+        Math.min(...[...header.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1]))),
+      ).toBeGreaterThanOrEqual(16);
       expect([...t.matchAll(/<w:gridCol /g)].length).toBeLessThanOrEqual(MAX_GRID_COLUMNS);
       const cells = paragraphsText(t);
       expect(cells.slice(0, 2)).toEqual(['STT', 'Xã, phường']);
       labels.push(...cells.filter((c) => c.startsWith('Số hộ được hỗ trợ')));
       // A readable size: figures at 8 pt or more.
-      expect(Math.min(...[...t.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1])))).toBeGreaterThanOrEqual(14);
+      expect(Math.min(...[...t.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1])))).toBeGreaterThanOrEqual(
+        14,
+      );
     }
     expect(labels).toEqual(Array.from({ length: 32 }, (_, i) => `Số hộ được hỗ trợ theo chương trình ${i + 1} (hộ)`));
     // The columns are headed by the period's own labels, short enough for a column: "Năm 2024", "Năm 2023".
@@ -119,21 +136,26 @@ describe('the appendix', () => {
     expect(at('Công tác phòng, chống ma túy')).toBeLessThan(at('Các chỉ tiêu khác'));
   });
 
-  it('is left out for a single unit, whose figures are the report\'s own, and the body does not point to it', async () => {
+  it("is left out for a single unit, whose figures are the report's own, and the body does not point to it", async () => {
     const dir = sampleCopy();
-    const yaml = readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^units:\n(?:  - .*\n)+/m, 'units:\n  - { code: "024", name: Thành phố Hà Giang }\n');
+    const yaml = readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(
+      /^units:\n(?: {2}- .*\n)+/m,
+      'units:\n  - { code: "024", name: Thành phố Hà Giang }\n',
+    );
     writeFileSync(path.join(dir, 'baocao.yaml'), yaml.replace(/^unitNoun: .*\n/m, ''));
     expect((await runCli(['build', 'returns/024-thanh-pho-ha-giang.csv'], { cwd: dir })).code).toBe(0);
     const docx = path.join(dir, 'out', 'bao-cao.docx');
     const text = paragraphsText(docxParts(docx)['word/document.xml']!);
     expect(text).not.toContain('Phụ lục');
     expect(text.join('\n')).not.toMatch(/Phụ lục kèm theo/);
-    expect(text.join('\n')).toContain('Trong kỳ xảy ra 24 vụ phạm tội về trật tự xã hội, giảm 11,1% (3 vụ) so với cùng kỳ năm 2020');
+    expect(text.join('\n')).toContain(
+      'Trong kỳ xảy ra 24 vụ phạm tội về trật tự xã hội, giảm 11,1% (3 vụ) so với cùng kỳ năm 2020',
+    );
     // One portrait section: no landscape page.
     expect(docxParts(docx)['word/document.xml']).not.toContain('w:orient="landscape"');
   });
 
-  it('titles the appendix by the definition\'s unit noun', async () => {
+  it("titles the appendix by the definition's unit noun", async () => {
     const dir = sampleCopy();
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
     const text = paragraphsText(appendixXml(path.join(dir, 'out', 'bao-cao.docx')));

@@ -8,8 +8,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { docxParts, paragraphsText, pdfPages, pdfText, toPdf } from './docx-helpers.js';
 import { FIXTURES, json, ROOT, runCli, SAMPLE, sampleCopy, spawnCli } from './helpers.js';
 
-
-
 describe('the sample report', () => {
   let dir: string;
   let docx: string;
@@ -32,7 +30,10 @@ describe('the sample report', () => {
     expect(sections).toHaveLength(2);
     const [body, appendix] = sections as [string, string];
     expect(body).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    const margin = /<w:pgMar w:top="(\d+)" w:right="(\d+)" w:bottom="(\d+)" w:left="(\d+)"/.exec(body)!.slice(1).map(Number);
+    const margin = /<w:pgMar w:top="(\d+)" w:right="(\d+)" w:bottom="(\d+)" w:left="(\d+)"/
+      .exec(body)!
+      .slice(1)
+      .map(Number);
     const [top, right, bottom, left] = margin as [number, number, number, number];
     expect(top).toBeGreaterThanOrEqual(1134);
     expect(top).toBeLessThanOrEqual(1417);
@@ -52,7 +53,9 @@ describe('the sample report', () => {
   it('sets Times New Roman and vi-VN on every run, 14 pt body', () => {
     const styles = parts['word/styles.xml']!;
     const defaults = /<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/.exec(styles)![0];
-    expect(defaults).toMatch(/<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/>/);
+    expect(defaults).toMatch(
+      /<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/>/,
+    );
     expect(defaults).toMatch(/<w:lang w:val="vi-VN"/);
     expect(defaults).toMatch(/<w:sz w:val="28"\/>/);
     // No run may override the font with another one.
@@ -63,10 +66,15 @@ describe('the sample report', () => {
   it('lays body paragraphs out justified, indented 1.27 cm, ≥ 6 pt apart, line spacing within 1–1.5, through the Normal style', () => {
     const xml = parts['word/document.xml']!;
     // A body paragraph carries no formatting of its own: it takes Normal, the decree's body text.
-    const body = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes('Trong kỳ xảy ra'))!;
+    const body = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)]
+      .map((m) => m[0])
+      .find((p) => p.includes('Trong kỳ xảy ra'))!;
     expect(body).not.toContain('<w:pPr>');
     // Marked the default paragraph style (Word takes it for paragraphs without a style of their own).
-    const normal = /<w:style w:type="paragraph"(?=[^>]* w:default="1")(?=[^>]* w:styleId="Normal")[^>]*>[\s\S]*?<\/w:style>/.exec(parts['word/styles.xml']!)![0];
+    const normal =
+      /<w:style w:type="paragraph"(?=[^>]* w:default="1")(?=[^>]* w:styleId="Normal")[^>]*>[\s\S]*?<\/w:style>/.exec(
+        parts['word/styles.xml']!,
+      )![0];
     expect(normal).toContain('<w:name w:val="Normal"/>');
     expect(normal).toContain('<w:jc w:val="both"/>');
     expect(normal).toMatch(/<w:ind w:firstLine="720"\/>/);
@@ -82,7 +90,14 @@ describe('the sample report', () => {
   it("defines Heading 1–3 as the decree's section headings (bold, black, no theme colour, level 1 in capitals) and uses them", () => {
     const styles = parts['word/styles.xml']!;
     // Heading 4–6 too: a clerk may pick them in Word, and docx's own are blue.
-    for (const [id, caps] of [['Heading1', true], ['Heading2', false], ['Heading3', false], ['Heading4', false], ['Heading5', false], ['Heading6', false]] as const) {
+    for (const [id, caps] of [
+      ['Heading1', true],
+      ['Heading2', false],
+      ['Heading3', false],
+      ['Heading4', false],
+      ['Heading5', false],
+      ['Heading6', false],
+    ] as const) {
       const style = new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(styles)![0];
       expect(style, id).toContain('<w:b/>');
       expect(style, id).toContain('<w:color w:val="000000"/>');
@@ -94,15 +109,20 @@ describe('the sample report', () => {
     expect(title).toContain('<w:sz w:val="28"/>');
     expect(title).toContain('<w:color w:val="000000"/>');
     // The agency, not docx's "Un-named", last modified the file.
-    expect(parts['docProps/core.xml']).toContain('<cp:lastModifiedBy>Ban Chỉ đạo 138 tỉnh Hà Giang</cp:lastModifiedBy>');
+    expect(parts['docProps/core.xml']).toContain(
+      '<cp:lastModifiedBy>Ban Chỉ đạo 138 tỉnh Hà Giang</cp:lastModifiedBy>',
+    );
     const xml = parts['word/document.xml']!;
-    const styled = (id: string) => [...xml.matchAll(new RegExp(`<w:pStyle w:val="${id}"/>[\\s\\S]*?</w:p>`, 'g'))].length;
+    const styled = (id: string) =>
+      [...xml.matchAll(new RegExp(`<w:pStyle w:val="${id}"/>[\\s\\S]*?</w:p>`, 'g'))].length;
     expect(styled('Heading1')).toBe(3); // I. to III.
     expect(styled('Heading2')).toBe(7); // I.1 to I.5, II.1 and II.2
   });
 
   it('pandoc reads the outline from the headings', () => {
-    const r = spawnSync('pandoc', ['-f', 'docx', '-t', 'markdown', path.join(dir, 'out', 'bao-cao.docx')], { encoding: 'utf8' });
+    const r = spawnSync('pandoc', ['-f', 'docx', '-t', 'markdown', path.join(dir, 'out', 'bao-cao.docx')], {
+      encoding: 'utf8',
+    });
     if (r.error) throw new Error(`pandoc is needed (apt-get install pandoc): ${r.error.message}`);
     const headings = r.stdout.split('\n').filter((l) => /^#+ /.test(l));
     expect(headings[0]).toBe('# I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ');
@@ -116,18 +136,25 @@ describe('the sample report', () => {
 
   it('numbers each list from 1 with Word numbering, and dashes bullets', async () => {
     const copy = sampleCopy();
-    writeFileSync(path.join(copy, 'l.md.hbs'), 'Mở đầu.\n\n1. Một\n2. Hai\n\nGiữa.\n\n1. Ba\n2. Bốn\n\n- Gạch một\n- Gạch hai\n\nKết thúc./.\n');
+    writeFileSync(
+      path.join(copy, 'l.md.hbs'),
+      'Mở đầu.\n\n1. Một\n2. Hai\n\nGiữa.\n\n1. Ba\n2. Bốn\n\n- Gạch một\n- Gạch hai\n\nKết thúc./.\n',
+    );
     expect((await runCli(['build', '--template', 'l.md.hbs', '-o', 'l.docx'], { cwd: copy })).code).toBe(0);
     const xml = docxParts(path.join(copy, 'l.docx'))['word/document.xml']!;
     expect([...xml.matchAll(/<w:pStyle w:val="ListNumber"\/>/g)]).toHaveLength(4);
     expect([...xml.matchAll(/<w:pStyle w:val="ListBullet"\/>/g)]).toHaveLength(2);
-    const md = spawnSync('pandoc', ['-f', 'docx', '-t', 'markdown', path.join(copy, 'l.docx')], { encoding: 'utf8' }).stdout;
+    const md = spawnSync('pandoc', ['-f', 'docx', '-t', 'markdown', path.join(copy, 'l.docx')], {
+      encoding: 'utf8',
+    }).stdout;
     expect(md).toMatch(/^1\. +Ba$/m);
     expect(md).toMatch(/^- +Gạch một$/m);
   });
 
   it('puts a centred PAGE field in the header from page 2, none on page 1', () => {
-    const headers = Object.entries(parts).filter(([n]) => /^word\/header\d+\.xml$/.test(n)).map(([, x]) => x);
+    const headers = Object.entries(parts)
+      .filter(([n]) => /^word\/header\d+\.xml$/.test(n))
+      .map(([, x]) => x);
     expect(headers.filter((h) => /PAGE/.test(h) && /<w:jc w:val="center"\/>/.test(h))).toHaveLength(2);
     expect(pdfText(pdf, 1).trimStart()).toMatch(/^UBND TỈNH HÀ GIANG/);
     expect(pdfText(pdf, 2).trim().split('\n')[0]!.trim()).toBe('2');
@@ -151,7 +178,9 @@ describe('the sample report', () => {
     const xml = parts['word/document.xml']!;
     expect(/<w:p>(?:(?!<\/w:p>)[\s\S])*Hà Giang, ngày 13 tháng 8 năm 2021/.exec(xml)![0]).toContain('<w:i/>');
     expect(/<w:p>(?:(?!<\/w:p>)[\s\S])*>BÁO CÁO</.exec(xml)![0]).toContain('<w:b/>');
-    expect(text).toContain('Sơ kết công tác phòng, chống tội phạm, ma túy, mua bán người và phong trào Toàn dân bảo vệ an ninh Tổ quốc 6 tháng đầu năm 2021');
+    expect(text).toContain(
+      'Sơ kết công tác phòng, chống tội phạm, ma túy, mua bán người và phong trào Toàn dân bảo vệ an ninh Tổ quốc 6 tháng đầu năm 2021',
+    );
   });
 
   it('states the published figures in the body', () => {
@@ -176,7 +205,9 @@ describe('the sample report', () => {
     const appendix = pdfText(pdf, 3).replace(/[ \t]+/g, ' ');
     expect(appendix).toContain('Phụ lục');
     expect(appendix).toMatch(/1 Thành phố Hà Giang 24 27 23 26 95,8 96,3/);
-    expect(appendix).toMatch(/Tổng cộng 123 138 120 130 97,6 94,2 151 142 198 187 4 6 0 0 12 15 18 22 21 17 527 498 2\.082 2\.051/);
+    expect(appendix).toMatch(
+      /Tổng cộng 123 138 120 130 97,6 94,2 151 142 198 187 4 6 0 0 12 15 18 22 21 17 527 498 2\.082 2\.051/,
+    );
   });
 
   it('gives the appendix table explicit widths, a repeating two-row header and right-aligned figures', () => {
@@ -200,7 +231,9 @@ describe('the sample report', () => {
     const bytes = readFileSync(path.join(dir, 'a.docx'));
     expect(bytes.equals(readFileSync(path.join(dir, 'b.docx')))).toBe(true);
     expect(bytes.equals(readFileSync(docx))).toBe(true);
-    expect(docxParts(path.join(dir, 'a.docx'))['docProps/core.xml']).toMatch(/<dcterms:created[^>]*>2021-08-13T00:00:00Z</);
+    expect(docxParts(path.join(dir, 'a.docx'))['docProps/core.xml']).toMatch(
+      /<dcterms:created[^>]*>2021-08-13T00:00:00Z</,
+    );
   });
 });
 
@@ -214,25 +247,43 @@ describe('build errors', () => {
   const lineOf = (source: string, needle: string) => source.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
   it.each([
-    ['a misspelt variable', (s: string) => s.replace('{{indicators.MT_DT.current}}', '{{indicators.MT_DT.curent}}'), 'TEMPLATE_UNKNOWN_VARIABLE', 'curent'],
-    ['an unknown helper', (s: string) => s.replace('{{change indicators.MT_VU}}', '{{thaydoi indicators.MT_VU}}'), 'TEMPLATE_UNKNOWN_HELPER', 'thaydoi'],
-    ['a helper used wrongly', (s: string) => s.replace('{{percent indicators.TL_KP.current}}', '{{percent indicators.TTXH_KP.current}}'), 'TEMPLATE_HELPER', 'percent'],
+    [
+      'a misspelt variable',
+      (s: string) => s.replace('{{indicators.MT_DT.current}}', '{{indicators.MT_DT.curent}}'),
+      'TEMPLATE_UNKNOWN_VARIABLE',
+      'curent',
+    ],
+    [
+      'an unknown helper',
+      (s: string) => s.replace('{{change indicators.MT_VU}}', '{{thaydoi indicators.MT_VU}}'),
+      'TEMPLATE_UNKNOWN_HELPER',
+      'thaydoi',
+    ],
+    [
+      'a helper used wrongly',
+      (s: string) => s.replace('{{percent indicators.TL_KP.current}}', '{{percent indicators.TTXH_KP.current}}'),
+      'TEMPLATE_HELPER',
+      'percent',
+    ],
     ['an unclosed block', (s: string) => s.replace('{{/if}}', ''), 'TEMPLATE_SYNTAX', null],
-  ])('stops with exit 2 and the template line for %s, leaving the earlier report untouched', async (_, edit, code, needle) => {
-    const dir = withTemplate(edit);
-    const source = readFileSync(path.join(dir, 'mau.md.hbs'), 'utf8');
-    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
-    const before = readFileSync(path.join(dir, 'out', 'bao-cao.docx'));
-    const r = await runCli(['build', '--template', 'mau.md.hbs', '--json'], { cwd: dir });
-    expect(r.code).toBe(2);
-    const err = json(r).errors[0];
-    expect(err).toMatchObject({ code, file: 'mau.md.hbs' });
-    if (needle) expect(err.line).toBe(lineOf(source, needle));
-    else expect(err.line).toBeGreaterThan(0);
-    expect(r.stderr).toContain(`mau.md.hbs: dòng ${err.line}: lỗi ${code}`);
-    expect(readFileSync(path.join(dir, 'out', 'bao-cao.docx')).equals(before)).toBe(true);
-    expect(readdirSync(path.join(dir, 'out'))).toEqual(['bao-cao.docx']);
-  });
+  ])(
+    'stops with exit 2 and the template line for %s, leaving the earlier report untouched',
+    async (_, edit, code, needle) => {
+      const dir = withTemplate(edit);
+      const source = readFileSync(path.join(dir, 'mau.md.hbs'), 'utf8');
+      expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+      const before = readFileSync(path.join(dir, 'out', 'bao-cao.docx'));
+      const r = await runCli(['build', '--template', 'mau.md.hbs', '--json'], { cwd: dir });
+      expect(r.code).toBe(2);
+      const err = json(r).errors[0];
+      expect(err).toMatchObject({ code, file: 'mau.md.hbs' });
+      if (needle) expect(err.line).toBe(lineOf(source, needle));
+      else expect(err.line).toBeGreaterThan(0);
+      expect(r.stderr).toContain(`mau.md.hbs: dòng ${err.line}: lỗi ${code}`);
+      expect(readFileSync(path.join(dir, 'out', 'bao-cao.docx')).equals(before)).toBe(true);
+      expect(readdirSync(path.join(dir, 'out'))).toEqual(['bao-cao.docx']);
+    },
+  );
 
   it('stops with exit 1 and the errors when the data is invalid, writing nothing', async () => {
     const dir = sampleCopy();
@@ -273,7 +324,7 @@ describe('build errors', () => {
     expect(readFileSync(input).equals(before)).toBe(true);
   });
 
-  it('never writes over the clerk\'s narrative or into a folder read as returns, from any folder; nothing is written', async () => {
+  it("never writes over the clerk's narrative or into a folder read as returns, from any folder; nothing is written", async () => {
     const dir = sampleCopy();
     const narrative = path.join(dir, 'noi-dung.md');
     const before = readFileSync(narrative);
@@ -287,18 +338,24 @@ describe('build errors', () => {
       expect(json(r).errors[0]).toMatchObject({ code: 'OUTPUT_IS_INPUT' });
     }
     // The narrative named as the output in the definition itself.
-    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^output: .*$/m, 'output: noi-dung.md'));
+    writeFileSync(
+      path.join(dir, 'baocao.yaml'),
+      readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^output: .*$/m, 'output: noi-dung.md'),
+    );
     expect((await runCli(['build'], { cwd: dir })).code).toBe(2);
     expect(readFileSync(narrative).equals(before)).toBe(true);
     expect(readdirSync(path.join(dir, 'returns')).filter((f) => !f.endsWith('.csv'))).toEqual([]);
   });
 
-  it('never writes into last period\'s archive, and forms never land among the returns, even with --force', async () => {
+  it("never writes into last period's archive, and forms never land among the returns, even with --force", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-owned-'));
     cpSync(path.join(FIXTURES, 'check', 'nam-2023'), path.join(dir, 'nam-2023'), { recursive: true });
     cpSync(path.join(FIXTURES, 'check', 'year-ok', 'returns'), path.join(dir, 'returns'), { recursive: true });
     const frame = readFileSync(path.join(SAMPLE, 'baocao.yaml'), 'utf8');
-    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(FIXTURES, 'check', 'nam.yaml'), 'utf8') + frame.slice(frame.indexOf('document:')));
+    writeFileSync(
+      path.join(dir, 'baocao.yaml'),
+      readFileSync(path.join(FIXTURES, 'check', 'nam.yaml'), 'utf8') + frame.slice(frame.indexOf('document:')),
+    );
     const archived = readFileSync(path.join(dir, 'nam-2023', '2023.csv'));
     const r = await runCli(['build', '-o', 'nam-2023/2023.csv', '--json'], { cwd: dir });
     expect(json(r).errors[0]).toMatchObject({ code: 'OUTPUT_IS_INPUT', file: path.join('nam-2023', '2023.csv') });
@@ -346,7 +403,10 @@ describe('text from data is literal', () => {
       .replace('name: Bắc Mê }', `name: '${nasty} Bắc Mê' }`)
       .replace('nguoiKy: Trần Đức Quý', `nguoiKy: '${nasty}'`);
     writeFileSync(path.join(dir, 'baocao.yaml'), yaml);
-    writeFileSync(path.join(dir, 'mau.md.hbs'), 'Chỉ tiêu: {{indicators.MT_VU.label}}; đơn vị: {{#each units}}{{#if (eq code "031")}}{{name}}{{/if}}{{/each}}.\n\n| Tên | Ghi chú |\n|---|---|\n| {{indicators.MT_VU.label}} | x |\n');
+    writeFileSync(
+      path.join(dir, 'mau.md.hbs'),
+      'Chỉ tiêu: {{indicators.MT_VU.label}}; đơn vị: {{#each units}}{{#if (eq code "031")}}{{name}}{{/if}}{{/each}}.\n\n| Tên | Ghi chú |\n|---|---|\n| {{indicators.MT_VU.label}} | x |\n',
+    );
     const r = await runCli(['build', '--template', 'mau.md.hbs'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -357,7 +417,9 @@ describe('text from data is literal', () => {
     expect(text).toContain(`${nasty} Bắc Mê`); // the appendix row
     expect(text).toContain(nasty); // the signer
     // No formatting crept in: the label's paragraph is one plain run.
-    const para = [...parts['word/document.xml']!.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes('Chỉ tiêu: '))!;
+    const para = [...parts['word/document.xml']!.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g)]
+      .map((m) => m[0])
+      .find((p) => p.includes('Chỉ tiêu: '))!;
     expect(para).not.toMatch(/<w:(b|i|strike)\/>/);
     expect(para.match(/<w:r>/g)).toHaveLength(1);
   });

@@ -19,7 +19,10 @@ const CHARTS = `charts:
 function withCharts(charts = CHARTS, template?: string): string {
   const dir = sampleCopy();
   const yaml = path.join(dir, 'baocao.yaml');
-  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^template: .*$/m, template ? `template: ${template}` : '') + charts);
+  writeFileSync(
+    yaml,
+    readFileSync(yaml, 'utf8').replace(/^template: .*$/m, template ? `template: ${template}` : '') + charts,
+  );
   return dir;
 }
 
@@ -27,9 +30,15 @@ const parts = (file: string) => unzipSync(new Uint8Array(readFileSync(file)));
 const text = (file: string, name: string) => strFromU8(parts(file)[name]!);
 /** A chart part's categories and each series' values, from its caches. */
 function chartData(xml: string) {
-  const cache = (tag: string, within: string) => [...within.matchAll(new RegExp(`<c:${tag}>[\\s\\S]*?</c:${tag}>`, 'g'))].map((m) => [...m[0].matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v><\/c:pt>/g)].map((p) => [Number(p[1]), p[2]!] as const));
+  const cache = (tag: string, within: string) =>
+    [...within.matchAll(new RegExp(`<c:${tag}>[\\s\\S]*?</c:${tag}>`, 'g'))].map((m) =>
+      [...m[0].matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v><\/c:pt>/g)].map((p) => [Number(p[1]), p[2]!] as const),
+    );
   const series = [...xml.matchAll(/<c:ser>[\s\S]*?<\/c:ser>/g)].map((m) => m[0]);
-  return { categories: cache('cat', series[0]!)[0]!.map(([, v]) => v), series: series.map((s) => ({ name: cache('tx', s)[0]![0]![1], values: cache('val', s)[0]! })) };
+  return {
+    categories: cache('cat', series[0]!)[0]!.map(([, v]) => v),
+    series: series.map((s) => ({ name: cache('tx', s)[0]![0]![1], values: cache('val', s)[0]! })),
+  };
 }
 
 describe('charts', () => {
@@ -54,21 +63,38 @@ describe('charts', () => {
     expect(body.lastIndexOf('<c:chart ')).toBeLessThan(at('Số liệu chi tiết của từng'));
     const figures = json(await runCli(['aggregate', '--json'], { cwd: dir }));
     const names = figures.units.expected.map((u: string) => figures.units.names[u]);
-    for (const [n, code, type] of [[1, 'MT_VU', 'barDir val="col"'], [2, 'TL_KP', 'barDir val="bar"'], [3, 'MT_DT', 'lineChart']] as const) {
+    for (const [n, code, type] of [
+      [1, 'MT_VU', 'barDir val="col"'],
+      [2, 'TL_KP', 'barDir val="bar"'],
+      [3, 'MT_DT', 'lineChart'],
+    ] as const) {
       const xml = text(report, `word/charts/chart${n}.xml`);
       expect(xml, code).toContain(type);
       expect(xml).toContain('typeface="Times New Roman"');
       const data = chartData(xml);
       expect(data.categories).toEqual(names);
       expect(data.series.map((s) => s.name)).toEqual(['6 tháng đầu năm 2021', 'Cùng kỳ năm 2020']);
-      for (const [k, which] of [[0, 'current'], [1, 'previous']] as const)
-        expect(data.series[k]!.values.map(([, v]) => Number(v)), `${code} ${which}`).toEqual(figures.units.expected.map((u: string) => figures.byUnit[u][code][which]));
+      for (const [k, which] of [
+        [0, 'current'],
+        [1, 'previous'],
+      ] as const)
+        expect(
+          data.series[k]!.values.map(([, v]) => Number(v)),
+          `${code} ${which}`,
+        ).toEqual(figures.units.expected.map((u: string) => figures.byUnit[u][code][which]));
     }
     expect(text(report, 'word/charts/chart2.xml')).toContain('<c:numFmt formatCode="0.0" sourceLinked="0"/>');
     expect(text(report, 'word/charts/chart1.xml')).toContain('<c:numFmt formatCode="#,##0" sourceLinked="0"/>');
     // No random relationship ids: the same bytes on every build.
-    expect(Object.entries(parts(report)).filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels')).map(([, d]) => strFromU8(d)).join('')).not.toMatch(/rId[a-z0-9_-]{21}/);
-    expect(text(report, 'word/charts/chart1.xml')).toContain('<a:t>Số vụ phạm tội về ma túy theo huyện, thành phố</a:t>');
+    expect(
+      Object.entries(parts(report))
+        .filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels'))
+        .map(([, d]) => strFromU8(d))
+        .join(''),
+    ).not.toMatch(/rId[a-z0-9_-]{21}/);
+    expect(text(report, 'word/charts/chart1.xml')).toContain(
+      '<a:t>Số vụ phạm tội về ma túy theo huyện, thành phố</a:t>',
+    );
     expect(text(report, 'word/charts/chart2.xml')).toContain('<a:t>Tỷ lệ điều tra, khám phá (%)</a:t>');
     // The data behind the chart, as Word's Edit Data opens it: Calc reads the embedded workbook, with the same figures.
     const tmp = mkdtempSync(path.join(tmpdir(), 'baocao-chart-'));
@@ -76,19 +102,34 @@ describe('charts', () => {
     calc([path.join(tmp, 'du-lieu.xlsx')], CSV, tmp);
     const sheet = parse(readFileSync(path.join(tmp, 'du-lieu.csv'), 'utf8')) as string[][];
     expect(sheet[0]).toEqual(['', '6 tháng đầu năm 2021', 'Cùng kỳ năm 2020']);
-    expect(sheet.slice(1)).toEqual(figures.units.expected.map((u: string) => [figures.units.names[u], String(figures.byUnit[u].MT_VU.current), String(figures.byUnit[u].MT_VU.previous)]));
+    expect(sheet.slice(1)).toEqual(
+      figures.units.expected.map((u: string) => [
+        figures.units.names[u],
+        String(figures.byUnit[u].MT_VU.current),
+        String(figures.byUnit[u].MT_VU.previous),
+      ]),
+    );
     // The same bytes again, the embedded workbooks included.
     const first = readFileSync(report);
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(report).equals(first)).toBe(true);
     // LibreOffice draws them: their titles and the units' names are in the PDF's text.
     const pdf = pdfText(toPdf(report));
-    for (const s of ['Số vụ phạm tội về ma túy theo huyện, thành phố', 'Tỷ lệ điều tra, khám phá (%)', 'Mèo Vạc', 'Quang Bình']) expect(pdf).toContain(s);
+    for (const s of [
+      'Số vụ phạm tội về ma túy theo huyện, thành phố',
+      'Tỷ lệ điều tra, khám phá (%)',
+      'Mèo Vạc',
+      'Quang Bình',
+    ])
+      expect(pdf).toContain(s);
   });
 
   it('places a chart where a template says {{chart "CODE"}}; names an unknown one, and refuses a chart of no indicator', async () => {
     const dir = withCharts(CHARTS, 'mau.md.hbs');
-    writeFileSync(path.join(dir, 'mau.md.hbs'), '## I. SỐ LIỆU\n\nTrước biểu đồ.\n\n{{chart "TL_KP"}}\n\nSau biểu đồ.\n');
+    writeFileSync(
+      path.join(dir, 'mau.md.hbs'),
+      '## I. SỐ LIỆU\n\nTrước biểu đồ.\n\n{{chart "TL_KP"}}\n\nSau biểu đồ.\n',
+    );
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
     const body = text(path.join(dir, 'out', 'bao-cao.docx'), 'word/document.xml');
     expect(body.match(/<c:chart /g)).toHaveLength(1);
@@ -98,7 +139,9 @@ describe('charts', () => {
     writeFileSync(path.join(dir, 'mau.md.hbs'), '## I. SỐ LIỆU\n\n{{chart "KHONG_CO"}}\n');
     const unknown = await runCli(['build', '--json'], { cwd: dir });
     expect(unknown.code).toBe(2);
-    expect(json(unknown).errors).toEqual([expect.objectContaining({ code: 'TEMPLATE_HELPER', line: 3, message: expect.stringContaining('"KHONG_CO"') })]);
+    expect(json(unknown).errors).toEqual([
+      expect.objectContaining({ code: 'TEMPLATE_HELPER', line: 3, message: expect.stringContaining('"KHONG_CO"') }),
+    ]);
     for (const bad of ['charts:\n  - { indicator: KHONG_CO }\n', 'charts:\n  - { indicator: MT_VU, by: group }\n']) {
       const refused = await runCli(['build', '--json'], { cwd: withCharts(bad) });
       expect(refused.code, bad).toBe(2);

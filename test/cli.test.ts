@@ -40,7 +40,9 @@ describe('exit codes of the real binary', () => {
     expect(r.stderr).toContain('Invalid command');
   });
   it('prints the version and per-command help with a Vietnamese example', () => {
-    expect(spawnCli(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(path.join(FIXTURES, '..', 'package.json'), 'utf8')).version);
+    expect(spawnCli(['--version']).stdout.trim()).toBe(
+      JSON.parse(readFileSync(path.join(FIXTURES, '..', 'package.json'), 'utf8')).version,
+    );
     const help = spawnCli(['aggregate', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--allow-missing');
@@ -50,7 +52,14 @@ describe('exit codes of the real binary', () => {
 
 describe('stdout and stderr', () => {
   it('aggregate --json prints only JSON on stdout; warnings go in it and on stderr', async () => {
-    const r = await runCli(['aggregate', '--config', CHECK_DEF, path.join(FIXTURES, 'check', 'missing-unit', 'returns'), '--allow-missing', '--json']);
+    const r = await runCli([
+      'aggregate',
+      '--config',
+      CHECK_DEF,
+      path.join(FIXTURES, 'check', 'missing-unit', 'returns'),
+      '--allow-missing',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const out = json(r);
     expect(out.units).toMatchObject({ received: ['01'], missing: ['02'] });
@@ -66,12 +75,24 @@ describe('stdout and stderr', () => {
     expect(JSON.parse(shown.stdout)).toEqual(JSON.parse(piped.stdout));
   });
   it('aggregate stops with exit 1 and the errors when the data is invalid', async () => {
-    const r = await runCli(['aggregate', '--config', CHECK_DEF, path.join(FIXTURES, 'check', 'rule-violation', 'returns'), '--json']);
+    const r = await runCli([
+      'aggregate',
+      '--config',
+      CHECK_DEF,
+      path.join(FIXTURES, 'check', 'rule-violation', 'returns'),
+      '--json',
+    ]);
     expect(r.code).toBe(1);
     expect(json(r)).toMatchObject({ ok: false, errors: [{ code: 'RULE_VIOLATION', line: 3, column: 'cung_ky' }] });
   });
   it('--quiet keeps only errors', async () => {
-    const r = await runCli(['check', '--config', CHECK_DEF, path.join(FIXTURES, 'check', 'extra-column', 'returns'), '--quiet']);
+    const r = await runCli([
+      'check',
+      '--config',
+      CHECK_DEF,
+      path.join(FIXTURES, 'check', 'extra-column', 'returns'),
+      '--quiet',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
   });
@@ -129,7 +150,10 @@ describe('inputs', () => {
     expect(forced.code).toBe(0);
     const wrong = await runCli(['check', cp1258, '--config', CHECK_DEF, '--encoding', 'utf-8', '--json']);
     expect(wrong.code).toBe(1);
-    expect(json(wrong).errors[0]).toMatchObject({ code: 'INVALID_ENCODING', file: expect.stringContaining('tra-ve.csv') });
+    expect(json(wrong).errors[0]).toMatchObject({
+      code: 'INVALID_ENCODING',
+      file: expect.stringContaining('tra-ve.csv'),
+    });
   });
   it('treats __proto__, constructor and prototype as data, in headers, codes and names', async () => {
     const dir = tempDir();
@@ -157,13 +181,88 @@ indicators:
     expect(Object.keys(out.byUnit)).toEqual(['__proto__', 'constructor']);
     expect(out.byUnit.__proto__.__proto__.current).toBe(3);
     expect(({} as Record<string, unknown>).current).toBeUndefined();
-    expect(json(r).warnings.map((w: { column: string }) => w.column)).toEqual(['__proto__', 'constructor', 'prototype']);
+    expect(json(r).warnings.map((w: { column: string }) => w.column)).toEqual([
+      '__proto__',
+      'constructor',
+      'prototype',
+    ]);
   });
 });
 
 describe('message catalog', () => {
   it('has a Vietnamese and an English message for every code', () => {
-    const params = { value: 'x', expected: 'y', path: 'p', detail: 'd', kind: 'k', encoding: 'e', reason: 'OTHER', unitName: 'u', label: 'l', first: 1, second: 2, count: 3, unitLabel: 'vụ', alias: 'a', unit: '024', column: 'ky_nay', op: 'atMost', left: 5, right: 4, leftLabel: 'L', rightLabel: 'R', unread: 0, helper: 'h', name: 'n', size: '70,0', limit: '64,0', code: 'X', shown: 100, en: '1000', vi: '1', viEn: '1', plain: '1000', pid: 42, decimals: 2, archived: '5', archive: 'a.csv:2', period: '2023-Q1', revised: 0, known: 'A; B', section: 'Ưu điểm', formula: 'SUM(E2:E3)', sheet: 'Biểu mẫu', sheets: 'Sheet2', merged: 'E5', rows: '5, 7', cell: 'H5', position: 8, nameless: 0, more: 1, range: 'G10:H1048576', cells: 2097134, columns: 'F ("Cùng kỳ")', differ: 2, indicator: 'VU', side: 'current', there: '12', here: '13', named: 'Xã Hai', namedCode: '02', how: 'up', factor: '10,1', current: '20.820', previous: '2.051', received: 'returns/x.csv', receivedAt: '14:05 ngày 17/06/2025', names: 'Xã Một, Xã Hai', copy: 'out/b (bản sửa trong Word).docx', paragraph: 'Số vụ phạm tội…', sections: 'Ưu điểm', file: 'noi-dung.md' };
+    const params = {
+      value: 'x',
+      expected: 'y',
+      path: 'p',
+      detail: 'd',
+      kind: 'k',
+      encoding: 'e',
+      reason: 'OTHER',
+      unitName: 'u',
+      label: 'l',
+      first: 1,
+      second: 2,
+      count: 3,
+      unitLabel: 'vụ',
+      alias: 'a',
+      unit: '024',
+      column: 'ky_nay',
+      op: 'atMost',
+      left: 5,
+      right: 4,
+      leftLabel: 'L',
+      rightLabel: 'R',
+      unread: 0,
+      helper: 'h',
+      name: 'n',
+      size: '70,0',
+      limit: '64,0',
+      code: 'X',
+      shown: 100,
+      en: '1000',
+      vi: '1',
+      viEn: '1',
+      plain: '1000',
+      pid: 42,
+      decimals: 2,
+      archived: '5',
+      archive: 'a.csv:2',
+      period: '2023-Q1',
+      revised: 0,
+      known: 'A; B',
+      section: 'Ưu điểm',
+      formula: 'SUM(E2:E3)',
+      sheet: 'Biểu mẫu',
+      sheets: 'Sheet2',
+      merged: 'E5',
+      rows: '5, 7',
+      cell: 'H5',
+      position: 8,
+      nameless: 0,
+      more: 1,
+      range: 'G10:H1048576',
+      cells: 2097134,
+      columns: 'F ("Cùng kỳ")',
+      differ: 2,
+      indicator: 'VU',
+      side: 'current',
+      there: '12',
+      here: '13',
+      named: 'Xã Hai',
+      namedCode: '02',
+      how: 'up',
+      factor: '10,1',
+      current: '20.820',
+      previous: '2.051',
+      received: 'returns/x.csv',
+      receivedAt: '14:05 ngày 17/06/2025',
+      names: 'Xã Một, Xã Hai',
+      copy: 'out/b (bản sửa trong Word).docx',
+      paragraph: 'Số vụ phạm tội…',
+      sections: 'Ưu điểm',
+      file: 'noi-dung.md',
+    };
     for (const code of PROBLEM_CODES) {
       const vi = message(code, params, 'vi');
       const en = message(code, params, 'en');
@@ -174,7 +273,14 @@ describe('message catalog', () => {
     }
   });
   it('prints messages in English with --lang en', async () => {
-    const r = await runCli(['check', '--config', CHECK_DEF, path.join(FIXTURES, 'check', 'missing-value', 'returns'), '--lang', 'en']);
+    const r = await runCli([
+      'check',
+      '--config',
+      CHECK_DEF,
+      path.join(FIXTURES, 'check', 'missing-value', 'returns'),
+      '--lang',
+      'en',
+    ]);
     expect(r.stderr).toContain('line 4: error MISSING_VALUE [ky_nay · 01 · MH]');
     expect(r.stderr).toContain('The value cell is empty');
   });
@@ -186,7 +292,9 @@ describe('init and forms never overwrite', () => {
     writeFileSync(path.join(dir, 'baocao.yaml'), 'mine');
     const r = await runCli(['init', '--json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'INIT_EXISTS', message: expect.stringContaining('baocao.yaml') })]);
+    expect(json(r).errors).toEqual([
+      expect.objectContaining({ code: 'INIT_EXISTS', message: expect.stringContaining('baocao.yaml') }),
+    ]);
     expect(readFileSync(path.join(dir, 'baocao.yaml'), 'utf8')).toBe('mine');
     expect(readdirSync(dir)).toEqual(['baocao.yaml']);
   });
@@ -199,7 +307,11 @@ describe('init and forms never overwrite', () => {
     expect(again.stderr).toContain('FORM_EXISTS');
     expect(readFileSync(path.join(dir, 'f', '01 - Phường Một.xlsx'), 'utf8')).toBe('filled');
     expect((await runCli(['forms', '--config', CHECK_DEF, '-o', 'f', '--force'], { cwd: dir })).code).toBe(0);
-    expect(readFileSync(path.join(dir, 'f', '01 - Phường Một.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync(path.join(dir, 'f', '01 - Phường Một.xlsx'))
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     // --format csv keeps the CSV forms.
     expect((await runCli(['forms', '--config', CHECK_DEF, '-o', 'c', '--format', 'csv'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(path.join(dir, 'c', '01 - Phường Một.csv'), 'utf8')).toContain('Mã đơn vị');
@@ -209,7 +321,8 @@ describe('init and forms never overwrite', () => {
 describe('progress', () => {
   it('counts files on stderr for a terminal, and never into a pipe', async () => {
     const dir = tempDir();
-    for (let i = 0; i < 120; i++) writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.csv`), i === 0 ? readFileSync(GOOD) : '');
+    for (let i = 0; i < 120; i++)
+      writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.csv`), i === 0 ? readFileSync(GOOD) : '');
     const args = ['check', dir, '--config', CHECK_DEF];
     const tty = await runCli(args, { tty: true, env: { NO_COLOR: '1' } });
     expect(tty.stderr).toContain('\r50/120');

@@ -17,7 +17,26 @@ function reference(text: string, delimiter: string): string[][] | undefined {
 
 // Line breaks reach the tokenizer as "\n" only, and Unicode spaces are trimmed per cell
 // later (csv-parse trims them byte-wise, splitting UTF-8), so neither is in the alphabet.
-const piece = fc.constantFrom(',', ';', '\t', '"', '""', '\n', ' ', '\f', 'a', 'bc', 'Đ', '1', '2.082', '', 'x"y', '" "', ' "a" ', '"\n"');
+const piece = fc.constantFrom(
+  ',',
+  ';',
+  '\t',
+  '"',
+  '""',
+  '\n',
+  ' ',
+  '\f',
+  'a',
+  'bc',
+  'Đ',
+  '1',
+  '2.082',
+  '',
+  'x"y',
+  '" "',
+  ' "a" ',
+  '"\n"',
+);
 
 describe('CSV tokenizer', () => {
   it.each([

@@ -46,18 +46,25 @@ describe('report definition', () => {
 
   it('lists the choices of a kind in Vietnamese too, and suggests the key meant for a key misspelt', () => {
     const kind = problemsOf(GOOD.replace('unit: vụ, kind: count }', 'unit: vụ, kind: dem }'));
-    expect(kind.map((p) => p.params?.detail)).toEqual(["Giá trị không hợp lệ; cần một trong: 'count' | 'stock' | 'ratio'"]);
-    const typo = GOOD.replace('unit: vụ, kind: count }', 'unit: vụ, kind: count, decimal: 1 }').replace('denominator: A', 'denominator: A, numerater: B');
+    expect(kind.map((p) => p.params?.detail)).toEqual([
+      "Giá trị không hợp lệ; cần một trong: 'count' | 'stock' | 'ratio'",
+    ]);
+    const typo = GOOD.replace('unit: vụ, kind: count }', 'unit: vụ, kind: count, decimal: 1 }').replace(
+      'denominator: A',
+      'denominator: A, numerater: B',
+    );
     expect(problemsOf(typo).map((p) => [p.params?.path, String(p.params?.detail).replace(/^.*: "/, '"')])).toEqual([
       ['indicators[0].decimal', '"decimal" (có phải "decimals"?)'],
       ['indicators[2].numerater', '"numerater" (có phải "numerator"?)'],
     ]);
     expect(problemsOf(typo, 'en')[0]!.params?.detail).toContain('(did you mean "decimals"?)');
     // Nothing near: no guess.
-    expect(String(problemsOf(GOOD.replace('kind: count }', 'kind: count, ghiChu: x }'))[0]!.params?.detail)).not.toContain('phải');
+    expect(
+      String(problemsOf(GOOD.replace('kind: count }', 'kind: count, ghiChu: x }'))[0]!.params?.detail),
+    ).not.toContain('phải');
   });
 
-  it('says the references of what passed beside the schema\'s problems, every problem at once, none twice or falsely', () => {
+  it("says the references of what passed beside the schema's problems, every problem at once, none twice or falsely", () => {
     const text = GOOD.replace('unit: vụ, kind: count }', 'unit: vụ, kind: dem }') // indicators[0] (A): schema
       .replace('denominator: A', 'denominator: X') // indicators[2]: a reference
       .replace('{ indicator: B, atMost: A }', '{ indicator: B, atMost: A }\n  - { indicator: Z, atMost: B }') // rules[1]: a reference
@@ -105,7 +112,9 @@ describe('report definition', () => {
   });
 
   it('reports schema errors with lines: wrong types, unknown keys, missing fields, bad dates', () => {
-    const text = GOOD.replace('label: quý I', 'lable: quý I').replace('start: 2024-01-01', 'start: 01/01/2024').replace('kind: count }\n  - { code: B', 'kind: counted }\n  - { code: B');
+    const text = GOOD.replace('label: quý I', 'lable: quý I')
+      .replace('start: 2024-01-01', 'start: 01/01/2024')
+      .replace('kind: count }\n  - { code: B', 'kind: counted }\n  - { code: B');
     const ps = problemsOf(text);
     expect(ps.map((p) => [p.line, p.params?.path]).sort()).toEqual(
       [
@@ -160,7 +169,8 @@ describe('YAML traps', () => {
     expect(ps.map((p) => [p.code, p.line, p.params?.detail])).toEqual([['CONFIG_SYNTAX', 3, '*quy']]);
   });
   it('refuses an alias bomb instead of expanding it', () => {
-    const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+    const bomb =
+      'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
     expect(problemsOf(bomb).map((p) => p.code)).toEqual(['CONFIG_SYNTAX']);
   });
 });
@@ -169,7 +179,12 @@ describe('the fast YAML path reads as the careful one', () => {
   it('gives the same definition for every definition in the repository', async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
     const { parseCarefully } = await import('../src/definition/parse.js');
-    const files = ['fixtures/ha-giang-2021-6t/baocao.yaml', 'fixtures/check/baocao.yaml', 'templates/baocao.yaml', 'templates/baocao-chung.yaml'];
+    const files = [
+      'fixtures/ha-giang-2021-6t/baocao.yaml',
+      'fixtures/check/baocao.yaml',
+      'templates/baocao.yaml',
+      'templates/baocao-chung.yaml',
+    ];
     for (const f of files) {
       const text = readFileSync(new URL(`../${f}`, import.meta.url), 'utf8');
       expect(parseDefinition(text, f, '/x'), f).toEqual(parseCarefully(text, f, '/x', 'vi'));
@@ -182,12 +197,16 @@ describe('the fast YAML path reads as the careful one', () => {
     const { load, CORE_SCHEMA } = await import('js-yaml');
     const { parse, stringify } = await import('yaml');
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'), (v, defaultStringType) => {
-        const text = stringify(v, { defaultStringType: defaultStringType as 'PLAIN' }) ?? '';
-        // Through JSON, so that -0 and 0 (which yaml and js-yaml read differently, harmlessly) compare equal.
-        const json = (x: unknown) => JSON.parse(JSON.stringify(x ?? null));
-        expect(json(load(text, { schema: CORE_SCHEMA }))).toEqual(json(parse(text)));
-      }),
+      fc.property(
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'),
+        (v, defaultStringType) => {
+          const text = stringify(v, { defaultStringType: defaultStringType as 'PLAIN' }) ?? '';
+          // Through JSON, so that -0 and 0 (which yaml and js-yaml read differently, harmlessly) compare equal.
+          const json = (x: unknown) => JSON.parse(JSON.stringify(x ?? null));
+          expect(json(load(text, { schema: CORE_SCHEMA }))).toEqual(json(parse(text)));
+        },
+      ),
       { numRuns: 2000, seed: 1258 },
     );
   });

@@ -23,11 +23,18 @@ function userData(file: string): string[] {
   return out.sort((a, b) => b.length - a.length);
 }
 
-const data = [...userData(path.join(SAMPLE, 'baocao.yaml')), ...userData(path.join(CHECK, 'baocao.yaml')), ...userData(path.join(CHECK, 'nam.yaml'))].sort((a, b) => b.length - a.length);
+const data = [
+  ...userData(path.join(SAMPLE, 'baocao.yaml')),
+  ...userData(path.join(CHECK, 'baocao.yaml')),
+  ...userData(path.join(CHECK, 'nam.yaml')),
+].sort((a, b) => b.length - a.length);
 
 function expectEnglish(text: string, what: string) {
   // A workbook's sheet name is its own: "(Biểu mẫu!E6)", "line 6 (Biểu mẫu)" for a row, or "Biểu mẫu: warning …" for the whole sheet.
-  let rest = text.replace(/\([^()\n]*![A-Z]+\d+\)/g, '').replace(/(line \d+ )\([^()\n]*\)/g, '$1').replace(/^ {2}(?!line )[^\n:]*: (?=(warning|error) )/gm, '  ');
+  let rest = text
+    .replace(/\([^()\n]*![A-Z]+\d+\)/g, '')
+    .replace(/(line \d+ )\([^()\n]*\)/g, '$1')
+    .replace(/^ {2}(?!line )[^\n:]*: (?=(warning|error) )/gm, '  ');
   for (const d of data) rest = rest.split(d).join('');
   // Values echoed from the returns are quoted; file names are paths.
   rest = rest.replace(/"[^"\n]*"/g, '').replace(/\S*\.(csv|xlsx|xls|yaml|docx|hbs)\b/g, '');
@@ -57,7 +64,14 @@ describe('English on request', () => {
   });
 
   it('usage errors', async () => {
-    for (const argv of [['check', '--bogus'], ['chek'], ['check', '--encoding', 'latin1'], ['completion'], ['completion', 'fish'], ['check', '--config']]) {
+    for (const argv of [
+      ['check', '--bogus'],
+      ['chek'],
+      ['check', '--encoding', 'latin1'],
+      ['completion'],
+      ['completion', 'fish'],
+      ['check', '--config'],
+    ]) {
       const r = await en(argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.stderr).toContain('USAGE');
@@ -68,7 +82,10 @@ describe('English on request', () => {
   it('every data problem of the fixtures, and the summary', async () => {
     for (const name of readdirSync(CHECK).filter((d) => existsSync(path.join(CHECK, d, 'expect.json')))) {
       const spec = JSON.parse(readFileSync(path.join(CHECK, name, 'expect.json'), 'utf8')) as { args?: string[] };
-      const r = await en(['check', 'returns', '--config', '../baocao.yaml', ...(spec.args ?? [])], path.join(CHECK, name));
+      const r = await en(
+        ['check', 'returns', '--config', '../baocao.yaml', ...(spec.args ?? [])],
+        path.join(CHECK, name),
+      );
       expectEnglish(r.stderr, name);
     }
   });
@@ -78,21 +95,45 @@ describe('English on request', () => {
     expect(table.stdout).toContain('Indicator');
     expectEnglish(table.stdout, 'aggregate table');
     const dir = sampleCopy();
-    const templates = ['{{indicators.TTXH_VUU.current}}', '{{upper}} {{number indicators.TL_KP.current decimal=1}}', '{{"label"}}', '{{#each "x"}}{{/each}}', 'a\u000bb', '{{status indicators.MT_VU}}', '{{{title}}}'];
+    const templates = [
+      '{{indicators.TTXH_VUU.current}}',
+      '{{upper}} {{number indicators.TL_KP.current decimal=1}}',
+      '{{"label"}}',
+      '{{#each "x"}}{{/each}}',
+      'a\u000bb',
+      '{{status indicators.MT_VU}}',
+      '{{{title}}}',
+    ];
     for (const t of templates) {
       writeFileSync(path.join(dir, 't.md.hbs'), t);
       const r = await en(['build', '--template', 't.md.hbs'], dir);
       expect(r.code, t).toBe(2);
       expectEnglish(r.stderr, t);
     }
-    writeFileSync(path.join(dir, 'bad.yaml'), 'period: { code: "a b", start: 2021-13-01 }\nunits: []\nindicators: [{ code: X, kind: count, label: x, unit: u }, { code: x, kind: count, label: y, unit: u }]\nextra: 1\n');
+    writeFileSync(
+      path.join(dir, 'bad.yaml'),
+      'period: { code: "a b", start: 2021-13-01 }\nunits: []\nindicators: [{ code: X, kind: count, label: x, unit: u }, { code: x, kind: count, label: y, unit: u }]\nextra: 1\n',
+    );
     const def = await en(['check', '--config', 'bad.yaml'], dir);
     expect(def.code).toBe(2);
     expectEnglish(def.stderr, 'definition');
   });
 
   it('the catalog has both languages for every detail and interface word', () => {
-    const params = { value: 'v', indicator: 'I', key: 'k', keys: 'a, b', min: 1, max: 2, count: 3, allowed: 'x', char: 'U+000B', a: 'A', b: 'B', limit: 100 };
+    const params = {
+      value: 'v',
+      indicator: 'I',
+      key: 'k',
+      keys: 'a, b',
+      min: 1,
+      max: 2,
+      count: 3,
+      allowed: 'x',
+      char: 'U+000B',
+      a: 'A',
+      b: 'B',
+      limit: 100,
+    };
     for (const key of DETAIL_KEYS) {
       const [vi, english] = [detail(key, params, 'vi'), detail(key, params, 'en')];
       expect(vi, key).not.toBe(english);

@@ -56,7 +56,10 @@ function fillWithSample(ws: Worksheet): Worksheet {
 }
 
 /** Every unit's form (`forms`), filled in with the sample's figures and changed by `edit`, as ExcelTS saves it: the folder `filled` and the forms' names. */
-async function filledForms(dir: string, edit: (ws: Worksheet, name: string) => void = () => {}): Promise<{ filled: string; forms: string[] }> {
+async function filledForms(
+  dir: string,
+  edit: (ws: Worksheet, name: string) => void = () => {},
+): Promise<{ filled: string; forms: string[] }> {
   expect((await runCli(['forms'], { cwd: dir })).code).toBe(0);
   const filled = path.join(dir, 'filled');
   mkdirSync(filled);
@@ -107,12 +110,16 @@ describe('forms as workbooks', () => {
     const names = readdirSync(path.join(dir, 'a'));
     expect(names).toHaveLength(11);
     expect(names[2]).toBe('027 - Mèo Vạc.xlsx');
-    for (const n of names) expect(readFileSync(path.join(dir, 'a', n)).equals(readFileSync(path.join(dir, 'b', n))), n).toBe(true);
+    for (const n of names)
+      expect(readFileSync(path.join(dir, 'a', n)).equals(readFileSync(path.join(dir, 'b', n))), n).toBe(true);
 
     // Every part is well-formed XML (what a repair prompt would start from).
     const parts = unzipSync(readFileSync(path.join(dir, 'a', names[2]!)));
-    for (const [name, bytes] of Object.entries(parts)) if (/\.(xml|rels)$/.test(name)) expect(xmlProblem(strFromU8(bytes)), name).toBeUndefined();
-    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']));
+    for (const [name, bytes] of Object.entries(parts))
+      if (/\.(xml|rels)$/.test(name)) expect(xmlProblem(strFromU8(bytes)), name).toBeUndefined();
+    expect(Object.keys(parts)).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']),
+    );
     const sheet = strFromU8(unzipSync(readFileSync(path.join(dir, 'a', names[2]!)))['xl/worksheets/sheet1.xml']!);
     expect(sheet).toMatch(/<sheetProtection [^>]*sheet="1"/);
     expect(sheet).toMatch(/<pane [^>]*ySplit="3"[^>]*state="frozen"/);
@@ -139,13 +146,16 @@ describe('forms as workbooks', () => {
     expect(resaved).toMatch(/<dataValidation [^>]*type="whole"/);
   });
 
-  it('the same bytes in every time zone, dated the period\'s end (the installed command)', () => {
+  it("the same bytes in every time zone, dated the period's end (the installed command)", () => {
     const dir = workspace();
     const a = spawnCli(['forms', '-o', 'a'], { cwd: dir, env: { TZ: 'Asia/Ho_Chi_Minh' } });
     const b = spawnCli(['forms', '-o', 'b'], { cwd: dir, env: { TZ: 'America/Los_Angeles' } });
     expect([a.code, b.code]).toEqual([0, 0]);
-    for (const n of readdirSync(path.join(dir, 'a'))) expect(readFileSync(path.join(dir, 'a', n)).equals(readFileSync(path.join(dir, 'b', n))), n).toBe(true);
-    const core = strFromU8(unzipSync(readFileSync(path.join(dir, 'a', '024 - Thành phố Hà Giang.xlsx')))['docProps/core.xml']!);
+    for (const n of readdirSync(path.join(dir, 'a')))
+      expect(readFileSync(path.join(dir, 'a', n)).equals(readFileSync(path.join(dir, 'b', n))), n).toBe(true);
+    const core = strFromU8(
+      unzipSync(readFileSync(path.join(dir, 'a', '024 - Thành phố Hà Giang.xlsx')))['docProps/core.xml']!,
+    );
     expect(core).toMatch(/<dcterms:created[^>]*>2021-06-14T00:00:00Z</);
   });
 
@@ -165,13 +175,18 @@ describe('forms as workbooks', () => {
     expect([fa.code, fb.code]).toEqual([1, 1]);
     const written = readdirSync(path.join(dir, 'fa'));
     expect(written.length).toBeGreaterThan(0);
-    for (const n of written) expect(readFileSync(path.join(dir, 'fb', n)).equals(readFileSync(path.join(dir, 'fa', n))), n).toBe(true);
+    for (const n of written)
+      expect(readFileSync(path.join(dir, 'fb', n)).equals(readFileSync(path.join(dir, 'fa', n))), n).toBe(true);
   });
 
   it('filled in and saved by Calc, as .xlsx or as CSV (title lines and all), check clean and add up to the sample', async () => {
     const dir = workspace();
     const { filled, forms } = await filledForms(dir);
-    calc(forms.map((n) => path.join(filled, n)), XLSX, path.join(dir, 'returns'));
+    calc(
+      forms.map((n) => path.join(filled, n)),
+      XLSX,
+      path.join(dir, 'returns'),
+    );
 
     const check = await runCli(['check', '--json'], { cwd: dir });
     expect(check.code).toBe(0);
@@ -182,7 +197,11 @@ describe('forms as workbooks', () => {
 
     // The same forms saved by Calc as CSV keep their title lines above the header: passed over.
     const csv = path.join(dir, 'csv');
-    calc(forms.map((n) => path.join(filled, n)), CSV, csv);
+    calc(
+      forms.map((n) => path.join(filled, n)),
+      CSV,
+      csv,
+    );
     expect(readFileSync(path.join(csv, readdirSync(csv)[0]!), 'utf8').split('\n')[0]).toMatch(/^"?BÁO CÁO/);
     const fromCsv = await runCli(['aggregate', '--json', csv], { cwd: dir });
     expect(fromCsv.code).toBe(0);
@@ -197,12 +216,22 @@ describe('forms as workbooks', () => {
       if (name.startsWith('026 ')) ws.getColumn(1).numFmt = '@';
     });
     const once = path.join(dir, 'once');
-    calc(forms.map((n) => path.join(filled, n)), XLSX, once);
-    calc(forms.map((n) => path.join(once, n)), XLSX, path.join(dir, 'returns'));
+    calc(
+      forms.map((n) => path.join(filled, n)),
+      XLSX,
+      once,
+    );
+    calc(
+      forms.map((n) => path.join(once, n)),
+      XLSX,
+      path.join(dir, 'returns'),
+    );
     // What made the second save unreadable: Calc gives every column a format of its own.
     const sheet = strFromU8(unzipSync(readFileSync(path.join(dir, 'returns', forms[0]!)))['xl/worksheets/sheet1.xml']!);
     expect(sheet).toMatch(/<col [^>]*style="\d+"/);
-    const textColumn = strFromU8(unzipSync(readFileSync(path.join(dir, 'returns', forms[1]!)))['xl/worksheets/sheet1.xml']!);
+    const textColumn = strFromU8(
+      unzipSync(readFileSync(path.join(dir, 'returns', forms[1]!)))['xl/worksheets/sheet1.xml']!,
+    );
     expect(forms[1]).toMatch(/^026 /);
     expect(textColumn).toMatch(/<col [^>]*min="1"[^>]*style="\d+"/);
 
@@ -245,12 +274,24 @@ describe('returns as communes send them', () => {
       }
       writeFileSync(path.join(made, `${unit}.xlsx`), Buffer.from(await wb.xlsx.writeBuffer()));
     }
-    calc(readdirSync(made).map((n) => path.join(made, n)), XLSX, path.join(dir, 'returns'));
+    calc(
+      readdirSync(made).map((n) => path.join(made, n)),
+      XLSX,
+      path.join(dir, 'returns'),
+    );
 
     const check = await runCli(['check', '--json'], { cwd: dir });
     expect(json(check).errors).toEqual([]);
     expect(check.code).toBe(0);
-    expect(json(check).warnings).toEqual([expect.objectContaining({ code: 'UNIT_CODE_PADDED', file: path.join('returns', '027.xlsx'), sheet: 'Biểu mẫu', cell: 'A5', line: 5 })]);
+    expect(json(check).warnings).toEqual([
+      expect.objectContaining({
+        code: 'UNIT_CODE_PADDED',
+        file: path.join('returns', '027.xlsx'),
+        sheet: 'Biểu mẫu',
+        cell: 'A5',
+        line: 5,
+      }),
+    ]);
     const agg = await runCli(['aggregate', '--json'], { cwd: dir });
     expect(json(agg).indicators).toEqual(sampleFigures);
   });
@@ -270,11 +311,25 @@ describe('what the unit sees in Calc', () => {
     const check = await runCli(['check', '--json', '--only-listed', path.join('returns', '024.xlsx')], { cwd: dir });
     expect(check.code).toBe(1);
     expect(json(check).errors).toEqual([
-      expect.objectContaining({ code: 'NOT_A_NUMBER', cell: 'F4', message: expect.stringContaining('đơn vị thấy "97,5%" nhưng tệp lưu số 0,975') }),
+      expect.objectContaining({
+        code: 'NOT_A_NUMBER',
+        cell: 'F4',
+        message: expect.stringContaining('đơn vị thấy "97,5%" nhưng tệp lưu số 0,975'),
+      }),
     ]);
     expect(json(check).warnings).toEqual([
-      expect.objectContaining({ code: 'HIDDEN_COLUMNS', line: 3, cell: 'G3', message: expect.stringContaining('cột G ("Cùng kỳ")') }),
-      expect.objectContaining({ code: 'CELL_OUTSIDE_TABLE', line: 5, cell: 'I5', message: expect.stringContaining('"số liệu tạm tính"') }),
+      expect.objectContaining({
+        code: 'HIDDEN_COLUMNS',
+        line: 3,
+        cell: 'G3',
+        message: expect.stringContaining('cột G ("Cùng kỳ")'),
+      }),
+      expect.objectContaining({
+        code: 'CELL_OUTSIDE_TABLE',
+        line: 5,
+        cell: 'I5',
+        message: expect.stringContaining('"số liệu tạm tính"'),
+      }),
       expect.objectContaining({ code: 'HIDDEN_ROWS', line: 6, message: expect.stringContaining('dòng 6.') }),
     ]);
   });
@@ -293,8 +348,18 @@ describe('what the unit sees in Calc', () => {
     const check = await runCli(['check', '--json', '--only-listed', path.join('returns', '024.xlsx')], { cwd: dir });
     expect(check.code).toBe(1);
     expect(json(check).errors).toEqual([
-      expect.objectContaining({ code: 'NOT_A_NUMBER', cell: 'F4', message: expect.stringContaining('chia cho 1.000 (dấu phẩy ở cuối định dạng số): đơn vị thấy khoảng "1234,567" nhưng tệp lưu số 1234567') }),
-      expect.objectContaining({ code: 'NOT_A_NUMBER', cell: 'G4', message: expect.stringContaining('đơn vị thấy ô trống hoặc chữ nhưng tệp lưu số 27') }),
+      expect.objectContaining({
+        code: 'NOT_A_NUMBER',
+        cell: 'F4',
+        message: expect.stringContaining(
+          'chia cho 1.000 (dấu phẩy ở cuối định dạng số): đơn vị thấy khoảng "1234,567" nhưng tệp lưu số 1234567',
+        ),
+      }),
+      expect.objectContaining({
+        code: 'NOT_A_NUMBER',
+        cell: 'G4',
+        message: expect.stringContaining('đơn vị thấy ô trống hoặc chữ nhưng tệp lưu số 27'),
+      }),
     ]);
   });
 });
@@ -312,10 +377,16 @@ describe('check --feedback', () => {
     mkdirSync(fb);
     writeFileSync(path.join(fb, 'ghi-chu.txt'), 'của văn phòng');
     // Last run's feedback for a unit that has since fixed its return.
-    const first = await runCli(['check', '--feedback', 'phan-hoi', '--json'], { cwd: workspaceWithBroken(dir, '024-thanh-pho-ha-giang.csv') });
+    const first = await runCli(['check', '--feedback', 'phan-hoi', '--json'], {
+      cwd: workspaceWithBroken(dir, '024-thanh-pho-ha-giang.csv'),
+    });
     expect(first.code).toBe(1);
     restore(dir, '024-thanh-pho-ha-giang.csv');
-    expect(readdirSync(fb).sort()).toEqual(['Phản hồi - 024 - Thành phố Hà Giang.xlsx', 'Phản hồi - 028 - Yên Minh.xlsx', 'ghi-chu.txt']);
+    expect(readdirSync(fb).sort()).toEqual([
+      'Phản hồi - 024 - Thành phố Hà Giang.xlsx',
+      'Phản hồi - 028 - Yên Minh.xlsx',
+      'ghi-chu.txt',
+    ]);
 
     const r = await runCli(['check', '--feedback', 'phan-hoi', '--json'], { cwd: dir });
     expect(r.code).toBe(1);
@@ -327,8 +398,12 @@ describe('check --feedback', () => {
     calc([path.join(fb, 'Phản hồi - 028 - Yên Minh.xlsx')], CSV, path.join(dir, 'csv'));
     const csv = readFileSync(path.join(dir, 'csv', 'Phản hồi - 028 - Yên Minh.csv'), 'utf8');
     expect(csv).toContain('PHẢN HỒI KIỂM TRA SỐ LIỆU BÁO CÁO 6 THÁNG ĐẦU NĂM 2021 — 028 Yên Minh');
-    expect(csv).toMatch(/028-yen-minh\.csv,dòng 2,TTXH_VU,Số vụ phạm tội về trật tự xã hội,mười,Lỗi,"?""mười"" không phải là số\."?,"?Ghi số nguyên/);
-    expect(csv).toMatch(/028-yen-minh\.csv,,TO_TQ,Số tổ tự quản tại thôn, tổ dân phố|028-yen-minh\.csv,,TO_TQ,"Số tổ tự quản tại thôn, tổ dân phố"/);
+    expect(csv).toMatch(
+      /028-yen-minh\.csv,dòng 2,TTXH_VU,Số vụ phạm tội về trật tự xã hội,mười,Lỗi,"?""mười"" không phải là số\."?,"?Ghi số nguyên/,
+    );
+    expect(csv).toMatch(
+      /028-yen-minh\.csv,,TO_TQ,Số tổ tự quản tại thôn, tổ dân phố|028-yen-minh\.csv,,TO_TQ,"Số tổ tự quản tại thôn, tổ dân phố"/,
+    );
     expect(csv).toContain('MISSING_INDICATOR');
 
     // A unit that sends its feedback back instead of its return, as written or saved again by a
@@ -339,7 +414,14 @@ describe('check --feedback', () => {
     const resaved = path.join(dir, 'returns', 'phan-hoi-028-luu-lai.xlsx');
     cpSync(path.join(dir, 'resaved', 'Phản hồi - 028 - Yên Minh.xlsx'), resaved);
     const back = json(await runCli(['check', '--json'], { cwd: dir }));
-    expect(back.warnings.map((w: { code: string; file: string; sheet: string; line: number }) => [w.code, w.file, w.sheet, w.line])).toEqual([
+    expect(
+      back.warnings.map((w: { code: string; file: string; sheet: string; line: number }) => [
+        w.code,
+        w.file,
+        w.sheet,
+        w.line,
+      ]),
+    ).toEqual([
       ['FEEDBACK_FILE', path.join('returns', 'Phản hồi - 028 - Yên Minh.xlsx'), 'Phản hồi', 3],
       ['FEEDBACK_FILE', path.join('returns', 'phan-hoi-028-luu-lai.xlsx'), 'Phản hồi', 3],
     ]);
@@ -354,7 +436,10 @@ describe('check --feedback', () => {
     // Nor into the folder of a file checked on its own.
     mkdirSync(path.join(dir, 'moi-nhan'));
     cpSync(yenMinh, path.join(dir, 'moi-nhan', '028.csv'));
-    const beside = await runCli(['check', path.join('moi-nhan', '028.csv'), '--only-listed', '--feedback', 'moi-nhan', '--json'], { cwd: dir });
+    const beside = await runCli(
+      ['check', path.join('moi-nhan', '028.csv'), '--only-listed', '--feedback', 'moi-nhan', '--json'],
+      { cwd: dir },
+    );
     expect(beside.code).toBe(2);
     expect(json(beside).errors[0].code).toBe('OUTPUT_FEEDBACK_FOLDER');
     expect(readdirSync(path.join(dir, 'moi-nhan'))).toEqual(['028.csv']);

@@ -58,7 +58,7 @@ describe('feedback names', () => {
     expect(names(path.join(dir, 'fb'))).toEqual([...listed].sort());
   });
 
-  it('a unit coded X-1 is told by its form\'s name, in one feedback file with its other problems', async () => {
+  it("a unit coded X-1 is told by its form's name, in one feedback file with its other problems", async () => {
     const dir = workspace((y) => y.replace('code: "024", name: Thành phố Hà Giang', 'code: "X-1", name: Phường Một'));
     rmSync(path.join(dir, 'returns', '024-thanh-pho-ha-giang.csv'));
     writeFileSync(path.join(dir, 'returns', 'X-1 - Phường Một.csv'), '');
@@ -75,7 +75,7 @@ describe('feedback names', () => {
     expect(text).toContain('MISSING_UNIT');
   });
 
-  it('a copy the office saved beside the feedback is left alone; a run\'s own earlier file is replaced or removed', async () => {
+  it("a copy the office saved beside the feedback is left alone; a run's own earlier file is replaced or removed", async () => {
     const dir = workspace();
     const ret = path.join(dir, 'returns', '024-thanh-pho-ha-giang.csv');
     const kept = readFileSync(ret);
@@ -106,8 +106,13 @@ describe('feedback names', () => {
     await earlier('Phản hồi - 026 - Đồng Văn.xlsx');
     const r = await runCli(['check', '--feedback', 'fb', '--json'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(names(path.join(dir, 'fb'))).toEqual(['Phản hồi - 024 - Thành phố Hà Giang.xlsx', 'Phản hồi - 026 - Đồng Văn.xlsx']);
-    const replaced = strFromU8(unzipSync(readFileSync(path.join(dir, 'fb', 'Phản hồi - 024 - Thành phố Hà Giang.xlsx')))['docProps/core.xml']!);
+    expect(names(path.join(dir, 'fb'))).toEqual([
+      'Phản hồi - 024 - Thành phố Hà Giang.xlsx',
+      'Phản hồi - 026 - Đồng Văn.xlsx',
+    ]);
+    const replaced = strFromU8(
+      unzipSync(readFileSync(path.join(dir, 'fb', 'Phản hồi - 024 - Thành phố Hà Giang.xlsx')))['docProps/core.xml']!,
+    );
     expect(replaced).toContain('baocao-feedback: Phản hồi - 024 - Thành phố Hà Giang.xlsx');
   });
 
@@ -116,7 +121,12 @@ describe('feedback names', () => {
     writeFileSync(path.join(dir, 'phan-hoi.txt'), 'ghi chú');
     const r = await runCli(['check', '--feedback', 'phan-hoi.txt', '--json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'OUTPUT_FEEDBACK_FOLDER', message: expect.stringContaining('là một tệp, không phải thư mục') })]);
+    expect(json(r).errors).toEqual([
+      expect.objectContaining({
+        code: 'OUTPUT_FEEDBACK_FOLDER',
+        message: expect.stringContaining('là một tệp, không phải thư mục'),
+      }),
+    ]);
     expect(json(r).errors[0].message).not.toContain('Word');
     expect(readFileSync(path.join(dir, 'phan-hoi.txt'), 'utf8')).toBe('ghi chú');
   });

@@ -8,7 +8,9 @@ const FORMATS = path.join(FIXTURES, 'formats');
 
 describe('return formats', () => {
   it.each(readdirSync(FORMATS))('%s', async (name) => {
-    const r = await runCli(['aggregate', 'returns', '--config', '../../check/baocao.yaml', '--json'], { cwd: path.join(FORMATS, name) });
+    const r = await runCli(['aggregate', 'returns', '--config', '../../check/baocao.yaml', '--json'], {
+      cwd: path.join(FORMATS, name),
+    });
     expect(r.stderr).toBe(name === 'extra-column' ? expect.any(String) : '');
     expect(r.code).toBe(0);
     const out = json(r);

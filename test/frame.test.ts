@@ -31,7 +31,7 @@ const PEOPLES_COMMITTEE = {
 };
 
 describe('the frame', () => {
-  it('gives a People\'s Committee with no governing body its own name alone, broken between words, the place whole', async () => {
+  it("gives a People's Committee with no governing body its own name alone, broken between words, the place whole", async () => {
     const dir = withDocument(PEOPLES_COMMITTEE);
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
     const docx = path.join(dir, 'out', 'bao-cao.docx');
@@ -47,7 +47,9 @@ describe('the frame', () => {
       'Tuyên Quang, ngày 05 tháng 01 năm 2025',
     ]);
     expect(text).toContain('(Kèm theo Báo cáo số 07/BC-UBND ngày 05/01/2025 của Ủy ban nhân dân tỉnh Tuyên Quang)');
-    expect(text.find((t) => t.startsWith('Trên đây là báo cáo'))).toMatch(/ của Ủy ban nhân dân tỉnh Tuyên Quang\.\/\.$/);
+    expect(text.find((t) => t.startsWith('Trên đây là báo cáo'))).toMatch(
+      / của Ủy ban nhân dân tỉnh Tuyên Quang\.\/\.$/,
+    );
     // As LibreOffice lays it out: each line whole, and "Số:" on the date's line.
     const [pdf] = toPdfs([docx]);
     const lines = pdfText(pdf!, 1).split('\n');
@@ -57,16 +59,32 @@ describe('the frame', () => {
   }, 60_000);
 
   it('keeps the lines the definition gives, and "Số:" level with the date under a three-line agency', async () => {
-    const dir = withDocument({ coQuanChuQuan: 'UBND TỈNH HÀ GIANG', coQuanBanHanh: 'Ban Chỉ đạo\ncác chương trình\nmục tiêu quốc gia\ntỉnh Hà Giang', coQuanTrongCau: undefined });
+    const dir = withDocument({
+      coQuanChuQuan: 'UBND TỈNH HÀ GIANG',
+      coQuanBanHanh: 'Ban Chỉ đạo\ncác chương trình\nmục tiêu quốc gia\ntỉnh Hà Giang',
+      coQuanTrongCau: undefined,
+    });
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
     const docx = path.join(dir, 'out', 'bao-cao.docx');
     const text = paragraphsText(docxParts(docx)['word/document.xml']!);
-    expect(text.slice(0, 5)).toEqual(['UBND TỈNH HÀ GIANG', 'BAN CHỈ ĐẠO', 'CÁC CHƯƠNG TRÌNH', 'MỤC TIÊU QUỐC GIA', 'TỈNH HÀ GIANG']);
+    expect(text.slice(0, 5)).toEqual([
+      'UBND TỈNH HÀ GIANG',
+      'BAN CHỈ ĐẠO',
+      'CÁC CHƯƠNG TRÌNH',
+      'MỤC TIÊU QUỐC GIA',
+      'TỈNH HÀ GIANG',
+    ]);
     // Inside a sentence, on one line and as written.
-    expect(text).toContain('(Kèm theo Báo cáo số 45/BC-BCĐ ngày 13/8/2021 của Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Hà Giang)');
+    expect(text).toContain(
+      '(Kèm theo Báo cáo số 45/BC-BCĐ ngày 13/8/2021 của Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Hà Giang)',
+    );
     const [pdf] = toPdfs([docx]);
     const lines = pdfText(pdf!, 1).split('\n');
-    for (const given of ['BAN CHỈ ĐẠO', 'CÁC CHƯƠNG TRÌNH', 'MỤC TIÊU QUỐC GIA', 'TỈNH HÀ GIANG']) expect(lines.some((l) => new RegExp(`^\\s*${given}(\\s{2,}|$)`).test(l)), given).toBe(true);
+    for (const given of ['BAN CHỈ ĐẠO', 'CÁC CHƯƠNG TRÌNH', 'MỤC TIÊU QUỐC GIA', 'TỈNH HÀ GIANG'])
+      expect(
+        lines.some((l) => new RegExp(`^\\s*${given}(\\s{2,}|$)`).test(l)),
+        given,
+      ).toBe(true);
     expect(lines.some((l) => /Số: 45\/BC-BCĐ\s+Hà Giang, ngày 13 tháng 8 năm 2021/.test(l))).toBe(true);
   }, 60_000);
 });

@@ -43,7 +43,44 @@ const checkBytes = async (bytes: Uint8Array, args: string[] = []) => {
 };
 
 // ── Returns ─────────────────────────────────────────────────────────────────
-const csvAlphabet = fc.constantFrom(',', ';', '\t', '"', '""', '\r', '\n', '\r\n', ' ', '\u00a0', 'a', 'Đ', 'ỹ', '0', '1', '9', '.', '-', '–', 'ma_don_vi', 'Mã đơn vị', 'ky_nay', 'cung_ky', 'ma_chi_tieu', 'ky_bao_cao', '01', '02', '2024-Q1', 'VU', 'KP', 'TL', '__proto__', 'sep=', '\uFEFF', '\u0000', '\u001b');
+const csvAlphabet = fc.constantFrom(
+  ',',
+  ';',
+  '\t',
+  '"',
+  '""',
+  '\r',
+  '\n',
+  '\r\n',
+  ' ',
+  '\u00a0',
+  'a',
+  'Đ',
+  'ỹ',
+  '0',
+  '1',
+  '9',
+  '.',
+  '-',
+  '–',
+  'ma_don_vi',
+  'Mã đơn vị',
+  'ky_nay',
+  'cung_ky',
+  'ma_chi_tieu',
+  'ky_bao_cao',
+  '01',
+  '02',
+  '2024-Q1',
+  'VU',
+  'KP',
+  'TL',
+  '__proto__',
+  'sep=',
+  '\uFEFF',
+  '\u0000',
+  '\u001b',
+);
 
 type Mutation = (text: string, rnd: { i: number; j: number; s: string }) => string;
 const lines = (t: string) => t.split('\r\n');
@@ -60,42 +97,73 @@ const MUTATIONS: Record<string, Mutation> = {
       })
       .join('\r\n'),
   breakQuote: (t, { i }) => t.slice(0, i % (t.length + 1)) + '"' + t.slice(i % (t.length + 1)),
-  changeDelimiter: (t, { i, s }) => lines(t).map((l, n) => (n === i % lines(t).length ? l.replace(/,/g, s.includes(';') ? ';' : '\t') : l)).join('\r\n'),
+  changeDelimiter: (t, { i, s }) =>
+    lines(t)
+      .map((l, n) => (n === i % lines(t).length ? l.replace(/,/g, s.includes(';') ? ';' : '\t') : l))
+      .join('\r\n'),
   truncate: (t, { i }) => t.slice(0, i % (t.length + 1)),
   duplicateLine: (t, { i }) => {
     const ls = lines(t);
     ls.splice(i % ls.length, 0, ls[i % ls.length]!);
     return ls.join('\r\n');
   },
-  deleteLine: (t, { i }) => lines(t).filter((_, n) => n !== i % lines(t).length).join('\r\n'),
+  deleteLine: (t, { i }) =>
+    lines(t)
+      .filter((_, n) => n !== i % lines(t).length)
+      .join('\r\n'),
   insertText: (t, { i, s }) => t.slice(0, i % (t.length + 1)) + s + t.slice(i % (t.length + 1)),
   replaceCell: (t, { i, j, s }) =>
     lines(t)
-      .map((l, n) => (n === i % lines(t).length ? l.split(',').map((c, k) => (k === j % 6 ? s : c)).join(',') : l))
+      .map((l, n) =>
+        n === i % lines(t).length
+          ? l
+              .split(',')
+              .map((c, k) => (k === j % 6 ? s : c))
+              .join(',')
+          : l,
+      )
       .join('\r\n'),
 };
-const mutation = fc.record({ name: fc.constantFrom(...Object.keys(MUTATIONS)), i: fc.nat(), j: fc.nat(), s: fc.string({ maxLength: 12 }) });
+const mutation = fc.record({
+  name: fc.constantFrom(...Object.keys(MUTATIONS)),
+  i: fc.nat(),
+  j: fc.nat(),
+  s: fc.string({ maxLength: 12 }),
+});
 const ENCODINGS = ['utf8', 'windows1258', 'utf16le', 'utf16be'] as const;
 
 describe('no bytes crash check', () => {
   it('random bytes', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), (b) => checkBytes(b).then(() => {})), runs(1500));
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), (b) => checkBytes(b).then(() => {})),
+      runs(1500),
+    );
   });
 
   it('CSV-shaped noise', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(csvAlphabet, { maxLength: 300 }), (parts) => checkBytes(new TextEncoder().encode(parts.join(''))).then(() => {})), runs(1500));
+    await fc.assert(
+      fc.asyncProperty(fc.array(csvAlphabet, { maxLength: 300 }), (parts) =>
+        checkBytes(new TextEncoder().encode(parts.join(''))).then(() => {}),
+      ),
+      runs(1500),
+    );
   });
 
   it('mutations of a valid return, in mixed encodings, truncated anywhere', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.array(fc.constantFrom(...ENCODINGS), { minLength: 1, maxLength: 3 }), fc.nat(), async (ms, encs, cut) => {
-        const text = ms.reduce((t, m) => MUTATIONS[m.name]!(t, m), GOOD);
-        // Encode consecutive pieces of the text in different encodings (as a file pasted together).
-        const size = Math.ceil(text.length / encs.length);
-        const bytes = Buffer.concat(encs.map((e, k) => iconv.encode(text.slice(k * size, (k + 1) * size), e)));
-        await checkBytes(bytes.subarray(0, cut % (bytes.length + 1) || bytes.length));
-        await checkBytes(bytes, ['--allow-missing', '--lang', 'en']);
-      }),
+      fc.asyncProperty(
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.constantFrom(...ENCODINGS), { minLength: 1, maxLength: 3 }),
+        fc.nat(),
+        async (ms, encs, cut) => {
+          const text = ms.reduce((t, m) => MUTATIONS[m.name]!(t, m), GOOD);
+          // Encode consecutive pieces of the text in different encodings (as a file pasted together).
+          const size = Math.ceil(text.length / encs.length);
+          const bytes = Buffer.concat(encs.map((e, k) => iconv.encode(text.slice(k * size, (k + 1) * size), e)));
+          await checkBytes(bytes.subarray(0, cut % (bytes.length + 1) || bytes.length));
+          await checkBytes(bytes, ['--allow-missing', '--lang', 'en']);
+        },
+      ),
       runs(1000),
     );
   });
@@ -124,21 +192,38 @@ function parseOrCoded(text: string) {
 
 describe('no definition crashes the tool', () => {
   it('random YAML values', () => {
-    fc.assert(fc.property(fc.anything({ maxDepth: 4 }), (v) => parseOrCoded(stringify(v) ?? '')), runs(500));
+    fc.assert(
+      fc.property(fc.anything({ maxDepth: 4 }), (v) => parseOrCoded(stringify(v) ?? '')),
+      runs(500),
+    );
   });
   it('random values in the right places', () => {
-    const value = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string()));
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.dictionary(fc.string(), fc.string()),
+    );
     fc.assert(
-      fc.property(fc.constantFrom('period', 'units', 'indicators', 'rules', 'document', 'returns'), fc.nat(), fc.string({ maxLength: 12 }), value, (key, i, field, v) => {
-        const def = parseDefinitionData();
-        const target = def[key];
-        if (Array.isArray(target) && target.length > 0) {
-          const item = target[i % target.length];
-          if (item && typeof item === 'object') item[field || 'code'] = v;
-          else target[i % target.length] = v;
-        } else def[key] = v;
-        parseOrCoded(stringify(def));
-      }),
+      fc.property(
+        fc.constantFrom('period', 'units', 'indicators', 'rules', 'document', 'returns'),
+        fc.nat(),
+        fc.string({ maxLength: 12 }),
+        value,
+        (key, i, field, v) => {
+          const def = parseDefinitionData();
+          const target = def[key];
+          if (Array.isArray(target) && target.length > 0) {
+            const item = target[i % target.length];
+            if (item && typeof item === 'object') item[field || 'code'] = v;
+            else target[i % target.length] = v;
+          } else def[key] = v;
+          parseOrCoded(stringify(def));
+        },
+      ),
       runs(500),
     );
   });
@@ -161,13 +246,75 @@ function parseDefinitionData(): Record<string, any> {
 const sampleDef = parseDefinition(SAMPLE_YAML, 'baocao.yaml', SAMPLE);
 const probe = probeView(sampleDef);
 const templateToken = fc.constantFrom(
-  '{{', '}}', '{{#each units}}', '{{/each}}', '{{#if ', '{{/if}}', '{{else}}', '{{#with period}}', '{{/with}}', '{{> p}}', '{{{', '}}}', '{{!', '--}}',
-  'indicators.TTXH_VU', '.current', '.label', ' ', 'change ', 'percent ', 'number ', 'status ', 'date ', 'list ', 'eq ', '(', ')', '"x"', '0', '@index', '../', 'this', 'name',
-  '\n', '# ', '| a |', '|---|', '- ', '**', '_', '<b>', '&amp;', '---', 'constructor', '__proto__', '@root', 'lookup ', 'log ', 'decimals=9', '{{*d}}', '\\{{',
+  '{{',
+  '}}',
+  '{{#each units}}',
+  '{{/each}}',
+  '{{#if ',
+  '{{/if}}',
+  '{{else}}',
+  '{{#with period}}',
+  '{{/with}}',
+  '{{> p}}',
+  '{{{',
+  '}}}',
+  '{{!',
+  '--}}',
+  'indicators.TTXH_VU',
+  '.current',
+  '.label',
+  ' ',
+  'change ',
+  'percent ',
+  'number ',
+  'status ',
+  'date ',
+  'list ',
+  'eq ',
+  '(',
+  ')',
+  '"x"',
+  '0',
+  '@index',
+  '../',
+  'this',
+  'name',
+  '\n',
+  '# ',
+  '| a |',
+  '|---|',
+  '- ',
+  '**',
+  '_',
+  '<b>',
+  '&amp;',
+  '---',
+  'constructor',
+  '__proto__',
+  '@root',
+  'lookup ',
+  'log ',
+  'decimals=9',
+  '{{*d}}',
+  '\\{{',
   // The holes a review found: misspelt hash keys, missing arguments, quoted paths, @key,
   // literals as block targets, parent paths over the same list, pasted control characters.
-  ' key="ten"', ' key="code"', 'upper', '{{upper}}', '{{"label"}}', '"label"', '{{@key}}', '{{#each "abc"}}', '{{#each indicators}}', '{{#each ../units}}',
-  '{{#each ../../units}}', '../../', 'units', '{{#with "x"}}', '\u000b', '{{list unitsMissing key="ten"}}',
+  ' key="ten"',
+  ' key="code"',
+  'upper',
+  '{{upper}}',
+  '{{"label"}}',
+  '"label"',
+  '{{@key}}',
+  '{{#each "abc"}}',
+  '{{#each indicators}}',
+  '{{#each ../units}}',
+  '{{#each ../../units}}',
+  '../../',
+  'units',
+  '{{#with "x"}}',
+  '\u000b',
+  '{{list unitsMissing key="ten"}}',
 );
 
 describe('no template crashes the tool', () => {
@@ -197,7 +344,41 @@ describe('no template crashes the tool', () => {
 });
 
 // ── Arguments ───────────────────────────────────────────────────────────────
-const argToken = fc.constantFrom('check', 'aggregate', 'build', 'init', 'forms', 'help', '--json', '--config', 'baocao.yaml', '--lang', 'en', 'vi', 'xx', '--allow-missing', '--encoding', 'utf-8', 'latin1', '-o', 'out.docx', '--template', 'mau.md.hbs', '--quiet', '--debug', '--force', '-', 'returns', 'không-có', '--version', '--help', '-x', '', '--', 'returns/a.csv');
+const argToken = fc.constantFrom(
+  'check',
+  'aggregate',
+  'build',
+  'init',
+  'forms',
+  'help',
+  '--json',
+  '--config',
+  'baocao.yaml',
+  '--lang',
+  'en',
+  'vi',
+  'xx',
+  '--allow-missing',
+  '--encoding',
+  'utf-8',
+  'latin1',
+  '-o',
+  'out.docx',
+  '--template',
+  'mau.md.hbs',
+  '--quiet',
+  '--debug',
+  '--force',
+  '-',
+  'returns',
+  'không-có',
+  '--version',
+  '--help',
+  '-x',
+  '',
+  '--',
+  'returns/a.csv',
+);
 
 describe('no argument list crashes the tool', () => {
   it('random argument lists in a working folder', async () => {
@@ -207,12 +388,20 @@ describe('no argument list crashes the tool', () => {
     writeFileSync(path.join(dir, 'mau.md.hbs'), '{{period.label}}');
     await fc.assert(
       fc.asyncProperty(fc.array(argToken, { maxLength: 6 }), async (argv) => {
-        const r = await runCli(argv.filter((a) => a !== '--debug'), { cwd: dir, stdin: Buffer.from(GOOD) });
+        const r = await runCli(
+          argv.filter((a) => a !== '--debug'),
+          { cwd: dir, stdin: Buffer.from(GOOD) },
+        );
         assertWellBehaved(r, false);
-        if (argv.includes('--json') && !argv.includes('--help') && !argv.includes('--version') && r.stdout.trim().startsWith('{')) JSON.parse(r.stdout);
+        if (
+          argv.includes('--json') &&
+          !argv.includes('--help') &&
+          !argv.includes('--version') &&
+          r.stdout.trim().startsWith('{')
+        )
+          JSON.parse(r.stdout);
       }),
       runs(300),
     );
   });
 });
-

@@ -16,13 +16,16 @@ import { SAMPLE } from './helpers.js';
 async function sampleView(dropUnits: string[] = []) {
   const def = parseDefinition(readFileSync(path.join(SAMPLE, 'baocao.yaml'), 'utf8'), 'baocao.yaml', SAMPLE);
   const files: ReturnFile[] = [];
-  await ingestReturns([path.join(SAMPLE, 'returns')], { cwd: SAMPLE, readStdin: async () => new Uint8Array() }, (f) => files.push(f));
+  await ingestReturns([path.join(SAMPLE, 'returns')], { cwd: SAMPLE, readStdin: async () => new Uint8Array() }, (f) =>
+    files.push(f),
+  );
   const kept = files.filter((f) => !dropUnits.some((u) => path.basename(f.file).startsWith(u)));
   const { checked } = validateReturns(def, kept, { allowMissing: true });
   return buildView(aggregateReturns(def, checked));
 }
 
-const render = async (source: string, dropUnits: string[] = []) => compileTemplate({ file: 't.md.hbs', source })(await sampleView(dropUnits));
+const render = async (source: string, dropUnits: string[] = []) =>
+  compileTemplate({ file: 't.md.hbs', source })(await sampleView(dropUnits));
 
 describe('template helpers (README examples)', () => {
   it.each([
@@ -42,13 +45,19 @@ describe('template helpers (README examples)', () => {
     ['{{versus indicators.DIEM_NONG}}', 'bằng cùng kỳ năm 2020'],
     ['{{judgement indicators.TL_KP}}', 'vượt chỉ tiêu được giao (từ 75% trở lên)'],
     ['{{judgement indicators.DIEM_NONG}}', 'đạt chỉ tiêu được giao'],
-    ['{{lowerFirst document.trichYeu}}', 'sơ kết công tác phòng, chống tội phạm, ma túy, mua bán người và phong trào Toàn dân bảo vệ an ninh Tổ quốc 6 tháng đầu năm 2021'],
+    [
+      '{{lowerFirst document.trichYeu}}',
+      'sơ kết công tác phòng, chống tội phạm, ma túy, mua bán người và phong trào Toàn dân bảo vệ an ninh Tổ quốc 6 tháng đầu năm 2021',
+    ],
     ['{{upperFirst period.previousLabel}}', 'Cùng kỳ năm 2020'],
     ['{{reporting}}', '11/11 huyện, thành phố đã gửi báo cáo'],
     ['{{date document.ngay}}', 'ngày 13 tháng 8 năm 2021'],
     ['{{shortDate period.end}}', '14/6/2021'],
     ['{{upper period.label}}', '6 THÁNG ĐẦU NĂM 2021'],
-    ['{{#if (eq indicators.DIEM_NONG.current 0)}}Không để phát sinh điểm nóng.{{/if}}', 'Không để phát sinh điểm nóng.'],
+    [
+      '{{#if (eq indicators.DIEM_NONG.current 0)}}Không để phát sinh điểm nóng.{{/if}}',
+      'Không để phát sinh điểm nóng.',
+    ],
     ['{{#if (gt indicators.TTXH_VU.current indicators.TTXH_KP.current)}}yes{{/if}}', 'yes'],
     ['{{#each indicatorList}}{{#if (eq code "TL_KP")}}{{label}}{{/if}}{{/each}}', 'Tỷ lệ điều tra, khám phá'],
   ])('%s → %s', async (source, expected) => {
@@ -56,14 +65,19 @@ describe('template helpers (README examples)', () => {
   });
 
   it('lists the units that have not reported, in roster order', async () => {
-    expect((await render('{{list unitsMissing}}', ['031', '033', '035'])).replace(/\\(.)/g, '$1')).toBe('Bắc Mê, Xín Mần và Quang Bình');
+    expect((await render('{{list unitsMissing}}', ['031', '033', '035'])).replace(/\\(.)/g, '$1')).toBe(
+      'Bắc Mê, Xín Mần và Quang Bình',
+    );
     expect(await render('{{unitCount.received}}/{{unitCount.expected}}', ['031'])).toBe('10/11');
   });
 
   it('writes "tăng 3 vụ" when the earlier figure is 0', async () => {
     const view = await sampleView();
     // Đồng Văn: MBN_VU 1 against 1; Vị Xuyên: 1 against 0.
-    const t = compileTemplate({ file: 't', source: '{{#each units}}{{#if (eq code "030")}}{{change indicators.MBN_VU}}{{/if}}{{/each}}' });
+    const t = compileTemplate({
+      file: 't',
+      source: '{{#each units}}{{#if (eq code "030")}}{{change indicators.MBN_VU}}{{/if}}{{/each}}',
+    });
     expect(t(view)).toBe('tăng 1 vụ');
   });
 
@@ -80,12 +94,16 @@ describe('template helpers (README examples)', () => {
     expect((err as FatalError).problems[0]).toMatchObject({ code: 'TEMPLATE_HELPER', line: 2 });
   });
 
-  it.each(['{{indicators.constructor}}', '{{period.constructor}}', '{{document.__proto__}}', '{{unitCount.toString}}', '{{indicators.TTXH_VU.hasOwnProperty}}', '{{#each units}}{{constructor}}{{/each}}'])(
-    'stops on a prototype name as on any unknown name: %s',
-    async (source) => {
-      const err = await render(`dòng 1\n${source}`).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(FatalError);
-      expect((err as FatalError).problems[0]).toMatchObject({ code: 'TEMPLATE_UNKNOWN_VARIABLE', line: 2 });
-    },
-  );
+  it.each([
+    '{{indicators.constructor}}',
+    '{{period.constructor}}',
+    '{{document.__proto__}}',
+    '{{unitCount.toString}}',
+    '{{indicators.TTXH_VU.hasOwnProperty}}',
+    '{{#each units}}{{constructor}}{{/each}}',
+  ])('stops on a prototype name as on any unknown name: %s', async (source) => {
+    const err = await render(`dòng 1\n${source}`).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FatalError);
+    expect((err as FatalError).problems[0]).toMatchObject({ code: 'TEMPLATE_UNKNOWN_VARIABLE', line: 2 });
+  });
 });

@@ -36,7 +36,10 @@ export async function runCli(
 }
 
 /** Spawns bin/baocao.cjs as a user would (needs `npm run build` first, which `npm test` does). */
-export function spawnCli(argv: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string | Buffer } = {}): CliResult {
+export function spawnCli(
+  argv: string[],
+  opts: { cwd?: string; env?: Record<string, string>; input?: string | Buffer } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...argv], {
     cwd: opts.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', ...opts.env },
@@ -77,8 +80,13 @@ export function encodeCp1258(text: string): Buffer {
 export function calc(files: readonly string[], filter: string, outDir: string): void {
   const profile = pathToFileURL(mkdtempSync(path.join(tmpdir(), 'baocao-lo-'))).href;
   mkdirSync(outDir, { recursive: true });
-  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', outDir, ...files], { encoding: 'utf8', timeout: 300_000 });
-  if (r.error || r.status !== 0) throw new Error(`LibreOffice failed (is libreoffice-calc-nogui installed?): ${r.error?.message ?? r.stderr}`);
+  const r = spawnSync(
+    'soffice',
+    [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', outDir, ...files],
+    { encoding: 'utf8', timeout: 300_000 },
+  );
+  if (r.error || r.status !== 0)
+    throw new Error(`LibreOffice failed (is libreoffice-calc-nogui installed?): ${r.error?.message ?? r.stderr}`);
 }
 export const XLSX = 'xlsx:Calc MS Excel 2007 XML';
 /** CSV, UTF-8 (76), comma-separated, quoted with ". */

@@ -7,8 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES, json, ROOT, runCli, sampleCopy, SAMPLE } from './helpers.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
-const load = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'schema', `${name}.schema.json`), 'utf8')) as object;
-const validators = { check: ajv.compile(load('check')), aggregate: ajv.compile(load('aggregate')), build: ajv.compile(load('build')) };
+const load = (name: string) =>
+  JSON.parse(readFileSync(path.join(ROOT, 'schema', `${name}.schema.json`), 'utf8')) as object;
+const validators = {
+  check: ajv.compile(load('check')),
+  aggregate: ajv.compile(load('aggregate')),
+  build: ajv.compile(load('build')),
+};
 const CHECK_DEF = path.join(FIXTURES, 'check', 'baocao.yaml');
 
 function expectValid(kind: keyof typeof validators, out: unknown) {
@@ -37,7 +42,15 @@ describe('--json outputs and their published schemas', () => {
   });
 
   it('counts what MORE_PROBLEMS only counts', async () => {
-    const out = json(await runCli(['check', path.join(FIXTURES, 'check', 'more-problems', 'returns'), '--config', CHECK_DEF, '--json']));
+    const out = json(
+      await runCli([
+        'check',
+        path.join(FIXTURES, 'check', 'more-problems', 'returns'),
+        '--config',
+        CHECK_DEF,
+        '--json',
+      ]),
+    );
     // 103 unknown units: 100 listed, 3 counted in MORE_PROBLEMS.
     expect(out.errors).toHaveLength(101);
     expect(out.counts.errors).toBe(103);
@@ -48,10 +61,26 @@ describe('--json outputs and their published schemas', () => {
     expectValid('aggregate', ok);
     expect(ok.ok).toBe(true);
     // A year-end definition: decimals, a plan, groups.
-    const year = json(await runCli(['aggregate', path.join(FIXTURES, 'check', 'year-ok', 'returns'), '--config', path.join(FIXTURES, 'check', 'nam.yaml'), '--json']));
+    const year = json(
+      await runCli([
+        'aggregate',
+        path.join(FIXTURES, 'check', 'year-ok', 'returns'),
+        '--config',
+        path.join(FIXTURES, 'check', 'nam.yaml'),
+        '--json',
+      ]),
+    );
     expectValid('aggregate', year);
     expect(Object.keys(year.byGroup)).toEqual(['A', 'B']);
-    const failed = json(await runCli(['aggregate', path.join(FIXTURES, 'check', 'not-a-number', 'returns'), '--config', CHECK_DEF, '--json']));
+    const failed = json(
+      await runCli([
+        'aggregate',
+        path.join(FIXTURES, 'check', 'not-a-number', 'returns'),
+        '--config',
+        CHECK_DEF,
+        '--json',
+      ]),
+    );
     expectValid('aggregate', failed);
     expect(failed.ok).toBe(false);
   });
@@ -73,6 +102,7 @@ describe('--json outputs and their published schemas', () => {
 
   it('the schema files are the ones the zod schemas give (not stale)', async () => {
     const { outputJsonSchemas } = await import('../src/cli/output-schema.js');
-    for (const [name, schema] of Object.entries(outputJsonSchemas())) expect(load(name), name).toEqual(JSON.parse(JSON.stringify(schema)));
+    for (const [name, schema] of Object.entries(outputJsonSchemas()))
+      expect(load(name), name).toEqual(JSON.parse(JSON.stringify(schema)));
   });
 });

@@ -14,7 +14,11 @@ const DIST = path.join(ROOT, 'dist');
 const COMMANDS = ['check', 'aggregate', 'build', 'init', 'forms'];
 
 function aggregateJson(launcher: string): string {
-  const r = spawnSync(process.execPath, [launcher, 'aggregate', '--json', '--config', path.join(SAMPLE, 'baocao.yaml')], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [launcher, 'aggregate', '--json', '--config', path.join(SAMPLE, 'baocao.yaml')],
+    { encoding: 'utf8' },
+  );
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return r.stdout;
@@ -25,12 +29,21 @@ describe('code caches', () => {
   const hash = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
 
   it('exist for every command, named for the bundle they were made from, and V8 takes them', () => {
-    expect(readdirSync(path.join(DIST, 'cache')).sort()).toEqual(COMMANDS.map((c) => `${c}-${hash}-${process.versions.v8}.bin`).sort());
+    expect(readdirSync(path.join(DIST, 'cache')).sort()).toEqual(
+      COMMANDS.map((c) => `${c}-${hash}-${process.versions.v8}.bin`).sort(),
+    );
     // The build reads an ASCII bundle as latin1 (no UTF-8 decoding); the cache was made from that text.
-    expect(bundle.every((b) => b < 0x80), 'the bundle is ASCII (esbuild escapes all but regular expressions)').toBe(true);
+    expect(
+      bundle.every((b) => b < 0x80),
+      'the bundle is ASCII (esbuild escapes all but regular expressions)',
+    ).toBe(true);
     const source = bundle.toString('latin1');
     for (const command of COMMANDS) {
-      const script = compileBundle(source, path.join(DIST, 'baocao.cjs'), readFileSync(path.join(DIST, 'cache', `${command}-${hash}-${process.versions.v8}.bin`)));
+      const script = compileBundle(
+        source,
+        path.join(DIST, 'baocao.cjs'),
+        readFileSync(path.join(DIST, 'cache', `${command}-${hash}-${process.versions.v8}.bin`)),
+      );
       expect(script.cachedDataRejected, command).toBe(false);
     }
   });
@@ -52,7 +65,8 @@ describe('code caches', () => {
     const expected = aggregateJson(path.join(DIST, 'launch.cjs'));
     const copy = mkdtempSync(path.join(tmpdir(), 'baocao-dist-'));
     cpSync(DIST, copy, { recursive: true });
-    for (const name of readdirSync(path.join(copy, 'cache'))) renameSync(path.join(copy, 'cache', name), path.join(copy, 'cache', name.replace(process.versions.v8, '9.9.9')));
+    for (const name of readdirSync(path.join(copy, 'cache')))
+      renameSync(path.join(copy, 'cache', name), path.join(copy, 'cache', name.replace(process.versions.v8, '9.9.9')));
     expect(aggregateJson(path.join(copy, 'launch.cjs'))).toBe(expected);
     rmSync(copy, { recursive: true });
   });
@@ -62,7 +76,9 @@ describe('code caches', () => {
     cpSync(path.join(DIST, 'launch.cjs'), path.join(copy, 'launch.cjs'));
     const r = spawnSync(process.execPath, [path.join(copy, 'launch.cjs'), 'check'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^baocao: không đọc được .*baocao\.cjs \(ENOENT\); chạy lại "npm install" hoặc "npm run build"\.\n$/);
+    expect(r.stderr).toMatch(
+      /^baocao: không đọc được .*baocao\.cjs \(ENOENT\); chạy lại "npm install" hoặc "npm run build"\.\n$/,
+    );
     rmSync(copy, { recursive: true });
   });
 });

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDecimalVi, formatIntegerVi, formatPercentVi } from '../src/numbers/format.js';
-import { changePercent, compare, integer, percent, rational, roundHalfUp, sub, type Rational } from '../src/numbers/rational.js';
+import {
+  changePercent,
+  compare,
+  integer,
+  percent,
+  rational,
+  roundHalfUp,
+  sub,
+  type Rational,
+} from '../src/numbers/rational.js';
 import { parseCount, parseValue } from '../src/numbers/parse.js';
 import { numberLike } from '../src/ingest/returns.js';
 
@@ -35,17 +44,23 @@ describe('rounding half-up on the exact value', () => {
   });
   it('satisfies the definition of half-up rounding for any fraction', () => {
     fc.assert(
-      fc.property(fc.bigInt(-(10n ** 12n), 10n ** 12n), fc.bigInt(1n, 10n ** 9n), fc.integer({ min: 0, max: 4 }), (n, d, places) => {
-        const r = rational(n, d);
-        const q = roundHalfUp(r, places);
-        const scaled: Rational = rational(r.n * 10n ** BigInt(places), r.d);
-        const diff = sub(scaled, integer(q));
-        const half = rational(1n, 2n);
-        const absDiff = diff.n < 0n ? rational(-diff.n, diff.d) : diff;
-        expect(compare(absDiff, half)).toBeLessThanOrEqual(0);
-        // On an exact half, rounding goes away from zero.
-        if (compare(absDiff, half) === 0) expect(q < 0n ? -q : q).toBeGreaterThan(scaled.n < 0n ? -scaled.n / scaled.d : scaled.n / scaled.d);
-      }),
+      fc.property(
+        fc.bigInt(-(10n ** 12n), 10n ** 12n),
+        fc.bigInt(1n, 10n ** 9n),
+        fc.integer({ min: 0, max: 4 }),
+        (n, d, places) => {
+          const r = rational(n, d);
+          const q = roundHalfUp(r, places);
+          const scaled: Rational = rational(r.n * 10n ** BigInt(places), r.d);
+          const diff = sub(scaled, integer(q));
+          const half = rational(1n, 2n);
+          const absDiff = diff.n < 0n ? rational(-diff.n, diff.d) : diff;
+          expect(compare(absDiff, half)).toBeLessThanOrEqual(0);
+          // On an exact half, rounding goes away from zero.
+          if (compare(absDiff, half) === 0)
+            expect(q < 0n ? -q : q).toBeGreaterThan(scaled.n < 0n ? -scaled.n / scaled.d : scaled.n / scaled.d);
+        },
+      ),
       { numRuns: 2000, seed: 20210813 },
     );
   });
@@ -106,18 +121,38 @@ describe('a row without an indicator code', () => {
     const text = fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join('').trim());
     let numbers = 0;
     fc.assert(
-      fc.property(text, fc.constantFrom(0, 1, 2), fc.constantFrom<'vi' | 'en' | undefined>('vi', 'en', undefined), (value, decimals, format) => {
-        const parsed = parseValue(value, decimals, format);
-        if (parsed.ok && parsed.value !== 0n) {
-          numbers++;
-          expect(numberLike(value), JSON.stringify(value)).toBe(true);
-        }
-      }),
+      fc.property(
+        text,
+        fc.constantFrom(0, 1, 2),
+        fc.constantFrom<'vi' | 'en' | undefined>('vi', 'en', undefined),
+        (value, decimals, format) => {
+          const parsed = parseValue(value, decimals, format);
+          if (parsed.ok && parsed.value !== 0n) {
+            numbers++;
+            expect(numberLike(value), JSON.stringify(value)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 3000, seed: 20210813 },
     );
     // The pieces make real numbers often enough for the property to say something.
     expect(numbers).toBeGreaterThan(300);
-    expect(['20', '2.082', '2 082', '-1,5', '\u22123', '97,5%', '1.265,5'].map(numberLike)).toEqual([true, true, true, true, true, true, true]);
-    expect(['', '-', 'ngày 15 tháng 3 năm 2024', '20 vụ', 'NGƯỜI LẬP BIỂU', 'mười'].map(numberLike)).toEqual([false, false, false, false, false, false]);
+    expect(['20', '2.082', '2 082', '-1,5', '\u22123', '97,5%', '1.265,5'].map(numberLike)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['', '-', 'ngày 15 tháng 3 năm 2024', '20 vụ', 'NGƯỜI LẬP BIỂU', 'mười'].map(numberLike)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -13,12 +13,19 @@ describe('the package', () => {
     expect(pkg.dependencies ?? {}).toEqual({});
     const out = mkdtempSync(path.join(tmpdir(), 'baocao-pack-'));
     // --ignore-scripts: the bundle `npm test` built is packed as it is (prepare would rebuild it under the running tests).
-    const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8' });
+    const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(packed.status, packed.stderr).toBe(0);
     const tgz = readdirSync(out).find((f) => f.endsWith('.tgz'))!;
     expect(spawnSync('tar', ['xzf', tgz], { cwd: out }).status).toBe(0);
     const dir = sampleCopy();
-    const r = spawnSync(process.execPath, [path.join(out, 'package', 'bin', 'baocao.cjs'), 'build', '-o', 'r.docx'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    const r = spawnSync(process.execPath, [path.join(out, 'package', 'bin', 'baocao.cjs'), 'build', '-o', 'r.docx'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(dir)).toContain('r.docx');
     expect(readdirSync(path.join(out, 'package'))).not.toContain('node_modules');

@@ -50,7 +50,10 @@ describe('checked output', () => {
     const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
     const writer = openSync(fifo, constants.O_WRONLY);
     closeSync(reader);
-    const r = spawnSync(process.execPath, [BIN, 'aggregate', '--json', '--config', SAMPLE_DEF], { stdio: ['ignore', writer, 'pipe'], encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'aggregate', '--json', '--config', SAMPLE_DEF], {
+      stdio: ['ignore', writer, 'pipe'],
+      encoding: 'utf8',
+    });
     closeSync(writer);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
@@ -58,7 +61,10 @@ describe('checked output', () => {
 
   it('exits 2 with OUTPUT_FAILED, and no stack, when stdout cannot be written (/dev/full)', () => {
     const full = openSync('/dev/full', 'w');
-    const r = spawnSync(process.execPath, [BIN, 'aggregate', '--json', '--config', SAMPLE_DEF], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'aggregate', '--json', '--config', SAMPLE_DEF], {
+      stdio: ['ignore', full, 'pipe'],
+      encoding: 'utf8',
+    });
     closeSync(full);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('OUTPUT_FAILED');
@@ -168,7 +174,7 @@ describe('safe targets', () => {
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['bao-cao.docx']);
   });
 
-  it('writes into a folder named with a trailing slash, or an existing folder, under the definition\'s file name', async () => {
+  it("writes into a folder named with a trailing slash, or an existing folder, under the definition's file name", async () => {
     const dir = sampleCopy();
     const slash = await runCli(['build', '-o', 'notyet/'], { cwd: dir });
     expect(slash.code).toBe(0);
@@ -176,7 +182,10 @@ describe('safe targets', () => {
     expect(slash.stdout.trim()).toBe(path.join('notyet', 'bao-cao.docx'));
     expect(statSync(path.join(dir, 'notyet')).isDirectory()).toBe(true);
     // Without an output in the definition: bao-cao-<period>.docx.
-    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^output: .*\n/m, ''));
+    writeFileSync(
+      path.join(dir, 'baocao.yaml'),
+      readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^output: .*\n/m, ''),
+    );
     mkdirSync(path.join(dir, 'co-san'));
     expect((await runCli(['build', '-o', 'co-san'], { cwd: dir })).code).toBe(0);
     expect(existsSync(path.join(dir, 'co-san', 'bao-cao-2021-6T.docx'))).toBe(true);
@@ -208,7 +217,12 @@ describe('valid documents', () => {
       const e = errors.find((x) => x.message.includes(`"${field}"`));
       expect(e, field).toBeDefined();
       expect(e!.message).toContain(ch);
-      expect(lines[e!.line - 1]).toContain(field.split('.').at(-1)!.replace(/\[\d+\]/, ''));
+      expect(lines[e!.line - 1]).toContain(
+        field
+          .split('.')
+          .at(-1)!
+          .replace(/\[\d+\]/, ''),
+      );
     }
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
@@ -218,12 +232,20 @@ describe('valid documents', () => {
     writeFileSync(path.join(dir, 't.md.hbs'), 'Dòng một\nDòng\u000b hai {{period.label}}\n');
     const r = await runCli(['build', '--template', 't.md.hbs', '--json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'TEMPLATE_SYNTAX', line: 2, message: expect.stringContaining('U+000B') })]);
+    expect(json(r).errors).toEqual([
+      expect.objectContaining({ code: 'TEMPLATE_SYNTAX', line: 2, message: expect.stringContaining('U+000B') }),
+    ]);
   });
 
   it('parses every XML part back before a package is written', () => {
-    expect(() => verifyXmlParts(new Map([['word/document.xml', '<w:document xmlns:w="urn:x"><w:t>ok</w:t></w:document>']]))).not.toThrow();
-    for (const bad of ['<w:t xmlns:w="urn:x">a\u000bb</w:t>', '<w:t xmlns:w="urn:x">a</w:p>', '<w:t xmlns:w="urn:x">R&D</w:t>']) {
+    expect(() =>
+      verifyXmlParts(new Map([['word/document.xml', '<w:document xmlns:w="urn:x"><w:t>ok</w:t></w:document>']])),
+    ).not.toThrow();
+    for (const bad of [
+      '<w:t xmlns:w="urn:x">a\u000bb</w:t>',
+      '<w:t xmlns:w="urn:x">a</w:p>',
+      '<w:t xmlns:w="urn:x">R&D</w:t>',
+    ]) {
       let err: unknown;
       try {
         verifyXmlParts(new Map([['word/document.xml', bad]]));
@@ -231,7 +253,10 @@ describe('valid documents', () => {
         err = e;
       }
       expect(err, bad).toBeInstanceOf(FatalError);
-      expect((err as FatalError).problems[0]).toMatchObject({ code: 'DOCUMENT_INVALID', params: { detail: expect.stringContaining('word/document.xml') } });
+      expect((err as FatalError).problems[0]).toMatchObject({
+        code: 'DOCUMENT_INVALID',
+        params: { detail: expect.stringContaining('word/document.xml') },
+      });
     }
     void sampleYaml;
   });
@@ -243,10 +268,19 @@ describe('honest numbers', () => {
     writeFileSync(path.join(dir, 'a.csv'), GOOD.toString('utf8').replace(',2082,', ',"2,082",'));
     const plain = await runCli(['aggregate', dir, '--config', CHECK_DEF, '--json']);
     expect(plain.code).toBe(1);
-    expect(json(plain).errors[0]).toMatchObject({ code: 'AMBIGUOUS_NUMBER', message: expect.stringMatching(/2082.*2,082/) });
+    expect(json(plain).errors[0]).toMatchObject({
+      code: 'AMBIGUOUS_NUMBER',
+      message: expect.stringMatching(/2082.*2,082/),
+    });
     const en = await runCli(['aggregate', dir, '--config', CHECK_DEF, '--json', '--number-format', 'en']);
     const vi = await runCli(['aggregate', dir, '--config', CHECK_DEF, '--json', '--number-format', 'vi']);
-    const base = await runCli(['aggregate', path.join(FIXTURES, 'check', 'ok', 'returns'), '--config', CHECK_DEF, '--json']);
+    const base = await runCli([
+      'aggregate',
+      path.join(FIXTURES, 'check', 'ok', 'returns'),
+      '--config',
+      CHECK_DEF,
+      '--json',
+    ]);
     expect(json(en).indicators.VU.current).toBe(json(base).indicators.VU.current);
     // Vietnamese: 2,082 is two point zero eight two, not a whole number.
     expect(json(vi).errors[0]).toMatchObject({ code: 'NOT_AN_INTEGER' });
@@ -283,7 +317,9 @@ describe('never blocks, always bounded', () => {
     mkfifo(path.join(dir, 'tpl.md.hbs'));
     const inFolder = spawnCli(['check', '--json'], { cwd: dir });
     expect(inFolder.code).toBe(1);
-    expect(JSON.parse(inFolder.stdout).errors).toEqual([expect.objectContaining({ code: 'NOT_REGULAR_FILE', file: path.join('returns', 'x.csv') })]);
+    expect(JSON.parse(inFolder.stdout).errors).toEqual([
+      expect.objectContaining({ code: 'NOT_REGULAR_FILE', file: path.join('returns', 'x.csv') }),
+    ]);
     const config = spawnCli(['check', '--config', 'def.yaml'], { cwd: dir });
     expect(config.code).toBe(2);
     expect(config.stderr).toContain('CONFIG_UNREADABLE');
@@ -294,7 +330,10 @@ describe('never blocks, always bounded', () => {
 
   it('refuses /dev/zero as definition or template, and oversized ones before reading them', async () => {
     const dir = sampleCopy();
-    for (const args of [['check', '--config', '/dev/zero'], ['build', '--template', '/dev/zero']]) {
+    for (const args of [
+      ['check', '--config', '/dev/zero'],
+      ['build', '--template', '/dev/zero'],
+    ]) {
       const r = await runCli([...args, '--json'], { cwd: dir });
       expect(r.code, args.join(' ')).toBe(2);
       expect(json(r).errors[0].code).toMatch(/^(CONFIG|TEMPLATE)_UNREADABLE$/);
@@ -303,20 +342,31 @@ describe('never blocks, always bounded', () => {
     writeFileSync(big, '');
     truncateSync(big, 300 * 1024 * 1024); // sparse: no disk, and never read
     const def = await runCli(['check', '--config', 'big.yaml', '--json'], { cwd: dir });
-    expect(json(def).errors[0]).toMatchObject({ code: 'CONFIG_UNREADABLE', message: expect.stringContaining('4,0 MiB') });
+    expect(json(def).errors[0]).toMatchObject({
+      code: 'CONFIG_UNREADABLE',
+      message: expect.stringContaining('4,0 MiB'),
+    });
     writeFileSync(path.join(dir, 'big.md.hbs'), 'x'.repeat(10 * 1024 * 1024));
     const tpl = await runCli(['build', '--template', 'big.md.hbs', '--json'], { cwd: dir });
-    expect(json(tpl).errors[0]).toMatchObject({ code: 'TEMPLATE_UNREADABLE', message: expect.stringContaining('1,0 MiB') });
+    expect(json(tpl).errors[0]).toMatchObject({
+      code: 'TEMPLATE_UNREADABLE',
+      message: expect.stringContaining('1,0 MiB'),
+    });
   });
 
   it('refuses a template whose loops write more than the body cap, before marked can overflow its stack', async () => {
     const dir = sampleCopy();
     // 11 units nested four deep: 14,641 lines of some 450 characters, 6.5 million.
     const line = '{{name}} '.repeat(40).trim();
-    writeFileSync(path.join(dir, 'loop.md.hbs'), `{{#each units}}{{#each ../units}}{{#each ../../units}}{{#each ../../../units}}${line}\n{{/each}}{{/each}}{{/each}}{{/each}}`);
+    writeFileSync(
+      path.join(dir, 'loop.md.hbs'),
+      `{{#each units}}{{#each ../units}}{{#each ../../units}}{{#each ../../../units}}${line}\n{{/each}}{{/each}}{{/each}}{{/each}}`,
+    );
     const r = await runCli(['build', '--template', 'loop.md.hbs', '--json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'TEMPLATE_OUTPUT_TOO_LARGE', file: 'loop.md.hbs' })]);
+    expect(json(r).errors).toEqual([
+      expect.objectContaining({ code: 'TEMPLATE_OUTPUT_TOO_LARGE', file: 'loop.md.hbs' }),
+    ]);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
@@ -324,16 +374,31 @@ describe('never blocks, always bounded', () => {
     const dir = sampleCopy();
     const narrative = path.join(dir, 'noi-dung.md');
     const written = readFileSync(narrative, 'utf8');
-    writeFileSync(narrative, written.replace('## Tồn tại, hạn chế\n', `## Tồn tại, hạn chế\n\n${'>'.repeat(10_000)} sâu\n`));
+    writeFileSync(
+      narrative,
+      written.replace('## Tồn tại, hạn chế\n', `## Tồn tại, hạn chế\n\n${'>'.repeat(10_000)} sâu\n`),
+    );
     const r = await runCli(['build', '--json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'MARKDOWN_TOO_DEEP', file: 'noi-dung.md', message: expect.stringContaining('"Tồn tại, hạn chế"') })]);
+    expect(json(r).errors).toEqual([
+      expect.objectContaining({
+        code: 'MARKDOWN_TOO_DEEP',
+        file: 'noi-dung.md',
+        message: expect.stringContaining('"Tồn tại, hạn chế"'),
+      }),
+    ]);
     expect(json(r).errors[0].message).not.toContain('MiB');
     writeFileSync(narrative, written);
     writeFileSync(path.join(dir, 'deep.md.hbs'), `# Báo cáo\n\n${'> '.repeat(10_000)}sâu\n`);
     const t = await runCli(['build', '--template', 'deep.md.hbs', '--json'], { cwd: dir });
     expect(t.code).toBe(2);
-    expect(json(t).errors).toEqual([expect.objectContaining({ code: 'MARKDOWN_TOO_DEEP', file: 'deep.md.hbs', message: expect.stringContaining('Mẫu báo cáo') })]);
+    expect(json(t).errors).toEqual([
+      expect.objectContaining({
+        code: 'MARKDOWN_TOO_DEEP',
+        file: 'deep.md.hbs',
+        message: expect.stringContaining('Mẫu báo cáo'),
+      }),
+    ]);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
@@ -343,7 +408,9 @@ describe('never blocks, always bounded', () => {
     writeFileSync(narrative, readFileSync(narrative, 'utf8') + `\n${'Một đoạn văn. '.repeat(100)}\n`.repeat(1000));
     const r = await runCli(['build', '--json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'NARRATIVE_UNREADABLE', message: expect.stringContaining('1,0 MiB') })]);
+    expect(json(r).errors).toEqual([
+      expect.objectContaining({ code: 'NARRATIVE_UNREADABLE', message: expect.stringContaining('1,0 MiB') }),
+    ]);
   });
 
   it('stops reading at the run cap, naming every file left unread', async () => {
@@ -356,7 +423,9 @@ describe('never blocks, always bounded', () => {
     }
     const r = await runCli(['check', dir, '--config', CHECK_DEF, '--json']);
     expect(r.code).toBe(1);
-    const codes = (json(r).errors as { code: string; file: string }[]).filter((e) => e.file !== null).map((e) => e.code);
+    const codes = (json(r).errors as { code: string; file: string }[])
+      .filter((e) => e.file !== null)
+      .map((e) => e.code);
     expect(codes.filter((c) => c === 'RUN_TOO_LARGE')).toHaveLength(1);
     expect(codes.at(-1)).toBe('RUN_TOO_LARGE');
   });
@@ -364,11 +433,20 @@ describe('never blocks, always bounded', () => {
   it('refuses a 130,000-column header in its own file and reads the others', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.csv'), GOOD);
-    const header = ['ma_don_vi', 'ky_bao_cao', 'ma_chi_tieu', 'ky_nay', 'cung_ky', ...Array.from({ length: 130_000 }, (_, i) => `x${i}`)].join(',');
+    const header = [
+      'ma_don_vi',
+      'ky_bao_cao',
+      'ma_chi_tieu',
+      'ky_nay',
+      'cung_ky',
+      ...Array.from({ length: 130_000 }, (_, i) => `x${i}`),
+    ].join(',');
     writeFileSync(path.join(dir, 'b.csv'), header + '\r\n01,2024-Q1,VU,1,1\r\n');
     const r = await runCli(['check', dir, '--config', CHECK_DEF, '--json']);
     expect(r.code).toBe(1);
-    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'HEADER_TOO_WIDE', file: path.join(dir, 'b.csv'), line: 1 })]);
+    expect(json(r).errors).toEqual([
+      expect.objectContaining({ code: 'HEADER_TOO_WIDE', file: path.join(dir, 'b.csv'), line: 1 }),
+    ]);
   });
 
   it('lists 100 stray columns of a header, then counts the rest', async () => {
@@ -384,11 +462,17 @@ describe('never blocks, always bounded', () => {
 
   it('refuses a definition of 20,000 aliases at once', async () => {
     const dir = tempDir();
-    const yaml = readFileSync(CHECK_DEF, 'utf8') + 'title: &t x\n' + 'x-extra:\n' + Array.from({ length: 20_000 }, () => '  - *t\n').join('');
+    const yaml =
+      readFileSync(CHECK_DEF, 'utf8') +
+      'title: &t x\n' +
+      'x-extra:\n' +
+      Array.from({ length: 20_000 }, () => '  - *t\n').join('');
     writeFileSync(path.join(dir, 'b.yaml'), yaml);
     const r = await runCli(['check', '--config', 'b.yaml', '--json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(json(r).errors).toEqual([expect.objectContaining({ code: 'CONFIG_SYNTAX', message: expect.stringContaining('20000 alias') })]);
+    expect(json(r).errors).toEqual([
+      expect.objectContaining({ code: 'CONFIG_SYNTAX', message: expect.stringContaining('20000 alias') }),
+    ]);
   });
 });
 
@@ -397,7 +481,10 @@ describe('codes that collide', () => {
   it('refuses unit codes equal after removing leading zeros, and indicator codes equal ignoring case', async () => {
     const dir = tempDir();
     const yaml = base
-      .replace('  - { code: "02", name: Xã Hai }', '  - { code: "02", name: Xã Hai }\n  - { code: "2", name: Xã Hai B }')
+      .replace(
+        '  - { code: "02", name: Xã Hai }',
+        '  - { code: "02", name: Xã Hai }\n  - { code: "2", name: Xã Hai B }',
+      )
       .replace('rules:', '  - { code: mh, label: Mô hình khác, unit: mô hình, kind: stock }\nrules:');
     writeFileSync(path.join(dir, 'b.yaml'), yaml);
     const r = await runCli(['check', '--config', 'b.yaml', '--json'], { cwd: dir });
@@ -410,18 +497,30 @@ describe('codes that collide', () => {
 });
 
 describe('odd places', () => {
-  const sh = (script: string, cwd: string) => spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NODE: process.execPath, BIN } });
+  const sh = (script: string, cwd: string) =>
+    spawnSync('bash', ['-c', script], {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', NODE: process.execPath, BIN },
+    });
 
   it('a working folder deleted under the shell, or deeper than 4,096 bytes, is WORKDIR_UNAVAILABLE with JSON, not a stack', () => {
     const dir = tempDir();
     const gone = sh('mkdir gone && cd gone && rmdir ../gone && "$NODE" "$BIN" check --json', dir);
     expect(gone.status).toBe(2);
     expect(gone.stderr).not.toMatch(/\n\s+at /);
-    expect(JSON.parse(gone.stdout).errors).toEqual([expect.objectContaining({ code: 'WORKDIR_UNAVAILABLE', message: expect.stringContaining('không còn') })]);
+    expect(JSON.parse(gone.stdout).errors).toEqual([
+      expect.objectContaining({ code: 'WORKDIR_UNAVAILABLE', message: expect.stringContaining('không còn') }),
+    ]);
     const name = 'a'.repeat(200);
-    const deep = sh(`for i in $(seq 1 22); do mkdir ${name} && cd ${name} || exit 9; done; "$NODE" "$BIN" check --json; echo "exit=$?" >&2`, dir);
+    const deep = sh(
+      `for i in $(seq 1 22); do mkdir ${name} && cd ${name} || exit 9; done; "$NODE" "$BIN" check --json; echo "exit=$?" >&2`,
+      dir,
+    );
     expect(deep.stderr).toContain('exit=2');
-    expect(JSON.parse(deep.stdout).errors).toEqual([expect.objectContaining({ code: 'WORKDIR_UNAVAILABLE', message: expect.stringContaining('4.096') })]);
+    expect(JSON.parse(deep.stdout).errors).toEqual([
+      expect.objectContaining({ code: 'WORKDIR_UNAVAILABLE', message: expect.stringContaining('4.096') }),
+    ]);
     // --version needs no working folder.
     expect(sh('mkdir v && cd v && rmdir ../v && "$NODE" "$BIN" --version', dir).status).toBe(0);
   });
@@ -457,7 +556,10 @@ describe('smaller ones', () => {
   it('names /dev/stdin as a pipe and says to use "-"', () => {
     const r = spawnCli(['check', '/dev/stdin', '--config', CHECK_DEF, '--json'], { input: GOOD });
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).errors[0]).toMatchObject({ code: 'NOT_REGULAR_FILE', message: expect.stringContaining('"-"') });
+    expect(JSON.parse(r.stdout).errors[0]).toMatchObject({
+      code: 'NOT_REGULAR_FILE',
+      message: expect.stringContaining('"-"'),
+    });
     const dash = spawnCli(['check', '-', '--config', CHECK_DEF], { input: GOOD });
     expect(dash.code).toBe(0);
   });
@@ -476,15 +578,22 @@ describe('smaller ones', () => {
     let bin = BIN;
     if (isRoot) {
       cpSync(path.join(ROOT, 'bin'), path.join(dir, 'cli', 'bin'), { recursive: true });
-      for (const f of ['launch.cjs', 'baocao.cjs']) cpSync(path.join(ROOT, 'dist', f), path.join(dir, 'cli', 'dist', f));
+      for (const f of ['launch.cjs', 'baocao.cjs'])
+        cpSync(path.join(ROOT, 'dist', f), path.join(dir, 'cli', 'dist', f));
       bin = path.join(dir, 'cli', 'bin', 'baocao.cjs');
     }
     const asUser = (args: string[]) =>
-      spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', ...(isRoot ? { uid: 65534, gid: 65534 } : {}) });
+      spawnSync(process.execPath, [bin, ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        ...(isRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
     const reach = asUser(['--version']);
     if (isRoot && reach.status !== 0) {
       // Node itself (a version installed under /root, say) or the temporary folder is out of the user's reach.
-      ctx.skip(`uid 65534 cannot run ${process.execPath} in ${dir} (${reach.error?.message ?? reach.stderr.trim().split('\n')[0]}): the unreadable-file cases need an unprivileged user`);
+      ctx.skip(
+        `uid 65534 cannot run ${process.execPath} in ${dir} (${reach.error?.message ?? reach.stderr.trim().split('\n')[0]}): the unreadable-file cases need an unprivileged user`,
+      );
     }
     expect(reach.status, 'the unprivileged user must be able to run Node and read the bundle').toBe(0);
     const folder = asUser(['check', 'r', '--config', 'check.yaml']);
@@ -504,7 +613,12 @@ describe('smaller ones', () => {
     expect(name.endsWith('….xlsx')).toBe(true);
     expect(formFileName(long, 'csv').endsWith('….csv')).toBe(true);
     const dir = tempDir();
-    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(CHECK_DEF, 'utf8').replace('name: Xã Hai', `name: ${long.name.trim()}`).replace('label: Số vụ phạm tội,', 'label: "=1+1 Số vụ",'));
+    writeFileSync(
+      path.join(dir, 'baocao.yaml'),
+      readFileSync(CHECK_DEF, 'utf8')
+        .replace('name: Xã Hai', `name: ${long.name.trim()}`)
+        .replace('label: Số vụ phạm tội,', 'label: "=1+1 Số vụ",'),
+    );
     const r = await runCli(['forms', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(json(r).files).toHaveLength(2);

@@ -20,13 +20,18 @@ describe('scripting conveniences', () => {
     expect(json(listed)).toMatchObject({ ok: true, counts: { errors: 0, warnings: 0 } });
     // A broken value in that file is still an error.
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-listed-'));
-    writeFileSync(path.join(dir, 'a.csv'), 'ma_don_vi,ky_bao_cao,ma_chi_tieu,ky_nay,cung_ky\r\n01,2024-Q1,VU,x,1\r\n01,2024-Q1,KP,1,1\r\n01,2024-Q1,MH,1,1\r\n');
+    writeFileSync(
+      path.join(dir, 'a.csv'),
+      'ma_don_vi,ky_bao_cao,ma_chi_tieu,ky_nay,cung_ky\r\n01,2024-Q1,VU,x,1\r\n01,2024-Q1,KP,1,1\r\n01,2024-Q1,MH,1,1\r\n',
+    );
     const broken = await runCli(['check', path.join(dir, 'a.csv'), '--config', CHECK_DEF, '--only-listed', '--json']);
     expect(json(broken).errors.map((e: { code: string }) => e.code)).toEqual(['NOT_A_NUMBER']);
   });
 
   it('takes the definition from BAOCAO_CONFIG when --config is absent, and --config over it', async () => {
-    const r = await runCli(['check', path.join(FIXTURES, 'check', 'ok', 'returns'), '--json'], { env: { BAOCAO_CONFIG: CHECK_DEF } });
+    const r = await runCli(['check', path.join(FIXTURES, 'check', 'ok', 'returns'), '--json'], {
+      env: { BAOCAO_CONFIG: CHECK_DEF },
+    });
     expect(r.code).toBe(0);
     const over = await runCli(['check', '--config', 'khong-co.yaml', '--json'], { env: { BAOCAO_CONFIG: CHECK_DEF } });
     expect(json(over).errors[0]).toMatchObject({ code: 'CONFIG_NOT_FOUND', file: 'khong-co.yaml' });
@@ -41,7 +46,14 @@ describe('scripting conveniences', () => {
   it('completes commands, options and option values in bash', async () => {
     const script = (await runCli(['completion', 'bash'])).stdout;
     const complete = (words: string[]) => {
-      const r = spawnSync('bash', ['-c', `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _baocao; echo "\${COMPREPLY[*]}"`], { encoding: 'utf8' });
+      const r = spawnSync(
+        'bash',
+        [
+          '-c',
+          `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _baocao; echo "\${COMPREPLY[*]}"`,
+        ],
+        { encoding: 'utf8' },
+      );
       expect(r.stderr).toBe('');
       return r.stdout.trim().split(/\s+/);
     };

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { docxParts, paragraphsText } from './docx-helpers.js';
 import { encodeCp1258, json, runCli, sampleCopy } from './helpers.js';
 
-const bodyOf = (dir: string) => paragraphsText(docxParts(path.join(dir, 'out', 'bao-cao.docx'))['word/document.xml']!).join('\n');
+const bodyOf = (dir: string) =>
+  paragraphsText(docxParts(path.join(dir, 'out', 'bao-cao.docx'))['word/document.xml']!).join('\n');
 
 describe('set-up files in the encodings Notepad writes', () => {
   it('reads a definition and a narrative saved as "ANSI" (Windows-1258) or UTF-16: the same report as UTF-8', async () => {
@@ -20,7 +21,10 @@ describe('set-up files in the encodings Notepad writes', () => {
       for (const name of ['baocao.yaml', 'noi-dung.md', 'bao-cao-138.md.hbs']) {
         const text = readFileSync(path.join(dir, name), 'utf8');
         // Notepad writes UTF-16 with its BOM; "ANSI" (Windows-1258) has none and writes a tone as a combining mark.
-        writeFileSync(path.join(dir, name), encoding === 'windows-1258' ? encodeCp1258(text) : iconv.encode(text, encoding, { addBOM: true }));
+        writeFileSync(
+          path.join(dir, name),
+          encoding === 'windows-1258' ? encodeCp1258(text) : iconv.encode(text, encoding, { addBOM: true }),
+        );
       }
       const r = await runCli(['build'], { cwd: dir });
       expect(r.code, `${encoding}: ${r.stderr}`).toBe(0);

@@ -19,12 +19,17 @@ function problems(source: string) {
     return [];
   } catch (err) {
     if (!(err instanceof FatalError)) throw err;
-    return err.problems.map((p) => [p.code, p.line, p.params?.name ?? (isDetailKey(p.params?.detailKey) ? detail(p.params.detailKey, p.params, 'vi') : p.params?.detail)]);
+    return err.problems.map((p) => [
+      p.code,
+      p.line,
+      p.params?.name ??
+        (isDetailKey(p.params?.detailKey) ? detail(p.params.detailKey, p.params, 'vi') : p.params?.detail),
+    ]);
   }
 }
 
 describe('template check before data', () => {
-  it('accepts the default template and the sample\'s own', () => {
+  it("accepts the default template and the sample's own", () => {
     expect(problems(readFileSync(path.join(ROOT, 'templates', 'so-ket.md.hbs'), 'utf8'))).toEqual([]);
     expect(problems(readFileSync(path.join(SAMPLE, 'bao-cao-138.md.hbs'), 'utf8'))).toEqual([]);
   });
@@ -45,7 +50,9 @@ describe('template check before data', () => {
   });
 
   it('refuses data that is no text where text is printed ("[dữ liệu]"), with the field to print; --final can never carry it', async () => {
-    expect(problems('{{indicators.TTXH_VU}}\n{{units}}\n{{period}}\n{{this}}\n{{#each indicatorList}}{{this}}{{/each}}')).toEqual([
+    expect(
+      problems('{{indicators.TTXH_VU}}\n{{units}}\n{{period}}\n{{this}}\n{{#each indicatorList}}{{this}}{{/each}}'),
+    ).toEqual([
       ['TEMPLATE_PRINTS_DATA', 1, 'indicators.TTXH_VU'],
       ['TEMPLATE_PRINTS_DATA', 2, 'units'],
       ['TEMPLATE_PRINTS_DATA', 3, 'period'],
@@ -53,23 +60,39 @@ describe('template check before data', () => {
       ['TEMPLATE_PRINTS_DATA', 5, 'this'],
     ]);
     // Text, numbers, a narrative section and a missing title print.
-    expect(problems('{{indicators.TTXH_VU.current}} {{period.label}} {{narrative.uuDiem}} {{title}} {{units.0.name}}')).toEqual([]);
+    expect(
+      problems('{{indicators.TTXH_VU.current}} {{period.label}} {{narrative.uuDiem}} {{title}} {{units.0.name}}'),
+    ).toEqual([]);
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-prints-'));
     cpSync(SAMPLE, dir, { recursive: true });
     writeFileSync(path.join(dir, 'bao-cao-138.md.hbs'), 'Số vụ: {{indicators.TTXH_VU}}.\n');
     const r = await runCli(['build', '--final', '--json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).errors[0]).toMatchObject({ code: 'TEMPLATE_PRINTS_DATA', line: 1, message: expect.stringContaining('{{indicators.TTXH_VU.current}}') });
+    expect(JSON.parse(r.stdout).errors[0]).toMatchObject({
+      code: 'TEMPLATE_PRINTS_DATA',
+      line: 1,
+      message: expect.stringContaining('{{indicators.TTXH_VU.current}}'),
+    });
   });
 
   it('refuses a narrative section that names the narrative (it would print a placeholder past --final)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-self-'));
     cpSync(SAMPLE, dir, { recursive: true });
     const narrative = path.join(dir, 'noi-dung.md');
-    writeFileSync(narrative, readFileSync(narrative, 'utf8').replace('## Tồn tại, hạn chế\n', '## Tồn tại, hạn chế\n\nNhư đã nêu: {{narrative.uuDiem}}\n'));
+    writeFileSync(
+      narrative,
+      readFileSync(narrative, 'utf8').replace(
+        '## Tồn tại, hạn chế\n',
+        '## Tồn tại, hạn chế\n\nNhư đã nêu: {{narrative.uuDiem}}\n',
+      ),
+    );
     const r = await runCli(['build', '--final', '--json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).errors[0]).toMatchObject({ code: 'NARRATIVE_SELF_REFERENCE', file: 'noi-dung.md', line: 14 });
+    expect(JSON.parse(r.stdout).errors[0]).toMatchObject({
+      code: 'NARRATIVE_SELF_REFERENCE',
+      file: 'noi-dung.md',
+      line: 14,
+    });
   });
 
   it('reports every unknown helper, not only the first', () => {
@@ -80,7 +103,9 @@ describe('template check before data', () => {
   });
 
   it('refuses partials, decorators and unescaped output', () => {
-    const found = problems('{{> dau}}\n{{#*inline "x"}}{{> x}}{{/inline}}\n{{{indicators.MT_VU.label}}}\n{{& period.label}}');
+    const found = problems(
+      '{{> dau}}\n{{#*inline "x"}}{{> x}}{{/inline}}\n{{{indicators.MT_VU.label}}}\n{{& period.label}}',
+    );
     expect(found.map(([code, line]) => [code, line])).toEqual([
       ['TEMPLATE_SYNTAX', 1],
       ['TEMPLATE_SYNTAX', 2],
@@ -102,7 +127,9 @@ describe('template check before data', () => {
   });
 
   it('knows what a unit and an indicator hold, and nothing more', () => {
-    expect(problems('{{#each units}}{{code}} {{name}} {{reported}} {{indicators.MT_VU.change}} {{x}}{{/each}}')).toEqual([['TEMPLATE_UNKNOWN_VARIABLE', 1, 'x']]);
+    expect(
+      problems('{{#each units}}{{code}} {{name}} {{reported}} {{indicators.MT_VU.change}} {{x}}{{/each}}'),
+    ).toEqual([['TEMPLATE_UNKNOWN_VARIABLE', 1, 'x']]);
     expect(problems('{{indicators.MT_VU.label.text}} {{period.label.length}}')).toEqual([
       ['TEMPLATE_UNKNOWN_VARIABLE', 1, 'indicators.MT_VU.label.text'],
       ['TEMPLATE_UNKNOWN_VARIABLE', 1, 'period.label.length'],
@@ -112,8 +139,12 @@ describe('template check before data', () => {
 
 describe('template holes a review found', () => {
   it('refuses a misspelt hash argument, and a key the list items do not have', () => {
-    expect(problems('{{list unitsMissing key="ten"}}')).toEqual([['TEMPLATE_HELPER', 1, expect.stringContaining('"ten"')]]);
-    expect(problems('{{number indicators.TL_KP.current decimal=2}}')).toEqual([['TEMPLATE_HELPER', 1, expect.stringContaining('decimals')]]);
+    expect(problems('{{list unitsMissing key="ten"}}')).toEqual([
+      ['TEMPLATE_HELPER', 1, expect.stringContaining('"ten"')],
+    ]);
+    expect(problems('{{number indicators.TL_KP.current decimal=2}}')).toEqual([
+      ['TEMPLATE_HELPER', 1, expect.stringContaining('decimals')],
+    ]);
     expect(problems('{{list unitsMissing key="code"}}')).toEqual([]);
   });
 
@@ -126,7 +157,9 @@ describe('template holes a review found', () => {
   });
 
   it('refuses a quoted name, which Handlebars would look up past every check', () => {
-    expect(problems('{{#with indicators.TTXH_VU}}{{"label"}}{{/with}}').map(([code, line]) => [code, line])).toEqual([['TEMPLATE_SYNTAX', 1]]);
+    expect(problems('{{#with indicators.TTXH_VU}}{{"label"}}{{/with}}').map(([code, line]) => [code, line])).toEqual([
+      ['TEMPLATE_SYNTAX', 1],
+    ]);
   });
 
   it('refuses a literal as the list of {{#each}} or the data of {{#with}}, whose body was never checked', () => {
@@ -140,7 +173,8 @@ describe('template holes a review found', () => {
     const render = compileTemplate(
       {
         file: 't.md.hbs',
-        source: '{{#each indicators}}{{#if @first}}{{@key}}{{/if}}{{/each}}|{{#each units}}{{#each ../units}}{{#each ../../units}}{{#if @first}}{{../../../unitCount.expected}}{{/if}}{{/each}}{{/each}}{{/each}}',
+        source:
+          '{{#each indicators}}{{#if @first}}{{@key}}{{/if}}{{/each}}|{{#each units}}{{#each ../units}}{{#each ../../units}}{{#if @first}}{{../../../unitCount.expected}}{{/if}}{{/each}}{{/each}}{{/each}}',
       },
       probe,
     );
@@ -162,7 +196,11 @@ describe('misspelt names', () => {
         return (err as FatalError).problems.map((p) => [p.line, p.params?.name, p.params?.suggestion]);
       }
     };
-    expect(found('{{indicators.TTXH_VUU.current}}\n{{indicators.TTXH_VUU.current}}\n{{period.lable}} {{unitCount.recieved}} {{xyz}}')).toEqual([
+    expect(
+      found(
+        '{{indicators.TTXH_VUU.current}}\n{{indicators.TTXH_VUU.current}}\n{{period.lable}} {{unitCount.recieved}} {{xyz}}',
+      ),
+    ).toEqual([
       [1, 'indicators.TTXH_VUU.current', 'indicators.TTXH_VU.current'],
       [3, 'period.lable', 'period.label'],
       [3, 'unitCount.recieved', 'unitCount.received'],
@@ -174,9 +212,16 @@ describe('misspelt names', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-check-template-'));
     cpSync(SAMPLE, dir, { recursive: true });
     writeFileSync(path.join(dir, 'mau.md.hbs'), 'Số hộ: {{indicators.MT_VUU.current}}\n');
-    writeFileSync(path.join(dir, 'baocao.yaml'), readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^template: .*$/m, 'template: mau.md.hbs'));
+    writeFileSync(
+      path.join(dir, 'baocao.yaml'),
+      readFileSync(path.join(dir, 'baocao.yaml'), 'utf8').replace(/^template: .*$/m, 'template: mau.md.hbs'),
+    );
     const r = await runCli(['check', '--json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).errors[0]).toMatchObject({ code: 'TEMPLATE_UNKNOWN_VARIABLE', file: 'mau.md.hbs', message: expect.stringContaining('có phải là indicators.MT_VU.current?') });
+    expect(JSON.parse(r.stdout).errors[0]).toMatchObject({
+      code: 'TEMPLATE_UNKNOWN_VARIABLE',
+      file: 'mau.md.hbs',
+      message: expect.stringContaining('có phải là indicators.MT_VU.current?'),
+    });
   });
 });

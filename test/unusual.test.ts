@@ -16,7 +16,10 @@ import { random, realisticFigures, type RealisticIndicator } from '../scripts/re
 import { FIXTURES, json, runCli } from './helpers.js';
 
 // A year-end review's indicators: rare events to large counts, stocks, amounts with decimals.
-const RATES = [0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1, 1.5, 2, 3, 4, 5, 7, 10, 15, 20, 30, 50, 80, 120, 200, 300, 500, 800, 1200, 2000, 5000, 10000];
+const RATES = [
+  0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1, 1.5, 2, 3, 4, 5, 7, 10, 15, 20, 30, 50, 80, 120, 200, 300, 500, 800, 1200, 2000,
+  5000, 10000,
+];
 const INDICATORS: RealisticIndicator[] = [
   ...RATES.map((rate, i) => ({ code: `C${i}`, kind: 'count' as const, rate })),
   ...[3, 10, 40, 150, 600].map((rate, i) => ({ code: `S${i}`, kind: 'stock' as const, rate })),
@@ -24,7 +27,10 @@ const INDICATORS: RealisticIndicator[] = [
 ];
 const UNITS = Array.from({ length: 100 }, (_, i) => String(i + 1).padStart(3, '0'));
 
-function definition(units: readonly string[], indicators: readonly { code: string; kind: string; decimals?: number; extra?: string }[]) {
+function definition(
+  units: readonly string[],
+  indicators: readonly { code: string; kind: string; decimals?: number; extra?: string }[],
+) {
   return parseDefinition(
     `period: { code: "2025", label: năm 2025, previousLabel: năm 2024, start: 2024-12-15, end: 2025-12-14 }
 units:
@@ -43,7 +49,12 @@ function values(figures: Record<string, Record<string, [number, number]>>): Valu
   return new Map(
     Object.entries(figures).map(([u, byIndicator]) => [
       u,
-      new Map(Object.entries(byIndicator).map(([code, [c, p]]) => [code, { current: BigInt(c), previous: BigInt(p), file: `${u}.csv`, line: 2 }])),
+      new Map(
+        Object.entries(byIndicator).map(([code, [c, p]]) => [
+          code,
+          { current: BigInt(c), previous: BigInt(p), file: `${u}.csv`, line: 2 },
+        ]),
+      ),
     ]),
   );
 }
@@ -83,7 +94,9 @@ describe('unusual values', () => {
         const ind = big[Math.floor(rnd() * big.length)]!;
         const v = row.get(ind.code)!;
         if (kind === 'swap') {
-          const small = INDICATORS.filter((i) => (i.decimals ?? 0) === (ind.decimals ?? 0) && row.get(i.code)!.current * 5n <= v.current);
+          const small = INDICATORS.filter(
+            (i) => (i.decimals ?? 0) === (ind.decimals ?? 0) && row.get(i.code)!.current * 5n <= v.current,
+          );
           if (small.length === 0) return;
           const other = small[Math.floor(rnd() * small.length)]!;
           const w = row.get(other.code)!;
@@ -96,9 +109,15 @@ describe('unusual values', () => {
         planted[kind]++;
       });
       const flagged = flaggedKeys(findUnusual(DEF, data).warnings);
-      expect(zeros.filter((k) => !flagged.has(k)), `seed ${seed}`).toEqual([]);
+      expect(
+        zeros.filter((k) => !flagged.has(k)),
+        `seed ${seed}`,
+      ).toEqual([]);
       // A pair is found when one of its rows is: the clerk who looks at the unit's figures sees both.
-      expect(pairs.filter((pair) => !pair.some((k) => flagged.has(k))), `seed ${seed}`).toEqual([]);
+      expect(
+        pairs.filter((pair) => !pair.some((k) => flagged.has(k))),
+        `seed ${seed}`,
+      ).toEqual([]);
       bothOfPair += pairs.filter((pair) => pair.every((k) => flagged.has(k))).length;
     }
     expect(planted).toEqual({ extra: 400, lost: 400, swap: 400 });
@@ -111,25 +130,47 @@ describe('unusual values', () => {
     const units = Array.from({ length: 12 }, (_, i) => `U${i}`);
     const def = definition(units, [{ code: 'R', kind: 'count' }]);
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(50_000), fc.nat(50_000)), { minLength: 11, maxLength: 11 }), fc.nat(9), fc.nat(9), (others, c, p) => {
-        const data = values(Object.fromEntries([...others.map((pair, i) => [`U${i + 1}`, { R: pair }]), ['U0', { R: [c, p] }]]));
-        expect(flaggedKeys(findUnusual(def, data).warnings).has('U0/R')).toBe(false);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(50_000), fc.nat(50_000)), { minLength: 11, maxLength: 11 }),
+        fc.nat(9),
+        fc.nat(9),
+        (others, c, p) => {
+          const data = values(
+            Object.fromEntries([...others.map((pair, i) => [`U${i + 1}`, { R: pair }]), ['U0', { R: [c, p] }]]),
+          );
+          expect(flaggedKeys(findUnusual(def, data).warnings).has('U0/R')).toBe(false);
+        },
+      ),
       { seed: 26, numRuns: 300 },
     );
   });
 
   it('says how far off from the exact figures, rounded half-up: 201 of 20 is "gấp 10,1 lần"', () => {
-    const def = definition(['A', 'B'], [{ code: 'X', kind: 'count' }, { code: 'Y', kind: 'count' }]);
-    const found = findUnusual(def, values({ A: { X: [201, 20], Y: [3, 61] }, B: { X: [20, 20], Y: [61, 60] } })).warnings;
+    const def = definition(
+      ['A', 'B'],
+      [
+        { code: 'X', kind: 'count' },
+        { code: 'Y', kind: 'count' },
+      ],
+    );
+    const found = findUnusual(
+      def,
+      values({ A: { X: [201, 20], Y: [3, 61] }, B: { X: [20, 20], Y: [61, 60] } }),
+    ).warnings;
     expect(found.map((p) => [p.unit, p.indicator, p.params?.how, p.params?.factor ?? p.params?.share])).toEqual([
       ['A', 'X', 'up', '10,1'],
       ['A', 'Y', 'down', '4,9'],
     ]);
-    expect(found[0]).toMatchObject({ code: 'UNUSUAL_VALUE', severity: 'warning', file: 'A.csv', line: 2, column: 'ky_nay' });
+    expect(found[0]).toMatchObject({
+      code: 'UNUSUAL_VALUE',
+      severity: 'warning',
+      file: 'A.csv',
+      line: 2,
+      column: 'ky_nay',
+    });
   });
 
-  it('compares with the other units: a change 2.5 times theirs is flagged when they moved alike, and named with the units\' median (the mean of the middle two: 4% and 5%)', () => {
+  it("compares with the other units: a change 2.5 times theirs is flagged when they moved alike, and named with the units' median (the mean of the middle two: 4% and 5%)", () => {
     const units = Array.from({ length: 10 }, (_, i) => `U${i}`);
     const def = definition(units, [{ code: 'X', kind: 'count' }]);
     const figures = Object.fromEntries(units.map((u, i) => [u, { X: [1000 + 10 * i, 1000] as [number, number] }]));
@@ -152,7 +193,7 @@ describe('unusual values', () => {
 const CHECK_DEF = path.join(FIXTURES, 'check', 'baocao.yaml');
 
 describe('explanations ("Giải trình")', () => {
-  it('turn a figure\'s warning into a note, shown by check and carried whole by --json', async () => {
+  it("turn a figure's warning into a note, shown by check and carried whole by --json", async () => {
     const dir = path.join(FIXTURES, 'check', 'unusual-value');
     const r = await runCli(['check', 'returns', '--config', '../baocao.yaml', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
@@ -172,7 +213,9 @@ describe('explanations ("Giải trình")', () => {
     expect(out.explained[0]).not.toHaveProperty('severity');
     const text = await runCli(['check', 'returns', '--config', '../baocao.yaml'], { cwd: dir });
     expect(text.stderr).toContain('Số liệu bất thường đã có giải trình của đơn vị (1):');
-    expect(text.stderr).toMatch(/returns[\\/]a\.csv dòng 7: UNUSUAL_VALUE \[02 · MH\] .*Đơn vị giải trình: "Thành lập 52 mô hình mới theo Đề án của tỉnh"/);
+    expect(text.stderr).toMatch(
+      /returns[\\/]a\.csv dòng 7: UNUSUAL_VALUE \[02 · MH\] .*Đơn vị giải trình: "Thành lập 52 mô hình mới theo Đề án của tỉnh"/,
+    );
     expect(text.stderr).toContain('0 lỗi, 2 cảnh báo');
     // --quiet prints errors only: neither the warnings nor the notes.
     expect((await runCli(['check', 'returns', '--config', '../baocao.yaml', '--quiet'], { cwd: dir })).stderr).toBe('');
@@ -203,8 +246,12 @@ describe('explanations ("Giải trình")', () => {
     const r = await runCli(['check', '--json', '--feedback', 'phan-hoi'], { cwd: dir });
     expect(r.code).toBe(0);
     const out = json(r);
-    expect(out.warnings).toEqual([expect.objectContaining({ code: 'UNUSUAL_VALUE', unit: '01', indicator: 'VU', sheet: 'Biểu mẫu', cell: 'F4' })]);
-    expect(out.explained).toEqual([expect.objectContaining({ unit: '02', indicator: 'MH', cell: 'F6', explanation: 'Thành lập 52 mô hình mới' })]);
+    expect(out.warnings).toEqual([
+      expect.objectContaining({ code: 'UNUSUAL_VALUE', unit: '01', indicator: 'VU', sheet: 'Biểu mẫu', cell: 'F4' }),
+    ]);
+    expect(out.explained).toEqual([
+      expect.objectContaining({ unit: '02', indicator: 'MH', cell: 'F6', explanation: 'Thành lập 52 mô hình mới' }),
+    ]);
     // The unit with the unexplained figure is told, with what to do; the one that explained is not written to.
     expect(out.feedback).toEqual([path.join('phan-hoi', 'Phản hồi - 01 - Phường Một.xlsx')]);
     const strings = strFromU8(unzipSync(readFileSync(path.join(dir, out.feedback[0])))['xl/sharedStrings.xml']!);
@@ -218,13 +265,38 @@ describe('the figure before "Cùng kỳ" (last period\'s archive)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-unusual-archive-'));
     writeFileSync(
       path.join(dir, 'baocao.yaml'),
-      readFileSync(CHECK_DEF, 'utf8').replace(/end: 2024-03-14 \}/, 'end: 2024-03-14, previous: { code: 2023-Q1, returns: ky-truoc } }'),
+      readFileSync(CHECK_DEF, 'utf8').replace(
+        /end: 2024-03-14 \}/,
+        'end: 2024-03-14, previous: { code: 2023-Q1, returns: ky-truoc } }',
+      ),
     );
     mkdirSync(path.join(dir, 'ky-truoc'));
     const head = 'ma_don_vi,ky_bao_cao,ma_chi_tieu,ky_nay,cung_ky';
-    writeFileSync(path.join(dir, 'ky-truoc', 'a.csv'), [head, `01,2023-Q1,VU,205,${archived}`, '01,2023-Q1,KP,181,170', '01,2023-Q1,MH,10,9', '02,2023-Q1,VU,34,30', '02,2023-Q1,KP,29,25', '02,2023-Q1,MH,8,8'].join('\n'));
+    writeFileSync(
+      path.join(dir, 'ky-truoc', 'a.csv'),
+      [
+        head,
+        `01,2023-Q1,VU,205,${archived}`,
+        '01,2023-Q1,KP,181,170',
+        '01,2023-Q1,MH,10,9',
+        '02,2023-Q1,VU,34,30',
+        '02,2023-Q1,KP,29,25',
+        '02,2023-Q1,MH,8,8',
+      ].join('\n'),
+    );
     mkdirSync(path.join(dir, 'returns'));
-    writeFileSync(path.join(dir, 'returns', 'a.csv'), [head, '01,2024-Q1,VU,2082,205', '01,2024-Q1,KP,190,181', '01,2024-Q1,MH,12,10', '02,2024-Q1,VU,31,34', '02,2024-Q1,KP,28,29', '02,2024-Q1,MH,8,8'].join('\n'));
+    writeFileSync(
+      path.join(dir, 'returns', 'a.csv'),
+      [
+        head,
+        '01,2024-Q1,VU,2082,205',
+        '01,2024-Q1,KP,190,181',
+        '01,2024-Q1,MH,12,10',
+        '02,2024-Q1,VU,31,34',
+        '02,2024-Q1,KP,28,29',
+        '02,2024-Q1,MH,8,8',
+      ].join('\n'),
+    );
     return dir;
   }
 
@@ -237,7 +309,12 @@ describe('the figure before "Cùng kỳ" (last period\'s archive)', () => {
   it('is named beside the figure when it too is far off', async () => {
     const r = await runCli(['check', '--json'], { cwd: workspace('198') });
     expect(json(r).warnings).toEqual([
-      expect.objectContaining({ code: 'UNUSUAL_VALUE', unit: '01', indicator: 'VU', message: expect.stringContaining('gấp 10,2 lần cùng kỳ (205); báo cáo kỳ 2023-Q1 ghi cùng kỳ của kỳ đó là 198') }),
+      expect.objectContaining({
+        code: 'UNUSUAL_VALUE',
+        unit: '01',
+        indicator: 'VU',
+        message: expect.stringContaining('gấp 10,2 lần cùng kỳ (205); báo cáo kỳ 2023-Q1 ghi cùng kỳ của kỳ đó là 198'),
+      }),
     ]);
   });
 });

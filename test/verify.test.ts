@@ -24,11 +24,57 @@ const seed = Number(process.env.BAOCAO_FUZZ_SEED ?? 30);
 
 // Pieces of the subset and of what lies just outside it.
 const piece = fc.constantFrom(
-  '<w:p>', '</w:p>', '<w:t xml:space="preserve">', '</w:t>', '<w:b/>', '<w:sz w:val="28"/>', '<w:jc w:val=\'both\'/>', 'Số vụ', ' ', '\n',
-  '&amp;', '&lt;', '&#8211;', '&#x1F600;', '&', '&foo;', '&#0;', '&#xD800;', ']]>', ']]', '<', '>', '"', "'", '=', '<a b="1" b="2">', '</a>', '<a b="x<y">',
-  '<a b=1>', '<a  b = "1" >', '<a/>', '< a>', '</ a>', '<1a>', '<a:b-c.d>', '</a:b-c.d>', '\u000b', '\ud83d', '\ud83d\ude00', '\ufffe', 'x',
+  '<w:p>',
+  '</w:p>',
+  '<w:t xml:space="preserve">',
+  '</w:t>',
+  '<w:b/>',
+  '<w:sz w:val="28"/>',
+  "<w:jc w:val='both'/>",
+  'Số vụ',
+  ' ',
+  '\n',
+  '&amp;',
+  '&lt;',
+  '&#8211;',
+  '&#x1F600;',
+  '&',
+  '&foo;',
+  '&#0;',
+  '&#xD800;',
+  ']]>',
+  ']]',
+  '<',
+  '>',
+  '"',
+  "'",
+  '=',
+  '<a b="1" b="2">',
+  '</a>',
+  '<a b="x<y">',
+  '<a b=1>',
+  '<a  b = "1" >',
+  '<a/>',
+  '< a>',
+  '</ a>',
+  '<1a>',
+  '<a:b-c.d>',
+  '</a:b-c.d>',
+  '\u000b',
+  '\ud83d',
+  '\ud83d\ude00',
+  '\ufffe',
+  'x',
 );
-const document = fc.tuple(fc.boolean(), fc.array(piece, { maxLength: 25 })).map(([decl, ps]) => (decl ? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' : '') + '<w:document>' + ps.join('') + '</w:document>');
+const document = fc
+  .tuple(fc.boolean(), fc.array(piece, { maxLength: 25 }))
+  .map(
+    ([decl, ps]) =>
+      (decl ? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' : '') +
+      '<w:document>' +
+      ps.join('') +
+      '</w:document>',
+  );
 
 describe('package check', () => {
   it('agrees with saxes on generated documents', () => {

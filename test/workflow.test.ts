@@ -15,7 +15,9 @@ function sampleValues(): Map<string, Map<string, [string, string]>> {
   const out = new Map<string, Map<string, [string, string]>>();
   for (const f of readdirSync(path.join(SAMPLE, 'returns'))) {
     const bytes = readFileSync(path.join(SAMPLE, 'returns', f));
-    const text = f.startsWith('027') ? iconv.decode(bytes, 'windows1258').normalize('NFC') : bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const text = f.startsWith('027')
+      ? iconv.decode(bytes, 'windows1258').normalize('NFC')
+      : bytes.toString('utf8').replace(/^\uFEFF/, '');
     for (const line of text.split(/\r?\n/).slice(1).filter(Boolean)) {
       const cells = line.split(/[,;](?=(?:[^"]*"[^"]*")*[^"]*$)/);
       const [unit, , code] = cells;
@@ -33,8 +35,15 @@ describe('from an empty folder to a signed report', () => {
     // The sample's definition: its 11 districts fill the forms with the published figures.
     const init = spawnCli(['init', '--mau', root]);
     expect(init.code).toBe(0);
-    expect(init.stdout.split('\n').filter(Boolean).map((p) => path.basename(p))).toEqual(['baocao.yaml', 'mau-bao-cao.md.hbs', 'baocao.schema.json', 'noi-dung.md', 'returns']);
-    expect(readFileSync(path.join(root, 'baocao.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=baocao.schema.json/);
+    expect(
+      init.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((p) => path.basename(p)),
+    ).toEqual(['baocao.yaml', 'mau-bao-cao.md.hbs', 'baocao.schema.json', 'noi-dung.md', 'returns']);
+    expect(readFileSync(path.join(root, 'baocao.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=baocao.schema.json/,
+    );
     expect(spawnCli(['init', root]).code).toBe(2); // never overwrites
 
     // Nothing has come in yet: every unit is missing.
@@ -54,7 +63,9 @@ describe('from an empty folder to a signed report', () => {
     // A blank form does not pass: empty cells are missing data, not zeros.
     const unfilled = spawnCli(['check', written[0]!, '--allow-missing', '--json'], { cwd: root });
     expect(unfilled.code).toBe(1);
-    expect(JSON.parse(unfilled.stdout).errors.filter((e: { code: string }) => e.code === 'MISSING_VALUE')).toHaveLength(22);
+    expect(JSON.parse(unfilled.stdout).errors.filter((e: { code: string }) => e.code === 'MISSING_VALUE')).toHaveLength(
+      22,
+    );
 
     // Each unit fills its form; Mèo Vạc saves it from Excel as "CSV" on Vietnamese Windows:
     // Windows-1258, semicolons, and Excel has dropped the leading zero of its code.
@@ -69,7 +80,9 @@ describe('from an empty folder to a signed report', () => {
       });
       const target = path.join(root, 'returns', path.basename(form));
       if (form.includes('027')) {
-        const excel = lines.map((l) => l.replace(/^027,/, '27,').replace(/"([^"]*)"|,/g, (_match, q) => (q !== undefined ? q : ';'))).join('\r\n');
+        const excel = lines
+          .map((l) => l.replace(/^027,/, '27,').replace(/"([^"]*)"|,/g, (_match, q) => (q !== undefined ? q : ';')))
+          .join('\r\n');
         writeFileSync(target, encodeCp1258(excel));
       } else writeFileSync(target, '\uFEFF' + lines.join('\r\n'));
     }
@@ -84,7 +97,11 @@ describe('from an empty folder to a signed report', () => {
     expect(figures.units.missing).toEqual([]);
     expect(figures.indicators.TTXH_VU.display.changePct).toBe('-10,9%');
     expect(figures.indicators.TL_KP.display.current).toBe('97,6%');
-    expect([figures.indicators.CN_GD.current, figures.indicators.CN_BB.current, figures.indicators.GD_XP.current]).toEqual([12, 18, 21]);
+    expect([
+      figures.indicators.CN_GD.current,
+      figures.indicators.CN_BB.current,
+      figures.indicators.GD_XP.current,
+    ]).toEqual([12, 18, 21]);
     expect([figures.indicators.MH_TQ.current, figures.indicators.TO_TQ.current]).toEqual([527, 2082]);
     expect(figures.byUnit['027'].MH_TQ.current).toBe(47);
 
@@ -104,10 +121,21 @@ describe('from an empty folder to a signed report', () => {
     // (Its comments name the sample, for --mau; its content does not.)
     expect(JSON.stringify(loadYaml(starter))).not.toMatch(/TTXH|Hà Giang|138|tội phạm/);
     // Decimals, a plan, a ceiling and a floor target, groups and last year's returns, each with its comment.
-    for (const feature of [/decimals: 2/, /plan: 120/, /atMost: 10 \}/, /atLeast: 10 \}/, /# groups:/, /# previous:/, /formerCodes/]) expect(starter).toMatch(feature);
+    for (const feature of [
+      /decimals: 2/,
+      /plan: 120/,
+      /atMost: 10 \}/,
+      /atLeast: 10 \}/,
+      /# groups:/,
+      /# previous:/,
+      /formerCodes/,
+    ])
+      expect(starter).toMatch(feature);
     const check = spawnCli(['check', '--json'], { cwd: path.join(root, 'chung') });
     expect(check.code).toBe(1); // a definition that reads, with nothing returned yet
-    const missing = (JSON.parse(check.stdout).errors as { code: string; unit: string }[]).filter((e) => e.code === 'MISSING_UNIT').map((e) => e.unit);
+    const missing = (JSON.parse(check.stdout).errors as { code: string; unit: string }[])
+      .filter((e) => e.code === 'MISSING_UNIT')
+      .map((e) => e.unit);
     expect(missing).toEqual(['00001', '00002', '00003']);
     expect(spawnCli(['init', '--mau', 'mau'], { cwd: root }).code).toBe(0);
     expect(readFileSync(path.join(root, 'mau', 'baocao.yaml'), 'utf8')).toContain('code: TTXH_VU');

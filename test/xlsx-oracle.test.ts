@@ -25,10 +25,12 @@ function oracleText(value: CellValue, numFmt: string | undefined): string {
   }
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+  if (value instanceof Date)
+    return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
   const v = value as unknown as Record<string, unknown>;
   if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? '' : oracleText(v.result as CellValue, numFmt);
+  if ('formula' in v || 'sharedFormula' in v)
+    return v.result === undefined ? '' : oracleText(v.result as CellValue, numFmt);
   if ('error' in v) return String(v.error);
   return String(value);
 }
@@ -50,7 +52,7 @@ async function oracle(bytes: Uint8Array): Promise<Seen> {
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     let filled = false;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const text = oracleText(cell.value, typeof cell.numFmt === "string" ? cell.numFmt : undefined);
+      const text = oracleText(cell.value, typeof cell.numFmt === 'string' ? cell.numFmt : undefined);
       // Past column BL a cell is outside any table: the reader names it (CELL_OUTSIDE_TABLE) rather than reading it.
       if (text !== '' && c <= 64) {
         cells.set(`${r}:${c}`, text);
@@ -69,14 +71,25 @@ async function ours(bytes: Uint8Array): Promise<Seen> {
   if (!out.ok) throw new Error(`refused: ${JSON.stringify(out.problem)}`);
   const cells = new Map<string, string>();
   for (const r of out.table.records) r.cells.forEach((t, i) => t !== '' && cells.set(`${r.line}:${i + 1}`, t));
-  return { sheet: out.table.sheet!, cells, hiddenRows: out.table.hiddenRows ?? [], hiddenColumns: out.table.hiddenColumns ?? [] };
+  return {
+    sheet: out.table.sheet!,
+    cells,
+    hiddenRows: out.table.hiddenRows ?? [],
+    hiddenColumns: out.table.hiddenColumns ?? [],
+  };
 }
 
 const text = fc
-  .array(fc.constantFrom('a', 'Xã', ' ', 'ế', '&', '<', '>', '"', "'", '1', ',', '.', '\n', '%', 'Mã đơn vị'), { minLength: 1, maxLength: 6 })
+  .array(fc.constantFrom('a', 'Xã', ' ', 'ế', '&', '<', '>', '"', "'", '1', ',', '.', '\n', '%', 'Mã đơn vị'), {
+    minLength: 1,
+    maxLength: 6,
+  })
   .map((cs) => cs.join(''))
   .filter((s) => s.trim() !== '');
-const number = fc.oneof(fc.integer({ min: -1000, max: 1_000_000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((n) => Math.round(n * 1000) / 1000));
+const number = fc.oneof(
+  fc.integer({ min: -1000, max: 1_000_000 }),
+  fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((n) => Math.round(n * 1000) / 1000),
+);
 const value = fc.oneof(
   { arbitrary: number, weight: 6 },
   { arbitrary: text, weight: 3 },
@@ -88,8 +101,23 @@ const value = fc.oneof(
 const format = fc.constantFrom(undefined, undefined, '#,##0', '0.0%', '0%', 'dd/mm/yyyy', '@', '0.00');
 const cell = fc.tuple(fc.integer({ min: 1, max: 8 }), value, format);
 const workbookSpec = fc.record({
-  rows: fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.uniqueArray(cell, { maxLength: 6, selector: (c) => c[0] }), fc.boolean()), { maxLength: 12, selector: (r) => r[0] }),
-  merges: fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })), { maxLength: 3 }),
+  rows: fc.uniqueArray(
+    fc.tuple(
+      fc.integer({ min: 1, max: 30 }),
+      fc.uniqueArray(cell, { maxLength: 6, selector: (c) => c[0] }),
+      fc.boolean(),
+    ),
+    { maxLength: 12, selector: (r) => r[0] },
+  ),
+  merges: fc.array(
+    fc.tuple(
+      fc.integer({ min: 1, max: 30 }),
+      fc.integer({ min: 1, max: 8 }),
+      fc.integer({ min: 0, max: 2 }),
+      fc.integer({ min: 0, max: 2 }),
+    ),
+    { maxLength: 3 },
+  ),
   hiddenColumns: fc.uniqueArray(fc.integer({ min: 1, max: 8 }), { maxLength: 2 }),
   hiddenFirst: fc.boolean(),
 });
@@ -108,7 +136,12 @@ async function build(spec: typeof workbookSpec extends fc.Arbitrary<infer T> ? T
       // A date format with a number: a serial of a real day (1955–2030), as a typed date is.
       // (ExcelTS reads serials below 61 a day off: it knows nothing of Excel's 29 February 1900.)
       const serial = (n: number) => 20_000 + (Math.abs(Math.round(n)) % 27_000);
-      const dated = f === 'dd/mm/yyyy' && typeof v === 'number' ? serial(v) : f === 'dd/mm/yyyy' && typeof v === 'object' && typeof v.result === 'number' ? { ...v, result: serial(v.result) } : v;
+      const dated =
+        f === 'dd/mm/yyyy' && typeof v === 'number'
+          ? serial(v)
+          : f === 'dd/mm/yyyy' && typeof v === 'object' && typeof v.result === 'number'
+            ? { ...v, result: serial(v.result) }
+            : v;
       target.value = dated as CellValue;
       if (f) target.style = { ...target.style, numFmt: f };
     }
@@ -171,11 +204,18 @@ describe('the reader, held equal to ExcelTS', () => {
       const out = await xlsxReader.read(bytes, { numberFormat: 'vi' });
       if (!out.ok) {
         // Refused for what ExcelTS reads past: named, never a guess.
-        expect([path.relative(FIXTURES, file), out.problem.code]).toEqual([path.relative(FIXTURES, file), expect.stringMatching(/^(XLSX_BAD_CELL|MERGE_TOO_LARGE)$/)]);
+        expect([path.relative(FIXTURES, file), out.problem.code]).toEqual([
+          path.relative(FIXTURES, file),
+          expect.stringMatching(/^(XLSX_BAD_CELL|MERGE_TOO_LARGE)$/),
+        ]);
         continue;
       }
       const got = await ours(bytes);
-      expect([file, got.sheet, Object.fromEntries(got.cells)]).toEqual([file, want.sheet, Object.fromEntries(want.cells)]);
+      expect([file, got.sheet, Object.fromEntries(got.cells)]).toEqual([
+        file,
+        want.sheet,
+        Object.fromEntries(want.cells),
+      ]);
       compared++;
     }
     expect(compared).toBeGreaterThan(15);

@@ -22,7 +22,11 @@ import { readReturn } from '../src/ingest/returns.js';
 import type { Table } from '../src/ingest/readers/types.js';
 
 /** The sample's first form, filled in with `cells` (address → value), some with a number format, some rows hidden, as ExcelTS saves it. */
-async function filledForm(cells: Record<string, unknown>, formats: Record<string, string> = {}, hidden: number[] = []): Promise<Uint8Array> {
+async function filledForm(
+  cells: Record<string, unknown>,
+  formats: Record<string, string> = {},
+  hidden: number[] = [],
+): Promise<Uint8Array> {
   const def = await loadDefinition(path.join(SAMPLE, 'baocao.yaml'), ROOT, 'vi');
   const wb = new Workbook();
   await wb.xlsx.load(await formWorkbookBytes(def, def.units[0]!));
@@ -38,14 +42,24 @@ async function filledForm(cells: Record<string, unknown>, formats: Record<string
 
 /** The cells of a table with a note of `kind`: by place, the number the file holds (a percentage) or the saved result (an untrusted formula). */
 function noted(table: Table, kind: 'PERCENT' | 'FORMULA_UNTRUSTED'): Map<string, string> {
-  return new Map([...(table.notes ?? [])].flatMap(([at, n]) => (n.kind === 'PERCENT' && kind === 'PERCENT' ? [[at, n.stored]] : n.kind === 'FORMULA_UNTRUSTED' && kind === n.kind ? [[at, n.saved]] : [])) as [string, string][]);
+  return new Map(
+    [...(table.notes ?? [])].flatMap(([at, n]) =>
+      n.kind === 'PERCENT' && kind === 'PERCENT'
+        ? [[at, n.stored]]
+        : n.kind === 'FORMULA_UNTRUSTED' && kind === n.kind
+          ? [[at, n.saved]]
+          : [],
+    ) as [string, string][],
+  );
 }
 
 /** Every value cell of the sample's form (E and F of each indicator's row), as 1. */
 async function everyValue(dir: string): Promise<Record<string, number>> {
   const def = await loadDefinition(path.join(dir, 'baocao.yaml'), dir, 'vi');
   const cells: Record<string, number> = {};
-  def.indicators.filter((i) => i.kind !== 'ratio').forEach((_, k) => Object.assign(cells, { [`F${4 + k}`]: 1, [`G${4 + k}`]: 1 }));
+  def.indicators
+    .filter((i) => i.kind !== 'ratio')
+    .forEach((_, k) => Object.assign(cells, { [`F${4 + k}`]: 1, [`G${4 + k}`]: 1 }));
   return cells;
 }
 
@@ -84,29 +98,51 @@ describe('numberText', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 999_999_999_999n }), fc.integer({ min: 0, max: 6 }), (scaled, decimals) => {
         const text = numberText(Number(scaled) / 10 ** decimals, ',');
-        const read = (columnDecimals: number) => parseValue(text, columnDecimals, valueFormat(readsTwoWays(text), undefined));
+        const read = (columnDecimals: number) =>
+          parseValue(text, columnDecimals, valueFormat(readsTwoWays(text), undefined));
         expect(read(decimals)).toEqual({ ok: true, value: scaled });
         // In a whole-number column: the number itself, or not an integer.
         const whole = read(0);
-        expect(whole.ok ? whole.value * 10n ** BigInt(decimals) === scaled : whole.code === 'NOT_AN_INTEGER').toBe(true);
+        expect(whole.ok ? whole.value * 10n ** BigInt(decimals) === scaled : whole.code === 'NOT_AN_INTEGER').toBe(
+          true,
+        );
       }),
       // Small values with three decimals ("1,234") come up often: the case that read two ways.
-      { seed: 13, numRuns: 2000, examples: [[1234n, 3], [975n, 3], [12500n, 4]] },
+      {
+        seed: 13,
+        numRuns: 2000,
+        examples: [
+          [1234n, 3],
+          [975n, 3],
+          [12500n, 4],
+        ],
+      },
     );
   });
 });
 
 describe('columnLetter', () => {
   it('names columns as a spreadsheet does', () => {
-    expect([1, 5, 26, 27, 52, 702, 703, 16384].map(columnLetter)).toEqual(['A', 'E', 'Z', 'AA', 'AZ', 'ZZ', 'AAA', 'XFD']);
+    expect([1, 5, 26, 27, 52, 702, 703, 16384].map(columnLetter)).toEqual([
+      'A',
+      'E',
+      'Z',
+      'AA',
+      'AZ',
+      'ZZ',
+      'AAA',
+      'XFD',
+    ]);
   });
 });
 
 describe("a form's data validations", () => {
   const sheet = (body: string) =>
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`;
-  const rows = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Mã đơn vị</t></is></c><c r="B1"><v>7</v></c></row></sheetData>';
-  const list = '<dataValidations count="1"><dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" showInputMessage="1" prompt="Ghi số &lt;b&gt; ≥ 0" sqref="E4"><formula1>0</formula1></dataValidation></dataValidations>';
+  const rows =
+    '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Mã đơn vị</t></is></c><c r="B1"><v>7</v></c></row></sheetData>';
+  const list =
+    '<dataValidations count="1"><dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" showInputMessage="1" prompt="Ghi số &lt;b&gt; ≥ 0" sqref="E4"><formula1>0</formula1></dataValidation></dataValidations>';
   /** The rows a sheet part reads to, by one tokenizer. */
   const read = (xml: string, only?: 'fast' | 'reference', strings: string[] = []) => {
     const { handler, tokenizer } = parseXml(xml, () => new SheetHandler(strings), only);
@@ -125,10 +161,18 @@ describe("a form's data validations", () => {
   });
 
   it('are passed over wherever they stand, and what follows them is read (a merge list after them)', () => {
-    const after = '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-    for (const body of [rows + list + after, list + rows + after, rows + list.replace('<dataValidations count="1">', '<dataValidations>') + after]) {
+    const after =
+      '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+    for (const body of [
+      rows + list + after,
+      list + rows + after,
+      rows + list.replace('<dataValidations count="1">', '<dataValidations>') + after,
+    ]) {
       const got = read(sheet(body), 'fast');
-      expect(got.rows[0]!.cells.map((c) => c.value)).toEqual([{ kind: 'text', text: 'Mã đơn vị' }, { kind: 'number', number: 7 }]);
+      expect(got.rows[0]!.cells.map((c) => c.value)).toEqual([
+        { kind: 'text', text: 'Mã đơn vị' },
+        { kind: 'number', number: 7 },
+      ]);
       expect(got.merges).toEqual(['A1:B1']);
     }
   });
@@ -147,7 +191,14 @@ describe("a form's data validations", () => {
       expect(got.rows).toEqual(plain.rows);
     }
     // Validations nested in a list of the same name, or a longer name, are counted, not cut short.
-    const nested = read(sheet(rows + '<dataValidations><dataValidations/><dataValidationsX></dataValidationsX></dataValidations>' + '<mergeCells><mergeCell ref="A1:B1"/></mergeCells>'), 'fast');
+    const nested = read(
+      sheet(
+        rows +
+          '<dataValidations><dataValidations/><dataValidationsX></dataValidationsX></dataValidations>' +
+          '<mergeCells><mergeCell ref="A1:B1"/></mergeCells>',
+      ),
+      'fast',
+    );
     expect(nested.merges).toEqual(['A1:B1']);
   });
 });
@@ -162,10 +213,28 @@ describe('cells formatted as a percentage', () => {
     expect(strFromU8(unzipSync(bytes)['xl/styles.xml']!)).toMatch(/formatCode="0\.0\\%".*formatCode="0\.0\\\\%"/);
     const table = await readTable(bytes);
     const cells = (line: number) => table.records.find((r) => r.line === line)!.cells.slice(5, 7);
-    expect([cells(4), cells(5), cells(6), cells(7)]).toEqual([['97,5%', '50%'], ['24,375%', '12'], ['7', '0'], ['97,5', '50%']]);
-    expect(noted(table, 'PERCENT')).toEqual(new Map([['4:5', '0,975'], ['4:6', '0,5'], ['5:5', '0,24375'], ['7:6', '0,5']]));
+    expect([cells(4), cells(5), cells(6), cells(7)]).toEqual([
+      ['97,5%', '50%'],
+      ['24,375%', '12'],
+      ['7', '0'],
+      ['97,5', '50%'],
+    ]);
+    expect(noted(table, 'PERCENT')).toEqual(
+      new Map([
+        ['4:5', '0,975'],
+        ['4:6', '0,5'],
+        ['5:5', '0,24375'],
+        ['7:6', '0,5'],
+      ]),
+    );
     expect(scalesByHundred('0.0%')).toBe(true);
-    expect(['"%"0', '0\\%', '[Red]0', 'General', undefined].map(scalesByHundred)).toEqual([false, false, false, false, false]);
+    expect(['"%"0', '0\\%', '[Red]0', 'General', undefined].map(scalesByHundred)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('keep their escapes to themselves: a date written dd\\/mm\\/yyyy (as Excel stores it) is still a date', async () => {
@@ -182,9 +251,22 @@ describe('cells formatted as a percentage', () => {
     expect(r.code).toBe(1);
     const errors = JSON.parse(r.stdout).errors as unknown[];
     expect(errors).toEqual([
-      expect.objectContaining({ code: 'NOT_A_NUMBER', line: 4, cell: 'F4', message: expect.stringContaining('Ô được định dạng phần trăm: đơn vị thấy "97,5%" nhưng tệp lưu số 0,975.') }),
+      expect.objectContaining({
+        code: 'NOT_A_NUMBER',
+        line: 4,
+        cell: 'F4',
+        message: expect.stringContaining('Ô được định dạng phần trăm: đơn vị thấy "97,5%" nhưng tệp lưu số 0,975.'),
+      }),
     ]);
-    const english = await runCli(['check', '--lang', 'en', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
+    const english = await runCli([
+      'check',
+      '--lang',
+      'en',
+      '--only-listed',
+      '--config',
+      path.join(dir, 'baocao.yaml'),
+      file,
+    ]);
     expect(english.stderr).toContain('the unit sees "97,5%" but the file holds 0,975');
   });
 });
@@ -197,29 +279,49 @@ describe('cell formats that cannot be read', () => {
     else delete parts['xl/styles.xml'];
     return xlsxReader.read(zipSync(parts), { numberFormat: 'vi' });
   };
-  const refused = (cell: string, line: number) => ({ ok: false, problem: { code: 'XLSX_UNREADABLE', line, sheet: 'Biểu mẫu', cell, params: { reason: 'FORMATS' } } });
+  const refused = (cell: string, line: number) => ({
+    ok: false,
+    problem: { code: 'XLSX_UNREADABLE', line, sheet: 'Biểu mẫu', cell, params: { reason: 'FORMATS' } },
+  });
 
   it('refuse the return at the first number whose format is not found, never read 0,975 for "97,5%" (a cut-off part, a part without its cell formats, a format number past them)', async () => {
     const percent = await filledForm({ F4: 3, G4: 0.975 }, { G4: '0.0%' });
     const damaged: Record<string, (text: string) => string> = {
       'cut off': (t) => t.slice(0, Math.floor(t.length * 0.7)),
-      'without its cell formats': (t) => t.replace(/<cellXfs[^]*<\/cellXfs>/, ''),
+      'without its cell formats': (t) => t.replace(/<cellXfs[\s\S]*<\/cellXfs>/, ''),
       'without an end tag': (t) => t.replace('</numFmts>', ''),
-      'fewer cell formats than the cells name': (t) => t.replace(/(<cellXfs[^>]*>)[^]*?(<\/cellXfs>)/, '$1<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>$2'),
+      'fewer cell formats than the cells name': (t) =>
+        t.replace(
+          /(<cellXfs[^>]*>)[\s\S]*?(<\/cellXfs>)/,
+          '$1<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>$2',
+        ),
     };
-    for (const [name, damage] of Object.entries(damaged)) expect([name, await withStyles(percent, damage)]).toEqual([name, refused('F4', 4)]);
+    for (const [name, damage] of Object.entries(damaged))
+      expect([name, await withStyles(percent, damage)]).toEqual([name, refused('F4', 4)]);
     // The same damage with no percentage anywhere: what the cells show still cannot be known, so they are refused too (never a guess).
-    expect(await withStyles(await filledForm({ F4: 3, G4: 0.5 }), damaged['fewer cell formats than the cells name']!)).toEqual(refused('F4', 4));
+    expect(
+      await withStyles(await filledForm({ F4: 3, G4: 0.5 }), damaged['fewer cell formats than the cells name']!),
+    ).toEqual(refused('F4', 4));
     // A damaged formats part is no matter when no number names a format it lacks: format 0 is found.
     const zeros = unzipSync(await filledForm({ F4: 3, G4: 0.5 }));
     zeros['xl/worksheets/sheet1.xml'] = strToU8(strFromU8(zeros['xl/worksheets/sheet1.xml']!).replace(/ s="\d+"/g, ''));
-    const fine = await xlsxReader.read(zipSync({ ...zeros, 'xl/styles.xml': strToU8(damaged['fewer cell formats than the cells name']!(strFromU8(zeros['xl/styles.xml']!))) }), { numberFormat: 'vi' });
+    const fine = await xlsxReader.read(
+      zipSync({
+        ...zeros,
+        'xl/styles.xml': strToU8(
+          damaged['fewer cell formats than the cells name']!(strFromU8(zeros['xl/styles.xml']!)),
+        ),
+      }),
+      { numberFormat: 'vi' },
+    );
     expect(fine.ok && fine.table.records.find((r) => r.line === 4)!.cells.slice(5, 7)).toEqual(['3', '0,5']);
   });
 
   it('refuse a number that may be a date when the formats are damaged, or when the workbook has no formats part yet its cells name formats', async () => {
     const date = await filledForm({ F4: 3, G4: 46143 }, { G4: 'dd/mm/yyyy' });
-    expect(await withStyles(date, (t) => t.replace(/(<cellXfs[^>]*>)[^]*?(<\/cellXfs>)/, '$1<xf numFmtId="0"/>$2'))).toEqual(refused('F4', 4));
+    expect(
+      await withStyles(date, (t) => t.replace(/(<cellXfs[^>]*>)[\s\S]*?(<\/cellXfs>)/, '$1<xf numFmtId="0"/>$2')),
+    ).toEqual(refused('F4', 4));
     expect(await withStyles(date, undefined)).toEqual(refused('F4', 4));
     // A workbook written with no formats part and no format on any cell reads as it is.
     const parts = unzipSync(await filledForm({ F4: 3, G4: 46143 }));
@@ -239,9 +341,24 @@ describe('cell formats that cannot be read', () => {
     expect(r.code).toBe(1);
     const errors = (JSON.parse(r.stdout).errors as { code: string }[]).filter((e) => e.code !== 'NO_RETURNS');
     expect(errors).toEqual([
-      expect.objectContaining({ code: 'XLSX_UNREADABLE', file: expect.stringContaining('hong-dinh-dang.xlsx'), line: 4, sheet: 'Biểu mẫu', cell: 'F4', message: expect.stringContaining('Không đọc được định dạng ô của bảng tính') }),
+      expect.objectContaining({
+        code: 'XLSX_UNREADABLE',
+        file: expect.stringContaining('hong-dinh-dang.xlsx'),
+        line: 4,
+        sheet: 'Biểu mẫu',
+        cell: 'F4',
+        message: expect.stringContaining('Không đọc được định dạng ô của bảng tính'),
+      }),
     ]);
-    const english = await runCli(['check', '--lang', 'en', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
+    const english = await runCli([
+      'check',
+      '--lang',
+      'en',
+      '--only-listed',
+      '--config',
+      path.join(dir, 'baocao.yaml'),
+      file,
+    ]);
     expect(english.stderr).toContain("The workbook's cell formats cannot be read");
   });
 });
@@ -268,15 +385,25 @@ describe("the workbook's default cell format", () => {
     const styles = strFromU8(parts['xl/styles.xml']!);
     parts['xl/styles.xml'] = strToU8(styles.replace(/(<cellXfs[^>]*>\s*<xf )numFmtId="0"/, `$1numFmtId="${numFmtId}"`));
     expect(strFromU8(parts['xl/styles.xml']!) === styles).toBe(numFmtId === 0);
-    parts['xl/worksheets/sheet1.xml'] = strToU8(strFromU8(parts['xl/worksheets/sheet1.xml']!).replace(/<c r="F4" s="\d+"/, '<c r="F4"').replace(/<c r="G4" s="\d+"/, '<c r="G4" s="0"'));
+    parts['xl/worksheets/sheet1.xml'] = strToU8(
+      strFromU8(parts['xl/worksheets/sheet1.xml']!)
+        .replace(/<c r="F4" s="\d+"/, '<c r="F4"')
+        .replace(/<c r="G4" s="\d+"/, '<c r="G4" s="0"'),
+    );
     return readTable(zipSync(parts));
   };
-  const line4 = (table: Awaited<ReturnType<typeof readTable>>) => table.records.find((r) => r.line === 4)!.cells.slice(5, 7);
+  const line4 = (table: Awaited<ReturnType<typeof readTable>>) =>
+    table.records.find((r) => r.line === 4)!.cells.slice(5, 7);
 
   it('is the format of cells that name none: a default percentage shows 97,5%, a default date a date, never the number the file holds', async () => {
     const percent = await withDefault({ F4: 0.975, G4: 0.5 }, 10);
     expect(line4(percent)).toEqual(['97,5%', '50%']);
-    expect(noted(percent, 'PERCENT')).toEqual(new Map([['4:5', '0,975'], ['4:6', '0,5']]));
+    expect(noted(percent, 'PERCENT')).toEqual(
+      new Map([
+        ['4:5', '0,975'],
+        ['4:6', '0,5'],
+      ]),
+    );
     expect(line4(await withDefault({ F4: 46143, G4: 46143 }, 14))).toEqual(['01/05/2026', '01/05/2026']);
     // A default of General (as every workbook has it) changes nothing: the numbers as they are.
     expect(line4(await withDefault({ F4: 0.975, G4: 46143 }, 0))).toEqual(['0,975', '46143']);
@@ -287,20 +414,44 @@ describe('a workbook that asks to be recalculated when opened (fullCalcOnLoad), 
   /** A filled-in form whose workbook part carries `calcPr` (or none). */
   const withCalc = async (cells: Record<string, unknown>, calcPr: string | undefined) => {
     const parts = unzipSync(await filledForm(cells));
-    if (calcPr !== undefined) parts['xl/workbook.xml'] = strToU8(strFromU8(parts['xl/workbook.xml']!).replace(/<calcPr[^>]*\/>/, calcPr));
+    if (calcPr !== undefined)
+      parts['xl/workbook.xml'] = strToU8(strFromU8(parts['xl/workbook.xml']!).replace(/<calcPr[^>]*\/>/, calcPr));
     return zipSync(parts);
   };
 
   it('is told by its calcPr, however written', () => {
-    const part = (calcPr: string) => strToU8(`<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/>${calcPr}</workbook>`);
-    expect(['<calcPr calcId="171027" fullCalcOnLoad="1"/>', "<calcPr fullCalcOnLoad='true'/>", '<x:calcPr\n  fullCalcOnLoad = "1" />', '<calcPr calcId="191029" calcCompleted="0"/>'].map((c) => readWorkbook(part(c)).recalculated)).toEqual([true, true, true, true]);
-    expect(['<calcPr calcId="171027"/>', '<calcPr fullCalcOnLoad="0"/>', '<calcPr calcId="1"/><!-- fullCalcOnLoad="1" -->', '<calcPr calcCompleted="1"/>', ''].map((c) => readWorkbook(part(c)).recalculated)).toEqual([false, false, false, false, false]);
+    const part = (calcPr: string) =>
+      strToU8(
+        `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/>${calcPr}</workbook>`,
+      );
+    expect(
+      [
+        '<calcPr calcId="171027" fullCalcOnLoad="1"/>',
+        "<calcPr fullCalcOnLoad='true'/>",
+        '<x:calcPr\n  fullCalcOnLoad = "1" />',
+        '<calcPr calcId="191029" calcCompleted="0"/>',
+      ].map((c) => readWorkbook(part(c)).recalculated),
+    ).toEqual([true, true, true, true]);
+    expect(
+      [
+        '<calcPr calcId="171027"/>',
+        '<calcPr fullCalcOnLoad="0"/>',
+        '<calcPr calcId="1"/><!-- fullCalcOnLoad="1" -->',
+        '<calcPr calcCompleted="1"/>',
+        '',
+      ].map((c) => readWorkbook(part(c)).recalculated),
+    ).toEqual([false, false, false, false, false]);
   });
 
   it("has its value cells' formula results refused, naming the formula and the saved result; other cells read as saved, and without the flag the results are figures", async () => {
     const cells = { F4: { formula: 'G4+1', result: 999 }, G4: 5, A5: { formula: '"0"&"24"', result: '024' } };
     const flagged = await readTable(await withCalc(cells, '<calcPr calcId="171027" fullCalcOnLoad="1"/>'));
-    expect(noted(flagged, 'FORMULA_UNTRUSTED')).toEqual(new Map([['4:5', '999'], ['5:0', '024']]));
+    expect(noted(flagged, 'FORMULA_UNTRUSTED')).toEqual(
+      new Map([
+        ['4:5', '999'],
+        ['5:0', '024'],
+      ]),
+    );
     expect(flagged.records.find((r) => r.line === 5)!.cells[0]).toBe('024');
     const plain = await readTable(await withCalc(cells, undefined));
     expect(noted(plain, 'FORMULA_UNTRUSTED')).toEqual(new Map());
@@ -308,26 +459,45 @@ describe('a workbook that asks to be recalculated when opened (fullCalcOnLoad), 
 
     const dir = sampleCopy();
     const file = path.join(dir, 'mau-tinh-lai.xlsx');
-    writeFileSync(file, await withCalc({ ...(await everyValue(dir)), ...cells }, '<calcPr calcId="171027" fullCalcOnLoad="1"/>'));
+    writeFileSync(
+      file,
+      await withCalc({ ...(await everyValue(dir)), ...cells }, '<calcPr calcId="171027" fullCalcOnLoad="1"/>'),
+    );
     const r = await runCli(['check', '--json', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).errors).toEqual([
-      expect.objectContaining({ code: 'FORMULA_NOT_CALCULATED', line: 4, cell: 'F4', message: expect.stringContaining('Ô có công thức "=G4+1" nhưng bảng tính được đánh dấu là các công thức cần tính lại (tệp do chương trình khác tạo; Excel tính lại khi mở), nên kết quả lưu trong tệp ("999") có thể khác số Excel hiển thị.') }),
+      expect.objectContaining({
+        code: 'FORMULA_NOT_CALCULATED',
+        line: 4,
+        cell: 'F4',
+        message: expect.stringContaining(
+          'Ô có công thức "=G4+1" nhưng bảng tính được đánh dấu là các công thức cần tính lại (tệp do chương trình khác tạo; Excel tính lại khi mở), nên kết quả lưu trong tệp ("999") có thể khác số Excel hiển thị.',
+        ),
+      }),
     ]);
   });
 });
 
 describe('format codes in single quotes', () => {
   it('are read as in double quotes: a literal or escaped % does not scale, a real one does', async () => {
-    const bytes = await filledForm({ F4: 0.975, G4: 0.5, F5: 97.5, G5: 12 }, { F4: '0.0%', G4: '0.0\\\\%', F5: '0.0\\%', G5: '"%"0' });
+    const bytes = await filledForm(
+      { F4: 0.975, G4: 0.5, F5: 97.5, G5: 12 },
+      { F4: '0.0%', G4: '0.0\\\\%', F5: '0.0\\%', G5: '"%"0' },
+    );
     const parts = unzipSync(bytes);
     const text = strFromU8(parts['xl/styles.xml']!);
-    const single = text.replace(/formatCode="([^"]*)"/g, (_w, code: string) => `formatCode='${code.replace(/&quot;/g, '"')}'`);
+    const single = text.replace(
+      /formatCode="([^"]*)"/g,
+      (_w, code: string) => `formatCode='${code.replace(/&quot;/g, '"')}'`,
+    );
     expect(single).toContain(`formatCode='"%"0'`);
     parts['xl/styles.xml'] = strToU8(single);
     const table = await readTable(zipSync(parts));
     const cells = (line: number) => table.records.find((r) => r.line === line)!.cells.slice(5, 7);
-    expect([cells(4), cells(5)]).toEqual([['97,5%', '50%'], ['97,5', '12']]);
+    expect([cells(4), cells(5)]).toEqual([
+      ['97,5%', '50%'],
+      ['97,5', '12'],
+    ]);
   });
 });
 
@@ -344,11 +514,28 @@ describe('cells whose format divides the number by thousands, or hides it', () =
     expect(kinds([';;;', '"Có";"Có"', ';0'])).toEqual([{ kind: 'HIDDEN' }, { kind: 'HIDDEN' }, { kind: 'HIDDEN' }]);
     expect(kinds(['0.0%'])).toEqual([{ kind: 'PERCENT' }]);
     // As they are: grouping commas, a comma as text, General, text, a second section's comma, nothing.
-    expect(kinds(['#,##0', '#,##0.00', '0","', '0\\,', 'General', '@', '0;0,', '[$-42A]#,##0', '', '_-* #,##0 ₫_-;-* #,##0 ₫_-;_-* "-" ₫_-;_-@_-', '0_,', '0*,', '0\\d', '"ngày "0'])).toEqual(
-      Array(14).fill(undefined),
-    );
+    expect(
+      kinds([
+        '#,##0',
+        '#,##0.00',
+        '0","',
+        '0\\,',
+        'General',
+        '@',
+        '0;0,',
+        '[$-42A]#,##0',
+        '',
+        '_-* #,##0 ₫_-;-* #,##0 ₫_-;_-* "-" ₫_-;_-@_-',
+        '0_,',
+        '0*,',
+        '0\\d',
+        '"ngày "0',
+      ]),
+    ).toEqual(Array(14).fill(undefined));
     // Dates and times, an m beside h or s being minutes; a date letter quoted or escaped is text.
-    expect(kinds(['dd/mm/yyyy', 'mmm-yy', 'h:mm', '[h]:mm:ss', 'mm:ss', 'm/d/yy h:mm', '[$-42A]d/m/yyyy;@', 'h:mm AM/PM'])).toEqual([
+    expect(
+      kinds(['dd/mm/yyyy', 'mmm-yy', 'h:mm', '[h]:mm:ss', 'mm:ss', 'm/d/yy h:mm', '[$-42A]d/m/yyyy;@', 'h:mm AM/PM']),
+    ).toEqual([
       { kind: 'DATE', date: true, time: false, seconds: false },
       { kind: 'DATE', date: true, time: false, seconds: false },
       { kind: 'DATE', date: false, time: true, seconds: false },
@@ -364,15 +551,45 @@ describe('cells whose format divides the number by thousands, or hides it', () =
   it('are refused by check with what the unit sees and what the file holds, never added up as 1234567 for "1.235"', async () => {
     const dir = sampleCopy();
     const file = path.join(dir, 'nghin.xlsx');
-    writeFileSync(file, await filledForm({ ...(await everyValue(dir)), F4: 1234567, G4: 27, F5: 0, G5: 2082 }, { F4: '#,##0,', G4: ';;;', F5: '#,##0,', G5: '#,##0' }));
+    writeFileSync(
+      file,
+      await filledForm(
+        { ...(await everyValue(dir)), F4: 1234567, G4: 27, F5: 0, G5: 2082 },
+        { F4: '#,##0,', G4: ';;;', F5: '#,##0,', G5: '#,##0' },
+      ),
+    );
     const r = await runCli(['check', '--json', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).errors).toEqual([
-      expect.objectContaining({ code: 'NOT_A_NUMBER', line: 4, cell: 'F4', message: expect.stringContaining('Ô được định dạng để hiện số đã chia cho 1.000 (dấu phẩy ở cuối định dạng số): đơn vị thấy khoảng "1234,567" nhưng tệp lưu số 1234567.') }),
-      expect.objectContaining({ code: 'NOT_A_NUMBER', line: 4, cell: 'G4', message: expect.stringContaining('Ô được định dạng để không hiện số (ví dụ định dạng ";;;"): đơn vị thấy ô trống hoặc chữ nhưng tệp lưu số 27.') }),
+      expect.objectContaining({
+        code: 'NOT_A_NUMBER',
+        line: 4,
+        cell: 'F4',
+        message: expect.stringContaining(
+          'Ô được định dạng để hiện số đã chia cho 1.000 (dấu phẩy ở cuối định dạng số): đơn vị thấy khoảng "1234,567" nhưng tệp lưu số 1234567.',
+        ),
+      }),
+      expect.objectContaining({
+        code: 'NOT_A_NUMBER',
+        line: 4,
+        cell: 'G4',
+        message: expect.stringContaining(
+          'Ô được định dạng để không hiện số (ví dụ định dạng ";;;"): đơn vị thấy ô trống hoặc chữ nhưng tệp lưu số 27.',
+        ),
+      }),
     ]);
-    const english = await runCli(['check', '--lang', 'en', '--only-listed', '--config', path.join(dir, 'baocao.yaml'), file]);
-    expect(english.stderr).toContain('divided by 1,000 (a comma at the end of its number format): the unit sees about "1234,567" but the file holds 1234567');
+    const english = await runCli([
+      'check',
+      '--lang',
+      'en',
+      '--only-listed',
+      '--config',
+      path.join(dir, 'baocao.yaml'),
+      file,
+    ]);
+    expect(english.stderr).toContain(
+      'divided by 1,000 (a comma at the end of its number format): the unit sees about "1234,567" but the file holds 1234567',
+    );
   });
 });
 
@@ -385,9 +602,23 @@ describe('hidden rows', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.warnings).toEqual([
-      expect.objectContaining({ code: 'HIDDEN_ROWS', line: 5, sheet: 'Biểu mẫu', message: expect.stringContaining('2 dòng số liệu đang bị ẩn trong trang tính "Biểu mẫu" nhưng vẫn được đọc và tổng hợp như mọi dòng khác: dòng 5, 7.') }),
+      expect.objectContaining({
+        code: 'HIDDEN_ROWS',
+        line: 5,
+        sheet: 'Biểu mẫu',
+        message: expect.stringContaining(
+          '2 dòng số liệu đang bị ẩn trong trang tính "Biểu mẫu" nhưng vẫn được đọc và tổng hợp như mọi dòng khác: dòng 5, 7.',
+        ),
+      }),
     ]);
-    const figures = await runCli(['aggregate', '--json', '--allow-missing', '--config', path.join(dir, 'baocao.yaml'), file]);
+    const figures = await runCli([
+      'aggregate',
+      '--json',
+      '--allow-missing',
+      '--config',
+      path.join(dir, 'baocao.yaml'),
+      file,
+    ]);
     // The hidden rows 5 and 7 (TTXH_KP, MT_DT) count like row 6 (MT_VU).
     const { indicators } = JSON.parse(figures.stdout);
     expect([indicators.TTXH_KP.current, indicators.MT_DT.current, indicators.MT_VU.current]).toEqual([1, 1, 1]);
@@ -423,7 +654,10 @@ describe('cells outside the table', () => {
     // Unit 01's in-table figures plus unit 02's (0, 0, 3 this period).
     expect([indicators.VU.current, indicators.KP.current, indicators.MH.current]).toEqual([20, 16, 15]);
     // The same cells in a CSV line are a malformed line (a stray delimiter shifts every column after it).
-    const csv = await readReturn(new TextEncoder().encode('ma_don_vi,ky_bao_cao,ma_chi_tieu,ky_nay,cung_ky\n01,2024-Q1,VU,20,19,ghi chú\n'), 'a.csv');
+    const csv = await readReturn(
+      new TextEncoder().encode('ma_don_vi,ky_bao_cao,ma_chi_tieu,ky_nay,cung_ky\n01,2024-Q1,VU,20,19,ghi chú\n'),
+      'a.csv',
+    );
     expect(csv.problems.map((p) => [p.code, p.params?.reason])).toEqual([['MALFORMED_CSV', 'FIELD_COUNT']]);
   });
 });
@@ -440,8 +674,16 @@ describe('lists in warnings', () => {
     }
     const file = await readReturn(new Uint8Array(await wb.xlsx.writeBuffer()), 'huyen.xlsx');
     const byCode = new Map(file.problems.map((p) => [p.code, p.params!]));
-    expect(byCode.get('SHEETS_NOT_READ')).toEqual({ sheet: 'Xã 1', count: 29, sheets: `${Array.from({ length: 20 }, (_, k) => `"Xã ${k + 2}"`).join(', ')}, …` });
-    expect(byCode.get('HIDDEN_ROWS')).toEqual({ sheet: 'Xã 1', count: 25, rows: `${Array.from({ length: 20 }, (_, k) => k + 2).join(', ')}, …` });
+    expect(byCode.get('SHEETS_NOT_READ')).toEqual({
+      sheet: 'Xã 1',
+      count: 29,
+      sheets: `${Array.from({ length: 20 }, (_, k) => `"Xã ${k + 2}"`).join(', ')}, …`,
+    });
+    expect(byCode.get('HIDDEN_ROWS')).toEqual({
+      sheet: 'Xã 1',
+      count: 25,
+      rows: `${Array.from({ length: 20 }, (_, k) => k + 2).join(', ')}, …`,
+    });
   });
 });
 
@@ -450,7 +692,10 @@ describe('Strict Open XML', () => {
     const transitional = await filledForm({ F4: 12, G4: 3.5, F5: { formula: 'F4-2', result: 10 } });
     const strictNames: [string, string][] = [
       ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'],
-      ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'],
+      [
+        'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+        'http://purl.oclc.org/ooxml/officeDocument/relationships',
+      ],
     ];
     const parts = unzipSync(transitional);
     for (const name of Object.keys(parts)) {
@@ -475,13 +720,21 @@ describe('cells as other programs store them', () => {
     const base = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
     const read = async (sheetData: string) => {
       const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`;
-      const out = await xlsxReader.read(zipSync({ ...base, 'xl/worksheets/sheet1.xml': strToU8(sheet) }), { numberFormat: 'vi' });
+      const out = await xlsxReader.read(zipSync({ ...base, 'xl/worksheets/sheet1.xml': strToU8(sheet) }), {
+        numberFormat: 'vi',
+      });
       return out.ok ? out.table.records : out.problem;
     };
-    expect(await read('<row r="1"><c r="A1" t="inlineStr"><is><t>ma_don_vi</t></is></c><c r="B1" t="inlineStr"><is><r><t>ky_</t></r><r><t>nay</t></r></is></c></row>')).toEqual([
-      { line: 1, cells: ['ma_don_vi', 'ky_nay'] },
-    ]);
-    expect(await read('<row><c t="inlineStr"><is><t>a</t></is></c><c><v>3</v></c></row><row><c><v>5</v></c><c><v>6.5</v></c></row>')).toEqual([
+    expect(
+      await read(
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>ma_don_vi</t></is></c><c r="B1" t="inlineStr"><is><r><t>ky_</t></r><r><t>nay</t></r></is></c></row>',
+      ),
+    ).toEqual([{ line: 1, cells: ['ma_don_vi', 'ky_nay'] }]);
+    expect(
+      await read(
+        '<row><c t="inlineStr"><is><t>a</t></is></c><c><v>3</v></c></row><row><c><v>5</v></c><c><v>6.5</v></c></row>',
+      ),
+    ).toEqual([
       { line: 1, cells: ['a', '3'] },
       { line: 2, cells: ['5', '6,5'] },
     ]);
@@ -489,15 +742,24 @@ describe('cells as other programs store them', () => {
       { line: 1, cells: ['', '', '1'] },
       { line: 3, cells: ['2'] },
     ]);
-    expect(await read('<row r="1"><c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="C1" t="b"><v>1</v></c></row>')).toEqual([
-      { line: 1, cells: ['#DIV/0!', 'ab', 'TRUE'] },
-    ]);
+    expect(
+      await read(
+        '<row r="1"><c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="C1" t="b"><v>1</v></c></row>',
+      ),
+    ).toEqual([{ line: 1, cells: ['#DIV/0!', 'ab', 'TRUE'] }]);
   });
 });
 
 describe('worksheets not named sheetN.xml', () => {
   it('are found through the relationships, however their targets are written', () => {
-    expect(['worksheets/sheet1.xml', 'worksheets/sheet.xml', '/xl/worksheets/D%E1%BB%AF%20li%E1%BB%87u.xml', './worksheets/../worksheets/sheet3.xml'].map((t) => resolvePart('xl/workbook.xml', t))).toEqual([
+    expect(
+      [
+        'worksheets/sheet1.xml',
+        'worksheets/sheet.xml',
+        '/xl/worksheets/D%E1%BB%AF%20li%E1%BB%87u.xml',
+        './worksheets/../worksheets/sheet3.xml',
+      ].map((t) => resolvePart('xl/workbook.xml', t)),
+    ).toEqual([
       'xl/worksheets/sheet1.xml',
       'xl/worksheets/sheet.xml',
       'xl/worksheets/Dữ liệu.xml',
@@ -511,13 +773,20 @@ describe('worksheets not named sheetN.xml', () => {
     const excel = await filledForm({ E4: 7 });
     const parts = unzipSync(excel);
     const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-    const prefixed = (xml: string) => xml.replace(`xmlns="${ns}"`, `xmlns:x="${ns}"`).replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, (m, slash: string, name: string) => (name === 'xml' ? m : `<${slash}x:${name}`));
+    const prefixed = (xml: string) =>
+      xml
+        .replace(`xmlns="${ns}"`, `xmlns:x="${ns}"`)
+        .replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, (m, slash: string, name: string) =>
+          name === 'xml' ? m : `<${slash}x:${name}`,
+        );
     const other: Record<string, Uint8Array> = {};
     for (const [name, bytes] of Object.entries(parts)) {
       let text = strFromU8(bytes);
-      if (name === 'xl/_rels/workbook.xml.rels' || name === '[Content_Types].xml') text = text.replace('worksheets/sheet1.xml', 'worksheets/sheet.xml');
+      if (name === 'xl/_rels/workbook.xml.rels' || name === '[Content_Types].xml')
+        text = text.replace('worksheets/sheet1.xml', 'worksheets/sheet.xml');
       if (/^xl\/(workbook|sharedStrings|worksheets\/sheet1)\.xml$/.test(name)) text = prefixed(text);
-      other[name === 'xl/worksheets/sheet1.xml' ? 'xl/worksheets/sheet.xml' : name] = name.endsWith('.xml') || name.endsWith('.rels') ? strToU8(text) : bytes;
+      other[name === 'xl/worksheets/sheet1.xml' ? 'xl/worksheets/sheet.xml' : name] =
+        name.endsWith('.xml') || name.endsWith('.rels') ? strToU8(text) : bytes;
     }
     expect(Object.keys(other)).toContain('xl/worksheets/sheet.xml');
     expect(strFromU8(other['xl/worksheets/sheet.xml']!)).toContain('<x:sheetData>');
@@ -532,11 +801,21 @@ describe('worksheets not named sheetN.xml', () => {
     const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
     parts['xl/worksheets/a&b.xml'] = parts['xl/worksheets/sheet1.xml']!;
     delete parts['xl/worksheets/sheet1.xml'];
-    parts['xl/_rels/workbook.xml.rels'] = strToU8(strFromU8(parts['xl/_rels/workbook.xml.rels']!).replace('worksheets/sheet1.xml', 'worksheets/a&amp;b.xml'));
-    expect(await readTable(zipSync(parts))).toMatchObject({ sheet: 'Biểu mẫu', records: [{ line: 1, cells: ['ma_don_vi'] }] });
+    parts['xl/_rels/workbook.xml.rels'] = strToU8(
+      strFromU8(parts['xl/_rels/workbook.xml.rels']!).replace('worksheets/sheet1.xml', 'worksheets/a&amp;b.xml'),
+    );
+    expect(await readTable(zipSync(parts))).toMatchObject({
+      sheet: 'Biểu mẫu',
+      records: [{ line: 1, cells: ['ma_don_vi'] }],
+    });
     // The relationship points to a part the file lacks.
-    parts['xl/_rels/workbook.xml.rels'] = strToU8(strFromU8(parts['xl/_rels/workbook.xml.rels']!).replace('worksheets/a&amp;b.xml', 'worksheets/sheet9.xml'));
-    expect(await xlsxReader.read(zipSync(parts), {})).toEqual({ ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'NO_SHEETS' } } });
+    parts['xl/_rels/workbook.xml.rels'] = strToU8(
+      strFromU8(parts['xl/_rels/workbook.xml.rels']!).replace('worksheets/a&amp;b.xml', 'worksheets/sheet9.xml'),
+    );
+    expect(await xlsxReader.read(zipSync(parts), {})).toEqual({
+      ok: false,
+      problem: { code: 'XLSX_UNREADABLE', params: { reason: 'NO_SHEETS' } },
+    });
   });
 });
 
@@ -544,20 +823,40 @@ describe('feedback workbook', () => {
   it('holds text from the returns as messages show it: no control characters, a huge value cut', async () => {
     const def = await loadDefinition(path.join(FIXTURES, 'check', 'baocao.yaml'), ROOT, 'vi');
     const problems: Problem[] = [
-      { code: 'NOT_A_NUMBER', severity: 'error', file: 'returns/xa\u0001-01.xlsx', line: 5, column: 'ky_nay', sheet: 'Biểu\u0007mẫu', cell: 'E5', unit: '01', indicator: 'VU', params: { value: `x\u0001${'9'.repeat(100_000)}` } },
+      {
+        code: 'NOT_A_NUMBER',
+        severity: 'error',
+        file: 'returns/xa\u0001-01.xlsx',
+        line: 5,
+        column: 'ky_nay',
+        sheet: 'Biểu\u0007mẫu',
+        cell: 'E5',
+        unit: '01',
+        indicator: 'VU',
+        params: { value: `x\u0001${'9'.repeat(100_000)}` },
+      },
     ];
     const [fb] = groupFeedback(def, problems, { values: new Map(), received: [], missing: [] });
     expect(fb!.name).toBe('Phản hồi - 01 - Phường Một.xlsx');
     const wb = new Workbook();
     await wb.xlsx.load(await feedbackWorkbook(def, fb!));
     const row = wb.worksheets[0]!.getRow(4).values as unknown[];
-    expect(row.slice(1, 6)).toEqual(['xa\ufffd-01.xlsx', 'Biểu\ufffdmẫu!E5', 'VU', 'Số vụ phạm tội', `x\ufffd${'9'.repeat(117)}…`]);
+    expect(row.slice(1, 6)).toEqual([
+      'xa\ufffd-01.xlsx',
+      'Biểu\ufffdmẫu!E5',
+      'VU',
+      'Số vụ phạm tội',
+      `x\ufffd${'9'.repeat(117)}…`,
+    ]);
   });
 });
 
 describe('splitMessage', () => {
   it('splits at the first sentence end outside quotes', () => {
-    expect(splitMessage('"mười" không phải là số. Ghi số nguyên, ví dụ 2082 hoặc 2.082.')).toEqual({ what: '"mười" không phải là số.', fix: 'Ghi số nguyên, ví dụ 2082 hoặc 2.082.' });
+    expect(splitMessage('"mười" không phải là số. Ghi số nguyên, ví dụ 2082 hoặc 2.082.')).toEqual({
+      what: '"mười" không phải là số.',
+      fix: 'Ghi số nguyên, ví dụ 2082 hoặc 2.082.',
+    });
     expect(splitMessage('"a. b" sai. Sửa.')).toEqual({ what: '"a. b" sai.', fix: 'Sửa.' });
     expect(splitMessage('Chỉ một câu.')).toEqual({ what: 'Chỉ một câu.', fix: '' });
   });
@@ -574,7 +873,13 @@ describe('cells whose markup breaks the format (ECMA-376 §18.3.1.4, §18.18.11)
   };
   const badCell = (kind: string, cell: string, holds: string, line = 4) => ({
     ok: false,
-    problem: { code: 'XLSX_BAD_CELL', line, sheet: 'Biểu mẫu', cell, params: { kind, sheet: 'Biểu mẫu', cell, holds, row: line } },
+    problem: {
+      code: 'XLSX_BAD_CELL',
+      line,
+      sheet: 'Biểu mẫu',
+      cell,
+      params: { kind, sheet: 'Biểu mẫu', cell, holds, row: line },
+    },
   });
   const e4 = (v: string) => (s: string) => s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, `<c r="E4"$1>${v}</c>`);
 
@@ -582,20 +887,33 @@ describe('cells whose markup breaks the format (ECMA-376 §18.3.1.4, §18.18.11)
     for (const v of ['12,5', '1 234', '0x10', '12abc', '0b11', '12 người', 'INF', 'NaN', '1e999', '--1'])
       expect([v, await edited(e4(`<v>${v}</v>`))]).toEqual([v, badCell('NUMBER', 'E4', v)]);
     // xsd:double's own forms read as their value.
-    for (const [v, text] of [['1.5E3', '1500'], ['+7', '7'], [' 7 ', '7'], ['.5', '0,5'], ['7.', '7']] as const) {
+    for (const [v, text] of [
+      ['1.5E3', '1500'],
+      ['+7', '7'],
+      [' 7 ', '7'],
+      ['.5', '0,5'],
+      ['7.', '7'],
+    ] as const) {
       const r = await edited(e4(`<v>${v}</v>`));
       expect([v, r.ok && r.table.records.find((x) => x.line === 4)!.cells[4]]).toEqual([v, text]);
     }
   });
 
   it('an inline string with a value too, a shared-string index that is no whole number or past the table, a boolean that is neither: refused', async () => {
-    
-    const inline = await edited((s) => s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, '<c r="E4"$1 t="inlineStr"><v>500</v><is><t>12</t></is></c>'));
+    const inline = await edited((s) =>
+      s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, '<c r="E4"$1 t="inlineStr"><v>500</v><is><t>12</t></is></c>'),
+    );
     expect(inline).toEqual(badCell('INLINE_WITH_VALUE', 'E4', '500'));
     for (const v of ['1.9', '-1', '99999', 'a'])
-      expect(await edited((s) => s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, `<c r="E4"$1 t="s"><v>${v}</v></c>`))).toEqual(badCell('SHARED_INDEX', 'E4', v));
-    expect(await edited((s) => s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, '<c r="E4"$1 t="b"><v>2</v></c>'))).toEqual(badCell('BOOLEAN', 'E4', '2'));
-    expect(await edited((s) => s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, '<c r="E4"$1 t="q"><v>7</v></c>'))).toEqual(badCell('TYPE', 'E4', 'q'));
+      expect(
+        await edited((s) => s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, `<c r="E4"$1 t="s"><v>${v}</v></c>`)),
+      ).toEqual(badCell('SHARED_INDEX', 'E4', v));
+    expect(await edited((s) => s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, '<c r="E4"$1 t="b"><v>2</v></c>'))).toEqual(
+      badCell('BOOLEAN', 'E4', '2'),
+    );
+    expect(await edited((s) => s.replace(/<c r="E4"([^>]*)><v>7<\/v><\/c>/, '<c r="E4"$1 t="q"><v>7</v></c>'))).toEqual(
+      badCell('TYPE', 'E4', 'q'),
+    );
   });
 
   it('a cell whose reference names another row, two cells or two rows at one place: refused; cells without a reference take the next place', async () => {
@@ -604,7 +922,9 @@ describe('cells whose markup breaks the format (ECMA-376 §18.3.1.4, §18.18.11)
     const twice = await edited((s) => s.replace('<row r="5"', '<row r="4"'));
     expect(twice).toMatchObject({ ok: false, problem: { code: 'XLSX_BAD_CELL', params: { kind: 'ROW_TWICE' } } });
     // Without references (optional in the schema): each cell the next column, each row the next row, as Excel reads them.
-    const bare = await edited((s) => s.replace(/(<row r="4")[^>]*>[^]*?<\/row>/, (row) => row.replace(/ r="[A-Z]+4"/g, '')));
+    const bare = await edited((s) =>
+      s.replace(/(<row r="4")[^>]*>[\s\S]*?<\/row>/, (row) => row.replace(/ r="[A-Z]+4"/g, '')),
+    );
     expect(bare.ok && bare.table.records.find((x) => x.line === 4)!.cells.slice(4, 6)).toEqual(['7', '5']);
   });
 
@@ -622,9 +942,17 @@ describe('cells whose markup breaks the format (ECMA-376 §18.3.1.4, §18.18.11)
   });
 
   it('rows of zero height and columns of zero width are hidden; so are rows of a sheet whose rows are hidden by default', async () => {
-    const zero = await edited((s) => s.replace('<row r="5"', '<row r="5" ht="0" customHeight="1"').replace('<col min="6" max="7"', '<col min="7" max="7" width="0" customWidth="1"/><col min="6" max="6"'));
+    const zero = await edited((s) =>
+      s
+        .replace('<row r="5"', '<row r="5" ht="0" customHeight="1"')
+        .replace('<col min="6" max="7"', '<col min="7" max="7" width="0" customWidth="1"/><col min="6" max="6"'),
+    );
     expect(zero.ok && [zero.table.hiddenRows, zero.table.hiddenColumns]).toEqual([[5], [7]]);
-    const byDefault = await edited((s) => s.replace(/<sheetFormatPr([^>]*)\/>/, '<sheetFormatPr$1 zeroHeight="1"/>').replace('<row r="6"', '<row r="6" ht="15" customHeight="1"'));
+    const byDefault = await edited((s) =>
+      s
+        .replace(/<sheetFormatPr([^>]*)\/>/, '<sheetFormatPr$1 zeroHeight="1"/>')
+        .replace('<row r="6"', '<row r="6" ht="15" customHeight="1"'),
+    );
     expect(byDefault.ok && byDefault.table.hiddenRows).toEqual(expect.arrayContaining([4, 5]));
     expect(byDefault.ok && byDefault.table.hiddenRows).not.toContain(6);
   });
@@ -635,24 +963,37 @@ describe('cells whose markup breaks the format (ECMA-376 §18.3.1.4, §18.18.11)
     const at = zip.indexOf('<v>7</v>');
     expect(at).toBeGreaterThan(0);
     zip[at + 3] = '8'.charCodeAt(0);
-    expect(await xlsxReader.read(zip, { numberFormat: 'vi' })).toEqual({ ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'DAMAGED' } } });
+    expect(await xlsxReader.read(zip, { numberFormat: 'vi' })).toEqual({
+      ok: false,
+      problem: { code: 'XLSX_UNREADABLE', params: { reason: 'DAMAGED' } },
+    });
     // Packed: the same change breaks the inflated data or its checksum.
     const packed = Buffer.from(zipSync(parts));
     const sheetAt = packed.indexOf('xl/worksheets/sheet1.xml') + 'xl/worksheets/sheet1.xml'.length + 200;
     packed[sheetAt] = packed[sheetAt]! ^ 0x01;
-    expect(await xlsxReader.read(packed, { numberFormat: 'vi' })).toMatchObject({ ok: false, problem: { code: 'XLSX_UNREADABLE' } });
+    expect(await xlsxReader.read(packed, { numberFormat: 'vi' })).toMatchObject({
+      ok: false,
+      problem: { code: 'XLSX_UNREADABLE' },
+    });
   });
 });
 
-describe('parts the units\' forms share', () => {
+describe("parts the units' forms share", () => {
   it('are read once, never taken for another part: workbooks with other formats read alike in any order, and as when read alone', async () => {
     const plain = await filledForm({ E4: 0.5, F4: 3 });
     const percent = await filledForm({ E4: 0.5, F4: 3 }, { E4: '0%' });
     const dated = await filledForm({ E4: 46143, F4: 3 }, { E4: 'dd/mm/yyyy' });
     const alone = [await readTable(plain), await readTable(percent), await readTable(dated)];
     const line4 = (t: Awaited<ReturnType<typeof readTable>>) => t.records.find((r) => r.line === 4)!.cells.slice(4, 6);
-    expect(alone.map(line4)).toEqual([['0,5', '3'], ['50%', '3'], ['01/05/2026', '3']]);
-    for (const order of [[0, 1, 2, 1, 0, 2, 2, 0], [2, 1, 0, 0, 1, 2]])
+    expect(alone.map(line4)).toEqual([
+      ['0,5', '3'],
+      ['50%', '3'],
+      ['01/05/2026', '3'],
+    ]);
+    for (const order of [
+      [0, 1, 2, 1, 0, 2, 2, 0],
+      [2, 1, 0, 0, 1, 2],
+    ])
       for (const k of order) expect(await readTable([plain, percent, dated][k]!)).toEqual(alone[k]);
   });
 });
@@ -663,13 +1004,17 @@ describe('numbers formatted as dates', () => {
     const parts = unzipSync(await filledForm({ E4: serials[0], F4: serials[1] }, { E4: format, F4: format }));
     if (date1904) {
       const book = strFromU8(parts['xl/workbook.xml']!);
-      parts['xl/workbook.xml'] = strToU8(book.includes('<workbookPr') ? book.replace('<workbookPr', '<workbookPr date1904="1"') : book.replace('<bookViews', '<workbookPr date1904="1"/><bookViews'));
+      parts['xl/workbook.xml'] = strToU8(
+        book.includes('<workbookPr')
+          ? book.replace('<workbookPr', '<workbookPr date1904="1"')
+          : book.replace('<bookViews', '<workbookPr date1904="1"/><bookViews'),
+      );
       expect(strFromU8(parts['xl/workbook.xml']!)).toContain('date1904="1"');
     }
     return (await readTable(zipSync(parts))).records.find((r) => r.line === 4)!.cells.slice(4, 6);
   };
 
-  it('read as the day Excel shows, in either date system, with Excel\'s 29 February 1900; times as the time', async () => {
+  it("read as the day Excel shows, in either date system, with Excel's 29 February 1900; times as the time", async () => {
     expect(await dated([46143, 60], 'dd/mm/yyyy', false)).toEqual(['01/05/2026', '29/02/1900']);
     expect(await dated([61, 1], 'dd/mm/yyyy', false)).toEqual(['01/03/1900', '01/01/1900']);
     // The 1904 system counts days from 1 January 1904: 44681 is 1 May 2026 there.
@@ -681,7 +1026,10 @@ describe('numbers formatted as dates', () => {
 
 describe('shared strings', () => {
   it("are each item's text: a lone t, runs, without a phonetic guide, with Excel's _xHHHH_ escapes", () => {
-    const sst = (items: string) => strToU8(`<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${items}</sst>`);
+    const sst = (items: string) =>
+      strToU8(
+        `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${items}</sst>`,
+      );
     expect(
       readSharedStrings(
         sst(
@@ -703,7 +1051,10 @@ describe('parts read before the bounds are known', () => {
     const spaces = new Uint8Array(70 * 1024 * 1024).fill(32);
     for (const name of ['xl/workbook.xml', '_rels/.rels']) {
       const bomb = zipSync({ ...parts, [name]: spaces }, { level: 9 });
-      expect([name, await xlsxReader.read(bomb, {})]).toEqual([name, { ok: false, problem: expect.objectContaining({ code: 'FILE_TOO_LARGE' }) }]);
+      expect([name, await xlsxReader.read(bomb, {})]).toEqual([
+        name,
+        { ok: false, problem: expect.objectContaining({ code: 'FILE_TOO_LARGE' }) },
+      ]);
     }
   });
 
@@ -711,6 +1062,9 @@ describe('parts read before the bounds are known', () => {
     const parts = unzipSync(await filledForm({ E4: 7, F4: 5 }));
     parts['xl/worksheets/sheet1.xml'] = strToU8(strFromU8(parts['xl/worksheets/sheet1.xml']!).replace(/ s="\d+"/g, ''));
     parts['xl/styles.xml'] = parts['xl/styles.xml']!.subarray(0, 200);
-    expect(await xlsxReader.read(zipSync(parts), { numberFormat: 'vi' })).toEqual({ ok: false, problem: { code: 'XLSX_UNREADABLE', line: 4, sheet: 'Biểu mẫu', cell: 'E4', params: { reason: 'FORMATS' } } });
+    expect(await xlsxReader.read(zipSync(parts), { numberFormat: 'vi' })).toEqual({
+      ok: false,
+      problem: { code: 'XLSX_UNREADABLE', line: 4, sheet: 'Biểu mẫu', cell: 'E4', params: { reason: 'FORMATS' } },
+    });
   });
 });

@@ -37,30 +37,64 @@ const read = (xml: string, only: Tokenizer, skip: string) => {
   }
 };
 
-const name = fc.constantFrom('c', 'v', 'row', 'x:c', 'x:row', 'sheetData', 'is', 't', 'dataValidations', 'dataValidationsX', 'a.b', 'a-b', '_n');
+const name = fc.constantFrom(
+  'c',
+  'v',
+  'row',
+  'x:c',
+  'x:row',
+  'sheetData',
+  'is',
+  't',
+  'dataValidations',
+  'dataValidationsX',
+  'a.b',
+  'a-b',
+  '_n',
+);
 const textChar = fc.oneof(
   { arbitrary: fc.constantFrom('a', ' ', '1', ',', 'ế', 'ư', '\n', '\r\n', '\t', '>', '"', "'"), weight: 20 },
-  { arbitrary: fc.constantFrom('&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#10;', '&#x1F600;', '&#233;'), weight: 4 },
+  {
+    arbitrary: fc.constantFrom('&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#10;', '&#x1F600;', '&#233;'),
+    weight: 4,
+  },
   // Seldom: what plain markup has not (a bare &, an unknown entity, a forbidden character, CDATA, a comment).
-  { arbitrary: fc.constantFrom('&', '&nbsp;', '\u0001', '<![CDATA[x<y]]>', '<!-- n -->', '<?pi x?>', ']]>', '&#0;'), weight: 1 },
+  {
+    arbitrary: fc.constantFrom('&', '&nbsp;', '\u0001', '<![CDATA[x<y]]>', '<!-- n -->', '<?pi x?>', ']]>', '&#0;'),
+    weight: 1,
+  },
 );
 const text = fc.array(textChar, { maxLength: 6 }).map((cs) => cs.join(''));
 const attrValue = fc.array(textChar, { maxLength: 4 }).map((cs) => cs.join('').replace(/<[^>]*>/g, ''));
-const attrs = fc.uniqueArray(fc.tuple(fc.constantFrom('r', 's', 't', 'r:id', 'x:s', 'ht'), attrValue, fc.boolean()), { maxLength: 3, selector: ([n]) => n }).map((as) =>
-  as.map(([n, v, single]) => (single ? ` ${n}='${v.replace(/'/g, '&apos;')}'` : ` ${n} = "${v.replace(/"/g, '&quot;')}"`)).join(''),
-);
+const attrs = fc
+  .uniqueArray(fc.tuple(fc.constantFrom('r', 's', 't', 'r:id', 'x:s', 'ht'), attrValue, fc.boolean()), {
+    maxLength: 3,
+    selector: ([n]) => n,
+  })
+  .map((as) =>
+    as
+      .map(([n, v, single]) =>
+        single ? ` ${n}='${v.replace(/'/g, '&apos;')}'` : ` ${n} = "${v.replace(/"/g, '&quot;')}"`,
+      )
+      .join(''),
+  );
 const element: fc.Memo<string> = fc.memo((depth) =>
   fc.oneof(
     { arbitrary: fc.tuple(name, attrs).map(([n, a]) => `<${n}${a}/>`), weight: 3 },
     {
-      arbitrary: fc.tuple(name, attrs, fc.array(fc.oneof(text, depth > 1 ? element(depth - 1) : text), { maxLength: 4 })).map(([n, a, kids]) => `<${n}${a}>${kids.join('')}</${n}>`),
+      arbitrary: fc
+        .tuple(name, attrs, fc.array(fc.oneof(text, depth > 1 ? element(depth - 1) : text), { maxLength: 4 }))
+        .map(([n, a, kids]) => `<${n}${a}>${kids.join('')}</${n}>`),
       weight: depth > 1 ? 4 : 1,
     },
   ),
 );
 const document = fc
   .tuple(fc.boolean(), element(4), fc.constantFrom('', '\n', '\r\n', ' <!-- after -->'))
-  .map(([decl, root, after]) => `${decl ? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' : ''}${root}${after}`);
+  .map(
+    ([decl, root, after]) =>
+      `${decl ? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' : ''}${root}${after}`,
+  );
 
 describe('the fast XML path', () => {
   it('gives the events saxes gives wherever it reads a part, passing over the same elements; the rest goes to saxes', () => {
@@ -89,7 +123,17 @@ describe('the fast XML path', () => {
   });
 
   it('refuses what is not XML, through saxes: a tag left open, a wrong end tag, two roots, text outside the root', () => {
-    for (const xml of ['<a><b></a>', '<a></b>', '<a/><b/>', 'x<a/>', '<a>', '<a x="1" x="2"/>', '<a x=1/>', '<a>&bogus;</a>', '<1a/>']) {
+    for (const xml of [
+      '<a><b></a>',
+      '<a></b>',
+      '<a/><b/>',
+      'x<a/>',
+      '<a>',
+      '<a x="1" x="2"/>',
+      '<a x=1/>',
+      '<a>&bogus;</a>',
+      '<1a/>',
+    ]) {
       expect([xml, read(xml, 'reference', '')]).toEqual([xml, 'refused']);
       expect(() => parseXml(xml, () => new Recorder(''))).toThrow(XmlError);
     }

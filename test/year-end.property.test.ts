@@ -42,7 +42,8 @@ function vi(n: bigint, decimals: number): string {
   return `${whole},${digits.slice(-decimals)}`;
 }
 
-const sumR = (xs: Rational[]): Rational => xs.reduce((a, b) => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d }), rational(0n));
+const sumR = (xs: Rational[]): Rational =>
+  xs.reduce((a, b) => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d }), rational(0n));
 
 const unitRow = fc.record({
   ha: fc.tuple(fc.bigInt(0n, 10n ** 8n), fc.bigInt(0n, 10n ** 8n)),
@@ -69,7 +70,10 @@ describe('year-end figures', () => {
       fc.property(fc.array(unitRow, { minLength: 1, maxLength: 25 }), (rows) => {
         const groups = ['G0', 'G1', 'G2', 'G3'];
         const codes = rows.map((_, i) => String(i + 1).padStart(3, '0'));
-        const def = definition(rows.map((r, i) => ({ code: codes[i]!, group: groups[r.group]! })), groups);
+        const def = definition(
+          rows.map((r, i) => ({ code: codes[i]!, group: groups[r.group]! })),
+          groups,
+        );
         const { checked, problems } = validateReturns(def, [returns(rows, codes)]);
         expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
         const figures = aggregateReturns(def, checked);
@@ -99,16 +103,28 @@ describe('year-end figures', () => {
 
   it('a total that must equal the sum of its parts passes when it does and is reported when it is one off', () => {
     fc.assert(
-      fc.property(fc.array(unitRow, { minLength: 1, maxLength: 10 }), fc.bigInt(1n, 5n), fc.boolean(), (rows, off, up) => {
-        const codes = rows.map((_, i) => String(i + 1).padStart(3, '0'));
-        const def = definition(rows.map((_, i) => ({ code: codes[i]!, group: 'G0' })), ['G0']);
-        expect(validateReturns(def, [returns(rows, codes)]).problems.filter((p) => p.code === 'RULE_VIOLATION')).toEqual([]);
-        const broken = validateReturns(def, [returns(rows, codes, up ? off : -off)]).problems.filter((p) => p.code === 'RULE_VIOLATION');
-        // One off upwards always breaks it; downwards only while the total stays a valid count.
-        const total = rows[0]!.p1[0]! + rows[0]!.p2[0]!;
-        const expected = up || total >= off ? 1 : 0;
-        expect(broken.filter((p) => p.unit === codes[0] && p.column === 'ky_nay')).toHaveLength(expected);
-      }),
+      fc.property(
+        fc.array(unitRow, { minLength: 1, maxLength: 10 }),
+        fc.bigInt(1n, 5n),
+        fc.boolean(),
+        (rows, off, up) => {
+          const codes = rows.map((_, i) => String(i + 1).padStart(3, '0'));
+          const def = definition(
+            rows.map((_, i) => ({ code: codes[i]!, group: 'G0' })),
+            ['G0'],
+          );
+          expect(
+            validateReturns(def, [returns(rows, codes)]).problems.filter((p) => p.code === 'RULE_VIOLATION'),
+          ).toEqual([]);
+          const broken = validateReturns(def, [returns(rows, codes, up ? off : -off)]).problems.filter(
+            (p) => p.code === 'RULE_VIOLATION',
+          );
+          // One off upwards always breaks it; downwards only while the total stays a valid count.
+          const total = rows[0]!.p1[0]! + rows[0]!.p2[0]!;
+          const expected = up || total >= off ? 1 : 0;
+          expect(broken.filter((p) => p.unit === codes[0] && p.column === 'ky_nay')).toHaveLength(expected);
+        },
+      ),
       { numRuns: 150 * runs, seed },
     );
   });
@@ -117,13 +133,28 @@ describe('year-end figures', () => {
     const values = ['569,88', '73,76', '229,38', '167,31', '108,84', '115,83'];
     // The trap: summing these as JavaScript numbers is not 1265.
     expect(values.map((v) => Number(v.replace(/\./g, '').replace(',', '.'))).reduce((a, b) => a + b, 0)).not.toBe(1265);
-    const def = definition(values.map((_, i) => ({ code: String(i + 1), group: 'G0' })), ['G0']);
+    const def = definition(
+      values.map((_, i) => ({ code: String(i + 1), group: 'G0' })),
+      ['G0'],
+    );
     const lines = ['ma_don_vi;ky_bao_cao;ma_chi_tieu;ky_nay;cung_ky'];
-    values.forEach((v, i) => lines.push(`${i + 1};2024;HA;${v};0`, `${i + 1};2024;T;0;0`, `${i + 1};2024;P1;0;0`, `${i + 1};2024;P2;0;0`, `${i + 1};2024;TONG;0;0`));
-    const { checked, problems } = validateReturns(def, [readTextReturn(new TextEncoder().encode(lines.join('\n')), 'x.csv')]);
+    values.forEach((v, i) =>
+      lines.push(
+        `${i + 1};2024;HA;${v};0`,
+        `${i + 1};2024;T;0;0`,
+        `${i + 1};2024;P1;0;0`,
+        `${i + 1};2024;P2;0;0`,
+        `${i + 1};2024;TONG;0;0`,
+      ),
+    );
+    const { checked, problems } = validateReturns(def, [
+      readTextReturn(new TextEncoder().encode(lines.join('\n')), 'x.csv'),
+    ]);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const ha = aggregateReturns(def, checked).indicators[0]!;
     expect(displayValue(ha.indicator, ha.current)).toBe('1.265,00');
-    expect(figuresToJson(aggregateReturns(def, checked)).indicators).toMatchObject({ HA: { current: 1265, display: { current: '1.265,00' } } });
+    expect(figuresToJson(aggregateReturns(def, checked)).indicators).toMatchObject({
+      HA: { current: 1265, display: { current: '1.265,00' } },
+    });
   });
 });

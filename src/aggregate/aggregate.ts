@@ -2,7 +2,17 @@
 // ratios are recomputed from the summed parts; changes come from the sums. Exact.
 import type { Definition, Indicator } from '../definition/parse.js';
 import { targetBound, type TargetData } from '../definition/schema.js';
-import { changePercent, compare, fromDecimal, fromScaled, percent, rational, roundHalfUp, sub, type Rational } from '../numbers/rational.js';
+import {
+  changePercent,
+  compare,
+  fromDecimal,
+  fromScaled,
+  percent,
+  rational,
+  roundHalfUp,
+  sub,
+  type Rational,
+} from '../numbers/rational.js';
 import { PERCENT_DECIMALS } from '../numbers/format.js';
 import type { CheckedReturns } from '../validate/validate.js';
 
@@ -49,14 +59,15 @@ interface Sums {
   previous: bigint;
 }
 
-
 /** A rate (or any percentage) as the report prints it: rounded half-up to PERCENT_DECIMALS places, exactly. */
-export const printedRate = (rate: Rational): Rational => rational(roundHalfUp(rate, PERCENT_DECIMALS), 10n ** BigInt(PERCENT_DECIMALS));
+export const printedRate = (rate: Rational): Rational =>
+  rational(roundHalfUp(rate, PERCENT_DECIMALS), 10n ** BigInt(PERCENT_DECIMALS));
 
 function figureOf(def: Definition, indicator: Indicator, sums: (code: string) => Sums, withPlan = true): Figure {
   let current: Rational | null;
   let previous: Rational | null;
-  const value = (code: string, which: 'current' | 'previous') => fromScaled(sums(code)[which], def.indicatorByCode.get(code)!.decimals);
+  const value = (code: string, which: 'current' | 'previous') =>
+    fromScaled(sums(code)[which], def.indicatorByCode.get(code)!.decimals);
   if (indicator.kind === 'ratio') {
     current = percent(value(indicator.numerator, 'current'), value(indicator.denominator, 'current'));
     previous = percent(value(indicator.numerator, 'previous'), value(indicator.denominator, 'previous'));
@@ -68,7 +79,11 @@ function figureOf(def: Definition, indicator: Indicator, sums: (code: string) =>
   const figure: Figure = {
     current,
     previous,
-    change: both ? (indicator.kind === 'ratio' ? sub(printedRate(current!), printedRate(previous!)) : sub(current!, previous!)) : null,
+    change: both
+      ? indicator.kind === 'ratio'
+        ? sub(printedRate(current!), printedRate(previous!))
+        : sub(current!, previous!)
+      : null,
     changePct: both ? changePercent(current!, previous!) : null,
   };
   if (withPlan && indicator.kind !== 'ratio' && indicator.plan !== undefined) {
@@ -82,9 +97,14 @@ function figureOf(def: Definition, indicator: Indicator, sums: (code: string) =>
  * Judged on the figure as the report prints it (rounded half-up to its displayed
  * places), so a document never says "đạt 75%" and "không đạt (từ 75% trở lên)" at once.
  */
-export function targetStatus(figure: Figure, target: TargetData | undefined, indicator: Pick<Indicator, 'kind' | 'decimals'>): TargetStatus | null {
+export function targetStatus(
+  figure: Figure,
+  target: TargetData | undefined,
+  indicator: Pick<Indicator, 'kind' | 'decimals'>,
+): TargetStatus | null {
   if (!target) return null;
-  const exact = target.measure === 'changePct' ? figure.changePct : target.measure === 'change' ? figure.change : figure.current;
+  const exact =
+    target.measure === 'changePct' ? figure.changePct : target.measure === 'change' ? figure.change : figure.current;
   if (exact === null) return 'unknown';
   const places = target.measure === 'changePct' || indicator.kind === 'ratio' ? PERCENT_DECIMALS : indicator.decimals;
   const value = rational(roundHalfUp(exact, places), 10n ** BigInt(places));
@@ -104,7 +124,12 @@ export function aggregateReturns(def: Definition, checked: CheckedReturns): Figu
   const byUnit = new Map<string, Map<string, Figure>>();
 
   const groupOf = new Map(def.units.map((u) => [u.code, u.group]));
-  const groupTotals = new Map(def.groups.map((g) => [g.code, new Map(def.inputIndicators.map((ind) => [ind.code, { current: 0n, previous: 0n }]))]));
+  const groupTotals = new Map(
+    def.groups.map((g) => [
+      g.code,
+      new Map(def.inputIndicators.map((ind) => [ind.code, { current: 0n, previous: 0n }])),
+    ]),
+  );
   for (const unit of checked.received) {
     const unitValues = checked.values.get(unit);
     const unitSums = (code: string): Sums => unitValues?.get(code) ?? { current: 0n, previous: 0n };
@@ -120,14 +145,22 @@ export function aggregateReturns(def: Definition, checked: CheckedReturns): Figu
     byUnit.set(unit, new Map(def.indicators.map((ind) => [ind.code, figureOf(def, ind, unitSums, false)])));
   }
   const byGroup = new Map(
-    [...groupTotals].map(([group, sums]) => [group, new Map(def.indicators.map((ind) => [ind.code, figureOf(def, ind, (code) => sums.get(code)!, false)]))]),
+    [...groupTotals].map(([group, sums]) => [
+      group,
+      new Map(def.indicators.map((ind) => [ind.code, figureOf(def, ind, (code) => sums.get(code)!, false)])),
+    ]),
   );
 
   // With no unit's figures there is nothing to judge: zeros would "meet" an at-most target.
   const judged = checked.received.length > 0;
   const indicators = def.indicators.map((ind): IndicatorFigure => {
     const figure = figureOf(def, ind, (code) => totals.get(code)!);
-    return { indicator: ind, ...figure, target: ind.target, status: judged || !ind.target ? targetStatus(figure, ind.target, ind) : 'unknown' };
+    return {
+      indicator: ind,
+      ...figure,
+      target: ind.target,
+      status: judged || !ind.target ? targetStatus(figure, ind.target, ind) : 'unknown',
+    };
   });
   return {
     definition: def,

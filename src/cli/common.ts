@@ -1,7 +1,7 @@
 // What every command of the CLI shares: the exit codes, the common options, the JSON
 // envelope, how problems and written files are reported, commander's help in the chosen
 // language. Each command lives in commands/<name>.ts; main.ts puts them together.
-import { Argument, Command, Help, Option } from 'commander';
+import { type Argument, type Command, Help, Option } from 'commander';
 import { ENCODINGS, type Encoding } from '../ingest/decode.js';
 import { NUMBER_FORMATS, type NumberFormat } from '../numbers/parse.js';
 import type { Lang } from '../messages/lang.js';
@@ -47,8 +47,15 @@ export interface CommonFlags {
  * command's own fields, then the problems. Indented for a person at a terminal; one
  * line for a program (half the bytes, twice as fast).
  */
-export function writeJson(world: World, lang: Lang, ok: boolean, problems: { errors: readonly Problem[]; warnings: readonly Problem[] }, body: object = {}) {
-  const count = (list: readonly Problem[]) => list.reduce((n, p) => n + (p.code === 'MORE_PROBLEMS' ? Number(p.params?.count ?? 0) : 1), 0);
+export function writeJson(
+  world: World,
+  lang: Lang,
+  ok: boolean,
+  problems: { errors: readonly Problem[]; warnings: readonly Problem[] },
+  body: object = {},
+) {
+  const count = (list: readonly Problem[]) =>
+    list.reduce((n, p) => n + (p.code === 'MORE_PROBLEMS' ? Number(p.params?.count ?? 0) : 1), 0);
   const value = {
     schemaVersion: SCHEMA_VERSION,
     ok,
@@ -87,10 +94,12 @@ export function withCommonOptions(cmd: Command, w: Words): Command {
 /** --lang is read before commander runs (chooseLang); the option is declared so help shows it and commander checks its value. */
 export const langOption = (w: Words) => new Option(w.lang[0], w.lang[1]).choices(['vi', 'en']);
 
-export const examples = (w: Words, lines: readonly string[]) => `\n${w.examples}\n${lines.map((l) => `  ${l}`).join('\n')}`;
+export const examples = (w: Words, lines: readonly string[]) =>
+  `\n${w.examples}\n${lines.map((l) => `  ${l}`).join('\n')}`;
 
 /** The definition: --config, else BAOCAO_CONFIG, else ./baocao.yaml (the pipeline's default). */
-export const configOf = (world: World, flags: { config?: string }) => flags.config ?? (world.env.BAOCAO_CONFIG || undefined);
+export const configOf = (world: World, flags: { config?: string }) =>
+  flags.config ?? (world.env.BAOCAO_CONFIG || undefined);
 
 export function pipelineOptions(world: World, inputs: string[], flags: CommonFlags): PipelineOptions {
   const progress = world.stderr.isTTY && !flags.quiet;
@@ -106,7 +115,8 @@ export function pipelineOptions(world: World, inputs: string[], flags: CommonFla
     readStdin: world.readStdin,
     onFile: progress
       ? (done, total) => {
-          if (total >= 50 && (done % 50 === 0 || done === total)) world.stderr.write(`\r${done}/${total}${done === total ? '\n' : ''}`);
+          if (total >= 50 && (done % 50 === 0 || done === total))
+            world.stderr.write(`\r${done}/${total}${done === total ? '\n' : ''}`);
         }
       : undefined,
   };
@@ -133,10 +143,18 @@ export interface SetupFlags {
   json?: boolean;
 }
 
-export function reportWritten(world: World, lang: Lang, paths: string[], flags: SetupFlags, done: string, warnings: Problem[] = []) {
+export function reportWritten(
+  world: World,
+  lang: Lang,
+  paths: string[],
+  flags: SetupFlags,
+  done: string,
+  warnings: Problem[] = [],
+) {
   if (flags.json) writeJson(world, lang, true, { errors: [], warnings }, { files: paths });
   else world.stdout.write(paths.map((p) => p + '\n').join(''));
-  if (warnings.length > 0 && !flags.quiet) world.stderr.write(formatProblems(warnings, lang, colorFor(world.stderr, world.env)));
+  if (warnings.length > 0 && !flags.quiet)
+    world.stderr.write(formatProblems(warnings, lang, colorFor(world.stderr, world.env)));
   if (!flags.quiet) world.stderr.write(done + '\n');
 }
 
@@ -145,17 +163,27 @@ export function helpIn(w: Words) {
   const extra = (choices: readonly string[] | undefined, defaultValue: unknown) => {
     const parts: string[] = [];
     if (choices) parts.push(`${w.choices}: ${choices.join(', ')}`);
-    if (defaultValue !== undefined && typeof defaultValue !== 'boolean') parts.push(`${w.default}: ${String(defaultValue)}`);
+    if (defaultValue !== undefined && typeof defaultValue !== 'boolean')
+      parts.push(`${w.default}: ${String(defaultValue)}`);
     return parts.length > 0 ? ` (${parts.join('; ')})` : '';
   };
   return {
     styleTitle: (title: string) => w.titles[title] ?? title,
-    styleUsage: (usage: string) => usage.split(' ').map((word) => w.usageWords[word] ?? word).join(' '),
+    styleUsage: (usage: string) =>
+      usage
+        .split(' ')
+        .map((word) => w.usageWords[word] ?? word)
+        .join(' '),
     subcommandTerm(this: Help, sub: Command) {
-      return Help.prototype.subcommandTerm.call(this, sub).split(' ').map((word) => w.usageWords[word] ?? word).join(' ');
+      return Help.prototype.subcommandTerm
+        .call(this, sub)
+        .split(' ')
+        .map((word) => w.usageWords[word] ?? word)
+        .join(' ');
     },
     optionDescription: (o: Option) => o.description + extra(o.argChoices, o.defaultValueDescription ?? o.defaultValue),
-    argumentDescription: (a: Argument) => a.description + extra(a.argChoices, a.defaultValueDescription ?? a.defaultValue),
+    argumentDescription: (a: Argument) =>
+      a.description + extra(a.argChoices, a.defaultValueDescription ?? a.defaultValue),
   };
 }
 
@@ -171,7 +199,12 @@ export function refuseOptionLikeValues(action: Command, w: Words): void {
     if (action.getOptionValueSource(key) !== 'cli') continue;
     const value: unknown = action.getOptionValue(key);
     const name = option.long ?? option.short ?? key;
-    const detail = value === '' ? w.optionValueEmpty(name) : typeof value === 'string' && /^-./.test(value) ? w.optionValueIsOption(name, value) : undefined;
+    const detail =
+      value === ''
+        ? w.optionValueEmpty(name)
+        : typeof value === 'string' && /^-./.test(value)
+          ? w.optionValueIsOption(name, value)
+          : undefined;
     if (detail !== undefined) throw FatalError.of('USAGE', { params: { detail } });
   }
 }

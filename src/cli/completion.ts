@@ -3,7 +3,11 @@
 import type { Command } from 'commander';
 
 /** Words completed after each command: its long and short options; files otherwise. */
-function table(program: Command): { commands: string[]; options: Map<string, string[]>; choices: Map<string, string[]> } {
+function table(program: Command): {
+  commands: string[];
+  options: Map<string, string[]>;
+  choices: Map<string, string[]>;
+} {
   const options = new Map<string, string[]>();
   const choices = new Map<string, string[]>();
   const commands = program.commands.map((c) => c.name());
@@ -22,7 +26,9 @@ function table(program: Command): { commands: string[]; options: Map<string, str
 export function bashCompletion(program: Command): string {
   const { commands, options, choices } = table(program);
   const cases = [...options].map(([cmd, words]) => `    ${cmd}) opts="${words.join(' ')}" ;;`).join('\n');
-  const choiceCases = [...choices].map(([opt, values]) => `    ${opt}) COMPREPLY=( $(compgen -W "${values.join(' ')}" -- "$cur") ); return ;;`).join('\n');
+  const choiceCases = [...choices]
+    .map(([opt, values]) => `    ${opt}) COMPREPLY=( $(compgen -W "${values.join(' ')}" -- "$cur") ); return ;;`)
+    .join('\n');
   return `# bash completion for baocao; load with: source <(baocao completion bash)
 _baocao() {
   local cur prev opts

@@ -11,7 +11,6 @@ import type { Lang } from '../messages/lang.js';
 import { UI } from '../messages/ui.js';
 import { saidStatus } from '../present/wording.js';
 
-
 const width = (s: string) => [...s].length;
 
 interface Row {
@@ -28,8 +27,13 @@ function table(rows: readonly Row[], lang: Lang, c: ChalkInstance): string[] {
   const cells = rows.map(({ indicator: ind, figure: f, target, status }) => {
     const arrow = f.change === null ? '' : f.change.n > 0n ? '▲ ' : f.change.n < 0n ? '▼ ' : '= ';
     // As the wording table says it: no percentage for a rate's points, a figure now zero ("-100%"), or a unit of %.
-    const pct = f.changePct === null || ind.kind === 'ratio' || ind.unit === '%' || f.current?.n === 0n ? '' : ` (${displayChangePct(f.changePct)})`;
-    const plan = withPlan ? [f.plan === undefined ? '' : displayValue(ind, f.plan), f.plan === undefined ? '' : displayPlanPct(f.planPct)] : [];
+    const pct =
+      f.changePct === null || ind.kind === 'ratio' || ind.unit === '%' || f.current?.n === 0n
+        ? ''
+        : ` (${displayChangePct(f.changePct)})`;
+    const plan = withPlan
+      ? [f.plan === undefined ? '' : displayValue(ind, f.plan), f.plan === undefined ? '' : displayPlanPct(f.planPct)]
+      : [];
     return [
       ind.code,
       ind.label,
@@ -47,21 +51,31 @@ function table(rows: readonly Row[], lang: Lang, c: ChalkInstance): string[] {
   const statusColumn = head.length - 1;
   const all = [head, ...cells.map((r) => r.map(printable))];
   const widths = head.map((_, i) => all.reduce((n, r) => Math.max(n, width(r[i]!)), 0));
-  const pad = (s: string, i: number) => (right.has(i) ? ' '.repeat(widths[i]! - width(s)) + s : s + ' '.repeat(widths[i]! - width(s)));
+  const pad = (s: string, i: number) =>
+    right.has(i) ? ' '.repeat(widths[i]! - width(s)) + s : s + ' '.repeat(widths[i]! - width(s));
   const paint = (s: string, i: number, r: number) => {
     if (r === 0) return c.bold(s);
     const status = rows[r - 1]!.status;
-    if (i === statusColumn) return status === 'missed' ? c.red(s) : status === 'met' || status === 'exceeded' ? c.green(s) : s;
+    if (i === statusColumn)
+      return status === 'missed' ? c.red(s) : status === 'met' || status === 'exceeded' ? c.green(s) : s;
     return s;
   };
-  return all.map((r, ri) => r.map((cell, i) => paint(pad(cell, i), i, ri)).join('  ').trimEnd());
+  return all.map((r, ri) =>
+    r
+      .map((cell, i) => paint(pad(cell, i), i, ri))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** The province table; with `byGroup`, first one table per group (its units' sums, no targets). */
 export function formatFiguresTable(figures: Figures, lang: Lang, c: ChalkInstance, byGroup = false): string {
   const def = figures.definition;
   const units = `${figures.units.received.length}/${figures.units.expected.length}`;
-  const title = printable(`${def.title ? def.title + ' — ' : ''}` + UI[lang].tableTitle(`${def.period.label} (${def.period.code})`, def.period.previousLabel, units, def.unitNoun));
+  const title = printable(
+    `${def.title ? def.title + ' — ' : ''}` +
+      UI[lang].tableTitle(`${def.period.label} (${def.period.code})`, def.period.previousLabel, units, def.unitNoun),
+  );
   let out = `${c.bold(title)}\n`;
   if (byGroup)
     for (const g of def.groups) {
@@ -69,7 +83,12 @@ export function formatFiguresTable(figures: Figures, lang: Lang, c: ChalkInstanc
       const rows = def.indicators.map((ind) => ({ indicator: ind, figure: byIndicator.get(ind.code)!, status: null }));
       out += `\n${c.bold(printable(g.name))}\n${table(rows, lang, c).join('\n')}\n`;
     }
-  const total = figures.indicators.map((f) => ({ indicator: f.indicator, figure: f, target: f.target, status: f.status }));
+  const total = figures.indicators.map((f) => ({
+    indicator: f.indicator,
+    figure: f,
+    target: f.target,
+    status: f.status,
+  }));
   out += `${byGroup && def.groups.length > 0 ? `\n${c.bold(UI[lang].total)}` : ''}\n${table(total, lang, c).join('\n')}\n`;
   return out;
 }

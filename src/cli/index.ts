@@ -5,7 +5,10 @@ import { processWorld } from './world.js';
 import { removePendingWrites } from '../write/atomic.js';
 
 // Interrupted (Ctrl+C, a job scheduler's SIGTERM): no half-written file is left behind.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const)
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)
   process.once(signal, () => {
     removePendingWrites();
     process.exit(code);

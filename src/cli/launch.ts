@@ -55,7 +55,10 @@ function start(argv: readonly string[]): void {
     try {
       require(bundle);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && (err as Error).message.includes(bundle)) return missing('ENOENT');
+      if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && (err as Error).message.includes(bundle)) {
+        missing('ENOENT');
+        return;
+      }
       throw err;
     }
     return;
@@ -65,7 +68,8 @@ function start(argv: readonly string[]): void {
     // latin1 when the build found the bundle ASCII: the same text without UTF-8 decoding.
     source = readFileSync(bundle, BAOCAO_BUNDLE_ENCODING);
   } catch (err) {
-    return missing((err as NodeJS.ErrnoException).code ?? String(err));
+    missing((err as NodeJS.ErrnoException).code ?? String(err));
+    return;
   }
   const script = compileBundle(source, bundle, cachedData);
   const main = script.runInThisContext() as ModuleFunction;

@@ -18,8 +18,6 @@ import { registerInit } from './commands/init.js';
 import { registerNarrative } from './commands/narrative.js';
 import { registerReceive } from './commands/receive.js';
 
-export { EXIT, SCHEMA_VERSION } from './common.js';
-
 function buildProgram(world: World, lang: Lang, setExit: (code: number) => void): Command {
   const w = UI[lang];
   const program = new Command('baocao')
@@ -69,7 +67,9 @@ function usageDetail(err: CommanderError, w: Words): string {
       const choices = /Allowed choices are (.+)\./.exec(err.message)?.[1] ?? '';
       // "option '--encoding <x>' argument 'latin1' is invalid" / "command-argument value 'fish' is invalid for argument 'shell'"
       const argument = err.message.includes('command-argument');
-      const [name, value] = argument ? [quoted[1] ?? '', quoted[0] ?? ''] : [(quoted[0] ?? '').split(' ')[0]!, quoted[1] ?? ''];
+      const [name, value] = argument
+        ? [quoted[1] ?? '', quoted[0] ?? '']
+        : [(quoted[0] ?? '').split(' ')[0]!, quoted[1] ?? ''];
       return w.invalidChoice(name, value, choices);
     }
     case 'commander.excessArguments':
@@ -98,12 +98,19 @@ export async function run(world: World): Promise<number> {
     if (err instanceof OutputClosed) return EXIT.OK;
     if (err instanceof OutputWriteFailed) {
       // Never another JSON document after a cut-off one: the message goes to stderr only.
-      reportFatal(world, [{ code: 'OUTPUT_FAILED', severity: 'error', params: { path: 'stdout', reason: err.reason } }], { json: false, lang });
+      reportFatal(
+        world,
+        [{ code: 'OUTPUT_FAILED', severity: 'error', params: { path: 'stdout', reason: err.reason } }],
+        { json: false, lang },
+      );
       return EXIT.FAILED;
     }
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return EXIT.OK;
-      reportFatal(world, [{ code: 'USAGE', severity: 'error', params: { detail: usageDetail(err, UI[lang]) } }], { json, lang });
+      reportFatal(world, [{ code: 'USAGE', severity: 'error', params: { detail: usageDetail(err, UI[lang]) } }], {
+        json,
+        lang,
+      });
       return EXIT.FAILED;
     }
     if (err instanceof FatalError) {
@@ -116,4 +123,3 @@ export async function run(world: World): Promise<number> {
     return EXIT.FAILED;
   }
 }
-

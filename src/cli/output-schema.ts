@@ -11,7 +11,12 @@ const problem = z
     severity: z.enum(['error', 'warning']),
     message: z.string().describe('What is wrong and what to do, in the language chosen with --lang'),
     file: z.string().nullable().describe('The file (or folder) the problem is in, as given; null when it is in none'),
-    line: z.number().int().min(1).nullable().describe('1-based line; the header row is line 1. In a workbook, the row number of the sheet'),
+    line: z
+      .number()
+      .int()
+      .min(1)
+      .nullable()
+      .describe('1-based line; the header row is line 1. In a workbook, the row number of the sheet'),
     column: z.string().optional(),
     sheet: z.string().optional().describe('A workbook: the sheet the return was read from'),
     cell: z.string().optional().describe('A workbook: the cell, e.g. E5 (shown as "Biểu mẫu!E5")'),
@@ -35,7 +40,14 @@ const envelope = {
 
 const number = z.number().nullable();
 const display = z
-  .object({ current: z.string(), previous: z.string(), change: z.string(), changePct: z.string(), plan: z.string().optional(), planPct: z.string().optional() })
+  .object({
+    current: z.string(),
+    previous: z.string(),
+    change: z.string(),
+    changePct: z.string(),
+    plan: z.string().optional(),
+    planPct: z.string().optional(),
+  })
   .strict()
   .describe('The figures as printed: Vietnamese digits, rounded half-up on the exact value');
 const figure = {
@@ -55,7 +67,13 @@ const indicator = z
     kind: z.enum(['count', 'stock', 'ratio']),
     ...figure,
     target: z
-      .object({ measure: z.enum(['current', 'changePct', 'change']), atLeast: z.number().optional(), atMost: z.number().optional(), above: z.number().optional(), below: z.number().optional() })
+      .object({
+        measure: z.enum(['current', 'changePct', 'change']),
+        atLeast: z.number().optional(),
+        atMost: z.number().optional(),
+        above: z.number().optional(),
+        below: z.number().optional(),
+      })
       .strict()
       .nullable(),
     status: z.enum(['met', 'exceeded', 'missed', 'unknown']).nullable(),
@@ -74,7 +92,15 @@ const timeliness = z
   .object({
     deadline: z.string().describe('period.deadline, YYYY-MM-DD'),
     onTime: z.array(z.string()).describe('Units whose first receipt is on or before the deadline'),
-    late: z.array(z.object({ unit: z.string(), received: z.string().describe('The first receipt, ISO 8601 with its offset'), daysLate: z.number().int().min(1) }).strict()),
+    late: z.array(
+      z
+        .object({
+          unit: z.string(),
+          received: z.string().describe('The first receipt, ISO 8601 with its offset'),
+          daysLate: z.number().int().min(1),
+        })
+        .strict(),
+    ),
     unknown: z.array(z.string()).describe('Units with a return and no receipt in the register'),
     notReceived: z.array(z.string()),
   })
@@ -84,9 +110,15 @@ const timeliness = z
 export const checkOutput = z
   .object({
     ...envelope,
-    explained: z.array(explained).optional().describe('Unusual figures the units explained, by file and line; absent when the command could not run'),
+    explained: z
+      .array(explained)
+      .optional()
+      .describe('Unusual figures the units explained, by file and line; absent when the command could not run'),
     timeliness: timeliness.optional(),
-    feedback: z.array(z.string()).optional().describe('With --feedback: the feedback files written, one per unit with problems'),
+    feedback: z
+      .array(z.string())
+      .optional()
+      .describe('With --feedback: the feedback files written, one per unit with problems'),
   })
   .strict();
 
@@ -114,9 +146,13 @@ export const aggregateOutput = z.union([
           names: z.record(z.string(), z.string()),
         })
         .strict(),
-      groups: z.array(z.object({ code: z.string(), name: z.string(), units: z.array(z.string()) }).strict()).describe('Groups of units, in order; empty without groups'),
+      groups: z
+        .array(z.object({ code: z.string(), name: z.string(), units: z.array(z.string()) }).strict())
+        .describe('Groups of units, in order; empty without groups'),
       indicators: z.record(z.string(), indicator),
-      byGroup: z.record(z.string(), z.record(z.string(), z.object(figure).strict())).describe("Each group's figures, from the sums of its units that reported"),
+      byGroup: z
+        .record(z.string(), z.record(z.string(), z.object(figure).strict()))
+        .describe("Each group's figures, from the sums of its units that reported"),
       byUnit: z.record(z.string(), z.record(z.string(), z.object(figure).strict())),
       timeliness: timeliness.optional(),
       workbook: z.string().optional().describe('With --xlsx: the figures workbook written'),
@@ -150,8 +186,11 @@ export const receiveOutput = z
           .object({
             source: z.string().describe('The file as named on the command line'),
             unit: z.string(),
-            file: z.string().describe('Where it was filed, under the form\'s name'),
-            replaced: z.array(z.object({ file: z.string(), keptAs: z.string() }).strict()).optional().describe('The returns it replaced, and where each is kept'),
+            file: z.string().describe("Where it was filed, under the form's name"),
+            replaced: z
+              .array(z.object({ file: z.string(), keptAs: z.string() }).strict())
+              .optional()
+              .describe('The returns it replaced, and where each is kept'),
             same: z.literal(true).optional().describe('The same bytes as the return in place: recorded only'),
           })
           .strict(),

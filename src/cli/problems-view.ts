@@ -8,7 +8,6 @@ import type { CheckOutcome } from '../pipeline.js';
 import { UI } from '../messages/ui.js';
 import { listed } from '../text/listed.js';
 
-
 /** An explained figure for --json: the problem's place and message, and the unit's words whole. */
 export function explainedJson(p: Problem, lang: Lang): Record<string, unknown> {
   const { severity: _, ...item } = problemJson(p, lang);
@@ -39,7 +38,12 @@ export function sheetPlace(p: Problem): string | undefined {
 export function formatProblem(p: Problem, lang: Lang, c: ChalkInstance): string {
   const w = UI[lang];
   const place = sheetPlace(p);
-  const where = p.line !== undefined ? `${w.line} ${p.line}${place ? ` (${safeText(place)})` : ''}: ` : place ? `${safeText(place)}: ` : '';
+  const where =
+    p.line !== undefined
+      ? `${w.line} ${p.line}${place ? ` (${safeText(place)})` : ''}: `
+      : place
+        ? `${safeText(place)}: `
+        : '';
   const tags = safeText([p.column, p.unit, p.indicator].filter((x) => x !== undefined).join(' · '));
   const sev = p.severity === 'error' ? c.red(w.error) : c.yellow(w.warning);
   return `${where}${sev} ${c.bold(p.code)}${tags ? c.dim(` [${tags}]`) : ''} ${message(p.code, p.params, lang)}`;
@@ -69,7 +73,12 @@ export function formatExplained(explained: readonly Problem[], lang: Lang, c: Ch
   if (explained.length === 0) return '';
   const lines = explained.map((p) => {
     const place = sheetPlace(p);
-    const where = [p.file === undefined ? undefined : safeText(p.file), p.line === undefined ? undefined : `${UI[lang].line} ${p.line}${place ? ` (${safeText(place)})` : ''}`].filter(Boolean).join(' ');
+    const where = [
+      p.file === undefined ? undefined : safeText(p.file),
+      p.line === undefined ? undefined : `${UI[lang].line} ${p.line}${place ? ` (${safeText(place)})` : ''}`,
+    ]
+      .filter(Boolean)
+      .join(' ');
     const tags = safeText([p.unit, p.indicator].filter((x) => x !== undefined).join(' · '));
     return `  ${where}: ${c.cyan(p.code)}${tags ? c.dim(` [${tags}]`) : ''} ${message(p.code, p.params, lang)}\n`;
   });
@@ -82,10 +91,13 @@ export function formatSummary(outcome: CheckOutcome, lang: Lang, c: ChalkInstanc
   const { errors, warnings, definition, checked } = outcome;
   // The files read that have a problem (a folder's problem, such as an empty folder, names no file).
   const read = new Set(outcome.files.map((f) => f.file));
-  const fileCount = new Set([...errors, ...(quiet ? [] : warnings)].map((p) => p.file).filter((f) => f !== undefined && read.has(f))).size;
+  const fileCount = new Set(
+    [...errors, ...(quiet ? [] : warnings)].map((p) => p.file).filter((f) => f !== undefined && read.has(f)),
+  ).size;
   // The definition's own noun for its units ("xã, phường") in Vietnamese.
   const units = `${checked.received.length}/${definition.units.length} ${lang === 'vi' ? definition.unitNoun : w.units}`;
-  const files = outcome.files.length === 0 ? w.noFiles : `${w.checked.toLowerCase()} ${outcome.files.length} ${w.files}`;
+  const files =
+    outcome.files.length === 0 ? w.noFiles : `${w.checked.toLowerCase()} ${outcome.files.length} ${w.files}`;
   let out: string;
   if (errors.length === 0 && warnings.length === 0)
     out = c.green(`${w.checked} ${outcome.files.length} ${w.files}, ${units}: ${w.ok}.`) + '\n';
@@ -99,7 +111,10 @@ export function formatSummary(outcome: CheckOutcome, lang: Lang, c: ChalkInstanc
   }
   const t = outcome.timeliness;
   if (t) {
-    const late = listed(t.late.map((l) => w.daysLate(`${l.unit} ${definition.unitByCode.get(l.unit)!.name}`, l.daysLate)), 10);
+    const late = listed(
+      t.late.map((l) => w.daysLate(`${l.unit} ${definition.unitByCode.get(l.unit)!.name}`, l.daysLate)),
+      10,
+    );
     out += w.timeliness(t.deadline.split('-').reverse().join('/'), t.onTime.length, late, t.unknown.length) + '\n';
   }
   return out;

@@ -20,7 +20,9 @@ function workingFolder(): string {
   try {
     return process.cwd();
   } catch (err) {
-    throw FatalError.of('WORKDIR_UNAVAILABLE', { params: { reason: (err as NodeJS.ErrnoException).code ?? String(err) } });
+    throw FatalError.of('WORKDIR_UNAVAILABLE', {
+      params: { reason: (err as NodeJS.ErrnoException).code ?? String(err) },
+    });
   }
 }
 

@@ -14,11 +14,31 @@ export interface NarrativeSection {
 
 export const NARRATIVE_SECTIONS: readonly NarrativeSection[] = [
   { key: 'tinhHinh', heading: 'Tình hình', required: false, hint: 'Tình hình chung trong kỳ (nếu cần), vài câu.' },
-  { key: 'chiDao', heading: 'Lãnh đạo, chỉ đạo', required: true, hint: 'Các văn bản, hội nghị, đợt kiểm tra đã ban hành, tổ chức trong kỳ.' },
-  { key: 'uuDiem', heading: 'Ưu điểm', required: true, hint: 'Những kết quả nổi bật; có thể dùng số liệu, ví dụ {{percent indicators.MA.current}}.' },
+  {
+    key: 'chiDao',
+    heading: 'Lãnh đạo, chỉ đạo',
+    required: true,
+    hint: 'Các văn bản, hội nghị, đợt kiểm tra đã ban hành, tổ chức trong kỳ.',
+  },
+  {
+    key: 'uuDiem',
+    heading: 'Ưu điểm',
+    required: true,
+    hint: 'Những kết quả nổi bật; có thể dùng số liệu, ví dụ {{percent indicators.MA.current}}.',
+  },
   { key: 'tonTai', heading: 'Tồn tại, hạn chế', required: true, hint: 'Những việc chưa làm được, chỉ tiêu chưa đạt.' },
-  { key: 'nguyenNhan', heading: 'Nguyên nhân', required: true, hint: 'Nguyên nhân khách quan và chủ quan của tồn tại, hạn chế.' },
-  { key: 'phuongHuong', heading: 'Phương hướng, nhiệm vụ', required: true, hint: 'Nhiệm vụ trọng tâm kỳ tới, mỗi nhiệm vụ một dòng "1. ...".' },
+  {
+    key: 'nguyenNhan',
+    heading: 'Nguyên nhân',
+    required: true,
+    hint: 'Nguyên nhân khách quan và chủ quan của tồn tại, hạn chế.',
+  },
+  {
+    key: 'phuongHuong',
+    heading: 'Phương hướng, nhiệm vụ',
+    required: true,
+    hint: 'Nhiệm vụ trọng tâm kỳ tới, mỗi nhiệm vụ một dòng "1. ...".',
+  },
   { key: 'kienNghi', heading: 'Đề xuất, kiến nghị', required: false, hint: 'Đề xuất với cấp trên (nếu có).' },
 ];
 
@@ -33,4 +53,5 @@ export const normaliseHeading = (s: string) =>
 export const sectionTitle = (heading: string) => `Nội dung: ${heading}`;
 
 /** A section's heading by its key, among `sections` (the key itself when none has it). */
-export const headingOf = (sections: readonly NarrativeSection[], key: string) => sections.find((s) => s.key === key)?.heading ?? key;
+export const headingOf = (sections: readonly NarrativeSection[], key: string) =>
+  sections.find((s) => s.key === key)?.heading ?? key;

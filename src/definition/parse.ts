@@ -14,7 +14,17 @@ import { detail, isDetailKey, type DetailKey } from '../messages/details.js';
 import { FatalError, type Problem } from '../messages/problem.js';
 import { ruleKind, ruleSchema, type RuleData } from './rules.js';
 import { NARRATIVE_SECTIONS, normaliseHeading, type NarrativeSection } from './narrative-sections.js';
-import { definitionSchema, groupSchema, indicatorSchema, periodSchema, unitSchema, type DefinitionData, type DocumentData, type GroupData, type IndicatorData } from './schema.js';
+import {
+  definitionSchema,
+  groupSchema,
+  indicatorSchema,
+  periodSchema,
+  unitSchema,
+  type DefinitionData,
+  type DocumentData,
+  type GroupData,
+  type IndicatorData,
+} from './schema.js';
 
 export interface Unit {
   code: string;
@@ -68,7 +78,10 @@ export interface Definition {
 type PathKey = string | number;
 
 function displayPath(p: readonly PathKey[], lang: Lang): string {
-  return p.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '') || (lang === 'vi' ? '(gốc)' : '(root)');
+  return (
+    p.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '') ||
+    (lang === 'vi' ? '(gốc)' : '(root)')
+  );
 }
 
 /** The line of the deepest node that exists along `p`. */
@@ -90,7 +103,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFF
 function* strings(value: unknown, at: PathKey[] = []): Generator<[PathKey[], string]> {
   if (typeof value === 'string') yield [at, value];
   else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...at, i]);
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, [...at, k]);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) yield* strings(v, [...at, k]);
 }
 
 const codePoint = (ch: string) => 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
@@ -110,8 +124,10 @@ function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detai
     if (typeof s?.key !== 'string' || typeof s.heading !== 'string') return;
     const key = keys.get(s.key.toLowerCase());
     const heading = headings.get(normaliseHeading(s.heading));
-    if (key !== undefined) issues.push({ path: ['narrativeSections', i, 'key'], detail: t('DUPLICATE_SECTION', s.key, key) });
-    else if (heading !== undefined) issues.push({ path: ['narrativeSections', i, 'heading'], detail: t('DUPLICATE_SECTION', s.heading, heading) });
+    if (key !== undefined)
+      issues.push({ path: ['narrativeSections', i, 'key'], detail: t('DUPLICATE_SECTION', s.key, key) });
+    else if (heading !== undefined)
+      issues.push({ path: ['narrativeSections', i, 'heading'], detail: t('DUPLICATE_SECTION', s.heading, heading) });
     keys.set(s.key.toLowerCase(), `narrativeSections[${i}]`);
     headings.set(normaliseHeading(s.heading), `narrativeSections[${i}]`);
   });
@@ -128,7 +144,11 @@ function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detai
     if (!/^\d+$/.test(u.code)) return;
     const number = u.code.replace(/^0+(?=\d)/, '');
     const same = seenNumbers.get(number);
-    if (same !== undefined) issues.push({ path: ['units', i, 'code'], detail: t('SAME_UNIT_NUMBER', u.code, `"${d.units[same]!.code}" (units[${same}])`) });
+    if (same !== undefined)
+      issues.push({
+        path: ['units', i, 'code'],
+        detail: t('SAME_UNIT_NUMBER', u.code, `"${d.units[same]!.code}" (units[${same}])`),
+      });
     else seenNumbers.set(number, i);
   });
   // A former code (a commune merged in 2025) is read as one current unit's last period: it may be
@@ -138,8 +158,16 @@ function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detai
     (u.formerCodes ?? []).forEach((f, k) => {
       const current = seenUnits.get(f);
       const taken = former.get(f);
-      if (current !== undefined && current !== i) issues.push({ path: ['units', i, 'formerCodes', k], detail: t('FORMER_CODE_TAKEN', f, `units[${current}].code`) });
-      else if (taken !== undefined) issues.push({ path: ['units', i, 'formerCodes', k], detail: t('FORMER_CODE_TAKEN', f, `units[${taken}].formerCodes`) });
+      if (current !== undefined && current !== i)
+        issues.push({
+          path: ['units', i, 'formerCodes', k],
+          detail: t('FORMER_CODE_TAKEN', f, `units[${current}].code`),
+        });
+      else if (taken !== undefined)
+        issues.push({
+          path: ['units', i, 'formerCodes', k],
+          detail: t('FORMER_CODE_TAKEN', f, `units[${taken}].formerCodes`),
+        });
       else former.set(f, i);
     }),
   );
@@ -148,13 +176,20 @@ function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detai
   const byUpper = new Map<string, number>();
   d.indicators.forEach((ind, i) => {
     if (kinds.has(ind.code)) {
-      issues.push({ path: ['indicators', i, 'code'], detail: t('DUPLICATE_INDICATOR', ind.code, `indicators[${firstIndicator.get(ind.code)}]`) });
+      issues.push({
+        path: ['indicators', i, 'code'],
+        detail: t('DUPLICATE_INDICATOR', ind.code, `indicators[${firstIndicator.get(ind.code)}]`),
+      });
       return;
     }
     kinds.set(ind.code, ind.kind);
     firstIndicator.set(ind.code, i);
     const same = byUpper.get(ind.code.toUpperCase());
-    if (same !== undefined) issues.push({ path: ['indicators', i, 'code'], detail: t('SAME_INDICATOR_LETTERS', ind.code, `"${d.indicators[same]!.code}" (indicators[${same}])`) });
+    if (same !== undefined)
+      issues.push({
+        path: ['indicators', i, 'code'],
+        detail: t('SAME_INDICATOR_LETTERS', ind.code, `"${d.indicators[same]!.code}" (indicators[${same}])`),
+      });
     else byUpper.set(ind.code.toUpperCase(), i);
   });
   const needInput = (ref: string, at: PathKey[]) => {
@@ -167,34 +202,48 @@ function semanticIssues(d: DefinitionData, lang: Lang): { path: PathKey[]; detai
     needInput(ind.numerator, ['indicators', i, 'numerator']);
     needInput(ind.denominator, ['indicators', i, 'denominator']);
   });
-  (d.sections ?? []).forEach((sec, i) => sec.indicators.forEach((code, j) => kinds.has(code) || issues.push({ path: ['sections', i, 'indicators', j], detail: t('UNKNOWN_REF', code) })));
+  (d.sections ?? []).forEach((sec, i) =>
+    sec.indicators.forEach(
+      (code, j) =>
+        kinds.has(code) || issues.push({ path: ['sections', i, 'indicators', j], detail: t('UNKNOWN_REF', code) }),
+    ),
+  );
   (d.charts ?? []).forEach((c, i) => {
     if (typeof c?.indicator !== 'string') return;
-    if (!kinds.has(c.indicator)) issues.push({ path: ['charts', i, 'indicator'], detail: t('UNKNOWN_REF', c.indicator) });
-    if (c.by === 'group' && (d.groups ?? []).length === 0) issues.push({ path: ['charts', i, 'by'], detail: t('CHART_NEEDS_GROUPS') });
+    if (!kinds.has(c.indicator))
+      issues.push({ path: ['charts', i, 'indicator'], detail: t('UNKNOWN_REF', c.indicator) });
+    if (c.by === 'group' && (d.groups ?? []).length === 0)
+      issues.push({ path: ['charts', i, 'by'], detail: t('CHART_NEEDS_GROUPS') });
   });
   (d.rules as RuleData[]).forEach((r, i) => {
     needInput(r.indicator, ['rules', i, 'indicator']);
     const { kind, bound } = ruleKind(r);
     const refs = kind.refs(bound);
-    refs.forEach((ref) => needInput(ref, typeof bound === 'string' ? ['rules', i, kind.key] : ['rules', i, kind.key, refs.indexOf(ref)]));
+    refs.forEach((ref) =>
+      needInput(ref, typeof bound === 'string' ? ['rules', i, kind.key] : ['rules', i, kind.key, refs.indexOf(ref)]),
+    );
   });
   const groups = new Map<string, number>();
   (d.groups ?? []).forEach((g, i) => {
     const first = groups.get(g.code);
-    if (first !== undefined) issues.push({ path: ['groups', i, 'code'], detail: t('DUPLICATE_GROUP', g.code, `groups[${first}]`) });
+    if (first !== undefined)
+      issues.push({ path: ['groups', i, 'code'], detail: t('DUPLICATE_GROUP', g.code, `groups[${first}]`) });
     else groups.set(g.code, i);
   });
   d.units.forEach((u, i) => {
-    if (u.group !== undefined && !groups.has(u.group)) issues.push({ path: ['units', i, 'group'], detail: t('UNKNOWN_GROUP', u.group) });
-    else if (u.group === undefined && d.groups !== undefined) issues.push({ path: ['units', i], detail: t('GROUP_REQUIRED') });
+    if (u.group !== undefined && !groups.has(u.group))
+      issues.push({ path: ['units', i, 'group'], detail: t('UNKNOWN_GROUP', u.group) });
+    else if (u.group === undefined && d.groups !== undefined)
+      issues.push({ path: ['units', i], detail: t('GROUP_REQUIRED') });
   });
   if (d.period.start > d.period.end) issues.push({ path: ['period', 'end'], detail: t('END_BEFORE_START') });
-  if (d.period.deadline !== undefined && d.period.deadline < d.period.end) issues.push({ path: ['period', 'deadline'], detail: t('DEADLINE_BEFORE_END', d.period.end) });
+  if (d.period.deadline !== undefined && d.period.deadline < d.period.end)
+    issues.push({ path: ['period', 'deadline'], detail: t('DEADLINE_BEFORE_END', d.period.end) });
   // Percentages added up over units make a wrong figure ("166,9%"): a rate is a ratio of two sums.
   if (d.units.length > 1)
     d.indicators.forEach((ind, i) => {
-      if (ind.kind !== 'ratio' && ind.unit.trim() === '%') issues.push({ path: ['indicators', i, 'unit'], detail: t('PERCENT_SUMMED', ind.code) });
+      if (ind.kind !== 'ratio' && ind.unit.trim() === '%')
+        issues.push({ path: ['indicators', i, 'unit'], detail: t('PERCENT_SUMMED', ind.code) });
     });
   return issues;
 }
@@ -220,7 +269,11 @@ function salvaged(raw: unknown): { data: DefinitionData; at: (p: PathKey[]) => P
     items.forEach((item, i) => {
       const ok = schema.safeParse(item, { jitless: true });
       const code = codeOf(item);
-      const value = ok.success ? ok.data : stand && code !== undefined ? stand(item as Record<string, unknown>, code) : undefined;
+      const value = ok.success
+        ? ok.data
+        : stand && code !== undefined
+          ? stand(item as Record<string, unknown>, code)
+          : undefined;
       if (value === undefined) return;
       out.push(value);
       from.push(i);
@@ -231,8 +284,19 @@ function salvaged(raw: unknown): { data: DefinitionData; at: (p: PathKey[]) => P
   const period = periodSchema.safeParse(r.period, { jitless: true });
   const data = {
     period: period.success ? period.data : { start: '', end: '' },
-    units: list('units', unitSchema, (u, code) => ({ code, name: '', ...(typeof u.group === 'string' && { group: u.group }) })),
-    indicators: list('indicators', indicatorSchema, (_, code) => ({ code, label: '', unit: '', kind: 'count' as const, decimals: 0, unusual: true })),
+    units: list('units', unitSchema, (u, code) => ({
+      code,
+      name: '',
+      ...(typeof u.group === 'string' && { group: u.group }),
+    })),
+    indicators: list('indicators', indicatorSchema, (_, code) => ({
+      code,
+      label: '',
+      unit: '',
+      kind: 'count' as const,
+      decimals: 0,
+      unusual: true,
+    })),
     groups: r.groups === undefined ? undefined : list('groups', groupSchema, (_, code) => ({ code, name: '' })),
     sections: r.sections === undefined ? undefined : list('sections', definitionSchema.shape.sections.unwrap().element),
     rules: list('rules', ruleSchema),
@@ -308,12 +372,22 @@ export function parseCarefully(text: string, file: string, baseDir: string, lang
       aliases++;
     },
   });
-  if (aliases > MAX_YAML_ALIASES) throw FatalError.of('CONFIG_SYNTAX', { file, params: { detailKey: 'TOO_MANY_ALIASES', count: aliases, limit: MAX_YAML_ALIASES } });
+  if (aliases > MAX_YAML_ALIASES)
+    throw FatalError.of('CONFIG_SYNTAX', {
+      file,
+      params: { detailKey: 'TOO_MANY_ALIASES', count: aliases, limit: MAX_YAML_ALIASES },
+    });
   const unresolved: Problem[] = [];
   visit(doc, {
     Alias(_, node) {
       if (!node.resolve(doc))
-        unresolved.push({ code: 'CONFIG_SYNTAX', severity: 'error', file, line: node.range ? counter.linePos(node.range[0]).line : undefined, params: { detail: `*${node.source}` } });
+        unresolved.push({
+          code: 'CONFIG_SYNTAX',
+          severity: 'error',
+          file,
+          line: node.range ? counter.linePos(node.range[0]).line : undefined,
+          params: { detail: `*${node.source}` },
+        });
     },
   });
   if (unresolved.length > 0) throw new FatalError(unresolved);
@@ -321,7 +395,10 @@ export function parseCarefully(text: string, file: string, baseDir: string, lang
   try {
     data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (err) {
-    throw FatalError.of('CONFIG_SYNTAX', { file, params: { detail: err instanceof Error ? err.message : String(err) } });
+    throw FatalError.of('CONFIG_SYNTAX', {
+      file,
+      params: { detail: err instanceof Error ? err.message : String(err) },
+    });
   }
   const locale = (lang === 'vi' ? vi() : en()).localeError;
   const parsed = definitionSchema.safeParse(data, {
@@ -336,21 +413,30 @@ export function parseCarefully(text: string, file: string, baseDir: string, lang
   });
   if (!parsed.success) {
     const shaped = parsed.error.issues.flatMap((iss) => {
-        const p = iss.path as PathKey[];
-        // An unknown key points at its own line, one problem per key.
-        if (iss.code === 'unrecognized_keys') return iss.keys.map((k) => problem([...p, k], iss.message + didYouMean(k, lang)));
-        const key = isDetailKey(iss.message) ? iss.message : undefined;
-        let detail = key ? detailText(key, lang) : iss.message;
-        if (iss.code === 'invalid_type' && typeof doc.getIn(p) === 'number' && ['code', 'numerator', 'denominator', 'indicator'].includes(String(p.at(-1))))
-          detail = detailText('CODE_IS_NUMBER', lang);
-        return problem(p, detail);
-      });
+      const p = iss.path as PathKey[];
+      // An unknown key points at its own line, one problem per key.
+      if (iss.code === 'unrecognized_keys')
+        return iss.keys.map((k) => problem([...p, k], iss.message + didYouMean(k, lang)));
+      const key = isDetailKey(iss.message) ? iss.message : undefined;
+      let detail = key ? detailText(key, lang) : iss.message;
+      if (
+        iss.code === 'invalid_type' &&
+        typeof doc.getIn(p) === 'number' &&
+        ['code', 'numerator', 'denominator', 'indicator'].includes(String(p.at(-1)))
+      )
+        detail = detailText('CODE_IS_NUMBER', lang);
+      return problem(p, detail);
+    });
     // Every problem at once: the references of what did pass its schema (a rule naming an
     // indicator that is not there, a unit in no group) are said beside the schema's problems,
     // not after they are fixed; nothing is said twice of one key.
     const salvage = salvaged(data);
     const said = new Set(shaped.map((p) => p.params?.path));
-    const more = salvage ? semanticIssues(salvage.data, lang).map((s) => problem(salvage.at(s.path), s.detail)).filter((p) => !said.has(p.params?.path)) : [];
+    const more = salvage
+      ? semanticIssues(salvage.data, lang)
+          .map((s) => problem(salvage.at(s.path), s.detail))
+          .filter((p) => !said.has(p.params?.path))
+      : [];
     throw new FatalError([...shaped, ...more].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
   const d = parsed.data;
@@ -410,7 +496,11 @@ function definitionKeys(): string[] {
 /** ' (có phải "decimals"?)' for a key one or two edits from a known one (decimal, denominater). */
 function didYouMean(key: string, lang: Lang): string {
   // A key known elsewhere in the definition (`group` under an indicator) is no misspelling of itself.
-  const best = closest(key, definitionKeys().filter((k) => k !== key), 2);
+  const best = closest(
+    key,
+    definitionKeys().filter((k) => k !== key),
+    2,
+  );
   // Two edits only in a longer key.
   if (best === undefined || best.edits > Math.max(1, Math.floor(best.name.length / 4))) return '';
   return lang === 'vi' ? ` (có phải "${best.name}"?)` : ` (did you mean "${best.name}"?)`;

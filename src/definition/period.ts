@@ -32,9 +32,19 @@ function shape(p: PeriodPreset): { last: number; months: number; code: string; l
   const y = p.year;
   switch (p.kind) {
     case 'month':
-      return { last: p.month!, months: 1, code: `${y}-${String(p.month).padStart(2, '0')}`, label: `tháng ${p.month} năm ${y}` };
+      return {
+        last: p.month!,
+        months: 1,
+        code: `${y}-${String(p.month).padStart(2, '0')}`,
+        label: `tháng ${p.month} năm ${y}`,
+      };
     case 'quarter':
-      return { last: 3 * p.quarter!, months: 3, code: `${y}-Q${p.quarter}`, label: `quý ${ROMAN[p.quarter! - 1]} năm ${y}` };
+      return {
+        last: 3 * p.quarter!,
+        months: 3,
+        code: `${y}-Q${p.quarter}`,
+        label: `quý ${ROMAN[p.quarter! - 1]} năm ${y}`,
+      };
     case '6T':
       return { last: 6, months: 6, code: `${y}-6T`, label: `6 tháng đầu năm ${y}` };
     case '9T':

@@ -79,4 +79,6 @@ export function ruleKind(rule: RuleData): { kind: RuleKind; bound: unknown } {
 export const ruleSchema = z
   .object({ indicator: code, ...Object.fromEntries(RULE_KINDS.map((k) => [k.key, k.schema.optional()])) })
   .strict()
-  .refine((r: Record<string, unknown>) => RULE_KINDS.filter((k) => r[k.key] !== undefined).length === 1, { message: 'ONE_RULE' });
+  .refine((r: Record<string, unknown>) => RULE_KINDS.filter((k) => r[k.key] !== undefined).length === 1, {
+    message: 'ONE_RULE',
+  });

@@ -12,7 +12,14 @@ import type { CheckedReturns } from '../validate/validate.js';
 import { fitFileName, formFileName, safeFileText, unitNamedByFile } from '../layout/files.js';
 import { FEEDBACK_HEAD } from '../layout/feedback.js';
 import { feedbackKeywords } from './marker.js';
-import { loadExcelTs, newWorkbook, titledSheet, TITLED_HEADER_ROW, workbookBytes, workbookDate } from '../write/xlsx.js';
+import {
+  loadExcelTs,
+  newWorkbook,
+  titledSheet,
+  TITLED_HEADER_ROW,
+  workbookBytes,
+  workbookDate,
+} from '../write/xlsx.js';
 
 /** Every feedback file's name starts so; with the marker inside, it is how a previous run's files are known. */
 export const FEEDBACK_PREFIX = 'Phản hồi - ';
@@ -49,7 +56,9 @@ export function groupFeedback(def: Definition, problems: readonly Problem[], che
     if (officeOnly(p)) continue;
     if (p.unit !== undefined && def.unitByCode.has(p.unit)) add(byUnit, p.unit, p);
     else if (p.file !== undefined) {
-      const units = checked.unitsByFile?.get(p.file) ?? [unitNamedByFile(def, p.file)?.code].filter((u): u is string => u !== undefined);
+      const units =
+        checked.unitsByFile?.get(p.file) ??
+        [unitNamedByFile(def, p.file)?.code].filter((u): u is string => u !== undefined);
       if (units.length > 0) for (const u of units) add(byUnit, u, p);
       else add(byFile, p.file, p);
     }
@@ -71,12 +80,19 @@ export function groupFeedback(def: Definition, problems: readonly Problem[], che
   const taken = new Set<string>();
   const unique = (name: string) => {
     let n = name;
-    for (let i = 2; taken.has(n.toLowerCase()); i++) n = fitFileName(FEEDBACK_PREFIX, `${name.slice(FEEDBACK_PREFIX.length, -'.xlsx'.length)} (${i})`, '.xlsx');
+    for (let i = 2; taken.has(n.toLowerCase()); i++)
+      n = fitFileName(FEEDBACK_PREFIX, `${name.slice(FEEDBACK_PREFIX.length, -'.xlsx'.length)} (${i})`, '.xlsx');
     taken.add(n.toLowerCase());
     return n;
   };
-  const out: Feedback[] = def.units.filter((u) => byUnit.has(u.code)).map((u) => ({ unit: u, name: unique(formFileName(u, 'xlsx', FEEDBACK_PREFIX)), problems: byUnit.get(u.code)! }));
-  for (const [file, list] of byFile) out.push({ name: unique(fitFileName(FEEDBACK_PREFIX, safeFileText(path.basename(file)), '.xlsx')), problems: list });
+  const out: Feedback[] = def.units
+    .filter((u) => byUnit.has(u.code))
+    .map((u) => ({ unit: u, name: unique(formFileName(u, 'xlsx', FEEDBACK_PREFIX)), problems: byUnit.get(u.code)! }));
+  for (const [file, list] of byFile)
+    out.push({
+      name: unique(fitFileName(FEEDBACK_PREFIX, safeFileText(path.basename(file)), '.xlsx')),
+      problems: list,
+    });
   return out;
 }
 
@@ -86,8 +102,19 @@ export function splitMessage(text: string): { what: string; fix: string } {
   for (let i = 0; i < text.length - 1; i++) {
     const ch = text[i];
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '.' || ch === '!' || ch === '?' || ch === ';') && text[i + 1] === ' ' && i + 2 < text.length)
-      return { what: text.slice(0, ch === ';' ? i : i + 1).trim(), fix: text.slice(i + 2).trim().replace(/^./, (c) => c.toUpperCase()) };
+    else if (
+      !quoted &&
+      (ch === '.' || ch === '!' || ch === '?' || ch === ';') &&
+      text[i + 1] === ' ' &&
+      i + 2 < text.length
+    )
+      return {
+        what: text.slice(0, ch === ';' ? i : i + 1).trim(),
+        fix: text
+          .slice(i + 2)
+          .trim()
+          .replace(/^./, (c) => c.toUpperCase()),
+      };
   }
   return { what: text, fix: '' };
 }
@@ -96,7 +123,12 @@ const WIDTHS = [18, 15, 13, 28, 12, 9, 45, 45, 26];
 
 /** "Biểu mẫu!E5", "Biểu mẫu, dòng 5", "dòng 5", or nothing. */
 function place(p: Problem): string {
-  if (p.sheet !== undefined) return p.cell !== undefined ? `${p.sheet}!${p.cell}` : p.line !== undefined ? `${p.sheet}, dòng ${p.line}` : p.sheet;
+  if (p.sheet !== undefined)
+    return p.cell !== undefined
+      ? `${p.sheet}!${p.cell}`
+      : p.line !== undefined
+        ? `${p.sheet}, dòng ${p.line}`
+        : p.sheet;
   return p.line !== undefined ? `dòng ${p.line}` : '';
 }
 
@@ -109,7 +141,9 @@ export async function feedbackWorkbook(def: Definition, fb: Feedback): Promise<U
   wb.title = `Phản hồi kiểm tra số liệu ${def.period.label}`;
   const errors = fb.problems.filter((p) => p.severity === 'error').length;
   const warnings = fb.problems.length - errors;
-  const who = fb.unit ? `${fb.unit.code} ${fb.unit.name}` : `tệp ${fb.name.slice(FEEDBACK_PREFIX.length, -'.xlsx'.length)}`;
+  const who = fb.unit
+    ? `${fb.unit.code} ${fb.unit.name}`
+    : `tệp ${fb.name.slice(FEEDBACK_PREFIX.length, -'.xlsx'.length)}`;
   const ws = titledSheet(wb, {
     name: 'Phản hồi',
     title: `PHẢN HỒI KIỂM TRA SỐ LIỆU BÁO CÁO ${def.period.label.toUpperCase()} — ${who}`,

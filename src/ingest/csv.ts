@@ -92,13 +92,19 @@ function parseSlow(text: string, delimiter: string, lineOffset: number): CsvTabl
       on_record: (out: unknown, context: { lines: number }) => {
         const { record, raw } = out as { record: string[]; raw: string };
         lastLine = context.lines + lineOffset;
-        if (!record.every((c) => c === '')) records.push({ line: lastLine - countNewlines(raw.replace(/\n$/, '')), cells: record });
+        if (!record.every((c) => c === ''))
+          records.push({ line: lastLine - countNewlines(raw.replace(/\n$/, '')), cells: record });
         return null;
       },
     });
   } catch (err) {
     const code = (err as { code?: string }).code;
-    const reason = code === 'CSV_QUOTE_NOT_CLOSED' ? 'QUOTE_NOT_CLOSED' : code === 'CSV_INVALID_CLOSING_QUOTE' ? 'BAD_QUOTE' : 'OTHER';
+    const reason =
+      code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'QUOTE_NOT_CLOSED'
+        : code === 'CSV_INVALID_CLOSING_QUOTE'
+          ? 'BAD_QUOTE'
+          : 'OTHER';
     return { records, delimiter, broken: { line: nextNonBlankLine(text, lastLine - lineOffset) + lineOffset, reason } };
   }
   return { records, delimiter };

@@ -81,10 +81,15 @@ export function decodeText(buf: Uint8Array, forced?: Encoding): Decoded {
   for (const [sig, kind] of SIGNATURES) if (startsWith(buf, sig)) return { ok: false, code: 'NOT_TEXT', kind };
   const found = forced ? { encoding: forced, bomLength: 0 } : detect(buf);
   const { encoding, bomLength } = found;
-  const text = 'text' in found ? found.text : decodeAs(bomLength && encoding !== 'utf-8' ? buf.subarray(bomLength) : buf, encoding);
+  const text =
+    'text' in found
+      ? found.text
+      : decodeAs(bomLength && encoding !== 'utf-8' ? buf.subarray(bomLength) : buf, encoding);
   if (text === undefined) return { ok: false, code: 'INVALID_ENCODING', encoding, detected: !forced };
   // A NUL or other C0 control (but tab, CR, LF) means binary data, not a spreadsheet export.
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text))
-    return forced ? { ok: false, code: 'INVALID_ENCODING', encoding, detected: false } : { ok: false, code: 'NOT_TEXT', kind: 'binary' };
+    return forced
+      ? { ok: false, code: 'INVALID_ENCODING', encoding, detected: false }
+      : { ok: false, code: 'NOT_TEXT', kind: 'binary' };
   return { ok: true, text: text.replace(/^\uFEFF/, '').normalize('NFC'), encoding };
 }

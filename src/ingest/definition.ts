@@ -18,7 +18,13 @@ export const DEFAULT_DEFINITION = 'baocao.yaml';
  * with a BOM, or the Windows-1258 that Notepad's "ANSI" writes on a Vietnamese Windows,
  * NFC-normalised — or a FatalError naming it as the user gave it. Never a U+FFFD in a document.
  */
-function readSetupText(file: string, shown: string, cap: number, notFound: ProblemCode, unreadable: ProblemCode): string {
+function readSetupText(
+  file: string,
+  shown: string,
+  cap: number,
+  notFound: ProblemCode,
+  unreadable: ProblemCode,
+): string {
   const read = readRegularFile(file, cap);
   if (read.ok) {
     // Plain ASCII and valid UTF-8 (nearly every file) take the short way.
@@ -28,7 +34,10 @@ function readSetupText(file: string, shown: string, cap: number, notFound: Probl
     }
     const decoded = decodeText(read.bytes);
     if (decoded.ok) return decoded.text;
-    throw FatalError.of(unreadable, { file: shown, params: { path: shown, reason: decoded.code === 'NOT_TEXT' ? 'NOT_TEXT' : 'ENCODING' } });
+    throw FatalError.of(unreadable, {
+      file: shown,
+      params: { path: shown, reason: decoded.code === 'NOT_TEXT' ? 'NOT_TEXT' : 'ENCODING' },
+    });
   }
   if (read.reason === 'NOT_FOUND' || read.reason === 'IS_DIRECTORY' || ('kind' in read && read.kind === 'DIRECTORY'))
     throw FatalError.of(notFound, { file: shown, params: { path: shown } });

@@ -38,7 +38,8 @@ export interface Ingested {
 const STDIN = '-';
 
 /** A file's SHA-256, in hex: what the register records of each return received (node:crypto loaded only then: 5 ms). */
-export const sha256 = (bytes: Uint8Array): string => requireBuiltin<typeof import('node:crypto')>('node:crypto').createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: Uint8Array): string =>
+  requireBuiltin<typeof import('node:crypto')>('node:crypto').createHash('sha256').update(bytes).digest('hex');
 
 /**
  * What a folder entry is to a run. Returns (.csv, .xlsx, .xlsm) are read; other
@@ -96,7 +97,12 @@ function expand(input: string, cwd: string, problems: Problem[]): Entry[] {
   const entries = all.filter((e) => e.kind === 'return' || e.kind === 'spreadsheet');
   for (const e of all)
     if (e.kind === 'other')
-      problems.push({ code: 'UNSUPPORTED_FILE', severity: 'warning', file: path.join(input, e.name), params: { kind: e.folder ? 'folder' : ARCHIVE_NAME.test(e.name) ? 'archive' : 'file' } });
+      problems.push({
+        code: 'UNSUPPORTED_FILE',
+        severity: 'warning',
+        file: path.join(input, e.name),
+        params: { kind: e.folder ? 'folder' : ARCHIVE_NAME.test(e.name) ? 'archive' : 'file' },
+      });
   if (entries.length === 0) problems.push({ code: 'NO_CSV_FILES', severity: 'warning', file: input });
   const absBytes = Buffer.from(abs + path.sep);
   return entries.map((e) => ({
@@ -109,11 +115,21 @@ function expand(input: string, cwd: string, problems: Problem[]): Entry[] {
  * Reads every return the inputs name and hands each to `consume` as it is read; the
  * caller keeps what it needs of the rows, and they are let go before the next file.
  */
-export async function ingestReturns(inputs: readonly string[], opts: IngestOptions, consume: (file: ReturnFile) => void): Promise<Ingested> {
+export async function ingestReturns(
+  inputs: readonly string[],
+  opts: IngestOptions,
+  consume: (file: ReturnFile) => void,
+): Promise<Ingested> {
   const problems: Problem[] = [];
   const files: ReturnSummary[] = [];
   const take = (file: ReturnFile) => {
-    files.push({ file: file.file, encoding: file.encoding, complete: file.complete, place: file.place, ...(file.sha256 !== undefined && { sha256: file.sha256 }) });
+    files.push({
+      file: file.file,
+      encoding: file.encoding,
+      complete: file.complete,
+      place: file.place,
+      ...(file.sha256 !== undefined && { sha256: file.sha256 }),
+    });
     for (const p of file.problems) problems.push(p);
     consume(file);
   };
@@ -131,16 +147,26 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
     if (open === STDIN) {
       bytes = await opts.readStdin();
       if (bytes.length > MAX_RETURN_BYTES)
-        return unread('(stdin)', { code: 'FILE_TOO_LARGE', params: { size: `> ${toMiB(MAX_RETURN_BYTES)}`, limit: toMiB(MAX_RETURN_BYTES) } });
+        return unread('(stdin)', {
+          code: 'FILE_TOO_LARGE',
+          params: { size: `> ${toMiB(MAX_RETURN_BYTES)}`, limit: toMiB(MAX_RETURN_BYTES) },
+        });
     } else {
       const read = readRegularFile(open, MAX_RETURN_BYTES);
       if (!read.ok) {
-        if ('size' in read) return unread(shown, { code: 'FILE_TOO_LARGE', params: { size: toMiB(read.size), limit: toMiB(MAX_RETURN_BYTES) } });
+        if ('size' in read)
+          return unread(shown, {
+            code: 'FILE_TOO_LARGE',
+            params: { size: toMiB(read.size), limit: toMiB(MAX_RETURN_BYTES) },
+          });
         if ('kind' in read)
           return read.kind === 'DIRECTORY'
             ? unread(shown, { code: 'UNREADABLE_FILE', params: { reason: 'IS_DIRECTORY' } })
             : unread(shown, { code: 'NOT_REGULAR_FILE', params: { kind: read.kind } });
-        return unread(shown, { code: 'UNREADABLE_FILE', params: { reason: read.reason === 'NOT_FOUND' ? 'BROKEN_LINK' : read.reason } });
+        return unread(shown, {
+          code: 'UNREADABLE_FILE',
+          params: { reason: read.reason === 'NOT_FOUND' ? 'BROKEN_LINK' : read.reason },
+        });
       }
       if (read.id !== undefined) {
         const first = seen.get(read.id);
@@ -154,7 +180,10 @@ export async function ingestReturns(inputs: readonly string[], opts: IngestOptio
       receivedAt = read.mtimeMs;
     }
     total += bytes.length;
-    const file = await readReturn(bytes, open === STDIN ? '(stdin)' : shown, { encoding: opts.encoding, numberFormat: opts.numberFormat });
+    const file = await readReturn(bytes, open === STDIN ? '(stdin)' : shown, {
+      encoding: opts.encoding,
+      numberFormat: opts.numberFormat,
+    });
     if (receivedAt !== undefined) file.receivedAt = receivedAt;
     if (opts.digest) file.sha256 = sha256(bytes);
     take(file);

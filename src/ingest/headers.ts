@@ -78,6 +78,7 @@ export const HEADER_SEARCH_ROWS = 30;
  * required column, or -1. Title rows above it (a form saved as CSV keeps them) are passed over.
  */
 export function findHeader(records: readonly { cells: readonly string[] }[]): number {
-  for (let i = 0; i < Math.min(records.length, HEADER_SEARCH_ROWS); i++) if (matchHeader(records[i]!.cells).missing.length === 0) return i;
+  for (let i = 0; i < Math.min(records.length, HEADER_SEARCH_ROWS); i++)
+    if (matchHeader(records[i]!.cells).missing.length === 0) return i;
   return -1;
 }

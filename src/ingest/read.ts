@@ -29,7 +29,13 @@ export function kindOf(st: Stats): string {
 
 export function reasonOf(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  return code === 'EISDIR' ? 'IS_DIRECTORY' : code === 'ENOENT' ? 'NOT_FOUND' : code === 'EACCES' || code === 'EPERM' ? 'PERMISSION' : (code ?? 'OTHER');
+  return code === 'EISDIR'
+    ? 'IS_DIRECTORY'
+    : code === 'ENOENT'
+      ? 'NOT_FOUND'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'PERMISSION'
+        : (code ?? 'OTHER');
 }
 
 /**
@@ -57,7 +63,12 @@ export function readRegularFile(file: string | Buffer, cap: number): ReadResult 
       if (n === 0) break;
       off += n;
     }
-    return { ok: true, bytes: buf.subarray(0, off), mtimeMs: st.mtimeMs, id: st.ino === 0 ? undefined : `${st.dev}:${st.ino}` };
+    return {
+      ok: true,
+      bytes: buf.subarray(0, off),
+      mtimeMs: st.mtimeMs,
+      id: st.ino === 0 ? undefined : `${st.dev}:${st.ino}`,
+    };
   } catch (err) {
     return { ok: false, reason: reasonOf(err) };
   } finally {

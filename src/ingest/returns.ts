@@ -18,7 +18,8 @@ import { listed } from '../text/listed.js';
 const MAX_LISTED = 20;
 
 /** Whether a value cell has a note other than how its number is written (a formula, a merge, a format). */
-const noted = (notes: ReturnRow['notes']) => [notes?.current, notes?.previous].some((n) => n !== undefined && n.kind !== 'NUMBER');
+const noted = (notes: ReturnRow['notes']) =>
+  [notes?.current, notes?.previous].some((n) => n !== undefined && n.kind !== 'NUMBER');
 
 /** Whether a value cell holds something written as a number ("20", "2.082", "-1,5", "97,5%"), right or wrong. */
 export const numberLike = (value: string) => /^[+\-\u2212]?[\d.,\s\u00a0]*\d[\d.,\s\u00a0]*%?$/.test(value);
@@ -94,25 +95,60 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
   const encoding = table.encoding;
   const sheet = table.sheet;
   if (table.broken)
-    problems.push({ code: 'MALFORMED_CSV', severity: 'error', file, line: table.broken.line, params: { reason: table.broken.reason } });
+    problems.push({
+      code: 'MALFORMED_CSV',
+      severity: 'error',
+      file,
+      line: table.broken.line,
+      params: { reason: table.broken.reason },
+    });
   if (table.unreadSheets)
-    problems.push({ code: 'SHEETS_NOT_READ', severity: 'warning', file, params: { sheet: sheet ?? '', sheets: listed(table.unreadSheets.map((n) => `"${n}"`), MAX_LISTED), count: table.unreadSheets.length } });
+    problems.push({
+      code: 'SHEETS_NOT_READ',
+      severity: 'warning',
+      file,
+      params: {
+        sheet: sheet ?? '',
+        sheets: listed(
+          table.unreadSheets.map((n) => `"${n}"`),
+          MAX_LISTED,
+        ),
+        count: table.unreadSheets.length,
+      },
+    });
   const header = table.records[table.headerAt];
   const records = table.records.slice(table.headerAt + 1);
   if (!header || records.length === 0) {
     if (!table.broken) problems.push({ code: 'EMPTY_FILE', severity: 'error', file, line: header?.line });
-    return { file, encoding, rows: [], complete: !table.broken, problems, place: sheet === undefined ? undefined : { sheet, letters: {} } };
+    return {
+      file,
+      encoding,
+      rows: [],
+      complete: !table.broken,
+      problems,
+      place: sheet === undefined ? undefined : { sheet, letters: {} },
+    };
   }
 
   if (header.cells.length > MAX_COLUMNS)
-    return fail({ code: 'HEADER_TOO_WIDE', line: header.line, params: { count: header.cells.length, limit: MAX_COLUMNS } });
+    return fail({
+      code: 'HEADER_TOO_WIDE',
+      line: header.line,
+      params: { count: header.cells.length, limit: MAX_COLUMNS },
+    });
   const match = matchHeader(header.cells);
   /** In a workbook, a header problem's own cell (its 1-based position in the header row). */
-  const headerCell = (position: number) => (sheet === undefined ? {} : { sheet, cell: `${columnLetter(position)}${header.line}` });
-  const place = sheet === undefined ? undefined : { sheet, letters: Object.fromEntries([...match.index].map(([c, i]) => [c, columnLetter(i + 1)])) };
+  const headerCell = (position: number) =>
+    sheet === undefined ? {} : { sheet, cell: `${columnLetter(position)}${header.line}` };
+  const place =
+    sheet === undefined
+      ? undefined
+      : { sheet, letters: Object.fromEntries([...match.index].map(([c, i]) => [c, columnLetter(i + 1)])) };
   // Columns a unit hid are still in the file and are read, like hidden rows: said when one
   // of them is a column the return is read from.
-  const hiddenRead = [...match.index.values()].filter((i) => table.hiddenColumns?.includes(i + 1)).sort((a, b) => a - b);
+  const hiddenRead = [...match.index.values()]
+    .filter((i) => table.hiddenColumns?.includes(i + 1))
+    .sort((a, b) => a - b);
   if (hiddenRead.length > 0)
     problems.push({
       code: 'HIDDEN_COLUMNS',
@@ -120,21 +156,58 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
       file,
       line: header.line,
       ...headerCell(hiddenRead[0]! + 1),
-      params: { sheet: sheet ?? '', columns: hiddenRead.map((i) => `${columnLetter(i + 1)} ("${header.cells[i]!.trim()}")`).join(', '), count: hiddenRead.length },
+      params: {
+        sheet: sheet ?? '',
+        columns: hiddenRead.map((i) => `${columnLetter(i + 1)} ("${header.cells[i]!.trim()}")`).join(', '),
+        count: hiddenRead.length,
+      },
     });
   // A feedback workbook baocao wrote (a unit may send it back instead of its corrected form):
   // named for what it is, not reported as a return missing every column.
   if (match.missing.length > 0) {
-    const feedback = table.records.slice(0, HEADER_SEARCH_ROWS).find((r) => FEEDBACK_HEAD.every((h, i) => r.cells[i]?.trim() === h));
-    if (feedback) return { file, encoding, rows: [], complete: true, problems: [{ code: 'FEEDBACK_FILE', severity: 'warning', file, line: feedback.line }], place };
+    const feedback = table.records
+      .slice(0, HEADER_SEARCH_ROWS)
+      .find((r) => FEEDBACK_HEAD.every((h, i) => r.cells[i]?.trim() === h));
+    if (feedback)
+      return {
+        file,
+        encoding,
+        rows: [],
+        complete: true,
+        problems: [{ code: 'FEEDBACK_FILE', severity: 'warning', file, line: feedback.line }],
+        place,
+      };
   }
   for (const column of match.missing)
-    problems.push({ code: 'MISSING_COLUMN', severity: 'error', file, line: header.line, column, params: { expected: column, alias: COLUMNS[column] } });
+    problems.push({
+      code: 'MISSING_COLUMN',
+      severity: 'error',
+      file,
+      line: header.line,
+      column,
+      params: { expected: column, alias: COLUMNS[column] },
+    });
   for (const d of match.duplicates)
-    problems.push({ code: 'DUPLICATE_COLUMN', severity: 'error', file, line: header.line, column: d.column, ...headerCell(d.second), params: { expected: d.column, first: d.first, second: d.second } });
+    problems.push({
+      code: 'DUPLICATE_COLUMN',
+      severity: 'error',
+      file,
+      line: header.line,
+      column: d.column,
+      ...headerCell(d.second),
+      params: { expected: d.column, first: d.first, second: d.second },
+    });
   const rowProblems = new ProblemCollector();
   // Through the collector: a header of hundreds of stray columns gives 100 warnings and a count.
-  for (const x of match.extra) rowProblems.add({ code: 'EXTRA_COLUMN', severity: 'warning', file, line: header.line, column: x.name, ...headerCell(x.position) });
+  for (const x of match.extra)
+    rowProblems.add({
+      code: 'EXTRA_COLUMN',
+      severity: 'warning',
+      file,
+      line: header.line,
+      column: x.name,
+      ...headerCell(x.position),
+    });
   if (match.missing.length > 0 || match.duplicates.length > 0) {
     for (const p of rowProblems.list()) problems.push(p);
     return { file, encoding, rows: [], complete: false, problems, place };
@@ -173,7 +246,12 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
     const first =
       near === -1
         ? { ...far!, position: 0, nameless: 0 }
-        : { cell: sheet === undefined ? '' : `${columnLetter(near + 1)}${line}`, value: cells[near]!.trim(), position: near + 1, nameless: near < width ? 1 : 0 };
+        : {
+            cell: sheet === undefined ? '' : `${columnLetter(near + 1)}${line}`,
+            value: cells[near]!.trim(),
+            position: near + 1,
+            nameless: near < width ? 1 : 0,
+          };
     outsideSaid.add(line);
     rowProblems.add({
       code: 'CELL_OUTSIDE_TABLE',
@@ -181,7 +259,13 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
       file,
       line,
       ...(sheet === undefined ? {} : { sheet, cell: first.cell }),
-      params: { cell: first.cell, position: first.position, nameless: first.nameless, value: first.value, more: count - 1 },
+      params: {
+        cell: first.cell,
+        position: first.position,
+        nameless: first.nameless,
+        value: first.value,
+        more: count - 1,
+      },
     });
   };
   for (const [line] of table.outside ?? []) if (line === header.line) sayOutside(line, []);
@@ -232,9 +316,22 @@ function fromTable(read: ReadOutcome, file: string): ReturnFile {
   const dataLines = new Set(rows.map((r) => r.line));
   const hidden = (table.hiddenRows ?? []).filter((line) => dataLines.has(line));
   if (hidden.length > 0)
-    problems.push({ code: 'HIDDEN_ROWS', severity: 'warning', file, line: hidden[0], params: { sheet: sheet ?? '', rows: listed(hidden, MAX_LISTED), count: hidden.length } });
+    problems.push({
+      code: 'HIDDEN_ROWS',
+      severity: 'warning',
+      file,
+      line: hidden[0],
+      params: { sheet: sheet ?? '', rows: listed(hidden, MAX_LISTED), count: hidden.length },
+    });
   if (noFigures.length > 0)
-    problems.push({ code: 'ROWS_WITHOUT_FIGURES', severity: 'warning', file, line: noFigures[0], ...(sheet === undefined ? {} : { sheet }), params: { rows: listed(noFigures, MAX_LISTED), count: noFigures.length } });
+    problems.push({
+      code: 'ROWS_WITHOUT_FIGURES',
+      severity: 'warning',
+      file,
+      line: noFigures[0],
+      ...(sheet === undefined ? {} : { sheet }),
+      params: { rows: listed(noFigures, MAX_LISTED), count: noFigures.length },
+    });
   for (const p of rowProblems.list()) problems.push(p);
   return { file, encoding, rows, complete: !table.broken, problems, place };
 }

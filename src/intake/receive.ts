@@ -19,7 +19,16 @@ import { withLock, writeFileAtomic } from '../write/atomic.js';
 import type { NumberFormat } from '../numbers/parse.js';
 import { lookupUnit, numericCodes } from '../validate/validate.js';
 import { fitFileName, safeFileText, unitNamedByFile } from '../layout/files.js';
-import { emptyRegister, readRegister, receiptFile, REGISTER_FILE, registerPath, REPLACED_FOLDER, writeRegister, type Receipt } from './register.js';
+import {
+  emptyRegister,
+  readRegister,
+  receiptFile,
+  REGISTER_FILE,
+  registerPath,
+  REPLACED_FOLDER,
+  writeRegister,
+  type Receipt,
+} from './register.js';
 
 export interface ReceiveOptions {
   cwd: string;
@@ -51,7 +60,9 @@ const stamp = (d: Date) => format(d, "yyyy-MM-dd'T'HH:mm:ssxxx");
 /** --at as a time: "2025-06-17", "2025-06-17 14:05", ISO 8601 with or without an offset. RECEIVE_BAD_TIME otherwise. */
 export function receiptTimeOf(at: string | undefined, now: Date): { receivedAt: string; recordedAt?: string } {
   if (at === undefined) return { receivedAt: stamp(now) };
-  const t = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?([+-]\d{2}:?\d{2}|Z)?$/.test(at.trim()) ? parseISO(at.trim().replace(' ', 'T')) : new Date(NaN);
+  const t = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?([+-]\d{2}:?\d{2}|Z)?$/.test(at.trim())
+    ? parseISO(at.trim().replace(' ', 'T'))
+    : new Date(NaN);
   if (!isValid(t)) throw FatalError.of('RECEIVE_BAD_TIME', { params: { value: at } });
   return { receivedAt: stamp(t), recordedAt: stamp(now) };
 }
@@ -59,7 +70,11 @@ export function receiptTimeOf(at: string | undefined, now: Date): { receivedAt: 
 const relative = (cwd: string, p: string) => path.relative(cwd, p) || p;
 /** A path as the register keeps it: relative to the definition's folder, with "/" on every system. */
 const inDefinition = (def: Definition, p: string) => path.relative(def.dir, p).split(path.sep).join('/');
-const exists = (p: string) => fs.lstat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  fs.lstat(p).then(
+    () => true,
+    () => false,
+  );
 
 /** A name in `dir` not yet taken: "name (2).ext" and on. */
 async function freeName(dir: string, base: string, ext: string): Promise<string> {
@@ -82,7 +97,10 @@ async function moveAside(from: string, to: string, shown: string): Promise<void>
       await fs.copyFile(from, to, fsConstants.COPYFILE_EXCL);
       await fs.rm(from);
     } catch (failed) {
-      throw FatalError.of('OUTPUT_FAILED', { file: shown, params: { path: shown, reason: (failed as NodeJS.ErrnoException).code ?? String(failed) } });
+      throw FatalError.of('OUTPUT_FAILED', {
+        file: shown,
+        params: { path: shown, reason: (failed as NodeJS.ErrnoException).code ?? String(failed) },
+      });
     }
   }
 }
@@ -96,11 +114,13 @@ export async function receiveReturns(opts: ReceiveOptions): Promise<{ filed: Fil
   const numeric = numericCodes(def);
   const filed: Filed[] = [];
   const refused: Problem[] = [];
-  const refuse = (file: string, params: Record<string, string | number>) => refused.push({ code: 'RECEIVE_REFUSED', severity: 'error', file, params });
+  const refuse = (file: string, params: Record<string, string | number>) =>
+    refused.push({ code: 'RECEIVE_REFUSED', severity: 'error', file, params });
 
   // A name that is not there stops the command before anything is filed (a typo, not a unit's problem).
   for (const source of opts.files)
-    if (!(await exists(path.resolve(opts.cwd, source)))) throw FatalError.of('INPUT_NOT_FOUND', { file: source, params: { path: source } });
+    if (!(await exists(path.resolve(opts.cwd, source))))
+      throw FatalError.of('INPUT_NOT_FOUND', { file: source, params: { path: source } });
 
   return withLock(path.join(def.dir, 'so-theo-doi'), registerShown, async () => {
     const register = (await readRegister(def, registerShown)) ?? emptyRegister(def);
@@ -112,7 +132,10 @@ export async function receiveReturns(opts: ReceiveOptions): Promise<{ filed: Fil
       }
       const read = readRegularFile(abs, MAX_RETURN_BYTES);
       if (!read.ok) {
-        refuse(source, { reason: 'UNREADABLE', why: 'size' in read ? `${toMiB(read.size)} MiB > ${toMiB(MAX_RETURN_BYTES)} MiB` : read.reason });
+        refuse(source, {
+          reason: 'UNREADABLE',
+          why: 'size' in read ? `${toMiB(read.size)} MiB > ${toMiB(MAX_RETURN_BYTES)} MiB` : read.reason,
+        });
         continue;
       }
       const ret = await readReturn(read.bytes, source, { encoding: opts.encoding, numberFormat: opts.numberFormat });
@@ -131,7 +154,11 @@ export async function receiveReturns(opts: ReceiveOptions): Promise<{ filed: Fil
         continue;
       }
       if (units.size > 1) {
-        refuse(source, { reason: 'SEVERAL_UNITS', count: units.size, units: [...units.keys()].slice(0, 5).join(', ') + (units.size > 5 ? ', …' : '') });
+        refuse(source, {
+          reason: 'SEVERAL_UNITS',
+          count: units.size,
+          units: [...units.keys()].slice(0, 5).join(', ') + (units.size > 5 ? ', …' : ''),
+        });
         continue;
       }
       if (![...periods].some((p) => p.toUpperCase() === def.period.code.toUpperCase())) {
@@ -144,11 +171,20 @@ export async function receiveReturns(opts: ReceiveOptions): Promise<{ filed: Fil
       const digest = sha256(read.bytes);
       // The unit's current return(s): files in the folder named for it, and what the register filed for it.
       await fs.mkdir(returnsDir, { recursive: true });
-      const inFolder = (await fs.readdir(returnsDir)).filter((n) => unitNamedByFile(def, n)?.code === unit.code).map((n) => path.join(returnsDir, n));
+      const inFolder = (await fs.readdir(returnsDir))
+        .filter((n) => unitNamedByFile(def, n)?.code === unit.code)
+        .map((n) => path.join(returnsDir, n));
       const recorded = register.receipts.filter((r) => r.unit === unit.code).map((r) => receiptFile(def, r));
       const present: string[] = [];
       for (const p of new Set([...inFolder, ...recorded])) if (await exists(p)) present.push(p);
-      const receipt: Receipt = { unit: unit.code, file: inDefinition(def, target), source: path.basename(source), sha256: digest, bytes: read.bytes.length, ...time };
+      const receipt: Receipt = {
+        unit: unit.code,
+        file: inDefinition(def, target),
+        source: path.basename(source),
+        sha256: digest,
+        bytes: read.bytes.length,
+        ...time,
+      };
       const same = present.length === 1 && present[0] === target && sha256(await fs.readFile(target)) === digest;
       const replaced: NonNullable<Filed['replaced']> = [];
       if (!same) {
@@ -157,18 +193,32 @@ export async function receiveReturns(opts: ReceiveOptions): Promise<{ filed: Fil
         for (const old of present) {
           await fs.mkdir(keptDir, { recursive: true });
           const oldExt = path.extname(old);
-          const kept = await freeName(keptDir, `${path.basename(old, oldExt)} (thay lúc ${time.receivedAt.slice(0, 16).replace('T', ' ').replace(':', '.')})`, oldExt);
+          const kept = await freeName(
+            keptDir,
+            `${path.basename(old, oldExt)} (thay lúc ${time.receivedAt.slice(0, 16).replace('T', ' ').replace(':', '.')})`,
+            oldExt,
+          );
           const oldDigest = sha256(await fs.readFile(old));
           await moveAside(old, kept, relative(opts.cwd, kept));
           replaced.push({ file: relative(opts.cwd, old), keptAs: relative(opts.cwd, kept) });
-          (receipt.replaced ??= []).push({ file: inDefinition(def, old), keptAs: inDefinition(def, kept), sha256: oldDigest });
+          (receipt.replaced ??= []).push({
+            file: inDefinition(def, old),
+            keptAs: inDefinition(def, kept),
+            sha256: oldDigest,
+          });
         }
         await writeFileAtomic(target, read.bytes, { shown: relative(opts.cwd, target) });
       }
       register.receipts.push(receipt);
       // Each receipt written as it is made: a later file's failure loses none.
       await writeRegister(def, register, registerShown);
-      filed.push({ source, unit, filedAs: relative(opts.cwd, target), ...(replaced.length > 0 && { replaced }), ...(same && { same: true }) });
+      filed.push({
+        source,
+        unit,
+        filedAs: relative(opts.cwd, target),
+        ...(replaced.length > 0 && { replaced }),
+        ...(same && { same: true }),
+      });
     }
     return { filed, refused };
   });

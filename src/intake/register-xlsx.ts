@@ -8,20 +8,48 @@ import type { Timeliness } from './timeliness.js';
 import { FatalError } from '../messages/problem.js';
 import { canonical } from '../write/guard.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import { loadExcelTs, newWorkbook, titledSheet, TITLED_HEADER_ROW, workbookBytes, workbookDate } from '../write/xlsx.js';
+import {
+  loadExcelTs,
+  newWorkbook,
+  titledSheet,
+  TITLED_HEADER_ROW,
+  workbookBytes,
+  workbookDate,
+} from '../write/xlsx.js';
 import { readRegister, registerPath, REGISTER_FILE } from './register.js';
 import { filesByUnit, receiptsByUnit, receiptTime } from './timeliness.js';
 
-const HEADER = ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Tình trạng', 'Nhận lần đầu', 'Nhận lần cuối', 'Số lần nhận', 'Tệp đang dùng'];
+const HEADER = [
+  'STT',
+  'Mã đơn vị',
+  'Tên đơn vị',
+  'Tình trạng',
+  'Nhận lần đầu',
+  'Nhận lần cuối',
+  'Số lần nhận',
+  'Tệp đang dùng',
+];
 const dmy = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
-const THIN = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } } as const;
+const THIN = {
+  top: { style: 'thin' },
+  bottom: { style: 'thin' },
+  left: { style: 'thin' },
+  right: { style: 'thin' },
+} as const;
 
-export async function writeRegisterWorkbook(outcome: { definition: Definition; checked: CheckedReturns; timeliness?: Timeliness }, opts: { cwd: string; file: string; inputs: string[] }): Promise<void> {
+export async function writeRegisterWorkbook(
+  outcome: { definition: Definition; checked: CheckedReturns; timeliness?: Timeliness },
+  opts: { cwd: string; file: string; inputs: string[] },
+): Promise<void> {
   const def = outcome.definition;
   const target = path.resolve(opts.cwd, opts.file);
   // Never into a folder returns are read from: it would be read as one next time.
   for (const folder of [def.returnsDir, ...opts.inputs.filter((i) => i !== '-').map((i) => path.resolve(opts.cwd, i))])
-    if (canonical(path.dirname(target)) === canonical(folder)) throw FatalError.of('OUTPUT_IS_INPUT', { file: opts.file, params: { path: opts.file, input: path.relative(opts.cwd, folder) || folder } });
+    if (canonical(path.dirname(target)) === canonical(folder))
+      throw FatalError.of('OUTPUT_IS_INPUT', {
+        file: opts.file,
+        params: { path: opts.file, input: path.relative(opts.cwd, folder) || folder },
+      });
   const register = await readRegister(def, path.relative(opts.cwd, registerPath(def)) || REGISTER_FILE);
   const receipts = receiptsByUnit(register);
   const t = outcome.timeliness;
@@ -45,7 +73,9 @@ export async function writeRegisterWorkbook(outcome: { definition: Definition; c
     title: `SỔ THEO DÕI NHẬN BÁO CÁO ${def.period.label.toUpperCase()}`,
     note:
       `${sent}/${def.units.length} ${def.unitNoun} đã gửi báo cáo` +
-      (t ? `; hạn gửi ${dmy(t.deadline)}: ${t.onTime.length} đúng hạn, ${t.late.length} trễ hạn, ${t.unknown.length} không rõ ngày nhận` : '') +
+      (t
+        ? `; hạn gửi ${dmy(t.deadline)}: ${t.onTime.length} đúng hạn, ${t.late.length} trễ hạn, ${t.unknown.length} không rõ ngày nhận`
+        : '') +
       '. Giờ nhận theo sổ theo dõi của lệnh baocao receive.',
     header: HEADER,
     activeColumn: 'A',
@@ -54,7 +84,16 @@ export async function writeRegisterWorkbook(outcome: { definition: Definition; c
   def.units.forEach((u, i) => {
     const own = receipts.get(u.code) ?? [];
     const row = ws.getRow(TITLED_HEADER_ROW + 1 + i);
-    const cells = [i + 1, u.code, u.name, status(u.code), own[0] ? receiptTime(own[0].receivedAt) : '', own.length > 1 ? receiptTime(own.at(-1)!.receivedAt) : '', own.length, (filesOf.get(u.code) ?? []).join('; ')];
+    const cells = [
+      i + 1,
+      u.code,
+      u.name,
+      status(u.code),
+      own[0] ? receiptTime(own[0].receivedAt) : '',
+      own.length > 1 ? receiptTime(own.at(-1)!.receivedAt) : '',
+      own.length,
+      (filesOf.get(u.code) ?? []).join('; '),
+    ];
     cells.forEach((v, c) => {
       const cell = row.getCell(c + 1);
       if (c === 1) cell.numFmt = '@';
@@ -65,6 +104,15 @@ export async function writeRegisterWorkbook(outcome: { definition: Definition; c
     });
     if (!received.has(u.code) || late.has(u.code)) row.getCell(4).font = { bold: true, color: { argb: 'FFC00000' } };
   });
-  ws.columns = [{ width: 6 }, { width: 12 }, { width: 32 }, { width: 22 }, { width: 20 }, { width: 20 }, { width: 12 }, { width: 48 }];
+  ws.columns = [
+    { width: 6 },
+    { width: 12 },
+    { width: 32 },
+    { width: 22 },
+    { width: 20 },
+    { width: 20 },
+    { width: 12 },
+    { width: 48 },
+  ];
   await writeFileAtomic(target, await workbookBytes(wb, date), { shown: opts.file });
 }

@@ -31,7 +31,14 @@ const receiptSchema = z
   })
   .strict();
 
-const registerSchema = z.object({ format: z.literal('baocao-register'), version: z.literal(1), period: z.string(), receipts: z.array(receiptSchema) }).strict();
+const registerSchema = z
+  .object({
+    format: z.literal('baocao-register'),
+    version: z.literal(1),
+    period: z.string(),
+    receipts: z.array(receiptSchema),
+  })
+  .strict();
 
 export type Receipt = z.infer<typeof receiptSchema>;
 export type Register = z.infer<typeof registerSchema>;
@@ -45,7 +52,10 @@ export async function readRegister(def: Definition, shown: string): Promise<Regi
     text = await fs.readFile(registerPath(def), 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw FatalError.of('REGISTER_UNREADABLE', { file: shown, params: { path: shown, reason: (err as NodeJS.ErrnoException).code ?? String(err) } });
+    throw FatalError.of('REGISTER_UNREADABLE', {
+      file: shown,
+      params: { path: shown, reason: (err as NodeJS.ErrnoException).code ?? String(err) },
+    });
   }
   let data: unknown;
   try {
@@ -54,18 +64,30 @@ export async function readRegister(def: Definition, shown: string): Promise<Regi
     throw FatalError.of('REGISTER_UNREADABLE', { file: shown, params: { path: shown, reason: 'SYNTAX' } });
   }
   const parsed = registerSchema.safeParse(data);
-  if (!parsed.success) throw FatalError.of('REGISTER_UNREADABLE', { file: shown, params: { path: shown, reason: 'SHAPE' } });
+  if (!parsed.success)
+    throw FatalError.of('REGISTER_UNREADABLE', { file: shown, params: { path: shown, reason: 'SHAPE' } });
   // Last period's register left beside this period's definition: its receipts are not this period's.
   if (parsed.data.period !== def.period.code)
-    throw FatalError.of('REGISTER_UNREADABLE', { file: shown, params: { path: shown, reason: 'PERIOD', period: parsed.data.period, expected: def.period.code } });
+    throw FatalError.of('REGISTER_UNREADABLE', {
+      file: shown,
+      params: { path: shown, reason: 'PERIOD', period: parsed.data.period, expected: def.period.code },
+    });
   return parsed.data;
 }
 
-export const emptyRegister = (def: Definition): Register => ({ format: 'baocao-register', version: 1, period: def.period.code, receipts: [] });
+export const emptyRegister = (def: Definition): Register => ({
+  format: 'baocao-register',
+  version: 1,
+  period: def.period.code,
+  receipts: [],
+});
 
 export async function writeRegister(def: Definition, register: Register, shown: string): Promise<void> {
-  await writeFileAtomic(registerPath(def), new TextEncoder().encode(JSON.stringify(register, null, 2) + '\n'), { shown });
+  await writeFileAtomic(registerPath(def), new TextEncoder().encode(JSON.stringify(register, null, 2) + '\n'), {
+    shown,
+  });
 }
 
 /** A receipt's file as a path (receipts keep it relative to the definition's folder). */
-export const receiptFile = (def: Definition, r: Pick<Receipt, 'file'>): string => path.resolve(def.dir, ...r.file.split('/'));
+export const receiptFile = (def: Definition, r: Pick<Receipt, 'file'>): string =>
+  path.resolve(def.dir, ...r.file.split('/'));

@@ -28,14 +28,16 @@ export function receiptTime(iso: string): string {
 /** Each unit's receipts, earliest first. */
 export function receiptsByUnit(register: Register | undefined): Map<string, Receipt[]> {
   const byUnit = new Map<string, Receipt[]>();
-  for (const r of [...(register?.receipts ?? [])].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt))) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
+  for (const r of [...(register?.receipts ?? [])].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt)))
+    byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
   return byUnit;
 }
 
 /** The files each unit's rows were read from. */
 export function filesByUnit(checked: CheckedReturns): Map<string, string[]> {
   const byUnit = new Map<string, string[]>();
-  for (const [file, units] of checked.unitsByFile ?? []) for (const u of units) byUnit.set(u, [...(byUnit.get(u) ?? []), file]);
+  for (const [file, units] of checked.unitsByFile ?? [])
+    for (const u of units) byUnit.set(u, [...(byUnit.get(u) ?? []), file]);
   return byUnit;
 }
 
@@ -69,7 +71,12 @@ export function assessTimeliness(
           severity: 'warning',
           file,
           unit,
-          params: { unitName: def.unitByCode.get(unit)!.name, reason: same ? 'EDITED' : 'OTHER_FILE', received: latest.file, receivedAt: receiptTime(latest.receivedAt) },
+          params: {
+            unitName: def.unitByCode.get(unit)!.name,
+            reason: same ? 'EDITED' : 'OTHER_FILE',
+            received: latest.file,
+            receivedAt: receiptTime(latest.receivedAt),
+          },
         });
       }
     }

@@ -7,10 +7,9 @@ import type { Definition, Unit } from '../definition/parse.js';
 const MAX_NAME_BYTES = 255;
 
 export type FormFormat = 'xlsx' | 'csv';
-export const FORM_FORMATS: readonly FormFormat[] = ['xlsx', 'csv'];
 
 /** What may follow a unit's code at the start of a file's name: a separator, or the name's end. */
-const SEPARATOR = /[\s_.\-]/;
+const SEPARATOR = /[\s_.-]/;
 
 /**
  * The unit a file's name starts with, as forms are named ("024 - Thành phố Hà Giang.xlsx",

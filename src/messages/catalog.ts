@@ -12,8 +12,20 @@ type Render = (p: Params) => string;
 
 /** What stands at a path that is not a regular file. */
 const KIND: Record<Lang, Record<string, string>> = {
-  vi: { SYMLINK: 'một liên kết (symlink)', DIRECTORY: 'một thư mục', FIFO: 'một đường ống (FIFO)', SOCKET: 'một socket', DEVICE: 'một thiết bị' },
-  en: { SYMLINK: 'a symbolic link', DIRECTORY: 'a folder', FIFO: 'a pipe (FIFO)', SOCKET: 'a socket', DEVICE: 'a device' },
+  vi: {
+    SYMLINK: 'một liên kết (symlink)',
+    DIRECTORY: 'một thư mục',
+    FIFO: 'một đường ống (FIFO)',
+    SOCKET: 'một socket',
+    DEVICE: 'một thiết bị',
+  },
+  en: {
+    SYMLINK: 'a symbolic link',
+    DIRECTORY: 'a folder',
+    FIFO: 'a pipe (FIFO)',
+    SOCKET: 'a socket',
+    DEVICE: 'a device',
+  },
 };
 
 /** Why a file or folder could not be read. */
@@ -25,15 +37,18 @@ const REASON: Record<Lang, Record<string, string>> = {
     NOT_REGULAR: 'không phải tệp thông thường mà là đường ống hay thiết bị; chỉ ra một tệp thật',
     ENCODING:
       'tệp không viết theo bảng mã chữ Việt nào đọc được (UTF-8, UTF-16 hay Windows-1258; có thể là TCVN3 hoặc VNI). Mở bằng Notepad, chọn "Save As", Encoding "UTF-8", rồi lưu lại',
-    NOT_TEXT: 'tệp không phải văn bản (có thể là tệp Word hay bảng tính đổi tên); lưu lại dạng văn bản thuần (Notepad, Encoding "UTF-8")',
+    NOT_TEXT:
+      'tệp không phải văn bản (có thể là tệp Word hay bảng tính đổi tên); lưu lại dạng văn bản thuần (Notepad, Encoding "UTF-8")',
   },
   en: {
     PERMISSION: 'permission denied',
     TOO_LARGE: 'the file is over the limit',
     IS_DIRECTORY: 'it is a folder',
     NOT_REGULAR: 'not a regular file but a pipe or a device; name a real file',
-    ENCODING: 'it is in no Vietnamese encoding that can be read (UTF-8, UTF-16 or Windows-1258; perhaps TCVN3 or VNI). Open it in Notepad, "Save As" with Encoding "UTF-8"',
-    NOT_TEXT: 'it is not text (perhaps a Word file or a workbook renamed); save it as plain text (Notepad, Encoding "UTF-8")',
+    ENCODING:
+      'it is in no Vietnamese encoding that can be read (UTF-8, UTF-16 or Windows-1258; perhaps TCVN3 or VNI). Open it in Notepad, "Save As" with Encoding "UTF-8"',
+    NOT_TEXT:
+      'it is not text (perhaps a Word file or a workbook renamed); save it as plain text (Notepad, Encoding "UTF-8")',
   },
 };
 
@@ -43,8 +58,7 @@ const grouped = (n: unknown, lang: Lang) => String(n).replace(/\B(?=(\d{3})+(?!\
 /** Why a workbook cannot be read, and what to do (CORRUPT also for any other reason). */
 const WORKBOOK_UNREADABLE: Record<Lang, Record<string, string>> = {
   vi: {
-    WORD:
-      'Tệp là văn bản Word, không phải bảng tính báo cáo. Gửi lại biểu mẫu báo cáo dạng .xlsx hoặc .csv.',
+    WORD: 'Tệp là văn bản Word, không phải bảng tính báo cáo. Gửi lại biểu mẫu báo cáo dạng .xlsx hoặc .csv.',
     NOT_A_WORKBOOK:
       'Tệp mang tên bảng tính Excel nhưng nội dung không phải bảng tính (có thể bị đổi tên hoặc tải về chưa xong). Mở bằng Excel, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại.',
     NO_SHEETS:
@@ -58,8 +72,7 @@ const WORKBOOK_UNREADABLE: Record<Lang, Record<string, string>> = {
       'Tệp bị hỏng trên đường gửi (dữ liệu trong tệp không khớp mã kiểm tra của chính nó, như khi tải về chưa xong hoặc bị lỗi khi chép), nên không đọc được. Xin đơn vị gửi lại tệp gốc.',
   },
   en: {
-    WORD:
-      'The file is a Word document, not a return workbook. Send the return form as .xlsx or .csv.',
+    WORD: 'The file is a Word document, not a return workbook. Send the return form as .xlsx or .csv.',
     NOT_A_WORKBOOK:
       'The file is named as an Excel workbook but is not one (renamed, or not fully downloaded). Open it in Excel, use "Save As" with type "Excel Workbook (.xlsx)" and send it again.',
     NO_SHEETS:
@@ -77,7 +90,8 @@ const WORKBOOK_UNREADABLE: Record<Lang, Record<string, string>> = {
 /** What is wrong with a cell's markup (XLSX_BAD_CELL), by kind. */
 const BAD_CELL: Record<Lang, Record<string, Render>> = {
   vi: {
-    NUMBER: (p) => `Ô ${p.cell} là ô số nhưng trong tệp ghi "${p.holds}", không phải một số theo chuẩn .xlsx (dấu chấm thập phân, không dấu cách, không chữ)`,
+    NUMBER: (p) =>
+      `Ô ${p.cell} là ô số nhưng trong tệp ghi "${p.holds}", không phải một số theo chuẩn .xlsx (dấu chấm thập phân, không dấu cách, không chữ)`,
     SHARED_INDEX: (p) => `Ô ${p.cell} trỏ tới chuỗi chữ số "${p.holds}" không có trong bảng chuỗi của tệp`,
     INLINE_WITH_VALUE: (p) => `Ô ${p.cell} vừa ghi chữ vừa ghi giá trị "${p.holds}"`,
     OTHER_ROW: (p) => `Ô ${p.cell} nằm trong dòng ${p.row} của tệp nhưng mang địa chỉ của dòng khác`,
@@ -88,8 +102,10 @@ const BAD_CELL: Record<Lang, Record<string, Render>> = {
     TYPE: (p) => `Ô ${p.cell} có kiểu "${p.holds}" không có trong chuẩn .xlsx`,
   },
   en: {
-    NUMBER: (p) => `The cell ${p.cell} is a number cell, but the file holds "${p.holds}", which is no number as .xlsx writes them (a decimal point, no spaces, no letters)`,
-    SHARED_INDEX: (p) => `The cell ${p.cell} points to the string "${p.holds}", which the file's string table does not have`,
+    NUMBER: (p) =>
+      `The cell ${p.cell} is a number cell, but the file holds "${p.holds}", which is no number as .xlsx writes them (a decimal point, no spaces, no letters)`,
+    SHARED_INDEX: (p) =>
+      `The cell ${p.cell} points to the string "${p.holds}", which the file's string table does not have`,
     INLINE_WITH_VALUE: (p) => `The cell ${p.cell} holds both text and the value "${p.holds}"`,
     OTHER_ROW: (p) => `The cell ${p.cell} stands in row ${p.row} of the file but carries another row's address`,
     TWICE: (p) => `The cell ${p.cell} is written twice in the file`,
@@ -109,7 +125,8 @@ const pdfMoved = (lang: Lang, p: Params) =>
       : ` The PDF of an earlier run (older figures, not the new DOCX's) was moved to ${p.moved}, so that it is not sent by mistake.`;
 
 const reasonText = (lang: Lang, p: Params) =>
-  (REASON[lang][String(p.reason)] ?? (lang === 'vi' ? `lỗi ${p.reason}` : `error ${p.reason}`)) + (p.limit ? ` (${p.limit} MiB)` : '');
+  (REASON[lang][String(p.reason)] ?? (lang === 'vi' ? `lỗi ${p.reason}` : `error ${p.reason}`)) +
+  (p.limit ? ` (${p.limit} MiB)` : '');
 
 const catalog = {
   // ── Files and text ──────────────────────────────────────────────────────
@@ -118,8 +135,10 @@ const catalog = {
     en: () => 'The file has no data. Fill in the form (a header row and one row per indicator) and send it again.',
   },
   FILE_NAMED_TWICE: {
-    vi: (p) => `Tệp này đã được đọc ở ${p.first}: cùng một tệp được chỉ ra nhiều lần trong lệnh. Chỉ đọc một lần; số liệu không bị cộng hai lần.`,
-    en: (p) => `This file was already read as ${p.first}: the same file is named more than once in the command. It is read once; no figure is counted twice.`,
+    vi: (p) =>
+      `Tệp này đã được đọc ở ${p.first}: cùng một tệp được chỉ ra nhiều lần trong lệnh. Chỉ đọc một lần; số liệu không bị cộng hai lần.`,
+    en: (p) =>
+      `This file was already read as ${p.first}: the same file is named more than once in the command. It is read once; no figure is counted twice.`,
   },
   HIDDEN_SHEETS_ONLY: {
     vi: (p) =>
@@ -128,8 +147,10 @@ const catalog = {
       `No figures were read: the sheet(s) holding data (${p.sheets}) are hidden${p.visible ? ' and the visible ones are empty' : ''}. Open the file, right-click a sheet tab, choose Unhide, save and send it again.`,
   },
   NOT_TEXT: {
-    vi: (p) => `Tệp không phải văn bản CSV (${p.kind}). Trong Excel chọn "Lưu thành" (Save As) kiểu "CSV UTF-8" rồi gửi lại tệp .csv.`,
-    en: (p) => `The file is not CSV text (${p.kind}). In Excel use "Save As" with type "CSV UTF-8" and send the .csv file.`,
+    vi: (p) =>
+      `Tệp không phải văn bản CSV (${p.kind}). Trong Excel chọn "Lưu thành" (Save As) kiểu "CSV UTF-8" rồi gửi lại tệp .csv.`,
+    en: (p) =>
+      `The file is not CSV text (${p.kind}). In Excel use "Save As" with type "CSV UTF-8" and send the .csv file.`,
   },
   INVALID_ENCODING: {
     vi: (p) =>
@@ -154,11 +175,19 @@ const catalog = {
   UNREADABLE_FILE: {
     vi: (p) =>
       `Không đọc được tệp: ${
-        { IS_DIRECTORY: 'đây là thư mục', BROKEN_LINK: 'liên kết trỏ tới tệp không còn tồn tại', PERMISSION: 'không có quyền đọc' }[String(p.reason)] ?? `lỗi ${p.reason}`
+        {
+          IS_DIRECTORY: 'đây là thư mục',
+          BROKEN_LINK: 'liên kết trỏ tới tệp không còn tồn tại',
+          PERMISSION: 'không có quyền đọc',
+        }[String(p.reason)] ?? `lỗi ${p.reason}`
       }. Chép lại tệp báo cáo vào thư mục rồi chạy lại.`,
     en: (p) =>
       `The file cannot be read: ${
-        { IS_DIRECTORY: 'it is a folder', BROKEN_LINK: 'it is a link to a file that no longer exists', PERMISSION: 'permission denied' }[String(p.reason)] ?? `error ${p.reason}`
+        {
+          IS_DIRECTORY: 'it is a folder',
+          BROKEN_LINK: 'it is a link to a file that no longer exists',
+          PERMISSION: 'permission denied',
+        }[String(p.reason)] ?? `error ${p.reason}`
       }. Copy the return into the folder again and rerun.`,
   },
   NOT_REGULAR_FILE: {
@@ -168,12 +197,16 @@ const catalog = {
       `Not a regular file but ${KIND.en[String(p.kind)] ?? p.kind}; it is not read, so the run cannot hang. Copy the return into the folder; to read from a pipe, use "-" (e.g. cat file.csv | baocao check -).`,
   },
   RUN_TOO_LARGE: {
-    vi: (p) => `Tổng dung lượng các tệp đã vượt ${p.limit} MiB cho một lần chạy; tệp này và các tệp sau không được đọc. Kiểm tra thư mục đúng là thư mục báo cáo, hoặc chia thành nhiều lần chạy.`,
-    en: (p) => `The files together exceed ${p.limit} MiB for one run; this file and the ones after it were not read. Check the folder holds returns, or split the run.`,
+    vi: (p) =>
+      `Tổng dung lượng các tệp đã vượt ${p.limit} MiB cho một lần chạy; tệp này và các tệp sau không được đọc. Kiểm tra thư mục đúng là thư mục báo cáo, hoặc chia thành nhiều lần chạy.`,
+    en: (p) =>
+      `The files together exceed ${p.limit} MiB for one run; this file and the ones after it were not read. Check the folder holds returns, or split the run.`,
   },
   HEADER_TOO_WIDE: {
-    vi: (p) => `Dòng tiêu đề có ${p.count} cột, quá giới hạn ${p.limit} cột; tệp không được đọc. Dùng biểu mẫu do \`baocao forms\` tạo (6 cột).`,
-    en: (p) => `The header row has ${p.count} columns, over the limit of ${p.limit}; the file was not read. Use the form \`baocao forms\` writes (6 columns).`,
+    vi: (p) =>
+      `Dòng tiêu đề có ${p.count} cột, quá giới hạn ${p.limit} cột; tệp không được đọc. Dùng biểu mẫu do \`baocao forms\` tạo (6 cột).`,
+    en: (p) =>
+      `The header row has ${p.count} columns, over the limit of ${p.limit}; the file was not read. Use the form \`baocao forms\` writes (6 columns).`,
   },
   SHEETS_NOT_READ: {
     vi: (p) =>
@@ -206,8 +239,10 @@ const catalog = {
       `A ${p.kind === 'ods' ? 'OpenDocument (.ods)' : p.kind === 'xlsb' ? 'binary workbook (.xlsb)' : 'Excel 97–2003 (.xls)'} file cannot be read. Open it in Excel or LibreOffice, use "Save As" with type "Excel Workbook (.xlsx)" and send the .xlsx file.`,
   },
   XLSX_ENCRYPTED: {
-    vi: () => 'Bảng tính có đặt mật khẩu mở tệp nên không đọc được. Mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hoá bằng mật khẩu, xoá trống) rồi lưu và gửi lại.',
-    en: () => 'The workbook is protected with a password to open, so it cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it), save and send it again.',
+    vi: () =>
+      'Bảng tính có đặt mật khẩu mở tệp nên không đọc được. Mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hoá bằng mật khẩu, xoá trống) rồi lưu và gửi lại.',
+    en: () =>
+      'The workbook is protected with a password to open, so it cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it), save and send it again.',
   },
   MERGE_TOO_LARGE: {
     vi: (p) =>
@@ -265,7 +300,7 @@ const catalog = {
   },
   NO_CSV_FILES: {
     vi: () => 'Thư mục không có tệp báo cáo nào (.xlsx, .csv). Hãy chép các báo cáo của đơn vị vào thư mục này.',
-    en: () => 'The folder holds no return (.xlsx, .csv). Copy the units\' returns into it.',
+    en: () => "The folder holds no return (.xlsx, .csv). Copy the units' returns into it.",
   },
   MALFORMED_CSV: {
     vi: (p) =>
@@ -290,12 +325,16 @@ const catalog = {
       }. Open the file in Excel, correct this line and save as CSV.`,
   },
   MISSING_COLUMN: {
-    vi: (p) => `Thiếu cột "${p.expected}" (${p.alias}) trong dòng tiêu đề. Dùng biểu mẫu do \`baocao forms\` tạo ra, hoặc thêm cột này.`,
-    en: (p) => `The header row lacks the column "${p.expected}" (or "${p.alias}", as the Vietnamese form heads it). Use the form \`baocao forms\` writes, or add the column.`,
+    vi: (p) =>
+      `Thiếu cột "${p.expected}" (${p.alias}) trong dòng tiêu đề. Dùng biểu mẫu do \`baocao forms\` tạo ra, hoặc thêm cột này.`,
+    en: (p) =>
+      `The header row lacks the column "${p.expected}" (or "${p.alias}", as the Vietnamese form heads it). Use the form \`baocao forms\` writes, or add the column.`,
   },
   DUPLICATE_COLUMN: {
-    vi: (p) => `Cột "${p.expected}" xuất hiện hai lần trong dòng tiêu đề (cột ${p.first} và cột ${p.second}). Xoá một cột.`,
-    en: (p) => `The column "${p.expected}" appears twice in the header row (columns ${p.first} and ${p.second}). Delete one.`,
+    vi: (p) =>
+      `Cột "${p.expected}" xuất hiện hai lần trong dòng tiêu đề (cột ${p.first} và cột ${p.second}). Xoá một cột.`,
+    en: (p) =>
+      `The column "${p.expected}" appears twice in the header row (columns ${p.first} and ${p.second}). Delete one.`,
   },
   EXTRA_COLUMN: {
     vi: () => 'Cột không thuộc biểu mẫu, đã bỏ qua.',
@@ -360,7 +399,8 @@ const catalog = {
   },
   DUPLICATE_ROW: {
     vi: (p) => `Đơn vị và chỉ tiêu này đã có ở ${p.first}. Xoá một trong hai dòng (số liệu không được cộng hai lần).`,
-    en: (p) => `This unit and indicator already appear at ${p.first}. Delete one of the two rows (figures are never counted twice).`,
+    en: (p) =>
+      `This unit and indicator already appear at ${p.first}. Delete one of the two rows (figures are never counted twice).`,
   },
   DUPLICATE_RETURN: {
     vi: (p) => {
@@ -370,10 +410,16 @@ const catalog = {
           ? 'số liệu giống hệt'
           : `số liệu khác ở ${p.differ} chỉ tiêu, như ${p.indicator} (${column}: ${p.there} ở tệp kia, ${p.here} ở tệp này)`;
       // The files' times here (their receipt): which came later is said, never guessed from the names.
-      const when = (t: unknown) => (t === undefined ? '' : ` (nhận lúc ${formatDate(new Date(Number(t)), "HH:mm 'ngày' dd/MM/yyyy")})`);
+      const when = (t: unknown) =>
+        t === undefined ? '' : ` (nhận lúc ${formatDate(new Date(Number(t)), "HH:mm 'ngày' dd/MM/yyyy")})`;
       const first = `${p.first}${when(p.firstAt)}`;
       const here = when(p.hereAt);
-      const later = p.later === undefined ? (p.firstAt === undefined ? '' : ' Hai tệp cùng thời điểm: hỏi đơn vị bản nào đúng.') : ` Tệp nhận sau là ${p.later}: nếu đó là bản đơn vị sửa lại, giữ tệp đó, chuyển tệp kia ra.`;
+      const later =
+        p.later === undefined
+          ? p.firstAt === undefined
+            ? ''
+            : ' Hai tệp cùng thời điểm: hỏi đơn vị bản nào đúng.'
+          : ` Tệp nhận sau là ${p.later}: nếu đó là bản đơn vị sửa lại, giữ tệp đó, chuyển tệp kia ra.`;
       if (p.named !== undefined)
         return `Tệp này${here} có cả báo cáo của đơn vị "${p.unitName}" (${p.rows} chỉ tiêu) đã có ở ${first}, ${figures}, mà tên tệp là của đơn vị "${p.named}". Nếu đây là báo cáo của "${p.named}" (điền nhầm vào biểu mẫu của đơn vị khác), sửa mã đơn vị trong tệp thành ${p.namedCode}; nếu không, ${p.shared !== undefined ? 'xoá các dòng của đơn vị này ở một trong hai tệp (tệp còn số liệu của đơn vị khác)' : 'giữ lại một tệp và chuyển tệp kia ra khỏi thư mục'}.`;
       if (p.shared !== undefined)
@@ -393,10 +439,16 @@ const catalog = {
         p.differ === 0
           ? 'with the same figures'
           : `with figures that differ for ${p.differ} indicator(s), such as ${p.indicator} (${column}: ${p.there} in the other file, ${p.here} in this one)`;
-      const when = (t: unknown) => (t === undefined ? '' : ` (received ${formatDate(new Date(Number(t)), "HH:mm 'on' dd/MM/yyyy")})`);
+      const when = (t: unknown) =>
+        t === undefined ? '' : ` (received ${formatDate(new Date(Number(t)), "HH:mm 'on' dd/MM/yyyy")})`;
       const first = `${p.first}${when(p.firstAt)}`;
       const here = when(p.hereAt);
-      const later = p.later === undefined ? (p.firstAt === undefined ? '' : ' Both files have the same time: ask the unit which is right.') : ` The later file is ${p.later}: if it is the unit's correction, keep it and move the other out.`;
+      const later =
+        p.later === undefined
+          ? p.firstAt === undefined
+            ? ''
+            : ' Both files have the same time: ask the unit which is right.'
+          : ` The later file is ${p.later}: if it is the unit's correction, keep it and move the other out.`;
       if (p.named !== undefined)
         return `This file${here} holds the whole return of the unit "${p.unitName}" (${p.rows} indicators) already read from ${first}, ${figures}, yet its name is the unit "${p.named}"'s. If it is "${p.named}"'s return (filled in on another unit's form), change the unit code in the file to ${p.namedCode}; if not, ${p.shared !== undefined ? "delete this unit's rows from one of the two files (they hold other units' figures too)" : 'keep one file and move the other out of the folder'}.`;
       if (p.shared !== undefined)
@@ -411,8 +463,10 @@ const catalog = {
     },
   },
   MISSING_INDICATOR: {
-    vi: (p) => `Đơn vị "${p.unitName}" chưa báo cáo chỉ tiêu "${p.label}". Thêm dòng cho chỉ tiêu này (ghi 0 nếu không phát sinh).`,
-    en: (p) => `The unit "${p.unitName}" did not report the indicator "${p.label}". Add a row for it (0 when there is nothing to report).`,
+    vi: (p) =>
+      `Đơn vị "${p.unitName}" chưa báo cáo chỉ tiêu "${p.label}". Thêm dòng cho chỉ tiêu này (ghi 0 nếu không phát sinh).`,
+    en: (p) =>
+      `The unit "${p.unitName}" did not report the indicator "${p.label}". Add a row for it (0 when there is nothing to report).`,
   },
   MISSING_VALUE: {
     vi: (p) =>
@@ -457,8 +511,10 @@ const catalog = {
               : `"${p.value}" is not a number. Write a whole number, e.g. 2082 or 2.082.`,
   },
   TOO_MANY_DECIMALS: {
-    vi: (p) => `"${p.value}" có nhiều hơn ${p.decimals} chữ số thập phân mà chỉ tiêu này dùng (đơn vị "${p.unitLabel}"). Làm tròn đến ${p.decimals} chữ số sau dấu phẩy.`,
-    en: (p) => `"${p.value}" has more than the ${p.decimals} decimal places this indicator uses (unit "${p.unitLabel}"). Round it to ${p.decimals} places.`,
+    vi: (p) =>
+      `"${p.value}" có nhiều hơn ${p.decimals} chữ số thập phân mà chỉ tiêu này dùng (đơn vị "${p.unitLabel}"). Làm tròn đến ${p.decimals} chữ số sau dấu phẩy.`,
+    en: (p) =>
+      `"${p.value}" has more than the ${p.decimals} decimal places this indicator uses (unit "${p.unitLabel}"). Round it to ${p.decimals} places.`,
   },
   AMBIGUOUS_NUMBER: {
     vi: (p) =>
@@ -467,8 +523,10 @@ const catalog = {
       `"${p.value}" reads two ways: ${p.en} (comma groups thousands, English style) or ${p.vi} (decimal comma, Vietnamese style). Write the number without a comma (e.g. ${p.plain}), or run with --number-format vi or --number-format en (or numberFormat in baocao.yaml) to say how the returns write numbers.`,
   },
   NOT_AN_INTEGER: {
-    vi: (p) => `"${p.value}" không phải số nguyên. Chỉ tiêu này đếm theo đơn vị "${p.unitLabel}"; ghi số nguyên (dấu chấm chỉ dùng để tách hàng nghìn: 2.082).`,
-    en: (p) => `"${p.value}" is not a whole number. This indicator counts "${p.unitLabel}"; write a whole number (a dot only groups thousands: 2.082).`,
+    vi: (p) =>
+      `"${p.value}" không phải số nguyên. Chỉ tiêu này đếm theo đơn vị "${p.unitLabel}"; ghi số nguyên (dấu chấm chỉ dùng để tách hàng nghìn: 2.082).`,
+    en: (p) =>
+      `"${p.value}" is not a whole number. This indicator counts "${p.unitLabel}"; write a whole number (a dot only groups thousands: 2.082).`,
   },
   NEGATIVE_VALUE: {
     vi: (p) => `Số liệu "${p.value}" bị âm. Số đếm không thể âm; kiểm tra lại số liệu.`,
@@ -509,7 +567,8 @@ const catalog = {
         NOT_A_RETURN: `Tệp không phải báo cáo của định nghĩa này: không có dòng số liệu nào của đơn vị trong danh sách${p.detail ? ` (${p.detail})` : ''}. Không nhận.`,
         OTHER_PERIOD: `Tệp là báo cáo kỳ ${p.found}, không phải kỳ ${p.expected}. Không nhận; nhắc đơn vị gửi báo cáo đúng kỳ.`,
         SEVERAL_UNITS: `Tệp có số liệu của ${p.count} đơn vị (${p.units}); mỗi lần nhận một tệp của một đơn vị. Tệp tổng hợp của nhiều đơn vị thì chép thẳng vào thư mục báo cáo.`,
-        IN_RETURNS: 'Tệp đã nằm trong thư mục báo cáo. Lệnh receive nhận tệp từ nơi khác (thư mục tải về, Zalo, thư điện tử) và chép vào đó; chuyển tệp ra rồi nhận lại.',
+        IN_RETURNS:
+          'Tệp đã nằm trong thư mục báo cáo. Lệnh receive nhận tệp từ nơi khác (thư mục tải về, Zalo, thư điện tử) và chép vào đó; chuyển tệp ra rồi nhận lại.',
       })[String(p.reason)] ?? `Không nhận tệp (${p.reason}).`,
     en: (p) =>
       ({
@@ -517,7 +576,8 @@ const catalog = {
         NOT_A_RETURN: `The file is no return of this definition: it has no figures of a unit on the roster${p.detail ? ` (${p.detail})` : ''}. Not received.`,
         OTHER_PERIOD: `The file is a return for ${p.found}, not ${p.expected}. Not received; ask the unit for the right period's return.`,
         SEVERAL_UNITS: `The file has figures of ${p.count} units (${p.units}); receive takes one unit's file at a time. Copy a file of several units into the returns folder yourself.`,
-        IN_RETURNS: 'The file is already in the returns folder. receive files a return from elsewhere (downloads, Zalo, e-mail) into it; move the file out and receive it.',
+        IN_RETURNS:
+          'The file is already in the returns folder. receive files a return from elsewhere (downloads, Zalo, e-mail) into it; move the file out and receive it.',
       })[String(p.reason)] ?? `Not received (${p.reason}).`,
   },
   REGISTER_UNREADABLE: {
@@ -535,8 +595,10 @@ const catalog = {
           : `The register ${p.path} cannot be read (${p.reason}); nothing was written.`,
   },
   RECEIVE_BAD_TIME: {
-    vi: (p) => `--at "${p.value}" không phải một thời điểm. Ghi dạng 2025-06-17 14:05 (giờ của máy này) hoặc 2025-06-17T14:05+07:00.`,
-    en: (p) => `--at "${p.value}" is not a time. Write 2025-06-17 14:05 (this machine's time) or 2025-06-17T14:05+07:00.`,
+    vi: (p) =>
+      `--at "${p.value}" không phải một thời điểm. Ghi dạng 2025-06-17 14:05 (giờ của máy này) hoặc 2025-06-17T14:05+07:00.`,
+    en: (p) =>
+      `--at "${p.value}" is not a time. Write 2025-06-17 14:05 (this machine's time) or 2025-06-17T14:05+07:00.`,
   },
   UNUSUAL_VALUE: {
     vi: (p) => {
@@ -546,7 +608,10 @@ const catalog = {
         fromZero: `kỳ này ${p.current} ${p.unitLabel}, trong khi cùng kỳ là 0`,
         toZero: `kỳ này là 0, trong khi cùng kỳ là ${p.previous} ${p.unitLabel}`,
       }[String(p.how)];
-      const others = p.othersDir === undefined ? '' : `, khác hẳn mức chung của các đơn vị (${{ up: `tăng ${p.othersPct}%`, down: `giảm ${p.othersPct}%`, same: 'không đổi' }[String(p.othersDir)]})`;
+      const others =
+        p.othersDir === undefined
+          ? ''
+          : `, khác hẳn mức chung của các đơn vị (${{ up: `tăng ${p.othersPct}%`, down: `giảm ${p.othersPct}%`, same: 'không đổi' }[String(p.othersDir)]})`;
       const earlier = p.earlier === undefined ? '' : `; báo cáo kỳ ${p.archive} ghi cùng kỳ của kỳ đó là ${p.earlier}`;
       const what = `"${p.label}" của ${p.unitName}: ${figures}${others}${earlier}`;
       if (p.explanation !== undefined) return `${what}. Đơn vị giải trình: "${p.explanation}"`;
@@ -559,24 +624,34 @@ const catalog = {
         fromZero: `this period ${p.current} ${p.unitLabel}, where the same period was 0`,
         toZero: `this period 0, where the same period was ${p.previous} ${p.unitLabel}`,
       }[String(p.how)];
-      const others = p.othersDir === undefined ? '' : `, far from the other units (their median: ${{ up: `up ${p.othersPct}%`, down: `down ${p.othersPct}%`, same: 'unchanged' }[String(p.othersDir)]})`;
-      const earlier = p.earlier === undefined ? '' : `; the return for ${p.archive} gave ${p.earlier} for its own same period`;
+      const others =
+        p.othersDir === undefined
+          ? ''
+          : `, far from the other units (their median: ${{ up: `up ${p.othersPct}%`, down: `down ${p.othersPct}%`, same: 'unchanged' }[String(p.othersDir)]})`;
+      const earlier =
+        p.earlier === undefined ? '' : `; the return for ${p.archive} gave ${p.earlier} for its own same period`;
       const what = `"${p.label}" of ${p.unitName}: ${figures}${others}${earlier}`;
       if (p.explanation !== undefined) return `${what}. The unit explains: "${p.explanation}"`;
       return `${what}. Check the figure (a zero added or lost, or a figure on the wrong row); if it is right, write why in the "Giải trình" column.`;
     },
   },
   PREVIOUS_MISSING: {
-    vi: (p) => `Không có báo cáo kỳ ${p.period} của đơn vị "${p.unitName}" trong thư mục lưu; cột cung_ky của đơn vị này không được đối chiếu.`,
-    en: (p) => `There is no return of "${p.unitName}" for ${p.period} in the archive; this unit's cung_ky is not cross-checked.`,
+    vi: (p) =>
+      `Không có báo cáo kỳ ${p.period} của đơn vị "${p.unitName}" trong thư mục lưu; cột cung_ky của đơn vị này không được đối chiếu.`,
+    en: (p) =>
+      `There is no return of "${p.unitName}" for ${p.period} in the archive; this unit's cung_ky is not cross-checked.`,
   },
   NO_RETURNS: {
-    vi: () => 'Không có đơn vị nào gửi số liệu (0 đơn vị); không lập báo cáo từ số liệu rỗng, kể cả với --allow-missing. Kiểm tra thư mục báo cáo có đúng không.',
-    en: () => 'No unit has sent figures (0 units); no report is made from nothing, even with --allow-missing. Check the folder of returns is the right one.',
+    vi: () =>
+      'Không có đơn vị nào gửi số liệu (0 đơn vị); không lập báo cáo từ số liệu rỗng, kể cả với --allow-missing. Kiểm tra thư mục báo cáo có đúng không.',
+    en: () =>
+      'No unit has sent figures (0 units); no report is made from nothing, even with --allow-missing. Check the folder of returns is the right one.',
   },
   SUM_TOO_LARGE: {
-    vi: (p) => `Tổng của chỉ tiêu "${p.label}" (${p.column === 'cung_ky' ? 'cùng kỳ' : 'kỳ này'}) vượt ${p.limit}, quá lớn để ghi chính xác. Kiểm tra số liệu của các đơn vị.`,
-    en: (p) => `The total of "${p.label}" (${p.column === 'cung_ky' ? 'same period' : 'this period'}) exceeds ${p.limit}, too large to write exactly. Check the units' figures.`,
+    vi: (p) =>
+      `Tổng của chỉ tiêu "${p.label}" (${p.column === 'cung_ky' ? 'cùng kỳ' : 'kỳ này'}) vượt ${p.limit}, quá lớn để ghi chính xác. Kiểm tra số liệu của các đơn vị.`,
+    en: (p) =>
+      `The total of "${p.label}" (${p.column === 'cung_ky' ? 'same period' : 'this period'}) exceeds ${p.limit}, too large to write exactly. Check the units' figures.`,
   },
   MISSING_UNIT: {
     vi: (p) =>
@@ -600,8 +675,10 @@ const catalog = {
     en: (p) => `Invalid command: ${p.detail}. See \`baocao --help\`.`,
   },
   CONFIG_NOT_FOUND: {
-    vi: (p) => `Không tìm thấy tệp định nghĩa báo cáo ${p.path}. Chạy \`baocao init\` để tạo, hoặc chỉ ra tệp bằng --config TỆP.`,
-    en: (p) => `The report definition ${p.path} was not found. Run \`baocao init\` to create one, or name it with --config FILE.`,
+    vi: (p) =>
+      `Không tìm thấy tệp định nghĩa báo cáo ${p.path}. Chạy \`baocao init\` để tạo, hoặc chỉ ra tệp bằng --config TỆP.`,
+    en: (p) =>
+      `The report definition ${p.path} was not found. Run \`baocao init\` to create one, or name it with --config FILE.`,
   },
   CONFIG_UNREADABLE: {
     vi: (p) => `Không đọc được tệp định nghĩa ${p.path}: ${reasonText('vi', p)}.`,
@@ -634,7 +711,8 @@ const catalog = {
     en: (p) => `${p.path} was not found. Check the path of the file or folder of returns.`,
   },
   TEMPLATE_NOT_FOUND: {
-    vi: (p) => `Không đọc được mẫu báo cáo ${p.path}. Kiểm tra đường dẫn trong --template hoặc mục template của baocao.yaml.`,
+    vi: (p) =>
+      `Không đọc được mẫu báo cáo ${p.path}. Kiểm tra đường dẫn trong --template hoặc mục template của baocao.yaml.`,
     en: (p) => `The report template ${p.path} cannot be read. Check the path given to --template or in baocao.yaml.`,
   },
   TEMPLATE_UNREADABLE: {
@@ -652,7 +730,8 @@ const catalog = {
   TEMPLATE_UNKNOWN_VARIABLE: {
     vi: (p) =>
       `Mẫu báo cáo dùng "${p.name}" nhưng dữ liệu không có mục này${p.suggestion ? ` — có phải là ${p.suggestion}?` : ' (có thể gõ sai tên). Xem các mục dữ liệu trong README.'}`,
-    en: (p) => `The template uses "${p.name}", which the data does not have${p.suggestion ? ` — did you mean ${p.suggestion}?` : ' (perhaps misspelt). See the data fields in the README.'}`,
+    en: (p) =>
+      `The template uses "${p.name}", which the data does not have${p.suggestion ? ` — did you mean ${p.suggestion}?` : ' (perhaps misspelt). See the data fields in the README.'}`,
   },
   TEMPLATE_PRINTS_DATA: {
     vi: (p) =>
@@ -665,12 +744,16 @@ const catalog = {
         : `The template prints "{{${p.name}}}", a group of data, not text (it would read "[dữ liệu]"). Print one of its fields${p.fields ? `, e.g. {{${p.name === 'this' ? '' : `${p.name}.`}${String(p.fields).split(', ')[0]}}} (there are: ${p.fields})` : ''}.`,
   },
   NARRATIVE_SELF_REFERENCE: {
-    vi: (p) => `Tệp nội dung dùng "{{${p.name}}}": phần nội dung lấy được số liệu, nhưng không lấy được chính phần nội dung (sẽ in chỗ trống tô vàng). Viết thẳng chữ vào đây.`,
-    en: (p) => `The narrative uses "{{${p.name}}}": a narrative section may use the data, not the narrative itself (it would print the yellow placeholder). Write the text here.`,
+    vi: (p) =>
+      `Tệp nội dung dùng "{{${p.name}}}": phần nội dung lấy được số liệu, nhưng không lấy được chính phần nội dung (sẽ in chỗ trống tô vàng). Viết thẳng chữ vào đây.`,
+    en: (p) =>
+      `The narrative uses "{{${p.name}}}": a narrative section may use the data, not the narrative itself (it would print the yellow placeholder). Write the text here.`,
   },
   NARRATIVE_NOT_FOUND: {
-    vi: (p) => `Không đọc được tệp nội dung ${p.path} (mục narrative của baocao.yaml). Kiểm tra tên tệp, hoặc chạy \`baocao init\` ở thư mục mới để có tệp mẫu.`,
-    en: (p) => `The narrative ${p.path} (narrative: in baocao.yaml) cannot be read. Check its name, or run \`baocao init\` in a new folder for a skeleton.`,
+    vi: (p) =>
+      `Không đọc được tệp nội dung ${p.path} (mục narrative của baocao.yaml). Kiểm tra tên tệp, hoặc chạy \`baocao init\` ở thư mục mới để có tệp mẫu.`,
+    en: (p) =>
+      `The narrative ${p.path} (narrative: in baocao.yaml) cannot be read. Check its name, or run \`baocao init\` in a new folder for a skeleton.`,
   },
   NARRATIVE_UNREADABLE: {
     vi: (p) => `Không đọc được tệp nội dung ${p.path}: ${reasonText('vi', p)}.`,
@@ -685,12 +768,16 @@ const catalog = {
     en: (p) => `The heading "## ${p.name}" is already at line ${p.first}. Put both texts under one heading.`,
   },
   NARRATIVE_OUTSIDE_SECTION: {
-    vi: () => 'Nội dung này nằm trước mục "## " đầu tiên nên không thuộc phần nào của báo cáo. Đặt nó dưới một mục, ví dụ "## Tình hình".',
-    en: () => 'This text comes before the first "## " heading, so it belongs to no section of the report. Put it under one, e.g. "## Tình hình".',
+    vi: () =>
+      'Nội dung này nằm trước mục "## " đầu tiên nên không thuộc phần nào của báo cáo. Đặt nó dưới một mục, ví dụ "## Tình hình".',
+    en: () =>
+      'This text comes before the first "## " heading, so it belongs to no section of the report. Put it under one, e.g. "## Tình hình".',
   },
   NARRATIVE_MISSING: {
-    vi: (p) => `Phần "${p.section}" của báo cáo chưa có nội dung; văn bản đang để chỗ trống được tô vàng. Viết nội dung dưới mục "## ${p.section}" trong tệp nội dung.`,
-    en: (p) => `The section "${p.section}" has no text yet; the document shows a highlighted placeholder. Write it under "## ${p.section}" in the narrative.`,
+    vi: (p) =>
+      `Phần "${p.section}" của báo cáo chưa có nội dung; văn bản đang để chỗ trống được tô vàng. Viết nội dung dưới mục "## ${p.section}" trong tệp nội dung.`,
+    en: (p) =>
+      `The section "${p.section}" has no text yet; the document shows a highlighted placeholder. Write it under "## ${p.section}" in the narrative.`,
   },
   NARRATIVE_FROM_WORD: {
     vi: (p) =>
@@ -709,8 +796,10 @@ const catalog = {
       `The section "${p.section}" of the narrative had figures filled in from the data ({{...}}); the text edited in Word holds them as plain text, so they no longer follow the data. Check the figures in this section, or write the {{...}} again in the narrative.`,
   },
   NARRATIVE_EMPTIED_IN_WORD: {
-    vi: (p) => `Phần "${p.section}" đã bị xoá hết chữ trong Word (${p.path}); báo cáo giữ nội dung trong tệp nội dung ${p.file}. Muốn bỏ phần này thì xoá nó trong tệp nội dung.`,
-    en: (p) => `All text of the section "${p.section}" was deleted in Word (${p.path}); the report keeps the narrative's text from ${p.file}. To drop it, delete it in the narrative.`,
+    vi: (p) =>
+      `Phần "${p.section}" đã bị xoá hết chữ trong Word (${p.path}); báo cáo giữ nội dung trong tệp nội dung ${p.file}. Muốn bỏ phần này thì xoá nó trong tệp nội dung.`,
+    en: (p) =>
+      `All text of the section "${p.section}" was deleted in Word (${p.path}); the report keeps the narrative's text from ${p.file}. To drop it, delete it in the narrative.`,
   },
   NARRATIVE_CONFLICT: {
     vi: (p) =>
@@ -728,19 +817,26 @@ const catalog = {
   },
   AS_RETURN_NO_UNIT: {
     vi: (p) => `--as-return ${p.path} cần --unit MÃ: mã của đơn vị này trong định nghĩa cấp trên (ví dụ mã tỉnh).`,
-    en: (p) => `--as-return ${p.path} needs --unit CODE: this office's code in the definition of the level above (the province's code, say).`,
+    en: (p) =>
+      `--as-return ${p.path} needs --unit CODE: this office's code in the definition of the level above (the province's code, say).`,
   },
   AS_RETURN_INCOMPLETE: {
-    vi: (p) => `Chưa đủ báo cáo của các đơn vị (thiếu ${p.count}: ${p.names}) nên không lập báo cáo gửi cấp trên ${p.path}: số cộng sẽ thiếu. Nhận đủ báo cáo rồi chạy lại.`,
-    en: (p) => `Returns are missing (${p.count}: ${p.names}), so the return for the level above ${p.path} is not written: its sums would be short. Receive them all, then run again.`,
+    vi: (p) =>
+      `Chưa đủ báo cáo của các đơn vị (thiếu ${p.count}: ${p.names}) nên không lập báo cáo gửi cấp trên ${p.path}: số cộng sẽ thiếu. Nhận đủ báo cáo rồi chạy lại.`,
+    en: (p) =>
+      `Returns are missing (${p.count}: ${p.names}), so the return for the level above ${p.path} is not written: its sums would be short. Receive them all, then run again.`,
   },
   NARRATIVE_PULL_NO_FILE: {
-    vi: (p) => `Định nghĩa báo cáo không có tệp nội dung (mục narrative), nên không có chỗ ghi các phần viết trong ${p.path}. Thêm dòng "narrative: noi-dung.md" vào baocao.yaml rồi chạy lại.`,
-    en: (p) => `The definition names no narrative file (narrative:), so the sections written in ${p.path} have nowhere to go. Add "narrative: noi-dung.md" to baocao.yaml and run again.`,
+    vi: (p) =>
+      `Định nghĩa báo cáo không có tệp nội dung (mục narrative), nên không có chỗ ghi các phần viết trong ${p.path}. Thêm dòng "narrative: noi-dung.md" vào baocao.yaml rồi chạy lại.`,
+    en: (p) =>
+      `The definition names no narrative file (narrative:), so the sections written in ${p.path} have nowhere to go. Add "narrative: noi-dung.md" to baocao.yaml and run again.`,
   },
   NARRATIVE_PULL_UNMARKED: {
-    vi: (p) => `${p.path} không phải báo cáo do baocao (phiên bản này) lập, nên không biết phần nào là nội dung đã viết; không ghi gì. Chỉ ra tệp DOCX do \`baocao build\` ghi.`,
-    en: (p) => `${p.path} is not a report made by (this version of) baocao, so which parts are the narrative cannot be told; nothing is written. Name a DOCX written by \`baocao build\`.`,
+    vi: (p) =>
+      `${p.path} không phải báo cáo do baocao (phiên bản này) lập, nên không biết phần nào là nội dung đã viết; không ghi gì. Chỉ ra tệp DOCX do \`baocao build\` ghi.`,
+    en: (p) =>
+      `${p.path} is not a report made by (this version of) baocao, so which parts are the narrative cannot be told; nothing is written. Name a DOCX written by \`baocao build\`.`,
   },
   REPORT_EDITED: {
     vi: (p) =>
@@ -753,8 +849,10 @@ const catalog = {
         : `The paragraph "${p.paragraph}" was edited in Word; the figures are built again from the units' returns; the edited report is kept as ${p.copy}.`,
   },
   REPORT_UNMARKED: {
-    vi: (p) => `Báo cáo hiện có ${p.path} không do phiên bản này của baocao lập, nên không biết trong đó đã viết gì; bản cũ được giữ ở ${p.copy}.`,
-    en: (p) => `The existing report ${p.path} was not made by this version of baocao, so what was written in it cannot be told; the old file is kept as ${p.copy}.`,
+    vi: (p) =>
+      `Báo cáo hiện có ${p.path} không do phiên bản này của baocao lập, nên không biết trong đó đã viết gì; bản cũ được giữ ở ${p.copy}.`,
+    en: (p) =>
+      `The existing report ${p.path} was not made by this version of baocao, so what was written in it cannot be told; the old file is kept as ${p.copy}.`,
   },
   REPORT_SECTION_LOST: {
     vi: (p) =>
@@ -763,8 +861,10 @@ const catalog = {
       `The section "${p.sections}" cannot be found in the report ${p.path}: its content control and the paragraph before or after it were changed or deleted, so where the text written there lies cannot be told; nothing is written. Copy what was written into the narrative, rename or move the old report, then run again.`,
   },
   TEMPLATE_OUTPUT_TOO_LARGE: {
-    vi: (p) => `Mẫu báo cáo sinh ra phần nội dung quá dài (${p.size} MiB, giới hạn ${p.limit} MiB). Kiểm tra các vòng lặp {{#each}}; số liệu từng đơn vị đã có trong Phụ lục.`,
-    en: (p) => `The template writes a body that is too long (${p.size} MiB, limit ${p.limit} MiB). Check its {{#each}} loops; each unit's figures are already in the appendix.`,
+    vi: (p) =>
+      `Mẫu báo cáo sinh ra phần nội dung quá dài (${p.size} MiB, giới hạn ${p.limit} MiB). Kiểm tra các vòng lặp {{#each}}; số liệu từng đơn vị đã có trong Phụ lục.`,
+    en: (p) =>
+      `The template writes a body that is too long (${p.size} MiB, limit ${p.limit} MiB). Check its {{#each}} loops; each unit's figures are already in the appendix.`,
   },
   MARKDOWN_TOO_DEEP: {
     vi: (p) =>
@@ -777,8 +877,10 @@ const catalog = {
     en: (p) => `The helper "${p.helper}" is used the wrong way: ${p.detail}.`,
   },
   DOCUMENT_MISSING: {
-    vi: () => 'Định nghĩa báo cáo chưa có mục document (cơ quan, số ký hiệu, ngày, người ký, nơi nhận) nên chưa lập được văn bản. Thêm mục này theo mẫu trong README.',
-    en: () => 'The definition has no document section (agency, number, date, signer, recipients), so no report can be written. Add it as shown in the README.',
+    vi: () =>
+      'Định nghĩa báo cáo chưa có mục document (cơ quan, số ký hiệu, ngày, người ký, nơi nhận) nên chưa lập được văn bản. Thêm mục này theo mẫu trong README.',
+    en: () =>
+      'The definition has no document section (agency, number, date, signer, recipients), so no report can be written. Add it as shown in the README.',
   },
   OUTPUT_IS_INPUT: {
     vi: (p) =>
@@ -805,24 +907,32 @@ const catalog = {
           : `The feedback folder already has ${p.path}, which baocao did not write; it is not replaced. Rename or move it, or choose another folder for --feedback.`,
   },
   OUTPUT_FAILED: {
-    vi: (p) => `Không ghi được tệp ${p.path} (${p.reason}). Kiểm tra thư mục tồn tại, còn chỗ trống và tệp không đang mở trong Word.`,
-    en: (p) => `Cannot write ${p.path} (${p.reason}). Check the folder exists, has space, and the file is not open in Word.`,
+    vi: (p) =>
+      `Không ghi được tệp ${p.path} (${p.reason}). Kiểm tra thư mục tồn tại, còn chỗ trống và tệp không đang mở trong Word.`,
+    en: (p) =>
+      `Cannot write ${p.path} (${p.reason}). Check the folder exists, has space, and the file is not open in Word.`,
   },
   OUTPUT_NOT_REGULAR: {
-    vi: (p) => `${p.path} là ${KIND.vi[String(p.kind)] ?? p.kind}, không phải tệp thông thường; không ghi vào đó. Chọn tên tệp khác bằng -o.`,
-    en: (p) => `${p.path} is ${KIND.en[String(p.kind)] ?? p.kind}, not a regular file; nothing is written there. Choose another file name with -o.`,
+    vi: (p) =>
+      `${p.path} là ${KIND.vi[String(p.kind)] ?? p.kind}, không phải tệp thông thường; không ghi vào đó. Chọn tên tệp khác bằng -o.`,
+    en: (p) =>
+      `${p.path} is ${KIND.en[String(p.kind)] ?? p.kind}, not a regular file; nothing is written there. Choose another file name with -o.`,
   },
   OUTPUT_READ_ONLY: {
-    vi: (p) => `Tệp ${p.path} đang ở chế độ chỉ đọc (có thể là bản đã trình ký); không ghi đè. Chọn tên khác bằng -o, hoặc dùng --force nếu chắc chắn muốn thay.`,
-    en: (p) => `${p.path} is read-only (perhaps the signed copy); it is not replaced. Choose another name with -o, or use --force if you are sure.`,
+    vi: (p) =>
+      `Tệp ${p.path} đang ở chế độ chỉ đọc (có thể là bản đã trình ký); không ghi đè. Chọn tên khác bằng -o, hoặc dùng --force nếu chắc chắn muốn thay.`,
+    en: (p) =>
+      `${p.path} is read-only (perhaps the signed copy); it is not replaced. Choose another name with -o, or use --force if you are sure.`,
   },
   OUTPUT_BUSY: {
     vi: (p) => `Một lệnh khác (tiến trình ${p.pid}) đang ghi ${p.path}. Chờ lệnh đó xong rồi chạy lại.`,
     en: (p) => `Another command (process ${p.pid}) is writing ${p.path}. Wait for it to finish and run again.`,
   },
   DOCUMENT_INVALID: {
-    vi: (p) => `Văn bản vừa lập không hợp lệ (${p.detail}) nên không được ghi. Đây là lỗi của chương trình: chạy lại với --debug và gửi kết quả cho người quản trị.`,
-    en: (p) => `The document just made is not valid (${p.detail}), so it was not written. This is a program fault: run again with --debug and send the output to the maintainers.`,
+    vi: (p) =>
+      `Văn bản vừa lập không hợp lệ (${p.detail}) nên không được ghi. Đây là lỗi của chương trình: chạy lại với --debug và gửi kết quả cho người quản trị.`,
+    en: (p) =>
+      `The document just made is not valid (${p.detail}), so it was not written. This is a program fault: run again with --debug and send the output to the maintainers.`,
   },
   PDF_CONVERTER_MISSING: {
     vi: (p) =>
@@ -831,19 +941,24 @@ const catalog = {
       `LibreOffice was not found to make ${p.path}; the DOCX was still written.${pdfMoved('en', p)} Install LibreOffice (Windows, macOS: from libreoffice.org; Debian, Ubuntu: sudo apt install libreoffice-writer-nogui) and run again, or name the soffice command in BAOCAO_SOFFICE.`,
   },
   PDF_FAILED: {
-    vi: (p) => `LibreOffice không tạo được ${p.path} (${p.reason}); tệp DOCX vẫn đã được ghi, không có tệp PDF dở dang.${pdfMoved('vi', p)} Mở DOCX bằng Word hoặc LibreOffice và lưu thành PDF, hoặc chạy lại.`,
-    en: (p) => `LibreOffice could not make ${p.path} (${p.reason}); the DOCX was still written and no partial PDF is left.${pdfMoved('en', p)} Open the DOCX in Word or LibreOffice and save it as PDF, or run again.`,
+    vi: (p) =>
+      `LibreOffice không tạo được ${p.path} (${p.reason}); tệp DOCX vẫn đã được ghi, không có tệp PDF dở dang.${pdfMoved('vi', p)} Mở DOCX bằng Word hoặc LibreOffice và lưu thành PDF, hoặc chạy lại.`,
+    en: (p) =>
+      `LibreOffice could not make ${p.path} (${p.reason}); the DOCX was still written and no partial PDF is left.${pdfMoved('en', p)} Open the DOCX in Word or LibreOffice and save it as PDF, or run again.`,
   },
   INIT_EXISTS: {
     vi: (p) => `${p.path} đã có; baocao init không ghi đè. Chọn thư mục khác: baocao init THƯ-MỤC-MỚI.`,
     en: (p) => `${p.path} already exists; baocao init never overwrites. Choose another folder: baocao init NEW-FOLDER.`,
   },
   FORM_EXISTS: {
-    vi: (p) => `Biểu mẫu ${p.path} đã có (có thể đã được điền); không ghi đè. Chọn thư mục khác bằng -o; chỉ dùng --force khi chắc tệp đó là biểu mẫu trống cũ.`,
-    en: (p) => `The form ${p.path} already exists (it may be filled in); it is not overwritten. Choose another folder with -o; use --force only when sure it is an old blank form.`,
+    vi: (p) =>
+      `Biểu mẫu ${p.path} đã có (có thể đã được điền); không ghi đè. Chọn thư mục khác bằng -o; chỉ dùng --force khi chắc tệp đó là biểu mẫu trống cũ.`,
+    en: (p) =>
+      `The form ${p.path} already exists (it may be filled in); it is not overwritten. Choose another folder with -o; use --force only when sure it is an old blank form.`,
   },
   INTERNAL: {
-    vi: (p) => `Lỗi ngoài dự kiến của chương trình: ${p.detail}. Chạy lại với --debug và gửi kết quả cho người quản trị.`,
+    vi: (p) =>
+      `Lỗi ngoài dự kiến của chương trình: ${p.detail}. Chạy lại với --debug và gửi kết quả cho người quản trị.`,
     en: (p) => `Unexpected internal error: ${p.detail}. Run again with --debug and send the output to the maintainers.`,
   },
 } satisfies Record<string, Record<Lang, Render>>;

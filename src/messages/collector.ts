@@ -8,7 +8,10 @@ export const MAX_PER_KIND = 100;
 
 export class ProblemCollector {
   private readonly items: Problem[] = [];
-  private readonly counts = new Map<string, { file?: string; code: Problem['code']; severity: Problem['severity']; count: number }>();
+  private readonly counts = new Map<
+    string,
+    { file?: string; code: Problem['code']; severity: Problem['severity']; count: number }
+  >();
 
   add(p: Problem): void {
     if (p.line === undefined) {
@@ -25,7 +28,13 @@ export class ProblemCollector {
   list(): Problem[] {
     const more: Problem[] = [];
     for (const { file, code, severity, count } of this.counts.values())
-      if (count > MAX_PER_KIND) more.push({ code: 'MORE_PROBLEMS', severity, file, params: { code, count: count - MAX_PER_KIND, shown: MAX_PER_KIND } });
+      if (count > MAX_PER_KIND)
+        more.push({
+          code: 'MORE_PROBLEMS',
+          severity,
+          file,
+          params: { code, count: count - MAX_PER_KIND, shown: MAX_PER_KIND },
+        });
     return [...this.items, ...more];
   }
 }
@@ -35,13 +44,20 @@ export class ProblemCollector {
  * `perRun` in all; the rest are counted, per file and code, into MORE_PROBLEMS items
  * at the end. A folder of 100,000 broken files still gives a report a person can read.
  */
-export function capProblems(problems: readonly Problem[], perFile = MAX_PROBLEMS_PER_FILE, perRun = MAX_PROBLEMS_PER_RUN): Problem[] {
+export function capProblems(
+  problems: readonly Problem[],
+  perFile = MAX_PROBLEMS_PER_FILE,
+  perRun = MAX_PROBLEMS_PER_RUN,
+): Problem[] {
   if (problems.length <= Math.min(perFile, perRun)) return [...problems];
   const shown: Problem[] = [];
   const perFileShown = new Map<string | undefined, number>();
   // Past a file's cap, the rest of that file is counted by file and code; past the
   // run's cap, everything left is counted by code alone (one line, not one per file).
-  const hidden = new Map<string, { file?: string; code: Problem['code']; severity: Problem['severity']; count: number; run: boolean }>();
+  const hidden = new Map<
+    string,
+    { file?: string; code: Problem['code']; severity: Problem['severity']; count: number; run: boolean }
+  >();
   let total = 0;
   for (const p of problems) {
     const inFile = perFileShown.get(p.file) ?? 0;
@@ -60,6 +76,11 @@ export function capProblems(problems: readonly Problem[], perFile = MAX_PROBLEMS
     else hidden.set(key, { file: run ? undefined : p.file, code: p.code, severity: p.severity, count: 1, run });
   }
   for (const { file, code, severity, count, run } of hidden.values())
-    shown.push({ code: 'MORE_PROBLEMS', severity, file, params: run ? { code, count, shown: perRun, scope: 'run' } : { code, count, shown: perFile } });
+    shown.push({
+      code: 'MORE_PROBLEMS',
+      severity,
+      file,
+      params: run ? { code, count, shown: perRun, scope: 'run' } : { code, count, shown: perFile },
+    });
   return shown;
 }

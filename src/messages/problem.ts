@@ -36,9 +36,7 @@ export function splitBySeverity(problems: readonly Problem[]): ProblemList {
  * mistake, a missing or invalid definition, an unreadable template or output path.
  */
 export class FatalError extends Error {
-  constructor(
-    readonly problems: Problem[],
-  ) {
+  constructor(readonly problems: Problem[]) {
     super(problems.map((p) => p.code).join(', '));
     this.name = 'FatalError';
   }

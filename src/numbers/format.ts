@@ -41,7 +41,8 @@ export function formatDecimalVi(value: Rational | bigint | number, opts: Decimal
 export const formatIntegerVi = (value: bigint | number): string => formatDecimalVi(value);
 
 /** A value stored as a count of 10^-decimals (how returns' figures are kept), shown with its decimals: 9825n, 2 → "98,25". */
-export const formatScaledVi = (value: bigint, decimals: number): string => formatDecimalVi(fromScaled(value, decimals), { decimals });
+export const formatScaledVi = (value: bigint, decimals: number): string =>
+  formatDecimalVi(fromScaled(value, decimals), { decimals });
 
 /** Percent with its places kept, so rates side by side read alike: "97,6%", "84,0%", "100,0%". */
 export function formatPercentVi(value: Rational, decimals = 1): string {

@@ -11,8 +11,17 @@ import { MAX_SAFE } from './rational.js';
 export type NumberFormat = 'vi' | 'en';
 export const NUMBER_FORMATS: readonly NumberFormat[] = ['vi', 'en'];
 
-export type CountError = 'MISSING_VALUE' | 'NOT_A_NUMBER' | 'NOT_AN_INTEGER' | 'TOO_MANY_DECIMALS' | 'NEGATIVE_VALUE' | 'VALUE_TOO_LARGE' | 'AMBIGUOUS_NUMBER';
-export type ParsedValue = { ok: true; value: bigint } | { ok: false; code: CountError; params?: Record<string, string | number> };
+export type CountError =
+  | 'MISSING_VALUE'
+  | 'NOT_A_NUMBER'
+  | 'NOT_AN_INTEGER'
+  | 'TOO_MANY_DECIMALS'
+  | 'NEGATIVE_VALUE'
+  | 'VALUE_TOO_LARGE'
+  | 'AMBIGUOUS_NUMBER';
+export type ParsedValue =
+  | { ok: true; value: bigint }
+  | { ok: false; code: CountError; params?: Record<string, string | number> };
 
 const SPACES = /[\s\u00a0\u202f]/g;
 const DASH_ALONE = /^[-\u2013\u2014\u2212]$/;
@@ -43,12 +52,14 @@ export const readsTwoWays = (text: string): boolean => EN_GROUPS.test(text.repla
  * text the reader wrote with the returns' decimal mark, Vietnamese unless English) that mark
  * even when none is declared, so a number is never taken for a thousands group.
  */
-export const valueFormat = (numeric: boolean, declared: NumberFormat | undefined): NumberFormat | undefined => (numeric ? (declared ?? 'vi') : declared);
+export const valueFormat = (numeric: boolean, declared: NumberFormat | undefined): NumberFormat | undefined =>
+  numeric ? (declared ?? 'vi') : declared;
 
 /** A count of 10^-decimals; `decimals` is the indicator's (0 for whole numbers). */
 export function parseValue(raw: string, decimals = 0, format?: NumberFormat): ParsedValue {
   // The common case first: a plain whole number of a few digits.
-  if (raw.length > 0 && raw.length <= 12 && PLAIN.test(raw)) return { ok: true, value: BigInt(raw) * 10n ** BigInt(decimals) };
+  if (raw.length > 0 && raw.length <= 12 && PLAIN.test(raw))
+    return { ok: true, value: BigInt(raw) * 10n ** BigInt(decimals) };
   const text = raw.replace(/^[\s\u00a0\u202f]+|[\s\u00a0\u202f]+$/g, '');
   if (text === '') return { ok: false, code: 'MISSING_VALUE' };
   if (DASH_ALONE.test(text)) return { ok: true, value: 0n };
@@ -71,7 +82,11 @@ export function parseValue(raw: string, decimals = 0, format?: NumberFormat): Pa
   if (digits === undefined || (at !== -1 && !PLAIN.test(fraction))) {
     // "2.5" in a Vietnamese file, "20.82"…: a number, but not written as this convention writes one.
     const decimalLike = /^\d+(?:[.,]\d+)+$|^\d{1,3}(?:[.,]\d{3})+[.,]\d+$/.test(body);
-    return { ok: false, code: decimalLike ? (decimals === 0 ? 'NOT_AN_INTEGER' : 'NOT_A_NUMBER') : 'NOT_A_NUMBER', params: { decimals } };
+    return {
+      ok: false,
+      code: decimalLike ? (decimals === 0 ? 'NOT_AN_INTEGER' : 'NOT_A_NUMBER') : 'NOT_A_NUMBER',
+      params: { decimals },
+    };
   }
   // Decimal places past the indicator's are refused unless they are zeros ("12,00" is 12).
   const kept = fraction.slice(0, decimals);

@@ -27,7 +27,8 @@ export function rational(n: bigint, d: bigint = 1n): Rational {
 export const integer = (n: bigint | number): Rational => ({ n: BigInt(n), d: 1n });
 
 /** A value held as a count of 10^-decimals of its unit (validate/number.ts), as an exact rational. */
-export const fromScaled = (n: bigint, decimals: number): Rational => (decimals === 0 ? integer(n) : rational(n, 10n ** BigInt(decimals)));
+export const fromScaled = (n: bigint, decimals: number): Rational =>
+  decimals === 0 ? integer(n) : rational(n, 10n ** BigInt(decimals));
 
 /**
  * A rational in whatever terms it comes, sign in the numerator. Results are not
@@ -39,9 +40,8 @@ function make(n: bigint, d: bigint): Rational {
   return d < 0n ? { n: -n, d: -d } : { n, d };
 }
 
-export const sub = (a: Rational, b: Rational): Rational => (a.d === b.d ? make(a.n - b.n, a.d) : make(a.n * b.d - b.n * a.d, a.d * b.d));
-
-export const isZero = (a: Rational): boolean => a.n === 0n;
+export const sub = (a: Rational, b: Rational): Rational =>
+  a.d === b.d ? make(a.n - b.n, a.d) : make(a.n * b.d - b.n * a.d, a.d * b.d);
 
 /** a / b, or null when b is zero (no rate exists). */
 export function div(a: Rational, b: Rational): Rational | null {
@@ -111,5 +111,3 @@ export function toNumber(a: Rational): number {
   const scaled = (a.n * 10n ** digits) / a.d;
   return Number(scaled) / 10 ** Number(digits);
 }
-
-export const isInteger = (a: Rational): boolean => a.d === 1n;

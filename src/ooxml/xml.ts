@@ -28,7 +28,7 @@ export interface Attrs {
 class RecordAttrs implements Attrs {
   constructor(private readonly record: Record<string, string>) {}
   get(name: string): string | undefined {
-    return Object.prototype.hasOwnProperty.call(this.record, name) ? this.record[name] : undefined;
+    return Object.hasOwn(this.record, name) ? this.record[name] : undefined;
   }
   entries(): [string, string][] {
     return Object.entries(this.record);
@@ -45,13 +45,18 @@ class TagAttrs implements Attrs {
     const at = this.at;
     for (let k = 0; k < this.count; k++) {
       const from = at[4 * k]!;
-      if (at[4 * k + 1]! - from === name.length && this.xml.startsWith(name, from)) return attrValue(this.xml.slice(at[4 * k + 2]!, at[4 * k + 3]!));
+      if (at[4 * k + 1]! - from === name.length && this.xml.startsWith(name, from))
+        return attrValue(this.xml.slice(at[4 * k + 2]!, at[4 * k + 3]!));
     }
     return undefined;
   }
   entries(): [string, string][] {
     const out: [string, string][] = [];
-    for (let k = 0; k < this.count; k++) out.push([this.xml.slice(this.at[4 * k]!, this.at[4 * k + 1]!), attrValue(this.xml.slice(this.at[4 * k + 2]!, this.at[4 * k + 3]!))]);
+    for (let k = 0; k < this.count; k++)
+      out.push([
+        this.xml.slice(this.at[4 * k]!, this.at[4 * k + 1]!),
+        attrValue(this.xml.slice(this.at[4 * k + 2]!, this.at[4 * k + 3]!)),
+      ]);
     return out;
   }
   add(nameFrom: number, nameTo: number, valueFrom: number, valueTo: number): void {
@@ -102,11 +107,17 @@ const localName = (name: string) => {
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));|&/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const validCode = (c: number) => c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+const validCode = (c: number) =>
+  c === 0x9 ||
+  c === 0xa ||
+  c === 0xd ||
+  (c >= 0x20 && c <= 0xd7ff) ||
+  (c >= 0xe000 && c <= 0xfffd) ||
+  (c >= 0x10000 && c <= 0x10ffff);
 
 function decode(raw: string): string {
   if (raw.indexOf('&') === -1) return raw;
-  return raw.replace(REFERENCE, (whole, named?: string, dec?: string, hex?: string) => {
+  return raw.replace(REFERENCE, (_whole, named?: string, dec?: string, hex?: string) => {
     if (named) return NAMED[named]!;
     if (dec === undefined && hex === undefined) throw new NotPlain(); // an "&" that starts no reference this subset knows
     const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
@@ -291,7 +302,12 @@ function reference(xml: string, on: XmlEvents): void {
       return;
     }
     guard(() => {
-      const skip = on.open(localName(node.name), new RecordAttrs(node.attributes as Record<string, string>), node.isSelfClosing) === true;
+      const skip =
+        on.open(
+          localName(node.name),
+          new RecordAttrs(node.attributes as Record<string, string>),
+          node.isSelfClosing,
+        ) === true;
       if (skip && !node.isSelfClosing) skipping = 1;
     });
   });
@@ -325,7 +341,12 @@ export type Tokenizer = 'fast' | 'reference';
  * data validations); saxes then reads the `whole` part, so that a cut made on a guess (the
  * element's name inside a comment) is never what it reads.
  */
-export function parseXml<T extends XmlEvents>(xml: string, make: () => T, only?: Tokenizer, whole: () => string = () => xml): { handler: T; tokenizer: Tokenizer } {
+export function parseXml<T extends XmlEvents>(
+  xml: string,
+  make: () => T,
+  only?: Tokenizer,
+  whole: () => string = () => xml,
+): { handler: T; tokenizer: Tokenizer } {
   if (only !== 'reference') {
     const handler = make();
     try {

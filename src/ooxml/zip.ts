@@ -43,7 +43,11 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   let count = view.getUint16(end + 10, true);
   let dirSize = view.getUint32(end + 12, true);
   let dirAt = view.getUint32(end + 16, true);
-  if ((count === 0xffff || dirAt === 0xffffffff || dirSize === 0xffffffff) && end >= 20 && view.getUint32(end - 20, true) === EOCD64_LOCATOR) {
+  if (
+    (count === 0xffff || dirAt === 0xffffffff || dirSize === 0xffffffff) &&
+    end >= 20 &&
+    view.getUint32(end - 20, true) === EOCD64_LOCATOR
+  ) {
     const at64 = Number(view.getBigUint64(end - 12, true));
     if (at64 + 56 > bytes.length) throw new ZipError('CORRUPT');
     count = Number(view.getBigUint64(at64 + 32, true));
@@ -66,7 +70,9 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     let offset = view.getUint32(at + 42, true);
     const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
     // Names are UTF-8 when flag 11 says so; Office writes ASCII part names either way.
-    const name = Buffer.from(nameBytes.buffer, nameBytes.byteOffset, nameBytes.byteLength).toString(flags & 0x800 ? 'utf8' : 'latin1');
+    const name = Buffer.from(nameBytes.buffer, nameBytes.byteOffset, nameBytes.byteLength).toString(
+      flags & 0x800 ? 'utf8' : 'latin1',
+    );
     if (size === 0xffffffff || packed === 0xffffffff || offset === 0xffffffff) {
       // ZIP64: the true sizes are in the extra field 0x0001, in this order, each only when needed.
       let e = at + 46 + nameLength;
@@ -145,7 +151,14 @@ export class SharedParts<T> {
     const packed = packedBytes(bytes, e);
     const buf = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
     for (const k of this.kept)
-      if (k.key === key && k.entry.crc === e.crc && k.entry.size === e.size && k.entry.method === e.method && k.packed.equals(buf)) return k.value;
+      if (
+        k.key === key &&
+        k.entry.crc === e.crc &&
+        k.entry.size === e.size &&
+        k.entry.method === e.method &&
+        k.packed.equals(buf)
+      )
+        return k.value;
     const value = read(inflateEntry(bytes, e));
     this.kept.unshift({ key, entry: e, packed: Buffer.from(buf), value });
     if (this.kept.length > this.size) this.kept.pop();

@@ -26,7 +26,8 @@ export function chartSpecs(figures: Figures): ChartSpec[] {
       c.by === 'group'
         ? def.groups.map((g) => ({ name: g.name, figure: figures.byGroup.get(g.code)?.get(ind.code) }))
         : def.units.map((u) => ({ name: u.name, figure: figures.byUnit.get(u.code)?.get(ind.code) }));
-    const values = (which: 'current' | 'previous') => places.map((p) => (p.figure?.[which] ? toNumber((p.figure as Figure)[which]!) : null));
+    const values = (which: 'current' | 'previous') =>
+      places.map((p) => (p.figure?.[which] ? toNumber((p.figure as Figure)[which]!) : null));
     return {
       code: ind.code,
       type: c.type,

@@ -8,13 +8,21 @@ import type { Indicator } from '../definition/parse.js';
 import { toNumber, type Rational } from '../numbers/rational.js';
 import { displayTarget } from './figures.js';
 import { saidStatus } from './wording.js';
-import { loadExcelTs, newWorkbook, titledSheet, TITLED_HEADER_ROW, workbookBytes, workbookDate } from '../write/xlsx.js';
+import {
+  loadExcelTs,
+  newWorkbook,
+  titledSheet,
+  TITLED_HEADER_ROW,
+  workbookBytes,
+  workbookDate,
+} from '../write/xlsx.js';
 import type { Worksheet } from '@cj-tech-master/excelts';
 
 const STATUS = { met: 'đạt', exceeded: 'vượt', missed: 'chưa đạt', unknown: 'chưa đánh giá được' } as const;
 
 /** The number format of an indicator's figures: its decimals, grouped; a rate as a percentage with one decimal. */
-const valueFormat = (ind: Indicator) => (ind.kind === 'ratio' ? '0.0%' : ind.decimals > 0 ? `#,##0.${'0'.repeat(ind.decimals)}` : '#,##0');
+const valueFormat = (ind: Indicator) =>
+  ind.kind === 'ratio' ? '0.0%' : ind.decimals > 0 ? `#,##0.${'0'.repeat(ind.decimals)}` : '#,##0';
 /** A change: signed; a rate's in points. */
 const changeFormat = (ind: Indicator) => {
   const f = ind.kind === 'ratio' ? '0.0' : ind.decimals > 0 ? `#,##0.${'0'.repeat(ind.decimals)}` : '#,##0';
@@ -23,7 +31,8 @@ const changeFormat = (ind: Indicator) => {
 const PERCENT_CHANGE = '+0.0%;-0.0%;0.0%';
 
 /** A figure as a cell's value: a rate (kept in percent) as the fraction a percentage cell holds. */
-const cellValue = (r: Rational | null | undefined, percent = false): number | null => (r === null || r === undefined ? null : percent ? toNumber(r) / 100 : toNumber(r));
+const cellValue = (r: Rational | null | undefined, percent = false): number | null =>
+  r === null || r === undefined ? null : percent ? toNumber(r) / 100 : toNumber(r);
 
 interface Column {
   head: string;
@@ -31,7 +40,11 @@ interface Column {
   format?: (ind: Indicator) => string;
 }
 
-function fill(ws: Worksheet, columns: readonly Column[], rows: readonly { ind: Indicator; values: (string | number | null)[] }[]): void {
+function fill(
+  ws: Worksheet,
+  columns: readonly Column[],
+  rows: readonly { ind: Indicator; values: (string | number | null)[] }[],
+): void {
   columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   rows.forEach((r, k) => {
     const row = ws.getRow(TITLED_HEADER_ROW + 1 + k);
@@ -166,7 +179,17 @@ export async function figuresWorkbook(figures: Figures): Promise<Uint8Array> {
       groups,
       byGroup,
       def.groups.flatMap((g) =>
-        def.indicators.map((ind) => ({ ind, values: [g.code, g.name, ind.code, ind.label, ind.unit, ...figureCells(ind, figures.byGroup.get(g.code)?.get(ind.code))] })),
+        def.indicators.map((ind) => ({
+          ind,
+          values: [
+            g.code,
+            g.name,
+            ind.code,
+            ind.label,
+            ind.unit,
+            ...figureCells(ind, figures.byGroup.get(g.code)?.get(ind.code)),
+          ],
+        })),
       ),
     );
   }

@@ -5,18 +5,21 @@ import { formatDecimalVi, formatPercentVi, PERCENT_DECIMALS } from '../numbers/f
 import { fromDecimal, type Rational } from '../numbers/rational.js';
 import { targetBound, type TargetData } from '../definition/schema.js';
 
-
 /** "2.082" for a count, "1.265,00" for hectares with 2 decimals, "97,6%" for a ratio, "–" when there is no value. */
 export function displayValue(indicator: Indicator, value: Rational | null): string {
   if (value === null) return '–';
-  return indicator.kind === 'ratio' ? formatPercentVi(value, PERCENT_DECIMALS) : formatDecimalVi(value, { decimals: indicator.decimals });
+  return indicator.kind === 'ratio'
+    ? formatPercentVi(value, PERCENT_DECIMALS)
+    : formatDecimalVi(value, { decimals: indicator.decimals });
 }
 
 /** Absolute change with its sign: "-15", "+3", "+2,1" (percentage points for a ratio). */
 export function displayChange(indicator: Indicator, change: Rational | null): string {
   if (change === null) return '–';
   const text =
-    indicator.kind === 'ratio' ? formatDecimalVi(change, { decimals: PERCENT_DECIMALS }) : formatDecimalVi(change, { decimals: indicator.decimals });
+    indicator.kind === 'ratio'
+      ? formatDecimalVi(change, { decimals: PERCENT_DECIMALS })
+      : formatDecimalVi(change, { decimals: indicator.decimals });
   return change.n > 0n && /[1-9]/.test(text) ? '+' + text : text;
 }
 

@@ -28,7 +28,13 @@ function figureJson(ind: Indicator, f: Figure): { [key: string]: Json } {
     change: displayChange(ind, f.change),
     changePct: displayChangePct(f.changePct),
   };
-  const out: { [key: string]: Json } = { current: num(f.current), previous: num(f.previous), change: num(f.change), changePct: num(f.changePct), display };
+  const out: { [key: string]: Json } = {
+    current: num(f.current),
+    previous: num(f.previous),
+    change: num(f.change),
+    changePct: num(f.changePct),
+    display,
+  };
   if (f.plan !== undefined) {
     out.plan = num(f.plan);
     out.planPct = num(f.planPct ?? null);
@@ -42,7 +48,11 @@ export function figuresToJson(figures: Figures): { [key: string]: Json } {
   const def = figures.definition;
   return {
     period: { ...def.period },
-    groups: def.groups.map((g) => ({ code: g.code, name: g.name, units: def.units.filter((u) => u.group === g.code).map((u) => u.code) })),
+    groups: def.groups.map((g) => ({
+      code: g.code,
+      name: g.name,
+      units: def.units.filter((u) => u.group === g.code).map((u) => u.code),
+    })),
     units: {
       expected: figures.units.expected,
       received: figures.units.received,

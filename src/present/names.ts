@@ -9,7 +9,8 @@ import { upperFirst } from './wording.js';
 /** Acronyms of Vietnamese administration that keep their capitals inside a sentence (those with no vowel keep them anyway). */
 const ACRONYMS = new Set(['UBND', 'HĐND', 'MTTQ', 'TƯ', 'TW', 'ANTT', 'ATGT', 'TTATGT', 'CAND', 'QĐND', 'BQL']);
 const isAcronym = (w: string) =>
-  /\d/.test(w) || (w.length >= 2 && w === w.toLocaleUpperCase('vi') && (ACRONYMS.has(w) || !/[AEIOUY]/i.test(stripMarks(w))));
+  /\d/.test(w) ||
+  (w.length >= 2 && w === w.toLocaleUpperCase('vi') && (ACRONYMS.has(w) || !/[AEIOUY]/i.test(stripMarks(w))));
 
 /** Levels of administration, the two-word ones first: what follows one is a place name. "xã hội" is not a commune. */
 export const LEVELS = ['thành phố', 'thị xã', 'thị trấn', 'đặc khu', 'tỉnh', 'huyện', 'quận', 'phường', 'xã'];
@@ -27,7 +28,10 @@ const hasLower = (s: string) => s !== s.toLocaleUpperCase('vi');
  * built from the upper-case header by the decree's rules, with the place names the
  * definition knows (diaDanh, the units, the groups) spelt as it spells them.
  */
-export function agencyInSentence(doc: DocumentData, known: { units?: readonly { name: string }[]; groups?: readonly { name: string }[] } = {}): string {
+export function agencyInSentence(
+  doc: DocumentData,
+  known: { units?: readonly { name: string }[]; groups?: readonly { name: string }[] } = {},
+): string {
   if (doc.coQuanTrongCau) return oneLine(doc.coQuanTrongCau);
   const name = oneLine(doc.coQuanBanHanh);
   if (hasLower(name)) return name;
@@ -35,22 +39,31 @@ export function agencyInSentence(doc: DocumentData, known: { units?: readonly { 
   for (let i = 0; i < words.length; i++) {
     // After a level, each syllable up to the end is the place: "tỉnh Hà Giang".
     const two = `${words[i]} ${words[i + 1] ?? ''}`;
-    const level = LEVELS.find((l) => (l.includes(' ') ? two === l : words[i] === l && !(l === 'xã' && words[i + 1] === 'hội')));
+    const level = LEVELS.find((l) =>
+      l.includes(' ') ? two === l : words[i] === l && !(l === 'xã' && words[i + 1] === 'hội'),
+    );
     if (level && i + level.split(' ').length < words.length) {
-      for (let j = i + level.split(' ').length; j < words.length; j++) words[j] = isAcronym(words[j]!) ? words[j]! : upperFirst(words[j]!);
+      for (let j = i + level.split(' ').length; j < words.length; j++)
+        words[j] = isAcronym(words[j]!) ? words[j]! : upperFirst(words[j]!);
       break;
     }
     // After "Sở", "Bộ", "Cục": the field, "Sở Nông nghiệp và Môi trường".
     if ((BY_FIELD.has(words[i]!) || BY_FIELD.has(two)) && words[i + 1] !== undefined) {
       const start = BY_FIELD.has(two) ? i + 2 : i + 1;
       if (words[start]) words[start] = upperFirst(words[start]!);
-      for (let j = start + 1; j < words.length && !LEVELS.includes(words[j]!); j++) if (words[j - 1] === 'và') words[j] = upperFirst(words[j]!);
+      for (let j = start + 1; j < words.length && !LEVELS.includes(words[j]!); j++)
+        if (words[j - 1] === 'và') words[j] = upperFirst(words[j]!);
     }
   }
   let text = upperFirst(words.join(' '));
-  for (const kind of KINDS) text = text.replace(new RegExp(`(^|\\s)${low(kind)}(?=\\s|$)`, 'giu'), (_, sp: string) => sp + kind);
+  for (const kind of KINDS)
+    text = text.replace(new RegExp(`(^|\\s)${low(kind)}(?=\\s|$)`, 'giu'), (_, sp: string) => sp + kind);
   // Place names the definition spells itself win over the rules.
-  const places = [doc.diaDanh ?? '', ...(known.units ?? []).map((u) => u.name), ...(known.groups ?? []).map((g) => g.name)].map(withoutLevel);
+  const places = [
+    doc.diaDanh ?? '',
+    ...(known.units ?? []).map((u) => u.name),
+    ...(known.groups ?? []).map((g) => g.name),
+  ].map(withoutLevel);
   for (const place of places.filter((p) => /^\p{Lu}/u.test(p)).sort((a, b) => b.length - a.length)) {
     text = text.replace(new RegExp(`(?<=^|\\s)${escapeRegExp(place)}(?=\\s|$)`, 'giu'), place);
   }

@@ -51,7 +51,8 @@ export function changePhrase(ind: Worded, f: Pick<Figure, 'current' | 'previous'
   if (f.change === null) return 'không có số liệu để so sánh';
   if (f.change.n === 0n) return 'bằng cùng kỳ';
   const dir = f.change.n > 0n ? 'tăng' : 'giảm';
-  if (ind.kind === 'ratio') return `${dir} ${formatDecimalVi(abs(f.change), { decimals: PERCENT_DECIMALS })} điểm phần trăm`;
+  if (ind.kind === 'ratio')
+    return `${dir} ${formatDecimalVi(abs(f.change), { decimals: PERCENT_DECIMALS })} điểm phần trăm`;
   // A figure entered as a percentage (forest cover in %): its change is in points, never "tăng 1,2% (2,0%)".
   if (ind.unit === '%') return `${dir} ${formatDecimalVi(abs(f.change), { decimals: ind.decimals })} điểm phần trăm`;
   const by = amount(ind, abs(f.change));
@@ -66,7 +67,11 @@ export function changePhrase(ind: Worded, f: Pick<Figure, 'current' | 'previous'
  * The comparison with the period before, as a sentence goes on after the figure:
  * "giảm 10,9% (15 vụ) so với cùng kỳ năm 2020", "bằng cùng kỳ năm 2020".
  */
-export function versusPhrase(ind: Worded, f: Pick<Figure, 'current' | 'previous' | 'change' | 'changePct'>, previousLabel: string): string {
+export function versusPhrase(
+  ind: Worded,
+  f: Pick<Figure, 'current' | 'previous' | 'change' | 'changePct'>,
+  previousLabel: string,
+): string {
   if (f.change === null) return `${previousLabel} không có số liệu để so sánh`;
   if (f.change.n === 0n) return `bằng ${previousLabel}`;
   return `${changePhrase(ind, f)} so với ${previousLabel}`;
@@ -92,7 +97,12 @@ export function targetPhrase(ind: Pick<Worded, 'kind' | 'unit'>, t: TargetData):
   const size = formatDecimalVi(abs(bound), { decimals: 6, trimZeros: true });
   if (t.measure !== 'current') {
     // By how much it changes: a percentage, or points of a rate, or the indicator's own unit.
-    const by = t.measure === 'changePct' ? `${size}%` : ind.kind === 'ratio' || ind.unit === '%' ? `${size} điểm phần trăm` : `${size} ${ind.unit}`;
+    const by =
+      t.measure === 'changePct'
+        ? `${size}%`
+        : ind.kind === 'ratio' || ind.unit === '%'
+          ? `${size} điểm phần trăm`
+          : `${size} ${ind.unit}`;
     const sign = bound.n === 0n ? 0 : bound.n < 0n ? -1 : 1;
     const words: Record<typeof op, [string, string, string]> = {
       // [bound below zero, zero, above zero]
@@ -127,8 +137,8 @@ export function judgementPhrase(ind: Pick<Worded, 'kind' | 'unit' | 'decimals'>,
   return `${JUDGEMENT[status]} (${targetPhrase(ind, t)})`;
 }
 
-const zeroTarget = (ind: Pick<Worded, 'kind'>, t: TargetData) => t.measure === 'current' && t.atMost !== undefined && ind.kind !== 'ratio' && fromDecimal(t.atMost).n === 0n;
-
+const zeroTarget = (ind: Pick<Worded, 'kind'>, t: TargetData) =>
+  t.measure === 'current' && t.atMost !== undefined && ind.kind !== 'ratio' && fromDecimal(t.atMost).n === 0n;
 
 /**
  * The share of the plan done, with the plan itself: "đạt 94,5% kế hoạch (1.340,00 ha)";
@@ -139,7 +149,9 @@ export function planPhrase(ind: Pick<Worded, 'unit' | 'decimals'>, plan: Rationa
   const printed = formatPercentVi(planPct, PERCENT_DECIMALS);
   // Judged on the share as printed: 100,04% prints as 100,0% and is "đạt", not "vượt".
   const over = compare(printedRate(planPct), integer(100)) > 0;
-  return over ? `vượt kế hoạch (${amount(ind, plan)}), bằng ${printed} kế hoạch` : `đạt ${printed} kế hoạch (${amount(ind, plan)})`;
+  return over
+    ? `vượt kế hoạch (${amount(ind, plan)}), bằng ${printed} kế hoạch`
+    : `đạt ${printed} kế hoạch (${amount(ind, plan)})`;
 }
 
 /**
@@ -168,7 +180,12 @@ export function sentencePhrase(ind: Worded, f: Figure, target: TargetData | unde
 }
 
 /** "11/11 huyện, thành phố đã gửi báo cáo"; "10/11 huyện, thành phố đã gửi báo cáo, chưa có báo cáo của Bắc Mê". */
-export function reportingPhrase(received: number, expected: number, unitNoun: string, missing: readonly string[]): string {
+export function reportingPhrase(
+  received: number,
+  expected: number,
+  unitNoun: string,
+  missing: readonly string[],
+): string {
   const head = `${received}/${expected} ${unitNoun} đã gửi báo cáo`;
   return missing.length === 0 ? head : `${head}, chưa có báo cáo của ${joinVi(missing)}`;
 }
@@ -190,7 +207,8 @@ export function reportSubject(title: string | undefined): string {
 }
 
 /** "A", "A và B", "A, B và C". */
-export const joinVi = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} và ${items.at(-1)}`);
+export const joinVi = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} và ${items.at(-1)}`;
 
 /** The decree's form: days below 10 and months 1–2 padded ("ngày 05 tháng 02 năm 2021"). */
 export function formatDateVi(year: number, month: number, day: number): string {
@@ -204,7 +222,8 @@ const padMonth = (m: number) => (m <= 2 ? pad(m) : String(m));
 export const isoDateParts = (iso: string) => iso.split('-').map(Number) as [number, number, number];
 
 /** The short form in running text and references, padded as the header is: "05/01/2025", "13/8/2021". */
-export const formatShortDateVi = (year: number, month: number, day: number): string => `${pad(day)}/${padMonth(month)}/${year}`;
+export const formatShortDateVi = (year: number, month: number, day: number): string =>
+  `${pad(day)}/${padMonth(month)}/${year}`;
 
 /** "Số: 07/BC-UBND": a number below 10 at the head of the number and symbol is padded. */
 export const paddedNumber = (soKyHieu: string): string => soKyHieu.replace(/^\s*(\d)(?=\/)/, '0$1');
@@ -231,4 +250,3 @@ export function periodHeads(period: { label: string; previousLabel: string }): [
 
 /** "cùng kỳ năm 2020" → "Cùng kỳ năm 2020": a heading's first letter a capital. */
 export const upperFirst = (text: string): string => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
-

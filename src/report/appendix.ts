@@ -22,7 +22,10 @@ const value = (ind: Indicator, f: Figure | undefined, which: 'current' | 'previo
 export function appendixModel(figures: Figures, doc: DocumentData, agency: string): AppendixModel | undefined {
   const def = figures.definition;
   if (!hasAppendix(def.units)) return undefined;
-  const valuesOf = (by: { get(code: string): Figure | undefined } | undefined) => def.indicators.map((ind) => [value(ind, by?.get(ind.code), 'current'), value(ind, by?.get(ind.code), 'previous')] as const);
+  const valuesOf = (by: { get(code: string): Figure | undefined } | undefined) =>
+    def.indicators.map(
+      (ind) => [value(ind, by?.get(ind.code), 'current'), value(ind, by?.get(ind.code), 'previous')] as const,
+    );
   const unitRow = (u: Unit): AppendixRow => {
     const by = figures.byUnit.get(u.code);
     return { kind: 'unit', name: by ? u.name : `${u.name} (chưa báo cáo)`, values: valuesOf(by) };
@@ -43,12 +46,18 @@ export function appendixModel(figures: Figures, doc: DocumentData, agency: strin
   const parts = def.sectionsGiven
     ? [
         ...def.sections.map((s) => ({ title: s.title, columns: s.indicators.map((c) => at.get(c)!) })),
-        { title: 'Các chỉ tiêu khác', columns: def.indicators.filter((i) => !inSection.has(i.code)).map((i) => at.get(i.code)!) },
+        {
+          title: 'Các chỉ tiêu khác',
+          columns: def.indicators.filter((i) => !inSection.has(i.code)).map((i) => at.get(i.code)!),
+        },
       ].filter((p) => p.columns.length > 0)
     : [{ columns: def.indicators.map((_, i) => i) }];
   return {
     title: 'Phụ lục',
-    subtitle: [`SỐ LIỆU CÁC CHỈ TIÊU THEO ${def.unitNoun.toLocaleUpperCase('vi')}`, def.period.label.toLocaleUpperCase('vi')],
+    subtitle: [
+      `SỐ LIỆU CÁC CHỈ TIÊU THEO ${def.unitNoun.toLocaleUpperCase('vi')}`,
+      def.period.label.toLocaleUpperCase('vi'),
+    ],
     attachedTo: `(Kèm theo Báo cáo số ${paddedNumber(doc.soKyHieu)} ngày ${formatShortDateVi(...isoDateParts(doc.ngay))} của ${agency})`,
     nameHead: upperFirst(def.unitNoun),
     periodHeads: periodHeads(def.period) as [string, string],

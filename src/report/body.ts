@@ -3,7 +3,15 @@
 // markup of the document except emphasis, headings, lists, tables and page breaks.
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Align, Block, Inline, ListItem } from './model.js';
-import { CHART_CLOSE, CHART_OPEN, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, SECTION_CLOSE, SECTION_KEY_END, SECTION_OPEN } from './template/literal.js';
+import {
+  CHART_CLOSE,
+  CHART_OPEN,
+  PLACEHOLDER_CLOSE,
+  PLACEHOLDER_OPEN,
+  SECTION_CLOSE,
+  SECTION_KEY_END,
+  SECTION_OPEN,
+} from './template/literal.js';
 import type { ChartSpec } from '../present/charts.js';
 
 type Style = Omit<Inline, 'text' | 'lineBreak'>;
@@ -44,7 +52,8 @@ function collect(tokens: Token[] | undefined, style: Style, out: Inline[]): void
   }
 }
 
-const same = (a: Inline, b: Inline) => !!a.bold === !!b.bold && !!a.italics === !!b.italics && !!a.strike === !!b.strike;
+const same = (a: Inline, b: Inline) =>
+  !!a.bold === !!b.bold && !!a.italics === !!b.italics && !!a.strike === !!b.strike;
 
 /** Inline tokens to inlines; adjacent text in the same style (split around escapes) becomes one. */
 function inlines(tokens: Token[] | undefined): Inline[] {
@@ -69,7 +78,8 @@ type Piece = Block | Mark;
 function markOf(text: string): Mark | undefined {
   const t = text.trim();
   if (t === SECTION_CLOSE) return { kind: 'close' };
-  if (t.startsWith(SECTION_OPEN) && t.endsWith(SECTION_KEY_END) && t.length > 2) return { kind: 'open', key: t.slice(1, -1) };
+  if (t.startsWith(SECTION_OPEN) && t.endsWith(SECTION_KEY_END) && t.length > 2)
+    return { kind: 'open', key: t.slice(1, -1) };
   return undefined;
 }
 
@@ -117,10 +127,12 @@ function pieces(tokens: Token[], charts: readonly ChartSpec[], keep?: Token): Pi
         // A section the clerk has not written (template/view.ts): a highlighted placeholder.
         const text = (t as Tokens.Paragraph).text.trim();
         const mark = markOf(text);
-        const chart = text.startsWith(CHART_OPEN) && text.endsWith(CHART_CLOSE) ? charts[Number(text.slice(1, -1))] : undefined;
+        const chart =
+          text.startsWith(CHART_OPEN) && text.endsWith(CHART_CLOSE) ? charts[Number(text.slice(1, -1))] : undefined;
         if (mark) out.push(mark);
         else if (chart) out.push({ kind: 'chart', chart });
-        else if (text.startsWith(PLACEHOLDER_OPEN) && text.endsWith(PLACEHOLDER_CLOSE)) out.push({ kind: 'placeholder', text: `[${text.slice(1, -1)}]` });
+        else if (text.startsWith(PLACEHOLDER_OPEN) && text.endsWith(PLACEHOLDER_CLOSE))
+          out.push({ kind: 'placeholder', text: `[${text.slice(1, -1)}]` });
         else out.push({ kind: 'paragraph', inlines: inlines(t.tokens), keepWithNext });
         break;
       }
@@ -131,8 +143,14 @@ function pieces(tokens: Token[], charts: readonly ChartSpec[], keep?: Token): Pi
         const list = t as Tokens.List;
         const items = list.items.map((item): ListItem => {
           const [first, ...rest] = item.tokens;
-          const inline = first && (first.type === 'text' || first.type === 'paragraph') ? ((first as Tokens.Text).tokens ?? [first]) : [];
-          return { inlines: inlines(inline), blocks: blocks(first && inline.length === 0 ? item.tokens : rest, charts) };
+          const inline =
+            first && (first.type === 'text' || first.type === 'paragraph')
+              ? ((first as Tokens.Text).tokens ?? [first])
+              : [];
+          return {
+            inlines: inlines(inline),
+            blocks: blocks(first && inline.length === 0 ? item.tokens : rest, charts),
+          };
         });
         out.push({ kind: 'list', ordered: list.ordered, start: Number(list.start || 1), items, keepWithNext });
         break;
@@ -170,7 +188,10 @@ function pieces(tokens: Token[], charts: readonly ChartSpec[], keep?: Token): Pi
 export function markdownToBlocks(markdown: string, charts: readonly ChartSpec[] = []): Block[] {
   const tokens = new Lexer({ gfm: true }).lex(markdown);
   const last = tokens.findLast(
-    (t) => t.type !== 'space' && !(t.type === 'html' && isComment(t.text)) && !(t.type === 'paragraph' && markOf((t as Tokens.Paragraph).text)),
+    (t) =>
+      t.type !== 'space' &&
+      !(t.type === 'html' && isComment(t.text)) &&
+      !(t.type === 'paragraph' && markOf((t as Tokens.Paragraph).text)),
   );
   return fold(pieces(tokens, charts, last));
 }

@@ -84,7 +84,8 @@ export interface ReportModel {
 }
 
 /** The plain text of some inlines (for measuring, and for tests). */
-export const plainText = (inlines: readonly Inline[]): string => inlines.map((i) => (i.lineBreak ? ' ' : i.text)).join('');
+export const plainText = (inlines: readonly Inline[]): string =>
+  inlines.map((i) => (i.lineBreak ? ' ' : i.text)).join('');
 
 /** One unit's figures are the report's own: an appendix "by unit" would repeat them. */
 export const hasAppendix = (units: readonly unknown[]): boolean => units.length > 1;

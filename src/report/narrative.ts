@@ -8,8 +8,6 @@
 import { FatalError, type Problem } from '../messages/problem.js';
 import { NARRATIVE_SECTIONS, normaliseHeading, type NarrativeSection } from '../definition/narrative-sections.js';
 
-export { NARRATIVE_SECTIONS, type NarrativeSection } from '../definition/narrative-sections.js';
-
 export interface NarrativeText {
   /** The section's text (Markdown with Handlebars; blank when not written), and the line its heading is on. */
   text: string;
@@ -20,7 +18,11 @@ export interface NarrativeText {
 export const COMMENT = /<!--[\s\S]*?-->/g;
 
 /** The texts by section key; an unknown "## " heading stops with its line and the known ones. */
-export function parseNarrative(source: string, file: string, known: readonly NarrativeSection[] = NARRATIVE_SECTIONS): Map<string, NarrativeText> {
+export function parseNarrative(
+  source: string,
+  file: string,
+  known: readonly NarrativeSection[] = NARRATIVE_SECTIONS,
+): Map<string, NarrativeText> {
   const byHeading = new Map(known.map((s) => [normaliseHeading(s.heading), s]));
   const sections = new Map<string, NarrativeText>();
   const problems: Problem[] = [];
@@ -31,7 +33,11 @@ export function parseNarrative(source: string, file: string, known: readonly Nar
   let refused = false;
   const close = () => {
     // Comments become blank lines, so the text keeps the file's line numbers for messages.
-    if (current) sections.set(current.key, { text: current.lines.join('\n').replace(COMMENT, (c) => c.replace(/[^\n]/g, '')), line: current.line });
+    if (current)
+      sections.set(current.key, {
+        text: current.lines.join('\n').replace(COMMENT, (c) => c.replace(/[^\n]/g, '')),
+        line: current.line,
+      });
   };
   source.split(/\r?\n/).forEach((text, i) => {
     const heading = /^##\s+(.*?)\s*#*\s*$/.exec(text);
@@ -45,7 +51,13 @@ export function parseNarrative(source: string, file: string, known: readonly Nar
     const section = byHeading.get(normaliseHeading(heading[1]!));
     const earlier = section && sections.get(section.key);
     if (earlier) {
-      problems.push({ code: 'NARRATIVE_DUPLICATE_SECTION', severity: 'error', file, line: i + 1, params: { name: heading[1]!, first: earlier.line } });
+      problems.push({
+        code: 'NARRATIVE_DUPLICATE_SECTION',
+        severity: 'error',
+        file,
+        line: i + 1,
+        params: { name: heading[1]!, first: earlier.line },
+      });
       current = undefined;
       refused = true;
       return;
@@ -67,13 +79,20 @@ export function parseNarrative(source: string, file: string, known: readonly Nar
   close();
   const stray = before.join('\n').replace(COMMENT, (c) => c.replace(/[^\n]/g, ''));
   const strayLine = stray.split('\n').findIndex((l) => l.trim() !== '');
-  if (strayLine !== -1) problems.unshift({ code: 'NARRATIVE_OUTSIDE_SECTION', severity: 'error', file, line: strayLine + 1 });
+  if (strayLine !== -1)
+    problems.unshift({ code: 'NARRATIVE_OUTSIDE_SECTION', severity: 'error', file, line: strayLine + 1 });
   if (problems.length > 0) throw new FatalError(problems);
   return sections;
 }
 
 /** The skeleton `init` writes: every heading, with its hint as a comment. */
 export function narrativeSkeleton(sections: readonly NarrativeSection[] = NARRATIVE_SECTIONS): string {
-  const intro = '<!-- Nội dung do văn phòng viết cho báo cáo. Mỗi mục "## " là một phần của báo cáo; viết dưới mục đó.\n     Phần số liệu được viết tự động; ở đây chỉ viết nhận định, chỉ đạo, phương hướng. -->\n';
-  return intro + sections.map((s) => `\n## ${s.heading}\n\n<!-- ${s.hint}${s.required ? '' : ' Mục này không bắt buộc.'} -->\n`).join('');
+  const intro =
+    '<!-- Nội dung do văn phòng viết cho báo cáo. Mỗi mục "## " là một phần của báo cáo; viết dưới mục đó.\n     Phần số liệu được viết tự động; ở đây chỉ viết nhận định, chỉ đạo, phương hướng. -->\n';
+  return (
+    intro +
+    sections
+      .map((s) => `\n## ${s.heading}\n\n<!-- ${s.hint}${s.required ? '' : ' Mục này không bắt buộc.'} -->\n`)
+      .join('')
+  );
 }

@@ -9,7 +9,7 @@ import { chartSpecs } from '../present/charts.js';
 import type { Block, ReportModel } from './model.js';
 import { appendixModel } from './appendix.js';
 import { agencyInSentence } from '../present/names.js';
-import { compileTemplate, type Template } from './template/template.js';
+import { compileTemplate } from './template/template.js';
 import { buildView, probeView } from './template/view.js';
 import { parseNarrative, type NarrativeText } from './narrative.js';
 
@@ -32,13 +32,20 @@ export { sourceDigest } from './docx/manifest.js';
  * The narrative's sections (narrative.ts) checked and compiled like a template: each section's
  * text keeps its lines (the comments become blank lines), so problems name the file's line.
  */
-export function compileNarrative(sections: ReadonlyMap<string, NarrativeText>, file: string, probe: ReturnType<typeof probeView>): CompiledNarrative {
+export function compileNarrative(
+  sections: ReadonlyMap<string, NarrativeText>,
+  file: string,
+  probe: ReturnType<typeof probeView>,
+): CompiledNarrative {
   const compiled = new Map<string, CompiledTemplate>();
   const problems: FatalError[] = [];
   for (const [key, section] of sections) {
     if (section.text.trim() === '') continue;
     try {
-      compiled.set(key, compileTemplate({ file, source: '\n'.repeat(section.line) + section.text, narrative: true }, probe));
+      compiled.set(
+        key,
+        compileTemplate({ file, source: '\n'.repeat(section.line) + section.text, narrative: true }, probe),
+      );
     } catch (err) {
       if (!(err instanceof FatalError)) throw err;
       problems.push(err);
@@ -82,7 +89,10 @@ export function renderReport(
   const missing = new Set<string>();
   const markdown = template(buildView(figures, { texts, missing, printed: new Set() }));
   const tooLarge = () =>
-    FatalError.of('TEMPLATE_OUTPUT_TOO_LARGE', { file: templateFile, params: { size: toMiB(markdown.length), limit: toMiB(MAX_BODY_CHARS) } });
+    FatalError.of('TEMPLATE_OUTPUT_TOO_LARGE', {
+      file: templateFile,
+      params: { size: toMiB(markdown.length), limit: toMiB(MAX_BODY_CHARS) },
+    });
   if (markdown.length > MAX_BODY_CHARS) throw tooLarge();
   let body: Block[];
   try {
@@ -94,7 +104,8 @@ export function renderReport(
     if (!(err instanceof RangeError)) throw err;
     const section = [...texts].find(([, text]) => overflows(text))?.[0];
     const heading = figures.definition.narrativeSections.find((s) => s.key === section)?.heading;
-    if (heading !== undefined) throw FatalError.of('MARKDOWN_TOO_DEEP', { file: narrativeFile, params: { section: heading } });
+    if (heading !== undefined)
+      throw FatalError.of('MARKDOWN_TOO_DEEP', { file: narrativeFile, params: { section: heading } });
     throw FatalError.of('MARKDOWN_TOO_DEEP', { file: templateFile, params: {} });
   }
   const def = figures.definition;
@@ -109,5 +120,3 @@ export function renderReport(
   };
   return { model, missing: def.narrativeSections.filter((s) => missing.has(s.key)).map((s) => s.heading) };
 }
-
-export type { Template };

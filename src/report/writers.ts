@@ -25,10 +25,12 @@ const docx: ReportWriter = { extension: 'docx', write: async (model) => writeDoc
 /** The PDF, through LibreOffice from the DOCX (without the controls only Word uses). */
 const pdf: ReportWriter = {
   extension: 'pdf',
-  write: async (model, ctx) => (await import('../write/pdf.js')).pdfBytes(withoutControls(writeDocx(model)), 'bao-cao.docx', ctx),
+  write: async (model, ctx) =>
+    (await import('../write/pdf.js')).pdfBytes(withoutControls(writeDocx(model)), 'bao-cao.docx', ctx),
 };
 
 export const WRITERS: readonly ReportWriter[] = [docx, pdf];
 
 /** The writer for a file's name, by its extension. */
-export const writerFor = (file: string): ReportWriter | undefined => WRITERS.find((w) => file.toLowerCase().endsWith(`.${w.extension}`));
+export const writerFor = (file: string): ReportWriter | undefined =>
+  WRITERS.find((w) => file.toLowerCase().endsWith(`.${w.extension}`));

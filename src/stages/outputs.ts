@@ -54,12 +54,24 @@ export async function asReturnStage(
   const { figures, definition } = outcome;
   if (figures.units.missing.length > 0) {
     const names = figures.units.missing.map((code) => definition.unitByCode.get(code)?.name ?? code);
-    return { problems: [{ code: 'AS_RETURN_INCOMPLETE', severity: 'error', file: opts.file, params: { path: opts.file, count: names.length, names: names.join(', ') } }] };
+    return {
+      problems: [
+        {
+          code: 'AS_RETURN_INCOMPLETE',
+          severity: 'error',
+          file: opts.file,
+          params: { path: opts.file, count: names.length, names: names.join(', ') },
+        },
+      ],
+    };
   }
   const target = path.resolve(opts.cwd, opts.file);
   refuseOwned(target, ownedBy(definition, opts), opts.cwd);
   const { returnCsv, returnWorkbook } = await import('../workspace/as-return.js');
-  await writeFileAtomic(target, ext === 'csv' ? returnCsv(figures, unit) : await returnWorkbook(figures, unit), { shown: opts.file, force: true });
+  await writeFileAtomic(target, ext === 'csv' ? returnCsv(figures, unit) : await returnWorkbook(figures, unit), {
+    shown: opts.file,
+    force: true,
+  });
   return { written: opts.file, problems: [] };
 }
 
@@ -80,14 +92,16 @@ export interface PullOptions {
  */
 export async function pullStage(opts: PullOptions): Promise<{ written: string[]; warnings: Problem[] }> {
   const definition = await loadDefinition(opts.config, opts.cwd, opts.lang);
-  if (!definition.narrativePath) throw FatalError.of('NARRATIVE_PULL_NO_FILE', { file: definition.file, params: { path: opts.report } });
+  if (!definition.narrativePath)
+    throw FatalError.of('NARRATIVE_PULL_NO_FILE', { file: definition.file, params: { path: opts.report } });
   const shown = path.relative(opts.cwd, definition.narrativePath);
   const reportFile = path.resolve(opts.cwd, opts.report);
   const read = readRegularFile(reportFile, MAX_REPORT_BYTES);
   if (!read.ok) throw FatalError.of('INPUT_NOT_FOUND', { file: opts.report, params: { path: opts.report } });
   const render = await import('../report/report.js');
   const held = render.readEarlierReport(read.bytes, opts.report);
-  if (held === 'none' || held === 'unmarked') throw FatalError.of('NARRATIVE_PULL_UNMARKED', { file: opts.report, params: { path: opts.report } });
+  if (held === 'none' || held === 'unmarked')
+    throw FatalError.of('NARRATIVE_PULL_UNMARKED', { file: opts.report, params: { path: opts.report } });
   const source = await readNarrativeSource(definition.narrativePath, shown);
   const texts = render.parseNarrative(source, shown, definition.narrativeSections);
   const pulled = render.mergeNarrative(
@@ -95,12 +109,20 @@ export async function pullStage(opts: PullOptions): Promise<{ written: string[];
     // Every section the report holds text for is taken, changed there or not; --overwrite takes it over the file's own changes.
     {
       ...held,
-      sections: held.sections.map((s) => ({ ...s, changed: s.markdown !== '', source: opts.overwrite ? render.sourceDigest(texts.get(s.key)?.text ?? '') : s.source })),
+      sections: held.sections.map((s) => ({
+        ...s,
+        changed: s.markdown !== '',
+        source: opts.overwrite ? render.sourceDigest(texts.get(s.key)?.text ?? '') : s.source,
+      })),
     },
     { report: opts.report, file: shown },
   );
   if (pulled.fromWord.size === 0) return { written: [], warnings: pulled.problems };
-  await writeFileAtomic(definition.narrativePath, Buffer.from(render.writeSections(source, pulled.fromWord, shown, definition.narrativeSections), 'utf8'), { shown, force: true });
+  await writeFileAtomic(
+    definition.narrativePath,
+    Buffer.from(render.writeSections(source, pulled.fromWord, shown, definition.narrativeSections), 'utf8'),
+    { shown, force: true },
+  );
   return { written: [shown], warnings: pulled.problems };
 }
 
@@ -122,20 +144,32 @@ export async function formsStage(opts: FormsOptions): Promise<{ written: string[
   const definition = await loadDefinition(opts.config, opts.cwd, opts.lang);
   const dir = path.resolve(opts.cwd, opts.outDir);
   const format = opts.format ?? 'xlsx';
-  const forms = definition.units.map((u) => ({ unit: u, file: path.join(dir, formFileName(u, format)), shown: path.join(opts.outDir, formFileName(u, format)) }));
+  const forms = definition.units.map((u) => ({
+    unit: u,
+    file: path.join(dir, formFileName(u, format)),
+    shown: path.join(opts.outDir, formFileName(u, format)),
+  }));
   // Blank forms never land in the returns folder or last period's archive (where --force would replace filled returns).
   const owned = ownedBy(definition, { ...opts, inputs: [] }, definition.templatePath ? [definition.templatePath] : []);
   for (const f of forms) refuseOwned(f.file, owned, opts.cwd);
   if (!opts.force) {
     const clashes: Problem[] = [];
     for (const f of forms)
-      if (await fs.lstat(f.file).then(() => true, () => false)) clashes.push({ code: 'FORM_EXISTS', severity: 'error', file: f.shown, params: { path: f.shown } });
+      if (
+        await fs.lstat(f.file).then(
+          () => true,
+          () => false,
+        )
+      )
+        clashes.push({ code: 'FORM_EXISTS', severity: 'error', file: f.shown, params: { path: f.shown } });
     if (clashes.length > 0) throw new FatalError(clashes);
   }
   const previous = await readPrevious(definition, { cwd: opts.cwd, readStdin: async () => new Uint8Array() });
   const workbook = format === 'xlsx' ? await import('../workspace/form-xlsx.js') : undefined;
   for (const f of forms) {
-    const bytes = workbook ? await workbook.formWorkbookBytes(definition, f.unit, previous?.archive) : formBytes(definition, f.unit, previous?.archive);
+    const bytes = workbook
+      ? await workbook.formWorkbookBytes(definition, f.unit, previous?.archive)
+      : formBytes(definition, f.unit, previous?.archive);
     await writeFileAtomic(f.file, bytes, { shown: f.shown, force: opts.force });
   }
   return { written: forms.map((f) => f.shown), warnings: previous?.problems ?? [] };
@@ -169,11 +203,20 @@ export async function feedbackStage(outcome: CheckOutcome, opts: FeedbackOptions
     }
   };
   const { returnsDir, previousReturnsDir } = outcome.definition;
-  const readFrom = [...opts.inputs.filter((i) => i !== '-').map((i) => folderOf(path.resolve(opts.cwd, i))), returnsDir, ...(previousReturnsDir ? [previousReturnsDir] : [])];
+  const readFrom = [
+    ...opts.inputs.filter((i) => i !== '-').map((i) => folderOf(path.resolve(opts.cwd, i))),
+    returnsDir,
+    ...(previousReturnsDir ? [previousReturnsDir] : []),
+  ];
   for (const folder of readFrom)
-    if (same(folder, dir)) throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: opts.dir, params: { path: opts.dir, reason: 'RETURNS' } });
-  const kind = await fs.stat(dir).then((st) => (st.isDirectory() ? 'folder' : 'other'), () => 'none');
-  if (kind === 'other') throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: opts.dir, params: { path: opts.dir, reason: 'NOT_FOLDER' } });
+    if (same(folder, dir))
+      throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: opts.dir, params: { path: opts.dir, reason: 'RETURNS' } });
+  const kind = await fs.stat(dir).then(
+    (st) => (st.isDirectory() ? 'folder' : 'other'),
+    () => 'none',
+  );
+  if (kind === 'other')
+    throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: opts.dir, params: { path: opts.dir, reason: 'NOT_FOLDER' } });
 
   // One run at a time per folder: two at once would each remove the other's files.
   return withLock(path.join(dir, 'baocao-phan-hoi'), opts.dir, async () => {
@@ -190,15 +233,22 @@ export async function feedbackStage(outcome: CheckOutcome, opts: FeedbackOptions
     const names = new Set(feedback.map((f) => f.name));
     for (const n of existing)
       if (names.has(n.normalize('NFC')) && writtenAs(n) === undefined)
-        throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', { file: path.join(opts.dir, n), params: { path: path.join(opts.dir, n), reason: 'NOT_OURS' } });
+        throw FatalError.of('OUTPUT_FEEDBACK_FOLDER', {
+          file: path.join(opts.dir, n),
+          params: { path: path.join(opts.dir, n), reason: 'NOT_OURS' },
+        });
     const written: string[] = [];
     for (const fb of feedback) {
       const shown = path.join(opts.dir, fb.name);
-      await writeFileAtomic(path.join(dir, fb.name), await feedbackWorkbook(outcome.definition, fb), { shown, force: true });
+      await writeFileAtomic(path.join(dir, fb.name), await feedbackWorkbook(outcome.definition, fb), {
+        shown,
+        force: true,
+      });
       written.push(shown);
     }
-    for (const n of existing) if (isFeedbackName(n) && !names.has(n.normalize('NFC')) && writtenAs(n) === 'own') await fs.rm(path.join(dir, n), { force: true });
+    for (const n of existing)
+      if (isFeedbackName(n) && !names.has(n.normalize('NFC')) && writtenAs(n) === 'own')
+        await fs.rm(path.join(dir, n), { force: true });
     return written;
   });
 }
-

@@ -64,9 +64,17 @@ export class PreviousArchive {
       const unit = this.codes.get(row.unit) ?? this.codes.get(source);
       const indicator = this.def.indicators.find((i) => i.code.toUpperCase() === row.indicator.toUpperCase());
       if (!unit || !indicator || indicator.kind === 'ratio') continue;
-      const parsed = parseValue(row.current, indicator.decimals, valueFormat(row.notes?.current?.kind === 'NUMBER', this.numberFormat));
+      const parsed = parseValue(
+        row.current,
+        indicator.decimals,
+        valueFormat(row.notes?.current?.kind === 'NUMBER', this.numberFormat),
+      );
       if (!parsed.ok) continue;
-      const before = parseValue(row.previous, indicator.decimals, valueFormat(row.notes?.previous?.kind === 'NUMBER', this.numberFormat));
+      const before = parseValue(
+        row.previous,
+        indicator.decimals,
+        valueFormat(row.notes?.previous?.kind === 'NUMBER', this.numberFormat),
+      );
       const earlierHere = before.ok ? before.value : undefined;
       const key = `${unit.code}\u0000${indicator.code}`;
       const there = this.firstRead.get(`${key}\u0000${source}`);
@@ -97,14 +105,32 @@ export class PreviousArchive {
   }
 
   /** A last-period unit's figure read a second time: said, and, if it differs, kept by neither. */
-  private again(key: string, unit: Unit, indicator: string, decimals: number, there: { file: ReturnFile; line: number; value: bigint; raw: string }, file: ReturnFile, line: number, value: bigint, raw: string) {
+  private again(
+    key: string,
+    unit: Unit,
+    indicator: string,
+    decimals: number,
+    there: { file: ReturnFile; line: number; value: bigint; raw: string },
+    file: ReturnFile,
+    line: number,
+    value: bigint,
+    raw: string,
+  ) {
     const differs = value !== there.value;
     if (differs) {
       this.contested.add(key);
       this.values.get(unit.code)?.delete(indicator);
     }
     if (there.file === file) {
-      this.rowProblems.push({ code: 'DUPLICATE_ROW', severity: 'warning', file: file.file, line, unit: unit.code, indicator, params: { first: `${there.file.file}:${there.line}`, value: raw } });
+      this.rowProblems.push({
+        code: 'DUPLICATE_ROW',
+        severity: 'warning',
+        file: file.file,
+        line,
+        unit: unit.code,
+        indicator,
+        params: { first: `${there.file.file}:${there.line}`, value: raw },
+      });
       return;
     }
     const id = `${unit.code}\u0000${there.file.file}\u0000${file.file}`;
@@ -136,7 +162,12 @@ export class PreviousArchive {
           rows: r.rows,
           differ: r.differ,
           ...(r.example && { ...r.example, side: 'current' }),
-          ...(firstAt !== undefined && hereAt !== undefined && { firstAt, hereAt, ...(firstAt !== hereAt && { later: hereAt > firstAt ? r.file.file : r.first.file }) }),
+          ...(firstAt !== undefined &&
+            hereAt !== undefined && {
+              firstAt,
+              hereAt,
+              ...(firstAt !== hereAt && { later: hereAt > firstAt ? r.file.file : r.first.file }),
+            }),
           archive: this.period,
         },
       };

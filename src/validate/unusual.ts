@@ -71,14 +71,23 @@ function changeWords(pct: Rational): { dir: 'up' | 'down' | 'same'; pct: string 
 }
 
 /** Every unusual figure of the units' returns, by indicator in the definition's order, then unit in the roster's. */
-export function findUnusual(def: Definition, values: ReadonlyMap<string, ReadonlyMap<string, UnitFigure>>, opts: UnusualOptions = {}): UnusualFindings {
+export function findUnusual(
+  def: Definition,
+  values: ReadonlyMap<string, ReadonlyMap<string, UnitFigure>>,
+  opts: UnusualOptions = {},
+): UnusualFindings {
   const found: UnusualFindings = { warnings: [], explained: [] };
   const jumpAt = Math.log(UNUSUAL.jump);
   const apartAt = Math.log(UNUSUAL.apart);
   const indicators = def.inputIndicators.filter((ind) => ind.kind !== 'ratio' && ind.unusual);
   // Each indicator's figures side by side, in roster order, as numbers for the statistics
   // (typed arrays: native sorts); each unit's figures looked up once.
-  const columns = indicators.map(() => ({ units: [] as string[], figures: [] as UnitFigure[], c: new Float64Array(def.units.length), p: new Float64Array(def.units.length) }));
+  const columns = indicators.map(() => ({
+    units: [] as string[],
+    figures: [] as UnitFigure[],
+    c: new Float64Array(def.units.length),
+    p: new Float64Array(def.units.length),
+  }));
   for (const unit of def.units) {
     const byIndicator = values.get(unit.code);
     if (!byIndicator) continue;
@@ -115,7 +124,12 @@ export function findUnusual(def: Definition, values: ReadonlyMap<string, Readonl
       if (!jump && !apart) continue;
       // Within APART of the figure before "Cùng kỳ": last period's figure was the odd one, not this.
       const earlier = opts.earlier?.(units[i]!, ind.code);
-      if (earlier !== undefined && earlier >= 0n && Math.abs(change(c[i]!, Number(earlier) / 10 ** ind.decimals)) < apartAt) continue;
+      if (
+        earlier !== undefined &&
+        earlier >= 0n &&
+        Math.abs(change(c[i]!, Number(earlier) / 10 ** ind.decimals)) < apartAt
+      )
+        continue;
       const problem = unusualProblem(def, ind, units[i]!, figures[i]!, {
         others: apart && !jump ? (others ??= unitsMedian(figures, ind.decimals)) : undefined,
         earlier,
@@ -197,9 +211,14 @@ function unusualProblem(
       previous: formatScaledVi(f.previous, d),
       how,
       ...(how === 'up' && { factor: formatDecimalVi(ratio!, { decimals: 1, trimZeros: true }) }),
-      ...(how === 'down' && { share: formatDecimalVi(rational(ratio!.n * 100n, ratio!.d), { decimals: 1, trimZeros: true }) }),
+      ...(how === 'down' && {
+        share: formatDecimalVi(rational(ratio!.n * 100n, ratio!.d), { decimals: 1, trimZeros: true }),
+      }),
       ...(more.others && { othersDir: more.others.dir, othersPct: more.others.pct }),
-      ...(more.earlier !== undefined && { earlier: formatScaledVi(more.earlier, d), archive: more.archivePeriod ?? '' }),
+      ...(more.earlier !== undefined && {
+        earlier: formatScaledVi(more.earlier, d),
+        archive: more.archivePeriod ?? '',
+      }),
       ...(f.explanation && { explanation: f.explanation }),
     },
   };

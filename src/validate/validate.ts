@@ -59,7 +59,10 @@ class RowsAlike {
 
   constructor(private readonly add: (p: Problem) => void) {}
 
-  row(row: ReturnRow, p: Omit<Problem, 'file' | 'line' | 'severity' | 'params'> & { params: { value: string } & Record<string, unknown> }): void {
+  row(
+    row: ReturnRow,
+    p: Omit<Problem, 'file' | 'line' | 'severity' | 'params'> & { params: { value: string } & Record<string, unknown> },
+  ): void {
     const key = `${p.code}\u0000${p.params.value}`;
     const group = this.groups.get(key);
     if (group) {
@@ -68,7 +71,13 @@ class RowsAlike {
       if (group.indicator !== p.indicator) delete group.indicator;
       return;
     }
-    const problem: Problem = { severity: 'error', file: row.file, line: row.line, ...p, params: { ...p.params, rows: 1 } };
+    const problem: Problem = {
+      severity: 'error',
+      file: row.file,
+      line: row.line,
+      ...p,
+      params: { ...p.params, rows: 1 },
+    };
     if (this.groups.size < MAX_ALIKE) this.groups.set(key, problem);
     this.add(problem);
   }
@@ -93,7 +102,10 @@ interface Duplicate {
  * (`report`), as are all that follow.
  */
 class ResentReturns {
-  private readonly units = new Map<string, { indicators: Set<string>; rows: number; from?: string; waiting: Duplicate[]; partial: boolean }>();
+  private readonly units = new Map<
+    string,
+    { indicators: Set<string>; rows: number; from?: string; waiting: Duplicate[]; partial: boolean }
+  >();
 
   constructor(
     private readonly indicators: number,
@@ -148,7 +160,10 @@ const NOTE_PROBLEMS: { [K in CellNote['kind']]: (note: NoteOf<K>, own: NoteProbl
   FORMULA_UNTRUSTED: (n) => ({ code: 'FORMULA_NOT_CALCULATED', params: { formula: n.formula, saved: n.saved } }),
   MERGED: (n, own) => ({ code: own.code, params: { ...own.params, merged: n.master } }),
   PERCENT: (n, own) => ({ code: own.code, params: { ...own.params, stored: n.stored } }),
-  DISPLAYED: (n) => ({ code: 'NOT_A_NUMBER', params: { value: n.shown, stored: n.stored, shownAs: n.how, divisor: n.divisor } }),
+  DISPLAYED: (n) => ({
+    code: 'NOT_A_NUMBER',
+    params: { value: n.shown, stored: n.stored, shownAs: n.how, divisor: n.divisor },
+  }),
   NUMBER: (_n, own) => own,
 };
 
@@ -164,7 +179,11 @@ export function numericCodes(def: Definition): Map<string, Unit[]> {
 }
 
 /** Finds a roster unit, forgiving the leading zeros Excel drops ("24" for "024"). */
-export function lookupUnit(def: Definition, raw: string, numeric: Map<string, Unit[]>): { unit?: Unit; padded: boolean } {
+export function lookupUnit(
+  def: Definition,
+  raw: string,
+  numeric: Map<string, Unit[]>,
+): { unit?: Unit; padded: boolean } {
   const exact = def.unitByCode.get(raw);
   if (exact) return { unit: exact, padded: false };
   if (/^\d+$/.test(raw)) {
@@ -209,7 +228,10 @@ export class ReturnValidator {
   // A unit's rows come together and a few indicator spellings repeat: the last unit
   // looked up is kept, and up to 1,000 indicator spellings (a hostile file may have a
   // million different ones).
-  private lastUnit = { raw: undefined as string | undefined, lookup: { padded: false } as ReturnType<typeof lookupUnit> };
+  private lastUnit = {
+    raw: undefined as string | undefined,
+    lookup: { padded: false } as ReturnType<typeof lookupUnit>,
+  };
   private readonly indicatorLookups = new Map<string, Indicator | undefined>();
   private readonly periodCode: string;
 
@@ -226,8 +248,11 @@ export class ReturnValidator {
     const { def, problems, values, seen, unitFiles } = this;
     if (file.receivedAt !== undefined) this.receivedAt.set(file.file, file.receivedAt);
     if (!file.complete) this.unreadFiles++;
-    const err = (row: ReturnRow, p: Omit<Problem, 'file' | 'line' | 'severity'>, severity: Problem['severity'] = 'error') =>
-      problems.add({ severity, file: row.file, line: row.line, ...p });
+    const err = (
+      row: ReturnRow,
+      p: Omit<Problem, 'file' | 'line' | 'severity'>,
+      severity: Problem['severity'] = 'error',
+    ) => problems.add({ severity, file: row.file, line: row.line, ...p });
     let paddedWarning: Problem | undefined;
     const fileUnits = new Set<string>();
     const alike = new RowsAlike((p) => problems.add(p));
@@ -235,7 +260,8 @@ export class ReturnValidator {
       err(d.row, { code: 'DUPLICATE_ROW', unit: d.unit, indicator: d.indicator.code, params: { first: d.first } }),
     );
     for (const row of file.rows) {
-      if (row.unit !== this.lastUnit.raw) this.lastUnit = { raw: row.unit, lookup: lookupUnit(def, row.unit, this.numeric) };
+      if (row.unit !== this.lastUnit.raw)
+        this.lastUnit = { raw: row.unit, lookup: lookupUnit(def, row.unit, this.numeric) };
       const { unit, padded } = this.lastUnit.lookup;
       if (!unit) {
         alike.row(row, { code: 'UNKNOWN_UNIT', column: 'ma_don_vi', params: { value: row.unit } });
@@ -246,7 +272,15 @@ export class ReturnValidator {
         // first such row, counting the rows.
         if (paddedWarning) (paddedWarning.params as { rows: number }).rows++;
         else {
-          paddedWarning = { severity: 'warning', file: row.file, line: row.line, code: 'UNIT_CODE_PADDED', column: 'ma_don_vi', unit: unit.code, params: { value: row.unit, unit: unit.code, rows: 1 } };
+          paddedWarning = {
+            severity: 'warning',
+            file: row.file,
+            line: row.line,
+            code: 'UNIT_CODE_PADDED',
+            column: 'ma_don_vi',
+            unit: unit.code,
+            params: { value: row.unit, unit: unit.code, rows: 1 },
+          };
           problems.add(paddedWarning);
         }
       }
@@ -261,22 +295,53 @@ export class ReturnValidator {
         if (this.indicatorLookups.size < 1000) this.indicatorLookups.set(row.indicator, indicator);
       }
       if (!indicator) {
-        err(row, { code: 'UNKNOWN_INDICATOR', column: 'ma_chi_tieu', unit: unit.code, params: { value: row.indicator } });
+        err(row, {
+          code: 'UNKNOWN_INDICATOR',
+          column: 'ma_chi_tieu',
+          unit: unit.code,
+          params: { value: row.indicator },
+        });
         continue;
       }
       if (indicator.kind === 'ratio') {
-        err(row, { code: 'DERIVED_INDICATOR', column: 'ma_chi_tieu', unit: unit.code, indicator: indicator.code, params: { value: indicator.code } }, 'warning');
+        err(
+          row,
+          {
+            code: 'DERIVED_INDICATOR',
+            column: 'ma_chi_tieu',
+            unit: unit.code,
+            indicator: indicator.code,
+            params: { value: indicator.code },
+          },
+          'warning',
+        );
         continue;
       }
       if (row.period !== def.period.code && row.period.toUpperCase() !== this.periodCode)
-        alike.row(row, { code: 'PERIOD_MISMATCH', column: 'ky_bao_cao', unit: unit.code, indicator: indicator.code, params: { value: row.period, expected: def.period.code } });
+        alike.row(row, {
+          code: 'PERIOD_MISMATCH',
+          column: 'ky_bao_cao',
+          unit: unit.code,
+          indicator: indicator.code,
+          params: { value: row.period, expected: def.period.code },
+        });
       // A figure in another unit (triệu where the indicator counts tỷ đồng) is off by a factor: never summed.
       if (row.dvt !== '' && row.dvt !== indicator.unit && !sameMeasure(row.dvt, indicator.unit))
-        err(row, { code: 'UNIT_OF_MEASURE_DIFFERS', column: 'don_vi_tinh', unit: unit.code, indicator: indicator.code, params: { value: row.dvt, expected: indicator.unit, label: indicator.label } });
+        err(row, {
+          code: 'UNIT_OF_MEASURE_DIFFERS',
+          column: 'don_vi_tinh',
+          unit: unit.code,
+          indicator: indicator.code,
+          params: { value: row.dvt, expected: indicator.unit, label: indicator.label },
+        });
 
       const key = `${unit.code}\u0000${indicator.code}`;
       const first = seen.get(key);
-      resent.row(unit.code, indicator.code, first === undefined ? undefined : { row, unit: unit.code, indicator, first });
+      resent.row(
+        unit.code,
+        indicator.code,
+        first === undefined ? undefined : { row, unit: unit.code, indicator, first },
+      );
       if (first) continue;
       seen.set(key, `${row.file}:${row.line}`);
 
@@ -286,7 +351,12 @@ export class ReturnValidator {
       if (current.ok || previous.ok) {
         let byIndicator = this.parsed.get(unit.code);
         if (!byIndicator) this.parsed.set(unit.code, (byIndicator = new Map()));
-        byIndicator.set(indicator.code, { current: current.ok ? current.value : undefined, previous: previous.ok ? previous.value : undefined, file: row.file, line: row.line });
+        byIndicator.set(indicator.code, {
+          current: current.ok ? current.value : undefined,
+          previous: previous.ok ? previous.value : undefined,
+          file: row.file,
+          line: row.line,
+        });
       }
       const archived = previous.ok ? this.opts.previous?.archive.values.get(unit.code)?.get(indicator.code) : undefined;
       if (archived && previous.ok && archived.value !== previous.value)
@@ -297,14 +367,26 @@ export class ReturnValidator {
             column: 'cung_ky',
             unit: unit.code,
             indicator: indicator.code,
-            params: { value: row.previous, archived: archived.raw, archive: archived.place, period: this.opts.previous!.archive.period, revised: this.opts.previous!.revised ? 1 : 0 },
+            params: {
+              value: row.previous,
+              archived: archived.raw,
+              archive: archived.place,
+              period: this.opts.previous!.archive.period,
+              revised: this.opts.previous!.revised ? 1 : 0,
+            },
           },
           this.opts.previous!.revised ? 'warning' : 'error',
         );
       if (current.ok && previous.ok) {
         let byIndicator = values.get(unit.code);
         if (!byIndicator) values.set(unit.code, (byIndicator = new Map()));
-        byIndicator.set(indicator.code, { current: current.value, previous: previous.value, file: row.file, line: row.line, ...(row.explanation !== '' && { explanation: row.explanation }) });
+        byIndicator.set(indicator.code, {
+          current: current.value,
+          previous: previous.value,
+          file: row.file,
+          line: row.line,
+          ...(row.explanation !== '' && { explanation: row.explanation }),
+        });
         continue;
       }
       for (const [parsed, column, side] of [
@@ -361,7 +443,11 @@ export class ReturnValidator {
    * A unit's whole return sent again in another file: one problem, saying whether the figures
    * are the same, and where they first differ (kỳ này, then cùng kỳ, as each file's rows parse).
    */
-  private resentProblem({ unit, from, rows }: { unit: string; from: string; rows: Duplicate[] }, unitsInFile: number, named: Unit | undefined): Problem {
+  private resentProblem(
+    { unit, from, rows }: { unit: string; from: string; rows: Duplicate[] },
+    unitsInFile: number,
+    named: Unit | undefined,
+  ): Problem {
     const format = (n: bigint | undefined, decimals: number) => (n === undefined ? '—' : formatScaledVi(n, decimals));
     let differ = 0;
     let example: Record<string, string> | undefined;
@@ -369,12 +455,19 @@ export class ReturnValidator {
       const there = this.parsed.get(unit)?.get(indicator.code);
       const decimals = indicator.decimals;
       const here = { current: this.value(row, 'current', decimals), previous: this.value(row, 'previous', decimals) };
-      const sides = (['current', 'previous'] as const).filter((side) => (here[side].ok ? here[side].value : undefined) !== there?.[side]);
+      const sides = (['current', 'previous'] as const).filter(
+        (side) => (here[side].ok ? here[side].value : undefined) !== there?.[side],
+      );
       if (sides.length === 0) continue;
       differ++;
       const side = sides[0]!;
       const value = here[side];
-      example ??= { indicator: indicator.code, side, there: format(there?.[side], decimals), here: value.ok ? format(value.value, decimals) : row[side] || '—' };
+      example ??= {
+        indicator: indicator.code,
+        side,
+        there: format(there?.[side], decimals),
+        here: value.ok ? format(value.value, decimals) : row[side] || '—',
+      };
     }
     const first = rows[0]!;
     // Which came later is known only from the files' times here: said with both, never guessed from the names.
@@ -423,33 +516,62 @@ export class ReturnValidator {
       const unit = def.unitByCode.get(unitCode)!;
       for (const ind of def.inputIndicators)
         if (!seen.has(`${unitCode}\u0000${ind.code}`))
-          problems.add({ code: 'MISSING_INDICATOR', severity: 'error', file, unit: unitCode, indicator: ind.code, params: { unitName: unit.name, label: ind.label } });
+          problems.add({
+            code: 'MISSING_INDICATOR',
+            severity: 'error',
+            file,
+            unit: unitCode,
+            indicator: ind.code,
+            params: { unitName: unit.name, label: ind.label },
+          });
     }
 
     for (const p of checkRules(def, this.parsed)) problems.add(p);
     for (const p of checkSums(def, values)) problems.add(p);
     const archive = this.opts.previous?.archive;
-    const unusual = findUnusual(def, values, archive && { earlier: (unit, ind) => archive.values.get(unit)?.get(ind)?.earlier, archivePeriod: archive.period });
+    const unusual = findUnusual(
+      def,
+      values,
+      archive && { earlier: (unit, ind) => archive.values.get(unit)?.get(ind)?.earlier, archivePeriod: archive.period },
+    );
     for (const p of unusual.warnings) problems.add(p);
 
     const received = def.units.filter((u) => unitFiles.has(u.code)).map((u) => u.code);
     if (archive)
       for (const code of received)
         if (!archive.values.has(code))
-          problems.add({ code: 'PREVIOUS_MISSING', severity: 'warning', unit: code, params: { unitName: def.unitByCode.get(code)!.name, period: archive.period } });
+          problems.add({
+            code: 'PREVIOUS_MISSING',
+            severity: 'warning',
+            unit: code,
+            params: { unitName: def.unitByCode.get(code)!.name, period: archive.period },
+          });
     const missing = this.opts.onlyListed ? [] : def.units.filter((u) => !unitFiles.has(u.code));
     // No figures at all (a wrong folder) is never a report, whatever --allow-missing says.
     if (received.length === 0) problems.add({ code: 'NO_RETURNS', severity: 'error' });
     // A file that could not be read whole may hold these units' rows; the message says so.
     for (const u of missing)
-      problems.add({ code: 'MISSING_UNIT', severity: this.opts.allowMissing ? 'warning' : 'error', unit: u.code, params: { unitName: u.name, unread: this.unreadFiles } });
+      problems.add({
+        code: 'MISSING_UNIT',
+        severity: this.opts.allowMissing ? 'warning' : 'error',
+        unit: u.code,
+        params: { unitName: u.name, unread: this.unreadFiles },
+      });
 
-    return { checked: { values, received, missing: missing.map((u) => u.code), unitsByFile: this.unitsByFile }, problems: problems.list(), explained: unusual.explained };
+    return {
+      checked: { values, received, missing: missing.map((u) => u.code), unitsByFile: this.unitsByFile },
+      problems: problems.list(),
+      explained: unusual.explained,
+    };
   }
 }
 
 /** All files at once (tests and small callers); the pipeline feeds a ReturnValidator as it reads. */
-export function validateReturns(def: Definition, files: readonly ReturnFile[], opts: ValidateOptions = {}): ReturnType<ReturnValidator['finish']> {
+export function validateReturns(
+  def: Definition,
+  files: readonly ReturnFile[],
+  opts: ValidateOptions = {},
+): ReturnType<ReturnValidator['finish']> {
   const validator = new ReturnValidator(def, opts);
   for (const file of files) validator.add(file);
   return validator.finish();
@@ -468,8 +590,18 @@ function checkSums(def: Definition, values: Map<string, Map<string, CellValue>>)
         previous += v.previous;
       }
     }
-    for (const [column, total] of [['ky_nay', current], ['cung_ky', previous]] as const)
-      if (total > MAX_SAFE) problems.push({ code: 'SUM_TOO_LARGE', severity: 'error', column, indicator: ind.code, params: { label: ind.label, column, limit: MAX_SAFE.toString() } });
+    for (const [column, total] of [
+      ['ky_nay', current],
+      ['cung_ky', previous],
+    ] as const)
+      if (total > MAX_SAFE)
+        problems.push({
+          code: 'SUM_TOO_LARGE',
+          severity: 'error',
+          column,
+          indicator: ind.code,
+          params: { label: ind.label, column, limit: MAX_SAFE.toString() },
+        });
   }
   return problems;
 }
@@ -478,7 +610,8 @@ function checkSums(def: Definition, values: Map<string, Map<string, CellValue>>)
 function checkRules(def: Definition, values: Map<string, Map<string, ParsedCells>>): Problem[] {
   const problems: Problem[] = [];
   const ind = (code: string) => def.indicatorByCode.get(code) as Indicator & { decimals?: number };
-  const asRational = (code: string, v: bigint | undefined): Rational | undefined => (v === undefined ? undefined : { n: v, d: 10n ** BigInt(ind(code).decimals ?? 0) });
+  const asRational = (code: string, v: bigint | undefined): Rational | undefined =>
+    v === undefined ? undefined : { n: v, d: 10n ** BigInt(ind(code).decimals ?? 0) };
   const shown = (r: Rational) => formatDecimalVi(r, { decimals: 3, trimZeros: true });
   for (const [unit, byIndicator] of values)
     for (const rule of def.rules) {

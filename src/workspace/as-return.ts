@@ -16,21 +16,30 @@ function scaled(r: Rational, decimals: number): bigint {
 }
 
 /** A figure as the return writes it (forms.ts's plainValue of its scaled integer); '' for none. */
-const plain = (r: Rational | null, ind: Indicator, format: 'vi' | 'en' | undefined) => (r === null ? '' : plainValue(scaled(r, ind.decimals), ind.decimals, format));
+const plain = (r: Rational | null, ind: Indicator, format: 'vi' | 'en' | undefined) =>
+  r === null ? '' : plainValue(scaled(r, ind.decimals), ind.decimals, format);
 
 /** The rows of the return: unit, period, code, label, unit of measure, this period, same period. */
 function rows(figures: Figures, unit: string) {
   const def = figures.definition;
   return figures.indicators
     .filter((f) => f.indicator.kind !== 'ratio')
-    .map((f) => ({ ind: f.indicator, cells: [unit, def.period.code, f.indicator.code, f.indicator.label, f.indicator.unit], current: f.current, previous: f.previous }));
+    .map((f) => ({
+      ind: f.indicator,
+      cells: [unit, def.period.code, f.indicator.code, f.indicator.label, f.indicator.unit],
+      current: f.current,
+      previous: f.previous,
+    }));
 }
 
 /** The return as CSV, as the forms are. */
 export function returnCsv(figures: Figures, unit: string): Uint8Array {
   const format = figures.definition.numberFormat;
   const header = FORM_HEADER.slice(0, 7);
-  return csvBytes([header, ...rows(figures, unit).map((r) => [...r.cells, plain(r.current, r.ind, format), plain(r.previous, r.ind, format)])]);
+  return csvBytes([
+    header,
+    ...rows(figures, unit).map((r) => [...r.cells, plain(r.current, r.ind, format), plain(r.previous, r.ind, format)]),
+  ]);
 }
 
 /** The return as a workbook: the same header and rows, figures as number cells with their decimals. */

@@ -8,7 +8,14 @@ import type { Definition, Indicator, Unit } from '../definition/parse.js';
 import { COLUMNS } from '../ingest/headers.js';
 import { FORM_HEADER as HEADER } from './forms.js';
 import type { PreviousArchive } from '../validate/previous.js';
-import { loadExcelTs, newWorkbook, titledSheet, TITLED_HEADER_ROW as HEADER_ROW, workbookBytes, workbookDate } from '../write/xlsx.js';
+import {
+  loadExcelTs,
+  newWorkbook,
+  titledSheet,
+  TITLED_HEADER_ROW as HEADER_ROW,
+  workbookBytes,
+  workbookDate,
+} from '../write/xlsx.js';
 
 export const FORM_SHEET = 'Biểu mẫu';
 
@@ -55,7 +62,12 @@ export async function formWorkbookBytes(def: Definition, unit: Unit, previous?: 
   };
 
   // The form's table is ruled, header included.
-  const thin = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } } as const;
+  const thin = {
+    top: { style: 'thin' },
+    bottom: { style: 'thin' },
+    left: { style: 'thin' },
+    right: { style: 'thin' },
+  } as const;
   HEADER.forEach((_, i) => (ws.getRow(HEADER_ROW).getCell(i + 1).border = thin));
 
   const archived = previous?.values.get(unit.code);
@@ -90,7 +102,8 @@ export async function formWorkbookBytes(def: Definition, unit: Unit, previous?: 
       allowBlank: true,
       showInputMessage: true,
       promptTitle: COLUMNS.giai_trinh,
-      prompt: 'Không bắt buộc. Khi số liệu tăng, giảm nhiều so với cùng kỳ, ghi ngắn gọn lý do (ví dụ: "sáp nhập thêm 2 thôn", "đợt cao điểm tấn công tội phạm").',
+      prompt:
+        'Không bắt buộc. Khi số liệu tăng, giảm nhiều so với cùng kỳ, ghi ngắn gọn lý do (ví dụ: "sáp nhập thêm 2 thôn", "đợt cao điểm tấn công tội phạm").',
       showErrorMessage: true,
       errorStyle: 'stop',
       errorTitle: 'Giải trình quá dài',

@@ -8,9 +8,19 @@ import type { PreviousArchive } from '../validate/previous.js';
  * The form's columns: the unit of measure (ĐVT) beside the label, so no figure is typed in another
  * unit; last, "Giải trình", where the unit says why a figure moved far (validate/unusual.ts).
  */
-export const FORM_HEADER = [COLUMNS.ma_don_vi, COLUMNS.ky_bao_cao, COLUMNS.ma_chi_tieu, COLUMNS.ten_chi_tieu, COLUMNS.don_vi_tinh, COLUMNS.ky_nay, COLUMNS.cung_ky, COLUMNS.giai_trinh];
+export const FORM_HEADER = [
+  COLUMNS.ma_don_vi,
+  COLUMNS.ky_bao_cao,
+  COLUMNS.ma_chi_tieu,
+  COLUMNS.ten_chi_tieu,
+  COLUMNS.don_vi_tinh,
+  COLUMNS.ky_nay,
+  COLUMNS.cung_ky,
+  COLUMNS.giai_trinh,
+];
 
-const quote = (cell: string) => (/[",\r\n;]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell);
+const quote = (cell: string) =>
+  /[",\r\n;]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
 
 /**
  * A label that begins like a formula (= + - @) made inert with a leading apostrophe,
@@ -37,6 +47,18 @@ export function formBytes(def: Definition, unit: Unit, previous?: PreviousArchiv
     const v = archived?.get(code);
     return v ? plainValue(v.value, decimals, def.numberFormat) : '';
   };
-  const lines = [FORM_HEADER, ...def.inputIndicators.map((ind) => [unit.code, def.period.code, ind.code, inert(ind.label), inert(ind.unit), '', cungKy(ind.code, ind.decimals), ''])];
+  const lines = [
+    FORM_HEADER,
+    ...def.inputIndicators.map((ind) => [
+      unit.code,
+      def.period.code,
+      ind.code,
+      inert(ind.label),
+      inert(ind.unit),
+      '',
+      cungKy(ind.code, ind.decimals),
+      '',
+    ]),
+  ];
   return csvBytes(lines);
 }

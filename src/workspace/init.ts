@@ -17,7 +17,11 @@ const filesFor = (sample: boolean): [string, string][] => [
 /** The narrative the starter definition names (narrative: noi-dung.md). */
 const NARRATIVE = 'noi-dung.md';
 
-const exists = (p: string) => fs.lstat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  fs.lstat(p).then(
+    () => true,
+    () => false,
+  );
 
 /** Creates the folder's files; refuses, changing nothing, if any of them exists. Returns the paths created. */
 export async function initWorkspace(dir: string, shownDir: string, sample = false): Promise<string[]> {
@@ -25,14 +29,19 @@ export async function initWorkspace(dir: string, shownDir: string, sample = fals
   const targets = [...FILES.map(([name]) => name), NARRATIVE, 'returns'];
   const clashes: string[] = [];
   for (const name of targets) if (await exists(path.join(dir, name))) clashes.push(path.join(shownDir, name));
-  if (clashes.length > 0) throw new FatalError(clashes.map((p) => ({ code: 'INIT_EXISTS', severity: 'error', file: p, params: { path: p } })));
+  if (clashes.length > 0)
+    throw new FatalError(
+      clashes.map((p) => ({ code: 'INIT_EXISTS', severity: 'error', file: p, params: { path: p } })),
+    );
   const created: string[] = [];
   for (const [name, source] of FILES) {
     await writeFileAtomic(path.join(dir, name), await fs.readFile(source), { shown: path.join(shownDir, name) });
     created.push(path.join(shownDir, name));
   }
   // The narrative skeleton: every section's heading, with a hint as a comment.
-  await writeFileAtomic(path.join(dir, NARRATIVE), new TextEncoder().encode(narrativeSkeleton()), { shown: path.join(shownDir, NARRATIVE) });
+  await writeFileAtomic(path.join(dir, NARRATIVE), new TextEncoder().encode(narrativeSkeleton()), {
+    shown: path.join(shownDir, NARRATIVE),
+  });
   created.push(path.join(shownDir, NARRATIVE));
   await fs.mkdir(path.join(dir, 'returns'));
   created.push(path.join(shownDir, 'returns') + path.sep);

@@ -3,7 +3,17 @@
 // any failure leaves the earlier file untouched and removes the temporary one.
 // Only regular files are ever written: a link, device, FIFO or folder at the target
 // is refused, and so is a read-only report unless the user forces it.
-import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, promises as fs, rmSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  openSync,
+  promises as fs,
+  rmSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import { FatalError } from '../messages/problem.js';
 
@@ -23,7 +33,10 @@ export function removePendingWrites(): void {
 
 // The name only has to differ from other writes' (opened with 'wx', a clash fails rather
 // than overwrites); Math.random spares every command loading node:crypto (5 ms).
-const random8 = () => Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
+const random8 = () =>
+  Math.floor(Math.random() * 0x1_0000_0000)
+    .toString(16)
+    .padStart(8, '0');
 
 /**
  * The target's name as its temporary and lock files start, cut to 200 bytes so that
@@ -60,7 +73,8 @@ async function removeStaleTemps(target: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
-    if (m && Number(m[1]) !== process.pid && !isRunning(Number(m[1]))) await fs.rm(path.join(dir, name), { force: true });
+    if (m && Number(m[1]) !== process.pid && !isRunning(Number(m[1])))
+      await fs.rm(path.join(dir, name), { force: true });
   }
 }
 
@@ -117,7 +131,10 @@ export async function withLock<T>(target: string, shown: string, work: () => Pro
     lock = await acquireLock(target, shown);
   } catch (err) {
     if (err instanceof FatalError) throw err;
-    throw FatalError.of('OUTPUT_FAILED', { file: shown, params: { path: shown, reason: (err as NodeJS.ErrnoException).code ?? String(err) } });
+    throw FatalError.of('OUTPUT_FAILED', {
+      file: shown,
+      params: { path: shown, reason: (err as NodeJS.ErrnoException).code ?? String(err) },
+    });
   }
   try {
     return await work();
@@ -163,9 +180,11 @@ export async function writeFileAtomic(target: string, data: Uint8Array, opts: Wr
       if (err.code === 'ENOENT') return undefined;
       throw err;
     });
-    if (before && !before.isFile()) throw FatalError.of('OUTPUT_NOT_REGULAR', { file: shown, params: { path: shown, kind: kindOf(before) } });
+    if (before && !before.isFile())
+      throw FatalError.of('OUTPUT_NOT_REGULAR', { file: shown, params: { path: shown, kind: kindOf(before) } });
     // Read-only by its mode bits (access() would say yes to root, and Windows' read-only flag is a mode here).
-    if (before && (before.mode & 0o222) === 0 && !opts.force) throw FatalError.of('OUTPUT_READ_ONLY', { file: shown, params: { path: shown } });
+    if (before && (before.mode & 0o222) === 0 && !opts.force)
+      throw FatalError.of('OUTPUT_READ_ONLY', { file: shown, params: { path: shown } });
     await removeStaleTemps(target);
     pending.add(tmp);
     const fd = openSync(tmp, 'wx');

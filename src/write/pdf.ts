@@ -4,7 +4,16 @@
 // way every report is (whole or not at all), so a failed or slow conversion leaves no
 // partial PDF. The DOCX, already written, is kept whatever happens here.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +27,10 @@ const NAMES = process.platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['
 /** Where the installers put it when it is not on PATH. */
 const USUAL =
   process.platform === 'win32'
-    ? ['C:\\Program Files\\LibreOffice\\program\\soffice.exe', 'C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe']
+    ? [
+        'C:\\Program Files\\LibreOffice\\program\\soffice.exe',
+        'C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe',
+      ]
     : process.platform === 'darwin'
       ? ['/Applications/LibreOffice.app/Contents/MacOS/soffice']
       : [];
@@ -88,11 +100,16 @@ async function convert(docx: string, pdf: string, opts: PdfOptions): Promise<voi
  * The PDF LibreOffice makes of a DOCX (`name` is the file's name, for LibreOffice's own);
  * PDF_CONVERTER_MISSING or PDF_FAILED, as `opts.shown` names it.
  */
-export async function pdfBytes(docxBytes: Uint8Array, name: string, opts: Pick<PdfOptions, 'env' | 'shown' | 'timeoutMs'>): Promise<Uint8Array> {
+export async function pdfBytes(
+  docxBytes: Uint8Array,
+  name: string,
+  opts: Pick<PdfOptions, 'env' | 'shown' | 'timeoutMs'>,
+): Promise<Uint8Array> {
   const soffice = findSoffice(opts.env);
   if (!soffice) throw FatalError.of('PDF_CONVERTER_MISSING', { file: opts.shown, params: { path: opts.shown } });
   const work = mkdtempSync(path.join(tmpdir(), 'baocao-pdf-'));
-  const failed = (reason: string) => FatalError.of('PDF_FAILED', { file: opts.shown, params: { path: opts.shown, reason } });
+  const failed = (reason: string) =>
+    FatalError.of('PDF_FAILED', { file: opts.shown, params: { path: opts.shown, reason } });
   try {
     const profile = pathToFileURL(path.join(work, 'profile')).href;
     const outDir = path.join(work, 'out');
@@ -101,11 +118,24 @@ export async function pdfBytes(docxBytes: Uint8Array, name: string, opts: Pick<P
     const timeout = opts.timeoutMs ?? PDF_TIMEOUT_MS;
     const result = await new Promise<{ code: number | null; timedOut: boolean; stderr: string }>((resolve) => {
       // Its own process group: on a timeout the whole of LibreOffice (launcher and worker) is stopped.
-      const child = spawn(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, docx], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-        detached: process.platform !== 'win32',
-        env: { ...process.env, ...opts.env },
-      });
+      const child = spawn(
+        soffice,
+        [
+          `-env:UserInstallation=${profile}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          outDir,
+          docx,
+        ],
+        {
+          stdio: ['ignore', 'ignore', 'pipe'],
+          detached: process.platform !== 'win32',
+          env: { ...process.env, ...opts.env },
+        },
+      );
       let stderr = '';
       let timedOut = false;
       child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
@@ -133,7 +163,11 @@ export async function pdfBytes(docxBytes: Uint8Array, name: string, opts: Pick<P
     try {
       bytes = readFileSync(made);
     } catch {
-      throw failed(result.code === 0 ? 'NO_OUTPUT' : `EXIT ${result.code}${result.stderr.trim() ? `: ${result.stderr.trim().split('\n').at(-1)}` : ''}`);
+      throw failed(
+        result.code === 0
+          ? 'NO_OUTPUT'
+          : `EXIT ${result.code}${result.stderr.trim() ? `: ${result.stderr.trim().split('\n').at(-1)}` : ''}`,
+      );
     }
     if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw failed('NOT_A_PDF');
     return bytes;

@@ -34,8 +34,24 @@ export interface TitledSheetSpec {
 export function titledSheet(wb: Workbook, spec: TitledSheetSpec): Worksheet {
   const row = TITLED_HEADER_ROW;
   const ws = wb.addWorksheet(spec.name, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: row, topLeftCell: `A${row + 1}`, activeCell: `${spec.activeColumn}${row + 1}` }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, ...(spec.centered && { horizontalCentered: true }), printTitlesRow: `${row}:${row}` },
+    views: [
+      {
+        state: 'frozen',
+        xSplit: 0,
+        ySplit: row,
+        topLeftCell: `A${row + 1}`,
+        activeCell: `${spec.activeColumn}${row + 1}`,
+      },
+    ],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(spec.centered && { horizontalCentered: true }),
+      printTitlesRow: `${row}:${row}`,
+    },
   });
   ws.getCell('A1').value = spec.title;
   ws.getCell('A1').font = { bold: true, size: 13 };

@@ -2,7 +2,18 @@
 import type { World } from '../world.js';
 import { UI } from '../../messages/ui.js';
 import { colorFor } from '../color.js';
-import { examples, EXIT, pipeline, pipelineOptions, showProblems, stopOnErrors, withCommonOptions, writeJson, type Cli, type CommonFlags } from '../common.js';
+import {
+  examples,
+  EXIT,
+  pipeline,
+  pipelineOptions,
+  showProblems,
+  stopOnErrors,
+  withCommonOptions,
+  writeJson,
+  type Cli,
+  type CommonFlags,
+} from '../common.js';
 
 async function aggregateCommand(world: World, inputs: string[], flags: CommonFlags): Promise<number> {
   const stages = await pipeline();
@@ -11,11 +22,21 @@ async function aggregateCommand(world: World, inputs: string[], flags: CommonFla
   if (!outcome.figures) return stopOnErrors(world, outcome, flags);
   const made = { definition: outcome.definition, figures: outcome.figures };
   // The return for the level above first: a province short of a unit gives none, and the command fails (exit 1).
-  const sent = flags.asReturn === undefined ? undefined : await stages.asReturnStage(made, { ...opts, file: flags.asReturn, unit: flags.unit });
-  if (sent && sent.problems.length > 0) return stopOnErrors(world, { ...outcome, problems: [...outcome.problems, ...sent.problems], errors: sent.problems }, flags);
+  const sent =
+    flags.asReturn === undefined
+      ? undefined
+      : await stages.asReturnStage(made, { ...opts, file: flags.asReturn, unit: flags.unit });
+  if (sent && sent.problems.length > 0)
+    return stopOnErrors(
+      world,
+      { ...outcome, problems: [...outcome.problems, ...sent.problems], errors: sent.problems },
+      flags,
+    );
   if (outcome.warnings.length > 0) showProblems(world, outcome, flags);
-  if (sent?.written !== undefined && !flags.quiet) world.stderr.write(UI[flags.lang].returnWritten(sent.written) + '\n');
-  const workbook = flags.xlsx === undefined ? undefined : await stages.figuresWorkbookStage(made, { ...opts, file: flags.xlsx });
+  if (sent?.written !== undefined && !flags.quiet)
+    world.stderr.write(UI[flags.lang].returnWritten(sent.written) + '\n');
+  const workbook =
+    flags.xlsx === undefined ? undefined : await stages.figuresWorkbookStage(made, { ...opts, file: flags.xlsx });
   if (workbook !== undefined && !flags.quiet) world.stderr.write(UI[flags.lang].workbookWritten(workbook) + '\n');
   if (flags.json) {
     const { figuresToJson } = await import('../../present/json.js');
@@ -27,7 +48,9 @@ async function aggregateCommand(world: World, inputs: string[], flags: CommonFla
     });
   } else {
     const { formatFiguresTable } = await import('../figures-view.js');
-    world.stdout.write(formatFiguresTable(outcome.figures, flags.lang, colorFor(world.stdout, world.env), flags.byGroup));
+    world.stdout.write(
+      formatFiguresTable(outcome.figures, flags.lang, colorFor(world.stdout, world.env), flags.byGroup),
+    );
   }
   return EXIT.OK;
 }
@@ -43,5 +66,7 @@ export function registerAggregate({ world, lang, w, setExit, command }: Cli): vo
       .option(w.unitCode[0], w.unitCode[1])
       .addHelpText('after', examples(w, w.aggregateExamples)),
     w,
-  ).action(async (inputs: string[], flags: CommonFlags) => setExit(await aggregateCommand(world, inputs, { ...flags, lang })));
+  ).action(async (inputs: string[], flags: CommonFlags) =>
+    setExit(await aggregateCommand(world, inputs, { ...flags, lang })),
+  );
 }

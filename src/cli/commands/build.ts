@@ -2,7 +2,18 @@
 import type { World } from '../world.js';
 import { colorFor } from '../color.js';
 import { formatProblem } from '../problems-view.js';
-import { examples, EXIT, pipeline, pipelineOptions, showProblems, stopOnErrors, withCommonOptions, writeJson, type Cli, type CommonFlags } from '../common.js';
+import {
+  examples,
+  EXIT,
+  pipeline,
+  pipelineOptions,
+  showProblems,
+  stopOnErrors,
+  withCommonOptions,
+  writeJson,
+  type Cli,
+  type CommonFlags,
+} from '../common.js';
 
 type BuildFlags = CommonFlags & { template?: string; output?: string; force?: boolean; pdf?: boolean; final?: boolean };
 
@@ -25,7 +36,14 @@ async function buildCommand(world: World, inputs: string[], flags: BuildFlags): 
   const { pdf, workbook } = outcome;
   const pdfProblems = outcome.pdfProblems ?? [];
   const ok = pdfProblems.length === 0;
-  if (flags.json) writeJson(world, flags.lang, ok, { errors: pdfProblems, warnings: outcome.warnings }, { output: outcome.output, ...(pdf && { pdf }), ...(workbook && { workbook }) });
+  if (flags.json)
+    writeJson(
+      world,
+      flags.lang,
+      ok,
+      { errors: pdfProblems, warnings: outcome.warnings },
+      { output: outcome.output, ...(pdf && { pdf }), ...(workbook && { workbook }) },
+    );
   else world.stdout.write(outcome.output + '\n' + (pdf ? pdf + '\n' : '') + (workbook ? workbook + '\n' : ''));
   if (!ok) {
     const c = colorFor(world.stderr, world.env);

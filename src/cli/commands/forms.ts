@@ -13,9 +13,18 @@ export function registerForms({ world, lang, w, setExit, command }: Cli): void {
     .addOption(langOption(w))
     .option('-q, --quiet', w.quiet)
     .addHelpText('after', examples(w, w.formsExamples))
-    .action(async (flags: SetupFlags & { config?: string; output: string; force?: boolean; format: 'xlsx' | 'csv' }) => {
-      const { written, warnings } = await (await pipeline()).formsStage({ cwd: world.cwd, config: configOf(world, flags), lang, outDir: flags.output, force: flags.force, format: flags.format });
-      reportWritten(world, lang, written, flags, w.doneForms, warnings);
-      setExit(EXIT.OK);
-    });
+    .action(
+      async (flags: SetupFlags & { config?: string; output: string; force?: boolean; format: 'xlsx' | 'csv' }) => {
+        const { written, warnings } = await (await pipeline()).formsStage({
+          cwd: world.cwd,
+          config: configOf(world, flags),
+          lang,
+          outDir: flags.output,
+          force: flags.force,
+          format: flags.format,
+        });
+        reportWritten(world, lang, written, flags, w.doneForms, warnings);
+        setExit(EXIT.OK);
+      },
+    );
 }

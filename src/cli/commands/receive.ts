@@ -3,7 +3,17 @@ import type { World } from '../world.js';
 import { UI } from '../../messages/ui.js';
 import { colorFor } from '../color.js';
 import { formatProblems } from '../problems-view.js';
-import { examples, EXIT, pipeline, pipelineOptions, showProblems, withCommonOptions, writeJson, type Cli, type CommonFlags } from '../common.js';
+import {
+  examples,
+  EXIT,
+  pipeline,
+  pipelineOptions,
+  showProblems,
+  withCommonOptions,
+  writeJson,
+  type Cli,
+  type CommonFlags,
+} from '../common.js';
 
 /**
  * `receive`: files each return and records it (intake/receive.ts), then checks what was filed as
@@ -24,14 +34,32 @@ async function receiveCommand(world: World, files: string[], flags: CommonFlags 
     numberFormat: flags.numberFormat ?? definition.numberFormat,
     lang: flags.lang,
   });
-  const checked = filed.length === 0 ? undefined : await stages.checkStage({ ...pipelineOptions(world, [...new Set(filed.map((f) => f.filedAs))], flags), onlyListed: true }, definition);
+  const checked =
+    filed.length === 0
+      ? undefined
+      : await stages.checkStage(
+          { ...pipelineOptions(world, [...new Set(filed.map((f) => f.filedAs))], flags), onlyListed: true },
+          definition,
+        );
   const errors = [...refused, ...(checked?.errors ?? [])];
   const warnings = checked?.warnings ?? [];
   const w = UI[flags.lang];
   if (flags.json)
-    writeJson(world, flags.lang, errors.length === 0, { errors, warnings }, {
-      filed: filed.map((f) => ({ source: f.source, unit: f.unit.code, file: f.filedAs, ...(f.replaced && { replaced: f.replaced }), ...(f.same && { same: true }) })),
-    });
+    writeJson(
+      world,
+      flags.lang,
+      errors.length === 0,
+      { errors, warnings },
+      {
+        filed: filed.map((f) => ({
+          source: f.source,
+          unit: f.unit.code,
+          file: f.filedAs,
+          ...(f.replaced && { replaced: f.replaced }),
+          ...(f.same && { same: true }),
+        })),
+      },
+    );
   else world.stdout.write(filed.map((f) => f.filedAs + '\n').join(''));
   const c = colorFor(world.stderr, world.env);
   if (!flags.quiet)
@@ -53,5 +81,7 @@ export function registerReceive({ world, lang, w, setExit, command }: Cli): void
       .option(w.receiveAt[0], w.receiveAt[1])
       .addHelpText('after', examples(w, w.receiveExamples)),
     w,
-  ).action(async (files: string[], flags: CommonFlags & { at?: string }) => setExit(await receiveCommand(world, files, { ...flags, lang })));
+  ).action(async (files: string[], flags: CommonFlags & { at?: string }) =>
+    setExit(await receiveCommand(world, files, { ...flags, lang })),
+  );
 }

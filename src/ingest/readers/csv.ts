@@ -12,8 +12,22 @@ export const csvReader: Reader = {
     if (!decoded.ok)
       return decoded.code === 'NOT_TEXT'
         ? { ok: false, problem: { code: 'NOT_TEXT', params: { kind: decoded.kind } } }
-        : { ok: false, problem: { code: 'INVALID_ENCODING', params: { encoding: decoded.encoding, detected: decoded.detected ? 1 : 0 } } };
+        : {
+            ok: false,
+            problem: {
+              code: 'INVALID_ENCODING',
+              params: { encoding: decoded.encoding, detected: decoded.detected ? 1 : 0 },
+            },
+          };
     const table = parseCsv(decoded.text);
-    return { ok: true, table: { records: table.records, headerAt: Math.max(0, findHeader(table.records)), encoding: decoded.encoding, broken: table.broken } };
+    return {
+      ok: true,
+      table: {
+        records: table.records,
+        headerAt: Math.max(0, findHeader(table.records)),
+        encoding: decoded.encoding,
+        broken: table.broken,
+      },
+    };
   },
 };

@@ -21,13 +21,15 @@ export const OTHER_SPREADSHEET_NAME = /\.(xls|xlsb|ods)$/i;
 export function chooseReader(bytes: Uint8Array, name: string): Reader | Extract<ReadOutcome, { ok: false }> {
   if (startsWith(bytes, ZIP)) return xlsxReader;
   if (startsWith(bytes, OLE2)) {
-    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTED_PACKAGE)) return { ok: false, problem: { code: 'XLSX_ENCRYPTED' } };
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTED_PACKAGE))
+      return { ok: false, problem: { code: 'XLSX_ENCRYPTED' } };
     return { ok: false, problem: { code: 'XLS_NOT_SUPPORTED', params: { kind: 'xls' } } };
   }
-  if (WORKBOOK_NAME.test(name)) return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'NOT_A_WORKBOOK' } } };
+  if (WORKBOOK_NAME.test(name))
+    return { ok: false, problem: { code: 'XLSX_UNREADABLE', params: { reason: 'NOT_A_WORKBOOK' } } };
   const other = OTHER_SPREADSHEET_NAME.exec(name)?.[1];
   if (other) return { ok: false, problem: { code: 'XLS_NOT_SUPPORTED', params: { kind: other.toLowerCase() } } };
   return csvReader;
 }
 
-export type { Reader, ReadOutcome, ReaderOptions, Table } from './types.js';
+export type { Reader, ReadOutcome, ReaderOptions } from './types.js';

@@ -61,7 +61,12 @@ export type CellNote =
   | { kind: 'NUMBER'; text: string };
 
 /** The notes after which a cell holds no figure the unit sees: it reads as empty. */
-export const READS_AS_EMPTY: ReadonlySet<CellNote['kind']> = new Set(['FORMULA_UNCALCULATED', 'FORMULA_UNTRUSTED', 'MERGED', 'DISPLAYED']);
+export const READS_AS_EMPTY: ReadonlySet<CellNote['kind']> = new Set([
+  'FORMULA_UNCALCULATED',
+  'FORMULA_UNTRUSTED',
+  'MERGED',
+  'DISPLAYED',
+]);
 
 /** A filled cell outside the table: its address ("H5"), its text, and how many more the row has out there. */
 export interface Outside {

@@ -37,16 +37,24 @@ const maxEm = (texts: Iterable<string>) => {
 };
 
 /** `columnEm`: each value column's widest figure in em (measured once, whatever the table it lands in). */
-function layoutTable(nameEm: number, columnEm: readonly number[], rowCount: number, heads: { column: string[]; group: string[] }, nameHead: string): Layout | undefined {
+function layoutTable(
+  nameEm: number,
+  columnEm: readonly number[],
+  rowCount: number,
+  heads: { column: string[]; group: string[] },
+  nameHead: string,
+): Layout | undefined {
   const pad = 2 * CELL_MARGIN + 60;
   const valueColumns = columnEm.length;
   // The longest word of each heading: no column is narrower than that, so no word breaks inside.
   const wordWidth = (text: string, size: number) => Math.max(0, ...words(text).map((w) => textWidth(w, size, true)));
-  const fit = (size: number) => {
+  const fitAt = (size: number) => {
     // The header 1 pt below the figures, never below 8 pt.
     const head = Math.max(MIN_READABLE, Math.min(SIZE.appendixHead, size - 2));
     const stt = Math.max(textWidth('STT', head, true), textWidth(String(rowCount), size)) + pad;
-    const need = columnEm.map((em, c) => Math.max(360, emWidth(em, size) + pad, wordWidth(heads.column[c]!, head) + pad));
+    const need = columnEm.map((em, c) =>
+      Math.max(360, emWidth(em, size) + pad, wordWidth(heads.column[c]!, head) + pad),
+    );
     // A group heading spans its two columns: they share its longest word.
     for (let g = 0; g < heads.group.length; g++) {
       const short = wordWidth(heads.group[g]!, head) + pad - need[2 * g]! - need[2 * g + 1]!;
@@ -59,7 +67,7 @@ function layoutTable(nameEm: number, columnEm: readonly number[], rowCount: numb
     return { stt, need, name, head };
   };
   for (const size of [SIZE.appendix, 18, 16, 14]) {
-    const { stt, need, name, head } = fit(size);
+    const { stt, need, name, head } = fitAt(size);
     const spare = LANDSCAPE_TEXT_WIDTH - stt - name - need.reduce((a, b) => a + b, 0);
     if (spare >= 0 || size === 14) {
       if (spare < 0 && valueColumns > 2) return undefined; // too wide even at 7 pt: fewer indicators per table
@@ -97,7 +105,8 @@ function cell(text: string, width: number, align: Align, size: number, bold = fa
   );
 }
 
-const row = (cells: string, header = false) => `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>${cells}</w:tr>`;
+const row = (cells: string, header = false) =>
+  `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>${cells}</w:tr>`;
 const BORDER = 'w:val="single" w:color="000000" w:sz="4"';
 const BORDERS = `<w:tblBorders><w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/><w:insideH ${BORDER}/><w:insideV ${BORDER}/></w:tblBorders>`;
 
@@ -111,24 +120,51 @@ interface Placed {
 const KEEP_NEXT = '<w:keepNext/>';
 
 /** One table of the appendix, for some of the indicators; STT and the unit column repeat in each. */
-function tableXml(inds: readonly Placed[], rows: readonly AppendixRow[], total: AppendixModel['total'], layout: Layout, nameHead: string, heads: readonly [string, string]): string {
+function tableXml(
+  inds: readonly Placed[],
+  rows: readonly AppendixRow[],
+  total: AppendixModel['total'],
+  layout: Layout,
+  nameHead: string,
+  heads: readonly [string, string],
+): string {
   const { widths, size, head } = layout;
   const [stt, name, ...vals] = widths as [number, number, ...number[]];
   const parts: string[] = [];
-  parts.push(`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/>${BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}</w:tblPr>`);
+  parts.push(
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/>${BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}</w:tblPr>`,
+  );
   parts.push(`<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`);
   const restart = '<w:vMerge w:val="restart"/>';
   parts.push(
     row(
       cell('STT', stt, 'center', head, true, restart) +
         cell(nameHead, name, 'center', head, true, restart) +
-        inds.map((p, i) => cell(p.column.head, vals[2 * i]! + vals[2 * i + 1]!, 'center', head, true, '<w:gridSpan w:val="2"/>')).join(''),
+        inds
+          .map((p, i) =>
+            cell(p.column.head, vals[2 * i]! + vals[2 * i + 1]!, 'center', head, true, '<w:gridSpan w:val="2"/>'),
+          )
+          .join(''),
       true,
     ),
   );
-  const merged = '<w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/></w:pPr></w:p></w:tc>';
+  const merged =
+    '<w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/></w:pPr></w:p></w:tc>';
   const [current, previous] = heads;
-  parts.push(row(merged + merged + inds.map((_, i) => cell(current, vals[2 * i]!, 'center', head, true) + cell(previous, vals[2 * i + 1]!, 'center', head, true)).join(''), true));
+  parts.push(
+    row(
+      merged +
+        merged +
+        inds
+          .map(
+            (_, i) =>
+              cell(current, vals[2 * i]!, 'center', head, true) +
+              cell(previous, vals[2 * i + 1]!, 'center', head, true),
+          )
+          .join(''),
+      true,
+    ),
+  );
   let number = 0;
   const all = widths.reduce((a, b) => a + b, 0);
   rows.forEach((r, i) => {
@@ -138,12 +174,23 @@ function tableXml(inds: readonly Placed[], rows: readonly AppendixRow[], total: 
     }
     const keep = rows[i + 1]?.kind === 'subtotal' ? KEEP_NEXT : '';
     const bold = r.kind === 'subtotal';
-    let cells = cell(bold ? '' : String(++number), stt, 'center', size, false, '', keep) + cell(r.name, name, 'left', size, bold, '', keep);
+    let cells =
+      cell(bold ? '' : String(++number), stt, 'center', size, false, '', keep) +
+      cell(r.name, name, 'left', size, bold, '', keep);
     const values = inds.flatMap((p) => r.values[p.at]!);
     for (let c = 0; c < values.length; c++) cells += cell(values[c]!, vals[c]!, 'right', size, bold, '', keep);
     parts.push(row(cells));
   });
-  parts.push(row(cell('', stt, 'left', size) + cell('Tổng cộng', name, 'left', size, true) + inds.flatMap((p) => total[p.at]!).map((v, c) => cell(v, vals[c]!, 'right', size, true)).join('')));
+  parts.push(
+    row(
+      cell('', stt, 'left', size) +
+        cell('Tổng cộng', name, 'left', size, true) +
+        inds
+          .flatMap((p) => total[p.at]!)
+          .map((v, c) => cell(v, vals[c]!, 'right', size, true))
+          .join(''),
+    ),
+  );
   parts.push('</w:tbl>');
   return parts.join('');
 }
@@ -166,7 +213,13 @@ export function appendixTableXml(appendix: AppendixModel): string {
   });
   const unitRows = rows.filter((r) => r.kind === 'unit').length;
   const layoutOf = (inds: readonly Placed[]) =>
-    layoutTable(nameEm, inds.flatMap((p) => columnEm[p.at]!), unitRows, { column: inds.flatMap(() => heads), group: inds.map((p) => p.column.head) }, nameHead);
+    layoutTable(
+      nameEm,
+      inds.flatMap((p) => columnEm[p.at]!),
+      unitRows,
+      { column: inds.flatMap(() => heads), group: inds.map((p) => p.column.head) },
+      nameHead,
+    );
   const parts: string[] = [];
   for (const part of appendix.parts) {
     const placed = part.columns.map((at) => ({ column: appendix.columns[at]!, at }));
@@ -181,14 +234,18 @@ export function appendixTableXml(appendix: AppendixModel): string {
 }
 
 /** Fits at a readable size (8 pt or more) and within Word's columns. */
-const readable = (layout: Layout | undefined, count: number): layout is Layout => layout !== undefined && layout.size >= MIN_READABLE && 2 + 2 * count <= MAX_GRID_COLUMNS;
+const readable = (layout: Layout | undefined, count: number): layout is Layout =>
+  layout !== undefined && layout.size >= MIN_READABLE && 2 + 2 * count <= MAX_GRID_COLUMNS;
 
 /**
  * A section's indicators as few tables as fit, of sizes as even as they can be: 9 that
  * fit 8 to a table are 5 + 4, never 8 + 1 (one indicator stretched across a page).
  * A lone indicator too wide even at the smallest size still gets its table.
  */
-export function splitBalanced<T>(inds: readonly T[], layoutOf: (inds: readonly T[]) => Layout | undefined): { indicators: T[]; layout: Layout }[] {
+export function splitBalanced<T>(
+  inds: readonly T[],
+  layoutOf: (inds: readonly T[]) => Layout | undefined,
+): { indicators: T[]; layout: Layout }[] {
   // The most that fit in one table from the start: a first guess at the count of tables.
   let most = 1;
   while (most < inds.length && readable(layoutOf(inds.slice(0, most + 1)), most + 1)) most++;
@@ -215,12 +272,21 @@ const caption = (title: string) =>
   `<w:r><w:rPr><w:b/><w:bCs/><w:sz w:val="${SIZE.appendixHead + 4}"/><w:szCs w:val="${SIZE.appendixHead + 4}"/></w:rPr><w:t xml:space="preserve">${xmlText(title)}</w:t></w:r></w:p>`;
 
 /** A paragraph between two tables of the appendix (Word would merge adjacent tables), and after the last. */
-const BETWEEN_TABLES = '<w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/></w:pPr></w:p>';
+const BETWEEN_TABLES =
+  '<w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240"/><w:ind w:firstLine="0"/></w:pPr></w:p>';
 
 /** The appendix's heading paragraphs, then a marker paragraph the packer replaces with the table. */
-export function appendixBlocks(text: Pick<AppendixModel, 'title' | 'subtitle' | 'attachedTo'>, marker: string): Paragraph[] {
+export function appendixBlocks(
+  text: Pick<AppendixModel, 'title' | 'subtitle' | 'attachedTo'>,
+  marker: string,
+): Paragraph[] {
   const centred = (t: string, opts: { bold?: boolean; italics?: boolean; after?: number }) =>
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: opts.after ?? 0 }, indent: { firstLine: 0 }, children: [new TextRun({ text: t, size: SIZE.body, bold: opts.bold, italics: opts.italics })] });
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: opts.after ?? 0 },
+      indent: { firstLine: 0 },
+      children: [new TextRun({ text: t, size: SIZE.body, bold: opts.bold, italics: opts.italics })],
+    });
   return [
     centred(text.title, { bold: true }),
     ...text.subtitle.map((line) => centred(line, { bold: true })),

@@ -1,7 +1,20 @@
 // Model blocks to docx paragraphs and tables, in the decree's body style: body text
 // and list items take Word's own styles (styles.ts), so they carry little formatting
 // of their own; tables are fixed-width with the label column widest.
-import { AlignmentType, BorderStyle, HeadingLevel, LineRuleType, PageBreak, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  HeadingLevel,
+  LineRuleType,
+  PageBreak,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { ChartRun, type ChartRunOptions } from 'docx/charts';
 import { plainText, type Align, type Block, type Inline } from '../model.js';
 import type { ChartSpec } from '../../present/charts.js';
@@ -10,13 +23,22 @@ import { BULLETED, LIST_LEVELS, NUMBERED } from './styles.js';
 
 function runs(inlines: readonly Inline[], size: number, bold?: boolean): TextRun[] {
   return inlines.map(
-    (i) => new TextRun({ text: i.text, size, bold: bold || i.bold, italics: i.italics, strike: i.strike, ...(i.lineBreak && { break: 1 }) }),
+    (i) =>
+      new TextRun({
+        text: i.text,
+        size,
+        bold: bold || i.bold,
+        italics: i.italics,
+        strike: i.strike,
+        ...(i.lineBreak && { break: 1 }),
+      }),
   );
 }
 
 type ParagraphOptions = Partial<ConstructorParameters<typeof Paragraph>[0] & object>;
 const paragraph = (children: TextRun[], extra: ParagraphOptions = {}) => new Paragraph({ children, ...extra });
-const keep = (keepWithNext: boolean | undefined): ParagraphOptions => (keepWithNext ? { keepNext: true, keepLines: true } : {});
+const keep = (keepWithNext: boolean | undefined): ParagraphOptions =>
+  keepWithNext ? { keepNext: true, keepLines: true } : {};
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
@@ -33,18 +55,29 @@ const CELL_PADDING = 2 * 108 + 60;
  * names wrap least; no column is narrower than its longest word.
  */
 function tableWidths(header: string[], rows: string[][]): number[] {
-  const longest = header.map((h, i) => Math.max(4, Math.min(30, ...[h, ...rows.map((r) => r[i] ?? '')].map((c) => [...c].length))));
+  const longest = header.map((h, i) =>
+    Math.max(4, Math.min(30, ...[h, ...rows.map((r) => r[i] ?? '')].map((c) => [...c].length))),
+  );
   const total = longest.reduce((a, b) => a + b, 0);
   const widths = longest.map((l) => Math.floor((l * TEXT_WIDTH) / total));
   const labels = header.length > 1 && rows.some((r) => !NUMERIC.test((r[0] ?? '').trim()));
   if (labels && widths[0]! < TEXT_WIDTH * LABEL_SHARE) {
     const first = Math.floor(TEXT_WIDTH * LABEL_SHARE);
     const rest = total - longest[0]!;
-    widths.splice(0, widths.length, first, ...longest.slice(1).map((l) => Math.floor((l * (TEXT_WIDTH - first)) / rest)));
+    widths.splice(
+      0,
+      widths.length,
+      first,
+      ...longest.slice(1).map((l) => Math.floor((l * (TEXT_WIDTH - first)) / rest)),
+    );
   }
   // Headers are bold; the room for a short column comes from the widest one.
   const minimum = header.map((h, i) =>
-    Math.max(...[h, ...rows.map((r) => r[i] ?? '')].flatMap((c, row) => c.split(/\s+/).map((w) => textWidth(w, SIZE.table, row === 0) + CELL_PADDING))),
+    Math.max(
+      ...[h, ...rows.map((r) => r[i] ?? '')].flatMap((c, row) =>
+        c.split(/\s+/).map((w) => textWidth(w, SIZE.table, row === 0) + CELL_PADDING),
+      ),
+    ),
   );
   for (let i = 0; i < widths.length; i++) {
     const short = minimum[i]! - widths[i]!;
@@ -86,7 +119,14 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
     rows: [
       new TableRow({ tableHeader: true, children: block.header.map((c, i) => cell(c, i, true)) }),
       ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) })),
@@ -116,7 +156,12 @@ function chartRun(c: ChartSpec): ChartRun {
     // A bar chart lists its first unit on top, as the appendix does.
     categoryAxis: { font: { ...font, size: 9 }, ...(c.type === 'bar' && { reverseOrder: true }) },
     // Bars from zero: an axis starting at 75% would make a small gap look large.
-    valueAxis: { numberFormat: c.numberFormat, gridlines: true, font: { ...font, size: 9 }, ...(c.type !== 'line' && nonNegative(c) && { minimum: 0 }) },
+    valueAxis: {
+      numberFormat: c.numberFormat,
+      gridlines: true,
+      font: { ...font, size: 9 },
+      ...(c.type !== 'line' && nonNegative(c) && { minimum: 0 }),
+    },
     transformation: { width: CHART_WIDTH, height },
     altText: { name: c.title, description: `Biểu đồ: ${c.title}` },
   } as ChartRunOptions);
@@ -148,7 +193,10 @@ class BlockWriter {
             this.out.push(
               paragraph([...marker, ...runs(item.inlines, SIZE.body)], {
                 ...(numbered
-                  ? { style: b.ordered ? 'ListNumber' : 'ListBullet', numbering: { reference: b.ordered ? NUMBERED : BULLETED, level, instance } }
+                  ? {
+                      style: b.ordered ? 'ListNumber' : 'ListBullet',
+                      numbering: { reference: b.ordered ? NUMBERED : BULLETED, level, instance },
+                    }
                   : { indent: { firstLine: BODY.firstLineIndent + depth * 360 } }),
                 // The last item of a closing list stays with the signature block.
                 ...keep(b.keepWithNext && last),

@@ -1,7 +1,16 @@
 // The DOCX writer: the report model to a package whose bytes depend only on the
 // model — frame, body blocks, signature in a portrait section; the appendix in a
 // landscape one, its tables written as XML text (appendix.ts) and put in when packing.
-import { AlignmentType, Document, Header, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Header,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  TextRun,
+  type ISectionOptions,
+} from 'docx';
 import type { ReportModel } from '../model.js';
 import { appendixBlocks, appendixTableXml } from './appendix.js';
 import { blocksToDocx } from './blocks.js';
@@ -14,7 +23,12 @@ import { NUMBERING, STYLES } from './styles.js';
 function pageNumberHeader(): Header {
   return new Header({
     children: [
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, indent: { firstLine: 0 }, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.pageNumber })] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 0 },
+        indent: { firstLine: 0 },
+        children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.pageNumber })],
+      }),
     ],
   });
 }
@@ -26,7 +40,11 @@ function section(landscape: boolean, children: ISectionOptions['children']): ISe
     properties: {
       titlePage: true, // no page number on the first page (of the report, and of the appendix)
       page: {
-        size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        size: {
+          width: PAGE.width,
+          height: PAGE.height,
+          orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
         margin: PAGE.margin,
         pageNumbers: { start: 1 },
       },
@@ -48,9 +66,21 @@ export function writeDocx(model: ReportModel): Uint8Array {
     styles: STYLES,
     numbering: NUMBERING,
     sections: [
-      section(false, [headerFrame(doc), ...titleBlock(doc), ...blocksToDocx(body), new Paragraph({ spacing: { after: 240 }, keepNext: true }), signatureFrame(doc)]),
+      section(false, [
+        headerFrame(doc),
+        ...titleBlock(doc),
+        ...blocksToDocx(body),
+        new Paragraph({ spacing: { after: 240 }, keepNext: true }),
+        signatureFrame(doc),
+      ]),
       ...appendixSection,
     ],
   });
-  return packDocument(document, appendix ? appendixTableXml(appendix) : undefined, doc.ngay, model.sources, model.headings);
+  return packDocument(
+    document,
+    appendix ? appendixTableXml(appendix) : undefined,
+    doc.ngay,
+    model.sources,
+    model.headings,
+  );
 }

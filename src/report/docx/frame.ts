@@ -58,14 +58,21 @@ const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
 
 function frameTable(widths: [number, number], ...rows: [Paragraph[], Paragraph[]][]): Table {
   const cell = (children: Paragraph[], width: number) =>
-    new TableCell({ children, width: { size: width, type: WidthType.DXA }, margins: NO_MARGINS, verticalAlign: VerticalAlign.TOP });
+    new TableCell({
+      children,
+      width: { size: width, type: WidthType.DXA },
+      margins: NO_MARGINS,
+      verticalAlign: VerticalAlign.TOP,
+    });
   return new Table({
     width: { size: widths[0] + widths[1], type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
     // Rows that never split: the recipients and the signature stay on one page together.
-    rows: rows.map(([left, right]) => new TableRow({ cantSplit: true, children: [cell(left, widths[0]), cell(right, widths[1])] })),
+    rows: rows.map(
+      ([left, right]) => new TableRow({ cantSplit: true, children: [cell(left, widths[0]), cell(right, widths[1])] }),
+    ),
   });
 }
 
@@ -115,7 +122,8 @@ export function agencyLines(name: string, width: number, size: number, bold: boo
  */
 export function headerFrame(doc: DocumentData): Table {
   const issuer = agencyLines(doc.coQuanBanHanh, HEADER_LEFT, SIZE.agency, true);
-  const governing = doc.coQuanChuQuan === undefined ? [] : agencyLines(doc.coQuanChuQuan, HEADER_LEFT, SIZE.agency, false);
+  const governing =
+    doc.coQuanChuQuan === undefined ? [] : agencyLines(doc.coQuanChuQuan, HEADER_LEFT, SIZE.agency, false);
   const [y, m, d] = isoDateParts(doc.ngay);
   const issuerRule = Math.min(Math.max(...issuer.map((l) => textWidth(l, SIZE.agency, true))), HEADER_LEFT) * 0.45;
   return frameTable(
@@ -156,8 +164,21 @@ const SIGN_RIGHT = TEXT_WIDTH - SIGN_LEFT;
 /** Recipients ("Nơi nhận:") beside the authority, title, space to sign and the signer's name. */
 export function signatureFrame(doc: DocumentData): Table {
   const left = [
-    new Paragraph({ spacing: { before: 0, after: 0 }, indent: { firstLine: 0 }, alignment: AlignmentType.LEFT, children: [new TextRun({ text: 'Nơi nhận:', size: SIZE.recipientsTitle, bold: true, italics: true })] }),
-    ...doc.noiNhan.map((r) => new Paragraph({ spacing: { before: 0, after: 0 }, indent: { firstLine: 0 }, alignment: AlignmentType.LEFT, children: [new TextRun({ text: `- ${r}`, size: SIZE.recipients })] })),
+    new Paragraph({
+      spacing: { before: 0, after: 0 },
+      indent: { firstLine: 0 },
+      alignment: AlignmentType.LEFT,
+      children: [new TextRun({ text: 'Nơi nhận:', size: SIZE.recipientsTitle, bold: true, italics: true })],
+    }),
+    ...doc.noiNhan.map(
+      (r) =>
+        new Paragraph({
+          spacing: { before: 0, after: 0 },
+          indent: { firstLine: 0 },
+          alignment: AlignmentType.LEFT,
+          children: [new TextRun({ text: `- ${r}`, size: SIZE.recipients })],
+        }),
+    ),
   ];
   const right = [
     // The authority (TM., KT., Q., TL., TUQ. — several levels in order), then the titles.
@@ -170,4 +191,3 @@ export function signatureFrame(doc: DocumentData): Table {
   ];
   return frameTable([SIGN_LEFT, SIGN_RIGHT], [left, right]);
 }
-

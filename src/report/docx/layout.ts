@@ -49,12 +49,15 @@ export const BODY = {
 export function textEm(text: string): number {
   let em = 0;
   for (const ch of text.normalize('NFC'))
-    em += ch >= '0' && ch <= '9' ? 0.5 : ch === ' ' || ch === '.' || ch === ',' ? 0.25 : /\p{Lu}/u.test(ch) ? 0.7 : 0.47;
+    em +=
+      ch >= '0' && ch <= '9' ? 0.5 : ch === ' ' || ch === '.' || ch === ',' ? 0.25 : /\p{Lu}/u.test(ch) ? 0.7 : 0.47;
   return em;
 }
 
 /** Twips of `em` at a size in half-points; grows with `em`, so the widest text gives the widest width. */
-export const emWidth = (em: number, halfPoints: number, bold = false): number => Math.round(em * halfPoints * 10 * (bold ? 1.05 : 1));
+export const emWidth = (em: number, halfPoints: number, bold = false): number =>
+  Math.round(em * halfPoints * 10 * (bold ? 1.05 : 1));
 
 /** Estimated width in twips of text set in Times New Roman (for rules drawn under a line). */
-export const textWidth = (text: string, halfPoints: number, bold = false): number => emWidth(textEm(text), halfPoints, bold);
+export const textWidth = (text: string, halfPoints: number, bold = false): number =>
+  emWidth(textEm(text), halfPoints, bold);

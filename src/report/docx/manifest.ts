@@ -67,7 +67,14 @@ export function appendixDigest(documentXml: string): string {
   const hash = createHash('sha256');
   if (from !== -1)
     for (const m of documentXml.slice(from).matchAll(TEXT_RUN))
-      hash.update(m[1]!.indexOf('&') === -1 ? m[1]! : m[1]!.replace(ENTITY, (_, n?: string, d?: string, x?: string) => (n ? NAMED[n]! : String.fromCodePoint(d ? Number(d) : parseInt(x!, 16)))), 'utf8');
+      hash.update(
+        m[1]!.indexOf('&') === -1
+          ? m[1]!
+          : m[1]!.replace(ENTITY, (_, n?: string, d?: string, x?: string) =>
+              n ? NAMED[n]! : String.fromCodePoint(d ? Number(d) : parseInt(x!, 16)),
+            ),
+        'utf8',
+      );
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -83,10 +90,15 @@ export const sourceDigest = (text: string) =>
   );
 
 /** The key of the narrative section a unit is in, if any. */
-export const sectionOf = (u: Unit): string | undefined => u.tags.find((t) => t.startsWith(NARRATIVE_TAG))?.slice(NARRATIVE_TAG.length);
+export const sectionOf = (u: Unit): string | undefined =>
+  u.tags.find((t) => t.startsWith(NARRATIVE_TAG))?.slice(NARRATIVE_TAG.length);
 
 /** The manifest of a report's body as just written (its controls tagged), with the narrative file's texts. */
-export function manifestOf(body: Body, sources: ReadonlyMap<string, string>, headings: ReadonlyMap<string, string>): Manifest {
+export function manifestOf(
+  body: Body,
+  sources: ReadonlyMap<string, string>,
+  headings: ReadonlyMap<string, string>,
+): Manifest {
   const units = body.units.slice(0, body.firstSection);
   const digests = units.map(unitDigest);
   const sections: ManifestSection[] = [];
@@ -113,13 +125,21 @@ export function manifestOf(body: Body, sources: ReadonlyMap<string, string>, hea
 }
 
 /** Text as an XML attribute's value (a tab or line break would read as a space anyway). */
-export const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/[\t\n\r]/g, ' ');
+export const xmlAttr = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[\t\n\r]/g, ' ');
 
 export function manifestXml(m: Manifest): string {
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
     `<report xmlns="${MANIFEST_NS}" version="1" document="${m.document}" appendix="${m.appendix}">`,
-    ...m.sections.map((s) => `<section key="${xmlAttr(s.key)}" heading="${xmlAttr(s.heading)}" source="${s.source}" printed="${s.printed}" before="${s.before}" after="${s.after}"/>`),
+    ...m.sections.map(
+      (s) =>
+        `<section key="${xmlAttr(s.key)}" heading="${xmlAttr(s.heading)}" source="${s.source}" printed="${s.printed}" before="${s.before}" after="${s.after}"/>`,
+    ),
     ...m.generated.map((g) => `<generated digest="${g.digest}" label="${xmlAttr(g.label)}"/>`),
     '</report>',
   ].join('\n');
@@ -140,9 +160,16 @@ export function parseManifest(xml: string): Manifest | undefined {
           ours = get('xmlns') === MANIFEST_NS && get('version') === '1';
           m.document = get('document');
           m.appendix = get('appendix');
-        }
-        else if (!ours) return;
-        else if (local === 'section') m.sections.push({ key: get('key'), heading: get('heading') || get('key'), source: get('source'), printed: get('printed'), before: get('before'), after: get('after') });
+        } else if (!ours) return;
+        else if (local === 'section')
+          m.sections.push({
+            key: get('key'),
+            heading: get('heading') || get('key'),
+            source: get('source'),
+            printed: get('printed'),
+            before: get('before'),
+            after: get('after'),
+          });
         else if (local === 'generated') m.generated.push({ digest: get('digest'), label: get('label') });
       },
       close() {},

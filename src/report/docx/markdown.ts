@@ -14,7 +14,10 @@ const LINE_START = /^(\d{1,9})([.)])(?=\s|$)|^([-+=])/;
 
 export function escapeText(text: string, lineStart: boolean): string {
   let out = text.replace(SPECIAL, (c) => '\\' + c);
-  if (lineStart) out = out.replace(LINE_START, (_, digits?: string, dot?: string, sign?: string) => (digits !== undefined ? `${digits}\\${dot}` : `\\${sign}`));
+  if (lineStart)
+    out = out.replace(LINE_START, (_, digits?: string, dot?: string, sign?: string) =>
+      digits !== undefined ? `${digits}\\${dot}` : `\\${sign}`,
+    );
   return out;
 }
 
@@ -70,8 +73,17 @@ export function inlineMarkdown(inlines: readonly ReadInline[]): string {
     const after = trail !== '' ? ' ' : next === undefined || next.lineBreak ? undefined : next.text[0];
     const start = lead !== '' ? ' ' : before;
     const styled =
-      p.open !== '' && core !== '' && !(closed && lead === '') && !(next?.open && trail === '' && !next.lineBreak) && flanks(start, core[0]!, core.at(-1)!, after);
-    const close = styled ? [...p.open.matchAll(/\*\*|\*|~~/g)].map((m) => m[0]).reverse().join('') : '';
+      p.open !== '' &&
+      core !== '' &&
+      !(closed && lead === '') &&
+      !(next?.open && trail === '' && !next.lineBreak) &&
+      flanks(start, core[0]!, core.at(-1)!, after);
+    const close = styled
+      ? [...p.open.matchAll(/\*\*|\*|~~/g)]
+          .map((m) => m[0])
+          .reverse()
+          .join('')
+      : '';
     out += lead + (styled ? p.open : '') + escapeText(core, lineStart && lead === '') + close + trail;
     before = text.at(-1);
     closed = styled && trail === '';
@@ -83,7 +95,10 @@ export function inlineMarkdown(inlines: readonly ReadInline[]): string {
 /** A placeholder the build printed ("[Nội dung: Tồn tại, hạn chế]"): not the clerk's text. */
 export const isPlaceholder = (u: Unit) => {
   if (u.kind !== 'paragraph') return false;
-  const text = u.inlines.map((i) => i.text).join('').trim();
+  const text = u.inlines
+    .map((i) => i.text)
+    .join('')
+    .trim();
   return text.startsWith(PLACEHOLDER_START) && text.endsWith(']') && text.indexOf(']') === text.length - 1;
 };
 const PLACEHOLDER_START = `[${sectionTitle('')}`;

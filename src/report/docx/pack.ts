@@ -32,14 +32,21 @@ interface XmlPart {
  * an exact version; this check and the DOCX tests fail if it changes.
  */
 function xmlParts(document: Document): XmlPart[] {
-  const compiler = (Packer as unknown as { compiler?: { xmlifyFile?: (file: Document, prettify?: unknown) => Record<string, XmlPart | XmlPart[]> } })
-    .compiler;
-  if (typeof compiler?.xmlifyFile !== 'function') throw new Error('docx: Packer.compiler.xmlifyFile is missing (docx version changed?)');
+  const compiler = (
+    Packer as unknown as {
+      compiler?: { xmlifyFile?: (file: Document, prettify?: unknown) => Record<string, XmlPart | XmlPart[]> };
+    }
+  ).compiler;
+  if (typeof compiler?.xmlifyFile !== 'function')
+    throw new Error('docx: Packer.compiler.xmlifyFile is missing (docx version changed?)');
   return Object.values(compiler.xmlifyFile(document, undefined)).flat();
 }
 
 /** A marker paragraph (blocks.ts) exactly as docx writes it. */
-const CONTROL_MARKER = new RegExp(`<w:p><w:r><w:t xml:space="preserve">([${CONTROL_OPEN}${CONTROL_CLOSE}])([^<]*)</w:t></w:r></w:p>`, 'g');
+const CONTROL_MARKER = new RegExp(
+  `<w:p><w:r><w:t xml:space="preserve">([${CONTROL_OPEN}${CONTROL_CLOSE}])([^<]*)</w:t></w:r></w:p>`,
+  'g',
+);
 
 /**
  * The marker paragraphs become block-level content controls: a narrative section's, titled
@@ -51,7 +58,12 @@ function contentControls(body: string, headings: ReadonlyMap<string, string>): s
   const out = body.replace(CONTROL_MARKER, (_, kind: string, tag: string) => {
     if (kind === CONTROL_CLOSE) return '</w:sdtContent></w:sdt>';
     const key = tag.startsWith(NARRATIVE_TAG) ? tag.slice(NARRATIVE_TAG.length) : undefined;
-    const alias = key !== undefined ? sectionTitle(headings.get(key) ?? key) : tag === GENERATED_TAG ? 'Số liệu lập tự động (lập lại mỗi lần chạy)' : tag;
+    const alias =
+      key !== undefined
+        ? sectionTitle(headings.get(key) ?? key)
+        : tag === GENERATED_TAG
+          ? 'Số liệu lập tự động (lập lại mỗi lần chạy)'
+          : tag;
     const lock = key !== undefined ? '<w:lock w:val="sdtLocked"/>' : '';
     return `<w:sdt><w:sdtPr><w:alias w:val="${xmlAttr(alias)}"/><w:tag w:val="${xmlAttr(tag)}"/><w:id w:val="${++id}"/>${lock}</w:sdtPr><w:sdtContent>`;
   });
@@ -90,10 +102,12 @@ function rezipped(xlsx: Uint8Array, reportDate: string): Uint8Array {
 }
 
 /** Every entry of a package we wrote, inflated, in its order. */
-const unzipped = (zip: Uint8Array) => [...zipEntries(zip).values()].map((e) => ({ name: e.name, data: inflateEntry(zip, e) }));
+const unzipped = (zip: Uint8Array) =>
+  [...zipEntries(zip).values()].map((e) => ({ name: e.name, data: inflateEntry(zip, e) }));
 
 /** Our controls' markup, as contentControls writes it. */
-const CONTROL_START = /<w:sdt><w:sdtPr><w:alias w:val="[^"]*"\/><w:tag w:val="baocao:[^"]*"\/><w:id w:val="\d+"\/>(?:<w:lock w:val="sdtLocked"\/>)?<\/w:sdtPr><w:sdtContent>/g;
+const CONTROL_START =
+  /<w:sdt><w:sdtPr><w:alias w:val="[^"]*"\/><w:tag w:val="baocao:[^"]*"\/><w:id w:val="\d+"\/>(?:<w:lock w:val="sdtLocked"\/>)?<\/w:sdtPr><w:sdtContent>/g;
 
 /**
  * A report as just built, without its content controls, for LibreOffice to print: its
@@ -128,11 +142,22 @@ function addManifest(files: Map<string, string>, xml: string): void {
   const types = files.get('[Content_Types].xml');
   if (rels === undefined || !rels.includes('</Relationships>') || types === undefined || !types.includes('</Types>'))
     throw new Error('docx: document relationships or content types missing');
-  files.set('word/_rels/document.xml.rels', rels.replace('</Relationships>', `<Relationship Id="rIdBaocaoManifest" Type="${REL}/customXml" Target="../customXml/item1.xml"/></Relationships>`));
-  const xmlDefault = /<Default Extension="xml" ContentType="application\/xml"\/>/.test(types) ? '' : '<Default Extension="xml" ContentType="application/xml"/>';
+  files.set(
+    'word/_rels/document.xml.rels',
+    rels.replace(
+      '</Relationships>',
+      `<Relationship Id="rIdBaocaoManifest" Type="${REL}/customXml" Target="../customXml/item1.xml"/></Relationships>`,
+    ),
+  );
+  const xmlDefault = /<Default Extension="xml" ContentType="application\/xml"\/>/.test(types)
+    ? ''
+    : '<Default Extension="xml" ContentType="application/xml"/>';
   files.set(
     '[Content_Types].xml',
-    types.replace('</Types>', `${xmlDefault}<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>`),
+    types.replace(
+      '</Types>',
+      `${xmlDefault}<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>`,
+    ),
   );
 }
 
@@ -162,7 +187,11 @@ export function packDocument(
   body = files.get('word/document.xml')!.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawing}"`);
   body = contentControls(body, headings);
   // The report read back as a rebuild will read it (before the appendix's tables, which it does not compare).
-  const manifest = manifestOf(readBody(body, files.get('word/styles.xml'), files.get('word/numbering.xml')), sources, headings);
+  const manifest = manifestOf(
+    readBody(body, files.get('word/styles.xml'), files.get('word/numbering.xml')),
+    sources,
+    headings,
+  );
   if (appendixXml !== undefined) {
     // The last occurrence: the marker paragraph is the final block of the document.
     const at = body.lastIndexOf(APPENDIX_MARKER_XML);
@@ -175,16 +204,31 @@ export function packDocument(
   files.set('word/document.xml', body);
   // A rebuild that finds the document part as written here need not read it.
   const bodyBytes = Buffer.from(body, 'utf8');
-  addManifest(files, manifestXml({ ...manifest, document: partStamp(crc32(bodyBytes), bodyBytes.length), appendix: appendixDigest(body) }));
+  addManifest(
+    files,
+    manifestXml({
+      ...manifest,
+      document: partStamp(crc32(bodyBytes), bodyBytes.length),
+      appendix: appendixDigest(body),
+    }),
+  );
   const stamp = `${reportDate}T00:00:00Z`;
   const core = files.get('docProps/core.xml');
   if (core !== undefined)
-    files.set('docProps/core.xml', core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`));
+    files.set(
+      'docProps/core.xml',
+      core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`),
+    );
   verifyXmlParts(files);
   // The document's bytes are zipped as they were measured (a national one is 29 MB: one copy, not two).
   binary.set('word/document.xml', bodyBytes);
-  const names = [...new Set([...files.keys(), ...binary.keys()])].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const names = [...new Set([...files.keys(), ...binary.keys()])].sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
   // Zip times are local wall-clock fields; built from local parts they read the same in every time zone.
   const [y, m, d] = isoDateParts(reportDate);
-  return zipDeterministic(names.map((name) => ({ name, data: binary.get(name) ?? Buffer.from(files.get(name)!, 'utf8') })), new Date(y, m - 1, d, 12, 0, 0));
+  return zipDeterministic(
+    names.map((name) => ({ name, data: binary.get(name) ?? Buffer.from(files.get(name)!, 'utf8') })),
+    new Date(y, m - 1, d, 12, 0, 0),
+  );
 }

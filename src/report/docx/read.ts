@@ -88,7 +88,8 @@ export function readNumbering(xml: string | undefined): (numId: string, level: n
         abstractId = a.get('w:abstractNumId') ?? a.get('abstractNumId');
         if (abstractId !== undefined) abstract.set(abstractId, new Map());
       } else if (local === 'lvl') level = Number(a.get('w:ilvl') ?? a.get('ilvl') ?? 0);
-      else if (local === 'numFmt' && abstractId !== undefined && level >= 0) abstract.get(abstractId)!.set(level, val(a) === 'bullet');
+      else if (local === 'numFmt' && abstractId !== undefined && level >= 0)
+        abstract.get(abstractId)!.set(level, val(a) === 'bullet');
       else if (local === 'num') numId = a.get('w:numId') ?? a.get('numId');
       else if (local === 'abstractNumId' && numId !== undefined) nums.set(numId, val(a) ?? '');
     },
@@ -108,7 +109,21 @@ export function readNumbering(xml: string | undefined): (numId: string, level: n
 }
 
 /** Elements whose content is not the body's text: drawings and text boxes, deleted and moved-away text, field codes, formatting before a tracked change. */
-const PASSED_OVER = new Set(['drawing', 'pict', 'object', 'AlternateContent', 'del', 'moveFrom', 'instrText', 'delText', 'footnoteReference', 'endnoteReference', 'commentReference', 'rPrChange', 'pPrChange']);
+const PASSED_OVER = new Set([
+  'drawing',
+  'pict',
+  'object',
+  'AlternateContent',
+  'del',
+  'moveFrom',
+  'instrText',
+  'delText',
+  'footnoteReference',
+  'endnoteReference',
+  'commentReference',
+  'rPrChange',
+  'pPrChange',
+]);
 
 class BodyReader implements XmlEvents {
   readonly units: Unit[] = [];
@@ -159,7 +174,8 @@ class BodyReader implements XmlEvents {
         return;
       }
       case 'tbl':
-        if (this.depth.table++ === 0 && this.depth.paragraph === 0) this.table = { rows: [], row: undefined, cell: undefined, para: '' };
+        if (this.depth.table++ === 0 && this.depth.paragraph === 0)
+          this.table = { rows: [], row: undefined, cell: undefined, para: '' };
         return;
       case 'tr':
         if (this.depth.table === 1 && this.table) this.table.row = [];
@@ -173,7 +189,14 @@ class BodyReader implements XmlEvents {
           if (this.table) this.table.para = '';
           return;
         }
-        this.para = { kind: 'paragraph', heading: 0, pageBreak: false, inlines: [], tags: this.blockTags(), aliases: this.blockAliases() };
+        this.para = {
+          kind: 'paragraph',
+          heading: 0,
+          pageBreak: false,
+          inlines: [],
+          tags: this.blockTags(),
+          aliases: this.blockAliases(),
+        };
         this.numId = undefined;
         this.ilvl = 0;
         this.style = undefined;
@@ -246,7 +269,12 @@ class BodyReader implements XmlEvents {
         return;
       case 'tbl':
         if (--this.depth.table === 0 && this.table && this.depth.paragraph === 0) {
-          this.units.push({ kind: 'table', rows: this.table.rows, tags: this.blockTags(), aliases: this.blockAliases() });
+          this.units.push({
+            kind: 'table',
+            rows: this.table.rows,
+            tags: this.blockTags(),
+            aliases: this.blockAliases(),
+          });
           this.table = undefined;
         }
         return;
@@ -254,7 +282,8 @@ class BodyReader implements XmlEvents {
         if (this.depth.table === 1 && this.table?.row) this.table.rows.push(this.table.row);
         return;
       case 'tc':
-        if (this.depth.table === 1 && this.table?.cell && this.table.row) this.table.row.push(this.table.cell.join('\n'));
+        if (this.depth.table === 1 && this.table?.cell && this.table.row)
+          this.table.row.push(this.table.cell.join('\n'));
         return;
       case 'p':
         if (--this.depth.paragraph > 0) return;
@@ -321,7 +350,8 @@ class BodyReader implements XmlEvents {
   }
 }
 
-const sameStyle = (a: ReadInline, b: ReadInline) => !!a.bold === !!b.bold && !!a.italics === !!b.italics && !!a.strike === !!b.strike && !!a.highlight === !!b.highlight;
+const sameStyle = (a: ReadInline, b: ReadInline) =>
+  !!a.bold === !!b.bold && !!a.italics === !!b.italics && !!a.strike === !!b.strike && !!a.highlight === !!b.highlight;
 
 /** Adjacent runs of the same emphasis read as one (Word and LibreOffice split runs as they please). */
 function merge(inlines: ReadInline[]): ReadInline[] {
@@ -339,11 +369,17 @@ export function readBody(documentXml: string, stylesXml?: string, numberingXml?:
   const styles = readStyles(stylesXml);
   const numbering = readNumbering(numberingXml);
   const { handler } = parseXml(documentXml, () => new BodyReader(styles, numbering));
-  return { units: handler.units, firstSection: handler.firstSection === -1 ? handler.units.length : handler.firstSection };
+  return {
+    units: handler.units,
+    firstSection: handler.firstSection === -1 ? handler.units.length : handler.firstSection,
+  };
 }
 
 /** A unit's text as one line, for comparing and naming it: a paragraph's text, a table's cells. */
 export function unitText(u: Unit): string {
-  const text = u.kind === 'table' ? u.rows.map((r) => r.join(' | ')).join(' / ') : u.inlines.map((i) => (i.lineBreak ? ' ' : i.text)).join('');
+  const text =
+    u.kind === 'table'
+      ? u.rows.map((r) => r.join(' | ')).join(' / ')
+      : u.inlines.map((i) => (i.lineBreak ? ' ' : i.text)).join('');
   return text.replace(/\s+/g, ' ').trim();
 }

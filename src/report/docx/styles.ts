@@ -48,8 +48,20 @@ export const STYLES: IStylesOptions = {
   paragraphStyles: [
     { id: 'Normal', name: 'Normal', quickFormat: true, run: { font: FONT, size: SIZE.body }, paragraph: body },
     // Items of a list look like body paragraphs with their number or dash first (as reports write them).
-    { id: 'ListNumber', name: 'List Number', basedOn: 'Normal', quickFormat: true, paragraph: { numbering: { reference: NUMBERED, level: 0 } } },
-    { id: 'ListBullet', name: 'List Bullet', basedOn: 'Normal', quickFormat: true, paragraph: { numbering: { reference: BULLETED, level: 0 } } },
+    {
+      id: 'ListNumber',
+      name: 'List Number',
+      basedOn: 'Normal',
+      quickFormat: true,
+      paragraph: { numbering: { reference: NUMBERED, level: 0 } },
+    },
+    {
+      id: 'ListBullet',
+      name: 'List Bullet',
+      basedOn: 'Normal',
+      quickFormat: true,
+      paragraph: { numbering: { reference: BULLETED, level: 0 } },
+    },
   ],
 };
 

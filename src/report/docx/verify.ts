@@ -45,7 +45,13 @@ const isNameChar = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || 
 function validCharRefs(xml: string): string | undefined {
   for (const m of xml.matchAll(CHAR_REF)) {
     const code = m[1]![0] === 'x' ? parseInt(m[1]!.slice(1), 16) : parseInt(m[1]!, 10);
-    const ok = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    const ok =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
     if (!ok) return `character reference ${m[0]} at ${m.index}`;
   }
   return undefined;
@@ -138,7 +144,8 @@ export function xmlProblem(xml: string): string | undefined {
       while (i < n && isNameChar(xml.charCodeAt(i))) i++;
       const attrLength = i - attrStart;
       for (let k = 0; k < attrs; k++)
-        if (attrLengths[k] === attrLength && sameName(xml, attrStarts[k]!, attrStart, attrLength)) return `attribute repeated at ${attrStart}: ${show(lt)}`;
+        if (attrLengths[k] === attrLength && sameName(xml, attrStarts[k]!, attrStart, attrLength))
+          return `attribute repeated at ${attrStart}: ${show(lt)}`;
       if (attrs === attrStarts.length) {
         attrStarts = grow(attrStarts);
         attrLengths = grow(attrLengths);

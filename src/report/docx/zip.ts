@@ -32,7 +32,8 @@ export function zipDeterministic(entries: readonly ZipEntry[], mtime: Date): Uin
     const crc = gz.readUInt32LE(gz.length - 8);
     const deflated = gz.subarray(10, gz.length - 8);
     const fileName = Buffer.from(name, 'utf8');
-    if (deflated.length > 0xfffffffe || data.length > 0xfffffffe || offset > 0xfffffffe) throw new Error(`zip: ${name} needs ZIP64`);
+    if (deflated.length > 0xfffffffe || data.length > 0xfffffffe || offset > 0xfffffffe)
+      throw new Error(`zip: ${name} needs ZIP64`);
     // The local header and the central directory entry share these fields, at an offset of 2 apart.
     const common = (b: Buffer, at: number) => {
       b.writeUInt16LE(20, at); // version needed: 2.0 (deflate)

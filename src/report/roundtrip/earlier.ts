@@ -6,13 +6,21 @@
 import { FatalError } from '../../messages/problem.js';
 import { inflateEntry, zipEntries, ZipError } from '../../ooxml/zip.js';
 import { partText, XmlError } from '../../ooxml/xml.js';
-import { appendixDigest, digest, label, parseManifest, partStamp, sectionOf, unitDigest, type Manifest } from '../docx/manifest.js';
+import {
+  appendixDigest,
+  digest,
+  label,
+  parseManifest,
+  partStamp,
+  sectionOf,
+  unitDigest,
+  type Manifest,
+} from '../docx/manifest.js';
 
 /** How REPORT_EDITED names the appendix's tables. */
 const APPENDIX_LABEL = 'Phụ lục: bảng số liệu của từng đơn vị';
 import { unitsToMarkdown } from '../docx/markdown.js';
 import { readBody, type Unit } from '../docx/read.js';
-
 
 export interface EarlierSection {
   key: string;
@@ -77,7 +85,17 @@ export function readEarlierReport(bytes: Uint8Array, shown: string, needText = t
     // Untouched since it was built (the same CRC-32 and size; a save by Word or LibreOffice rewrites the
     // whole part), and the sections' text not wanted, the narrative file having it: nothing to read.
     if (!needText && manifest.document !== '' && partStamp(stated.crc, stated.size) === manifest.document)
-      return { manifest, sections: manifest.sections.map((s) => ({ key: s.key, heading: s.heading, markdown: '', changed: false, source: s.source })), edited: [] };
+      return {
+        manifest,
+        sections: manifest.sections.map((s) => ({
+          key: s.key,
+          heading: s.heading,
+          markdown: '',
+          changed: false,
+          source: s.source,
+        })),
+        edited: [],
+      };
     const documentXml = part('word/document.xml')!;
     const body = readBody(documentXml, part('word/styles.xml'), part('word/numbering.xml'));
     const units = body.units.slice(0, body.firstSection);
@@ -96,7 +114,8 @@ export function readEarlierReport(bytes: Uint8Array, shown: string, needText = t
         cursor = tagged.at(-1)! + 1;
       } else {
         const start = s.before === '' ? -1 : digests.indexOf(s.before, cursor);
-        const end = s.after === '' ? units.length : start === -1 && s.before !== '' ? -1 : digests.indexOf(s.after, start + 1);
+        const end =
+          s.after === '' ? units.length : start === -1 && s.before !== '' ? -1 : digests.indexOf(s.after, start + 1);
         if ((s.before !== '' && start === -1) || end === -1) {
           lost.push(s.heading);
           continue;
@@ -106,9 +125,16 @@ export function readEarlierReport(bytes: Uint8Array, shown: string, needText = t
         cursor = end;
       }
       const markdown = unitsToMarkdown(content);
-      sections.push({ key: s.key, heading: s.heading, markdown, changed: digest(markdown) !== s.printed, source: s.source });
+      sections.push({
+        key: s.key,
+        heading: s.heading,
+        markdown,
+        changed: digest(markdown) !== s.printed,
+        source: s.source,
+      });
     }
-    if (lost.length > 0) throw FatalError.of('REPORT_SECTION_LOST', { file: shown, params: { path: shown, sections: lost.join('", "') } });
+    if (lost.length > 0)
+      throw FatalError.of('REPORT_SECTION_LOST', { file: shown, params: { path: shown, sections: lost.join('", "') } });
     const generated = units.flatMap((u, i) => (inSection[i] ? [] : [{ digest: digests[i]!, unit: u }]));
     const built = manifest.generated.map((g) => g.digest);
     const changed = unmatched(

@@ -42,22 +42,40 @@ export function mergeNarrative(texts: ReadonlyMap<string, NarrativeText>, earlie
     if (ctx.file === undefined) {
       if (s.markdown === '') continue;
       out.set(s.key, { text: s.markdown, line: 0 });
-      if (s.changed) problems.push({ code: 'NARRATIVE_FROM_WORD', severity: 'warning', params: { section, path: ctx.report } });
+      if (s.changed)
+        problems.push({ code: 'NARRATIVE_FROM_WORD', severity: 'warning', params: { section, path: ctx.report } });
       continue;
     }
     if (!s.changed || sameText(fileText, s.markdown)) continue;
     if (s.markdown === '') {
-      if (fileText.trim() !== '') problems.push({ code: 'NARRATIVE_EMPTIED_IN_WORD', severity: 'warning', file: ctx.file, params: { section, path: ctx.report, file: ctx.file } });
+      if (fileText.trim() !== '')
+        problems.push({
+          code: 'NARRATIVE_EMPTIED_IN_WORD',
+          severity: 'warning',
+          file: ctx.file,
+          params: { section, path: ctx.report, file: ctx.file },
+        });
       continue;
     }
     if (sourceDigest(fileText) !== s.source) {
-      conflicts.push({ code: 'NARRATIVE_CONFLICT', severity: 'error', file: ctx.file, params: { section, path: ctx.report, file: ctx.file } });
+      conflicts.push({
+        code: 'NARRATIVE_CONFLICT',
+        severity: 'error',
+        file: ctx.file,
+        params: { section, path: ctx.report, file: ctx.file },
+      });
       continue;
     }
     fromWord.set(s.key, s.markdown);
     out.set(s.key, { text: s.markdown, line: texts.get(s.key)?.line ?? 0 });
-    problems.push({ code: 'NARRATIVE_FROM_WORD', severity: 'warning', file: ctx.file, params: { section, path: ctx.report, file: ctx.file } });
-    if (/\{\{/.test(fileText)) problems.push({ code: 'NARRATIVE_FIGURES_FIXED', severity: 'warning', file: ctx.file, params: { section } });
+    problems.push({
+      code: 'NARRATIVE_FROM_WORD',
+      severity: 'warning',
+      file: ctx.file,
+      params: { section, path: ctx.report, file: ctx.file },
+    });
+    if (/\{\{/.test(fileText))
+      problems.push({ code: 'NARRATIVE_FIGURES_FIXED', severity: 'warning', file: ctx.file, params: { section } });
   }
   if (conflicts.length > 0) throw new FatalError(conflicts);
   const same = [...out].every(([key, t]) => texts.get(key) === t) && out.size === texts.size;
@@ -72,7 +90,12 @@ const comments = (text: string) => (text.match(COMMENT) ?? []).join('\n');
  * at its end), its line endings kept. Checked by reading it back: each section then says
  * what was put in, else nothing is returned to be written.
  */
-export function writeSections(source: string, changes: ReadonlyMap<string, string>, file: string, known: readonly NarrativeSection[]): string {
+export function writeSections(
+  source: string,
+  changes: ReadonlyMap<string, string>,
+  file: string,
+  known: readonly NarrativeSection[],
+): string {
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
   const lines = source.split(/\r?\n/);
   const sections = parseNarrative(source, file, known);
@@ -103,6 +126,7 @@ export function writeSections(source: string, changes: ReadonlyMap<string, strin
   const result = [...out, ...added].join(eol) + eol;
   const back = parseNarrative(result, file, known);
   for (const [key, markdown] of changes)
-    if (!sameText(back.get(key)?.text ?? '', markdown)) throw new Error(`narrative: section ${key} does not read back as written`);
+    if (!sameText(back.get(key)?.text ?? '', markdown))
+      throw new Error(`narrative: section ${key} does not read back as written`);
   return result;
 }

@@ -44,7 +44,12 @@ export class HelperError extends Error {
   }
 }
 
-const fail = (helper: string, options: HelperOptions | undefined, key: DetailKey, params?: Record<string, string | number>): never => {
+const fail = (
+  helper: string,
+  options: HelperOptions | undefined,
+  key: DetailKey,
+  params?: Record<string, string | number>,
+): never => {
   throw new HelperError(helper, options?.loc?.start.line, key, params);
 };
 
@@ -70,7 +75,8 @@ function numOf(helper: string, value: unknown, options: HelperOptions): Num {
 
 function parseDate(helper: string, value: unknown, options: HelperOptions): [number, number, number] {
   const text = String(value ?? '');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !isMatch(text, 'yyyy-MM-dd')) fail(helper, options, 'NOT_A_DATE', { value: text });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !isMatch(text, 'yyyy-MM-dd'))
+    fail(helper, options, 'NOT_A_DATE', { value: text });
   return isoDateParts(text);
 }
 
@@ -78,7 +84,8 @@ function comparable(value: unknown): Rational | string | boolean | null {
   if (value instanceof Num) return value.value;
   if (value instanceof Literal) return value.text;
   if (typeof value === 'number' && Number.isFinite(value)) return fromDecimal(value);
-  if (typeof value === 'string' || typeof value === 'boolean' || value === null || value === undefined) return value ?? null;
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null || value === undefined)
+    return value ?? null;
   return String(value);
 }
 
@@ -223,7 +230,6 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   not: (...args) => !split(args).params[0],
 };
 
-
 /** What each helper takes: how many values, and which named (hash) arguments. */
 export const SIGNATURES: Record<string, { min: number; max: number; hash?: readonly string[] }> = {
   number: { min: 1, max: 1, hash: ['decimals'] },
@@ -262,7 +268,11 @@ export const SIGNATURES: Record<string, { min: number; max: number; hash?: reado
  * {{#each}} as Handlebars has it, but an object's keys reach the template as Literal
  * text (escaped like every other value), not as raw strings.
  */
-export function eachHelper(this: unknown, context: unknown, options: { fn: (c: unknown, o: object) => string; inverse: (c: unknown) => string; data?: object }): string {
+export function eachHelper(
+  this: unknown,
+  context: unknown,
+  options: { fn: (c: unknown, o: object) => string; inverse: (c: unknown) => string; data?: object },
+): string {
   let out = '';
   const entries: [number | Literal, unknown][] = Array.isArray(context)
     ? context.map((v, i) => [i, v])
@@ -270,7 +280,14 @@ export function eachHelper(this: unknown, context: unknown, options: { fn: (c: u
       ? Object.keys(context).map((k) => [lit(k), (context as Record<string, unknown>)[k]])
       : [];
   entries.forEach(([key, value], index) => {
-    const data = { ...options.data, _parent: options.data, key, index, first: index === 0, last: index === entries.length - 1 };
+    const data = {
+      ...options.data,
+      _parent: options.data,
+      key,
+      index,
+      first: index === 0,
+      last: index === entries.length - 1,
+    };
     out += options.fn(value, { data, blockParams: [value, key] });
   });
   return entries.length === 0 ? options.inverse(this) : out;

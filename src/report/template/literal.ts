@@ -24,7 +24,10 @@ export const MARKERS = /[\uE000-\uE00F]/g;
 
 export function escapeMarkdown(text: string): string {
   // Line breaks would start new blocks; a value is always one run of text.
-  return text.replace(/\s+/g, ' ').replace(MARKERS, '').replace(PUNCTUATION, (c) => '\\' + c);
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(MARKERS, '')
+    .replace(PUNCTUATION, (c) => '\\' + c);
 }
 
 export class Literal {

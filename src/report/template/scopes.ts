@@ -24,7 +24,10 @@ function rewritePath(path: hbs.AST.PathExpression, scopes: readonly string[]): v
   }
 }
 
-function expressions(node: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression, scopes: readonly string[]): void {
+function expressions(
+  node: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression,
+  scopes: readonly string[],
+): void {
   const visit = (e: hbs.AST.Expression) => {
     if (e.type === 'PathExpression') rewritePath(e as hbs.AST.PathExpression, scopes);
     else if (e.type === 'SubExpression') expressions(e as hbs.AST.SubExpression, scopes);

@@ -29,7 +29,15 @@ const NARRATIVE_HERE = Symbol('narrative');
 /** The value one level down, or undefined when the name does not exist there. */
 function child(value: unknown, name: string): unknown {
   if (value instanceof NarrativeValue) return name === 'given' ? INDEX : undefined;
-  if (value === null || value === undefined || value === INDEX || value instanceof Literal || value instanceof Num || value instanceof ChartValue) return undefined;
+  if (
+    value === null ||
+    value === undefined ||
+    value === INDEX ||
+    value instanceof Literal ||
+    value instanceof Num ||
+    value instanceof ChartValue
+  )
+    return undefined;
   if (Array.isArray(value)) return name === 'length' ? INDEX : /^\d+$/.test(name) ? value[0] : undefined;
   if (typeof value === 'object' && Object.hasOwn(value, name)) return (value as Record<string, unknown>)[name] ?? null;
   return undefined;
@@ -38,13 +46,21 @@ function child(value: unknown, name: string): unknown {
 /** What `{{#each value}}` iterates over: an array's first element, or any value of an object. */
 function element(value: unknown): unknown {
   if (Array.isArray(value)) return value[0];
-  if (value !== null && typeof value === 'object' && !(value instanceof Literal) && !(value instanceof Num)) return Object.values(value)[0];
+  if (value !== null && typeof value === 'object' && !(value instanceof Literal) && !(value instanceof Num))
+    return Object.values(value)[0];
   return undefined;
 }
 
 /** The names one could write at this place of the data. */
 function keysOf(value: unknown): string[] {
-  if (value === null || typeof value !== 'object' || value instanceof Literal || value instanceof Num || Array.isArray(value)) return [];
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    value instanceof Literal ||
+    value instanceof Num ||
+    Array.isArray(value)
+  )
+    return [];
   return Object.keys(value);
 }
 
@@ -52,9 +68,21 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Data printed as text must be text: a Literal, a number, a narrative section, a chart — never a record or a list ("[dữ liệu]"). */
 const printable = (value: unknown) =>
-  value === undefined || value === null || value === INDEX || typeof value !== 'object' || value instanceof Literal || value instanceof Num || value instanceof NarrativeValue || value instanceof ChartValue;
+  value === undefined ||
+  value === null ||
+  value === INDEX ||
+  typeof value !== 'object' ||
+  value instanceof Literal ||
+  value instanceof Num ||
+  value instanceof NarrativeValue ||
+  value instanceof ChartValue;
 
-export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object, opts: { narrative?: boolean } = {}): Problem[] {
+export function checkTemplate(
+  ast: hbs.AST.Program,
+  file: string,
+  probe: object,
+  opts: { narrative?: boolean } = {},
+): Problem[] {
   const problems: Problem[] = [];
   const report = (code: Problem['code'], node: AST, params: Record<string, string | number>) =>
     problems.push({ code, severity: 'error', file, line: node.loc?.start.line, params });
@@ -67,9 +95,15 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object,
     if (reported.has(e.original)) return;
     reported.add(e.original);
     // The closest name within a third of its length (at least 2 edits), or none.
-    const suggestion = miss ? closest(miss.name, keysOf(miss.parent), Math.max(2, Math.floor(miss.name.length / 3)))?.name : undefined;
+    const suggestion = miss
+      ? closest(miss.name, keysOf(miss.parent), Math.max(2, Math.floor(miss.name.length / 3)))?.name
+      : undefined;
     const params: Record<string, string> = { name: e.original };
-    if (suggestion && miss) params.suggestion = e.original.replace(new RegExp(`(^|[./])${escapeRegExp(miss.name)}(?=$|\\.)`), `$1${suggestion}`);
+    if (suggestion && miss)
+      params.suggestion = e.original.replace(
+        new RegExp(`(^|[./])${escapeRegExp(miss.name)}(?=$|\\.)`),
+        `$1${suggestion}`,
+      );
     report('TEMPLATE_UNKNOWN_VARIABLE', e, params);
   };
 
@@ -141,26 +175,45 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object,
       report('TEMPLATE_UNKNOWN_HELPER', node, { name });
       return values;
     }
-    const helper = (detailKey: DetailKey, params: Record<string, string | number> = {}) => report('TEMPLATE_HELPER', node, { helper: name, detailKey, ...params });
+    const helper = (detailKey: DetailKey, params: Record<string, string | number> = {}) =>
+      report('TEMPLATE_HELPER', node, { helper: name, detailKey, ...params });
     const count = node.params.length;
     if (count < signature.min || count > signature.max)
       helper('ARITY', { min: signature.min, max: signature.max === Infinity ? 'many' : signature.max, count });
     for (const pair of node.hash?.pairs ?? [])
       if (!signature.hash?.includes(pair.key))
-        helper(signature.hash ? 'UNKNOWN_HASH' : 'HASH_NOT_TAKEN', { key: pair.key, allowed: signature.hash?.join(', ') ?? '' });
+        helper(signature.hash ? 'UNKNOWN_HASH' : 'HASH_NOT_TAKEN', {
+          key: pair.key,
+          allowed: signature.hash?.join(', ') ?? '',
+        });
     if (name === 'list') {
       const key = node.hash?.pairs.find((p) => p.key === 'key');
       const item = element(values[0]);
       if (key && key.value.type !== 'StringLiteral') helper('KEY_NOT_QUOTED');
-      else if (key && item !== null && typeof item === 'object' && !(item instanceof Literal) && !(item instanceof Num) && !Object.hasOwn(item, (key.value as hbs.AST.StringLiteral).value))
-        helper('ITEM_LACKS_KEY', { key: (key.value as hbs.AST.StringLiteral).value, keys: Object.keys(item).join(', ') });
+      else if (
+        key &&
+        item !== null &&
+        typeof item === 'object' &&
+        !(item instanceof Literal) &&
+        !(item instanceof Num) &&
+        !Object.hasOwn(item, (key.value as hbs.AST.StringLiteral).value)
+      )
+        helper('ITEM_LACKS_KEY', {
+          key: (key.value as hbs.AST.StringLiteral).value,
+          keys: Object.keys(item).join(', '),
+        });
     }
     return values;
   };
 
   const isHelper = (node: hbs.AST.MustacheStatement) => {
     const path = node.path as hbs.AST.PathExpression;
-    return node.path.type !== 'PathExpression' || node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0 || (path.type === 'PathExpression' && !path.data && path.parts.length === 1 && Object.hasOwn(HELPERS, path.original));
+    return (
+      node.path.type !== 'PathExpression' ||
+      node.params.length > 0 ||
+      (node.hash?.pairs.length ?? 0) > 0 ||
+      (path.type === 'PathExpression' && !path.data && path.parts.length === 1 && Object.hasOwn(HELPERS, path.original))
+    );
   };
 
   const walk = (program: hbs.AST.Program | undefined, scopes: Scope[]): void => {
@@ -175,8 +228,15 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object,
             if (!printable(value)) {
               // The fields that print, the figure first: "current, previous, change, label".
               const fields = keysOf(value).filter((k) => printable(child(value, k)));
-              const shown = [...['current', 'previous', 'change', 'label', 'name'].filter((k) => fields.includes(k)), ...fields].filter((k, i, all) => all.indexOf(k) === i);
-              report('TEMPLATE_PRINTS_DATA', m, { name: (m.path as hbs.AST.PathExpression).original, fields: shown.slice(0, 4).join(', '), list: Array.isArray(value) ? 1 : 0 });
+              const shown = [
+                ...['current', 'previous', 'change', 'label', 'name'].filter((k) => fields.includes(k)),
+                ...fields,
+              ].filter((k, i, all) => all.indexOf(k) === i);
+              report('TEMPLATE_PRINTS_DATA', m, {
+                name: (m.path as hbs.AST.PathExpression).original,
+                fields: shown.slice(0, 4).join(', '),
+                list: Array.isArray(value) ? 1 : 0,
+              });
             }
           }
           break;
@@ -188,9 +248,13 @@ export function checkTemplate(ast: hbs.AST.Program, file: string, probe: object,
           const top = scopes.at(-1)!;
           if (name === 'each' || name === 'with') {
             // each needs a list or a group; with takes any data, but never a literal written in the template.
-            const iterable = target !== null && typeof target === 'object' && !(target instanceof Literal) && !(target instanceof Num);
+            const iterable =
+              target !== null && typeof target === 'object' && !(target instanceof Literal) && !(target instanceof Num);
             if (target === INDEX || (name === 'each' && target !== undefined && target !== null && !iterable)) {
-              report('TEMPLATE_HELPER', b, { helper: name, detailKey: name === 'each' ? 'EACH_NEEDS_LIST' : 'WITH_NEEDS_DATA' });
+              report('TEMPLATE_HELPER', b, {
+                helper: name,
+                detailKey: name === 'each' ? 'EACH_NEEDS_LIST' : 'WITH_NEEDS_DATA',
+              });
               walk(b.inverse, scopes);
               break;
             }

@@ -33,7 +33,10 @@ function controlCharacters(template: Template): FatalError | undefined {
     severity: 'error' as const,
     file: template.file,
     line: template.source.slice(0, m.index).split('\n').length,
-    params: { detailKey: 'CONTROL_IN_TEMPLATE', char: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` },
+    params: {
+      detailKey: 'CONTROL_IN_TEMPLATE',
+      char: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+    },
   }));
   return problems.length > 0 ? new FatalError(problems) : undefined;
 }
@@ -58,13 +61,21 @@ export function compileTemplate(template: Template, probe?: ReportView): (view: 
   env.registerHelper('each', eachHelper as Handlebars.HelperDelegate);
   // Keep Handlebars' own warnings (e.g. denied prototype access) off the user's stderr.
   env.logger.level = 3; // 'error'
-  const knownHelpers = Object.fromEntries([...Object.keys(HELPERS), 'if', 'unless', 'each', 'with'].map((h) => [h, true]));
+  const knownHelpers = Object.fromEntries(
+    [...Object.keys(HELPERS), 'if', 'unless', 'each', 'with'].map((h) => [h, true]),
+  );
   let render: HandlebarsTemplateDelegate;
   try {
     // `compile` would only compile at the first render; precompiling now makes syntax
     // errors surface before any data is read, and compiles once rather than twice.
     if (ast) lexicalParents(ast);
-    const spec = env.precompile(ast ?? template.source, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false, preventIndent: true });
+    const spec = env.precompile(ast ?? template.source, {
+      strict: true,
+      knownHelpers,
+      knownHelpersOnly: true,
+      noEscape: false,
+      preventIndent: true,
+    });
     render = env.template(new Function(`return ${spec}`)() as TemplateSpecification);
   } catch (err) {
     throw templateError(template, err);
@@ -82,7 +93,11 @@ export function compileTemplate(template: Template, probe?: ReportView): (view: 
 function templateError(template: Template, err: unknown): FatalError {
   const file = template.file;
   if (err instanceof HelperError)
-    return FatalError.of('TEMPLATE_HELPER', { file, line: err.line, params: { helper: err.helper, detailKey: err.detailKey, ...err.params } });
+    return FatalError.of('TEMPLATE_HELPER', {
+      file,
+      line: err.line,
+      params: { helper: err.helper, detailKey: err.detailKey, ...err.params },
+    });
   const message = err instanceof Error ? err.message : String(err);
   const e = err as { lineNumber?: number };
   const line = e.lineNumber ?? lineFromMessage(message);
@@ -90,5 +105,9 @@ function templateError(template: Template, err: unknown): FatalError {
   if (m) return FatalError.of('TEMPLATE_UNKNOWN_HELPER', { file, line, params: { name: m[1]! } });
   m = /^"(.+)" not defined in/.exec(message);
   if (m) return FatalError.of('TEMPLATE_UNKNOWN_VARIABLE', { file, line, params: { name: m[1]! } });
-  return FatalError.of('TEMPLATE_SYNTAX', { file, line, params: { detail: message.split('\n')[0]!.replace(/ - \d+:\d+$/, '') } });
+  return FatalError.of('TEMPLATE_SYNTAX', {
+    file,
+    line,
+    params: { detail: message.split('\n')[0]!.replace(/ - \d+:\d+$/, '') },
+  });
 }

@@ -5,7 +5,19 @@ import { displayChange, displayChangePct, displayPlanPct, displayValue } from '.
 import type { Definition, Indicator } from '../../definition/parse.js';
 import { aggregateReturns } from '../../aggregate/aggregate.js';
 import { integer, type Rational } from '../../numbers/rational.js';
-import { CHART_CLOSE, CHART_OPEN, escapeMarkdown, Literal, lit, MARKERS, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, SECTION_CLOSE, SECTION_KEY_END, SECTION_OPEN } from './literal.js';
+import {
+  CHART_CLOSE,
+  CHART_OPEN,
+  escapeMarkdown,
+  type Literal,
+  lit,
+  MARKERS,
+  PLACEHOLDER_CLOSE,
+  PLACEHOLDER_OPEN,
+  SECTION_CLOSE,
+  SECTION_KEY_END,
+  SECTION_OPEN,
+} from './literal.js';
 import { signingAuthorities } from '../../definition/schema.js';
 import { reportingPhrase, reportSubject, timelinessPhrase } from '../../present/wording.js';
 import { agencyInSentence } from '../../present/names.js';
@@ -50,7 +62,9 @@ export class NarrativeValue {
     private readonly narrative: NarrativeInput,
   ) {}
   toHTML(): string {
-    const text = this.given ? this.markdown.replace(MARKERS, '') : `${PLACEHOLDER_OPEN}${sectionTitle(this.heading)}${PLACEHOLDER_CLOSE}`;
+    const text = this.given
+      ? this.markdown.replace(MARKERS, '')
+      : `${PLACEHOLDER_OPEN}${sectionTitle(this.heading)}${PLACEHOLDER_CLOSE}`;
     if (!this.given) this.narrative.missing.add(this.key);
     const printed = this.narrative.printed;
     if (printed === undefined || printed.has(this.key)) return this.given ? text : `\n\n${text}\n\n`;
@@ -98,7 +112,10 @@ export interface IndicatorView {
 }
 
 /** The figure behind each indicator view, for the helpers (kept out of the template's reach). */
-export const FIGURES = new WeakMap<object, { indicator: Indicator; figure: Figure; target?: IndicatorFigure['target'] }>();
+export const FIGURES = new WeakMap<
+  object,
+  { indicator: Indicator; figure: Figure; target?: IndicatorFigure['target'] }
+>();
 
 /**
  * The prototype of every object the template sees: no Object.prototype, so names such
@@ -125,13 +142,33 @@ function indicatorView(indicator: Indicator, figure: Figure, f?: IndicatorFigure
     label: lit(indicator.label),
     unit: lit(indicator.unit),
     kind: lit(indicator.kind),
-    current: new Num(figure.current, displayValue(indicator, figure.current), ratio ? 'percent' : 'count', ratio ? 1 : indicator.decimals),
-    previous: new Num(figure.previous, displayValue(indicator, figure.previous), ratio ? 'percent' : 'count', ratio ? 1 : indicator.decimals),
-    change: new Num(figure.change, displayChange(indicator, figure.change), ratio ? 'points' : 'count', ratio ? 1 : indicator.decimals),
+    current: new Num(
+      figure.current,
+      displayValue(indicator, figure.current),
+      ratio ? 'percent' : 'count',
+      ratio ? 1 : indicator.decimals,
+    ),
+    previous: new Num(
+      figure.previous,
+      displayValue(indicator, figure.previous),
+      ratio ? 'percent' : 'count',
+      ratio ? 1 : indicator.decimals,
+    ),
+    change: new Num(
+      figure.change,
+      displayChange(indicator, figure.change),
+      ratio ? 'points' : 'count',
+      ratio ? 1 : indicator.decimals,
+    ),
     changePct: new Num(figure.changePct, displayChangePct(figure.changePct), 'percent'),
     status: f?.status ? lit(f.status) : null,
     hasTarget: f?.target !== undefined,
-    plan: new Num(figure.plan ?? null, figure.plan === undefined ? '–' : displayValue(indicator, figure.plan), 'count', indicator.decimals),
+    plan: new Num(
+      figure.plan ?? null,
+      figure.plan === undefined ? '–' : displayValue(indicator, figure.plan),
+      'count',
+      indicator.decimals,
+    ),
     planPct: new Num(figure.planPct ?? null, displayPlanPct(figure.planPct), 'percent'),
     hasPlan: figure.plan !== undefined,
   });
@@ -159,7 +196,13 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
       enumerable: true,
       get: () => {
         const byIndicator = figures.byUnit.get(u.code);
-        indicators ??= dict(byIndicator ? def.indicators.map((ind) => [ind.code, indicatorView(ind, byIndicator.get(ind.code)!)] as [string, IndicatorView]) : []);
+        indicators ??= dict(
+          byIndicator
+            ? def.indicators.map(
+                (ind) => [ind.code, indicatorView(ind, byIndicator.get(ind.code)!)] as [string, IndicatorView],
+              )
+            : [],
+        );
         return indicators;
       },
     });
@@ -196,7 +239,11 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
     units,
     unitsReceived: units.filter((u) => u.reported),
     unitsMissing: units.filter((u) => !u.reported),
-    unitCount: record({ expected: count(units.length), received: count(received.size), missing: count(units.length - received.size) }),
+    unitCount: record({
+      expected: count(units.length),
+      received: count(received.size),
+      missing: count(units.length - received.size),
+    }),
     indicators: dict(figures.indicators.map((f) => [f.indicator.code, indicatorView(f.indicator, f, f)])),
     indicatorList: figures.indicators.map((f) => indicatorView(f.indicator, f, f)),
     unitNoun: lit(def.unitNoun),
@@ -204,7 +251,14 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
     /** What the opening says is reported: "kết quả công tác phòng, chống …" (a title that says "Kết quả …" is not doubled). */
     subject: lit(reportSubject(def.title)),
     /** "11/11 huyện, thành phố đã gửi báo cáo[, chưa có báo cáo của …]" (the wording table's line). */
-    reporting: lit(reportingPhrase(received.size, units.length, def.unitNoun, def.units.filter((u) => !received.has(u.code)).map((u) => u.name))),
+    reporting: lit(
+      reportingPhrase(
+        received.size,
+        units.length,
+        def.unitNoun,
+        def.units.filter((u) => !received.has(u.code)).map((u) => u.name),
+      ),
+    ),
     /** With period.deadline: who sent on time, counted, and the sentence "98/98 xã đã gửi báo cáo, 90 xã gửi đúng hạn". */
     timeliness:
       figures.timeliness && def.period.deadline
@@ -227,7 +281,9 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
       record({
         number: count(i + 1),
         title: lit(sec.title),
-        indicators: sec.indicators.map((code) => indicatorView(def.indicatorByCode.get(code)!, byCode.get(code)!, byCode.get(code)!)),
+        indicators: sec.indicators.map((code) =>
+          indicatorView(def.indicatorByCode.get(code)!, byCode.get(code)!, byCode.get(code)!),
+        ),
         /** The charts of this part's indicators, in the definition's order: the default template draws them after its figures. */
         charts: charts.filter((c) => sec.indicators.includes(c.code)),
       }),
@@ -237,7 +293,10 @@ export function buildView(figures: Figures, narrative: NarrativeInput = { texts:
     narrative: dict(
       def.narrativeSections.map((s) => {
         const text = narrative.texts.get(s.key) ?? '';
-        return [s.key, new NarrativeValue(s.key, s.heading, text.trim() !== '', text, narrative)] as [string, NarrativeValue];
+        return [s.key, new NarrativeValue(s.key, s.heading, text.trim() !== '', text, narrative)] as [
+          string,
+          NarrativeValue,
+        ];
       }),
     ),
   });

@@ -37,7 +37,16 @@ export interface Row {
 }
 
 /** Why a cell is refused. */
-export type BadCellKind = 'NUMBER' | 'SHARED_INDEX' | 'INLINE_WITH_VALUE' | 'OTHER_ROW' | 'TWICE' | 'ROW_TWICE' | 'REFERENCE' | 'BOOLEAN' | 'TYPE';
+export type BadCellKind =
+  | 'NUMBER'
+  | 'SHARED_INDEX'
+  | 'INLINE_WITH_VALUE'
+  | 'OTHER_ROW'
+  | 'TWICE'
+  | 'ROW_TWICE'
+  | 'REFERENCE'
+  | 'BOOLEAN'
+  | 'TYPE';
 
 /** A cell (or a row) whose markup breaks the format: refused, named. */
 export class BadCell extends Error {
@@ -55,7 +64,11 @@ export class BadCell extends Error {
 
 /** The sheet holds more than a return can (a merged area, row numbers past the last): refused. */
 export class SheetOverLimit extends Error {
-  constructor(readonly problem: { code: 'MERGE_TOO_LARGE'; kind: 'RANGE' | 'COUNT' | 'CELLS'; range?: string; cells?: number; limit: number } | { code: 'CORRUPT' }) {
+  constructor(
+    readonly problem:
+      | { code: 'MERGE_TOO_LARGE'; kind: 'RANGE' | 'COUNT' | 'CELLS'; range?: string; cells?: number; limit: number }
+      | { code: 'CORRUPT' },
+  ) {
     super(problem.code);
   }
 }
@@ -129,17 +142,20 @@ export interface SheetCells {
 function shiftFormula(formula: string, rows: number, cols: number): string {
   if (rows === 0 && cols === 0) return formula;
   // References outside quoted text and sheet names: A1, $A1, A$1 ($ holds a part still).
-  return formula.replace(/("[^"]*"|'[^']*')|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g, (m, quoted, colAbs, letters, rowAbs, digits, offset: number, all: string) => {
-    if (quoted) return m;
-    const before = all[offset - 1];
-    if (before !== undefined && /[A-Za-z0-9_.]/.test(before)) return m; // part of a name
-    const ref = parseRef(`${letters}${digits}`);
-    if (!ref) return m;
-    const col = colAbs ? ref.col : ref.col + cols;
-    const row = rowAbs ? ref.row : ref.row + rows;
-    if (col < 1 || row < 1) return '#REF!';
-    return `${colAbs}${columnLetter(col)}${rowAbs}${row}`;
-  });
+  return formula.replace(
+    /("[^"]*"|'[^']*')|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g,
+    (m, quoted, colAbs, letters, rowAbs, digits, offset: number, all: string) => {
+      if (quoted) return m;
+      const before = all[offset - 1];
+      if (before !== undefined && /[A-Za-z0-9_.]/.test(before)) return m; // part of a name
+      const ref = parseRef(`${letters}${digits}`);
+      if (!ref) return m;
+      const col = colAbs ? ref.col : ref.col + cols;
+      const row = rowAbs ? ref.row : ref.row + rows;
+      if (col < 1 || row < 1) return '#REF!';
+      return `${colAbs}${columnLetter(col)}${rowAbs}${row}`;
+    },
+  );
 }
 
 /**
@@ -160,7 +176,18 @@ export class SheetHandler implements XmlEvents {
   private lastRow = 0;
   private lastCol = 0;
   private rowNumbers = new Set<number>();
-  private cell: { col: number; ref: string; type: string; style: number; v?: string; f?: string; formula?: { t?: string; si?: string }; inline?: StringItem } | undefined;
+  private cell:
+    | {
+        col: number;
+        ref: string;
+        type: string;
+        style: number;
+        v?: string;
+        f?: string;
+        formula?: { t?: string; si?: string };
+        inline?: StringItem;
+      }
+    | undefined;
   private capture: 'v' | 'f' | undefined;
   private inIs = 0;
   private buffer = '';
@@ -229,12 +256,12 @@ export class SheetHandler implements XmlEvents {
         else this.cell.f = this.buffer;
         this.capture = undefined;
       } else if (local === 'is') this.inIs = 0;
-    } else if (d > 5 && this.inIs > 0) this.cell?.inline!.close(local);
+    } else if (d > 5 && this.inIs > 0 && this.cell) this.cell.inline!.close(local);
   }
 
   text(t: string): void {
     if (this.capture !== undefined) this.buffer += t;
-    else if (this.inIs > 0) this.cell?.inline!.text(t);
+    else if (this.inIs > 0 && this.cell) this.cell.inline!.text(t);
   }
 
   private startCapture(what: 'v' | 'f'): void {
@@ -281,7 +308,8 @@ export class SheetHandler implements XmlEvents {
     const r = attrs.get('r');
     if (r === undefined) {
       col = this.lastCol + 1;
-      if (col > LAST_COLUMN) throw new BadCell('REFERENCE', `${columnLetter(LAST_COLUMN)}${row.number}`, row.number, '');
+      if (col > LAST_COLUMN)
+        throw new BadCell('REFERENCE', `${columnLetter(LAST_COLUMN)}${row.number}`, row.number, '');
       ref = `${columnLetter(col)}${row.number}`;
     } else {
       const at = parseRef(r);
@@ -305,7 +333,8 @@ export class SheetHandler implements XmlEvents {
     const row = this.row!;
     const value = this.value(c, row.number);
     const cell: Cell = { col: c.col, value, style: c.style };
-    if (c.formula !== undefined) cell.formula = { text: this.formula(c, row.number), calculated: c.v !== undefined || c.inline !== undefined };
+    if (c.formula !== undefined)
+      cell.formula = { text: this.formula(c, row.number), calculated: c.v !== undefined || c.inline !== undefined };
     if (cell.col > MAX_SHEET_COLUMNS) {
       if (value.kind === 'empty' && !cell.formula) return;
       if (value.kind === 'text' && value.text === '') return;
@@ -332,7 +361,8 @@ export class SheetHandler implements XmlEvents {
   private value(c: NonNullable<SheetHandler['cell']>, line: number): CellValue {
     const v = c.v;
     const bad = (kind: BadCellKind) => new BadCell(kind, c.ref, line, v ?? '');
-    if (c.type === 'n' && c.inline === undefined && v !== undefined && INTEGER.test(v)) return { kind: 'number', number: Number(v) }; // the common case: a whole number as Excel writes it
+    if (c.type === 'n' && c.inline === undefined && v !== undefined && INTEGER.test(v))
+      return { kind: 'number', number: Number(v) }; // the common case: a whole number as Excel writes it
     switch (c.type) {
       case 'n': {
         if (c.inline !== undefined) throw new BadCell('INLINE_WITH_VALUE', c.ref, line, c.inline.value());
@@ -377,7 +407,12 @@ export function parseRange(ref: string): { top: number; left: number; bottom: nu
   const from = parseRef((a ?? '').replace(/\$/g, ''));
   const to = parseRef((b ?? '').replace(/\$/g, ''));
   if (!from || !to) return undefined;
-  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+  return {
+    top: Math.min(from.row, to.row),
+    left: Math.min(from.col, to.col),
+    bottom: Math.max(from.row, to.row),
+    right: Math.max(from.col, to.col),
+  };
 }
 
 /**
@@ -398,9 +433,17 @@ export function admitMerges(refs: readonly string[]): { top: number; left: numbe
     const count = (range.bottom - range.top + 1) * (range.right - range.left + 1);
     covered += count;
     const name = `${columnLetter(range.left)}${range.top}:${columnLetter(range.right)}${range.bottom}`;
-    if (count > MAX_MERGED_CELLS) throw new SheetOverLimit({ code: 'MERGE_TOO_LARGE', kind: 'RANGE', range: name, cells: count, limit: MAX_MERGED_CELLS });
+    if (count > MAX_MERGED_CELLS)
+      throw new SheetOverLimit({
+        code: 'MERGE_TOO_LARGE',
+        kind: 'RANGE',
+        range: name,
+        cells: count,
+        limit: MAX_MERGED_CELLS,
+      });
     if (merges > MAX_MERGES) throw new SheetOverLimit({ code: 'MERGE_TOO_LARGE', kind: 'COUNT', limit: MAX_MERGES });
-    if (covered > MAX_MERGED_CELLS) throw new SheetOverLimit({ code: 'MERGE_TOO_LARGE', kind: 'CELLS', limit: MAX_MERGED_CELLS });
+    if (covered > MAX_MERGED_CELLS)
+      throw new SheetOverLimit({ code: 'MERGE_TOO_LARGE', kind: 'CELLS', limit: MAX_MERGED_CELLS });
     if (range.left > MAX_SHEET_COLUMNS) continue;
     const kept = { ...range, right: Math.min(range.right, MAX_SHEET_COLUMNS) };
     for (let r = kept.top; r <= kept.bottom; r++)

@@ -25,7 +25,11 @@ const BUILT_IN: Record<number, string> = {
   46: '[h]:mm:ss',
   47: 'mmss.0',
 };
-for (const id of [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81]) BUILT_IN[id] = 'yyyy-mm-dd';
+for (const id of [
+  27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80,
+  81,
+])
+  BUILT_IN[id] = 'yyyy-mm-dd';
 
 /**
  * A number format's code without what only adds text or space: quoted text, escaped
@@ -33,7 +37,8 @@ for (const id of [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55
  * width) or `*` (repeated to fill the cell), as in the accounting format `_-* #,##0 ₫_-`.
  * Elapsed-time brackets ([h], [mm], [ss]) are kept as their letters: they are a time.
  */
-const formatOnly = (format: string) => format.replace(/"[^"]*"|\\.|\[([hms])\1*\]|\[[^\]]*\]|[_*]./gi, (m, time?: string) => (time ? time : ''));
+const formatOnly = (format: string) =>
+  format.replace(/"[^"]*"|\\.|\[([hms])\1*\]|\[[^\]]*\]|[_*]./gi, (_m, time?: string) => time ?? '');
 
 /** Whether a number format multiplies by 100: a % sign that is not quoted or escaped text. */
 export function scalesByHundred(format: unknown): boolean {
@@ -41,7 +46,11 @@ export function scalesByHundred(format: unknown): boolean {
 }
 
 /** How a format shows a number other than as it is: a percentage (×100), divided by `divisor` (1,000 per trailing comma), not at all, or as a date. */
-export type Shown = { kind: 'PERCENT' } | { kind: 'THOUSANDS'; divisor: number } | { kind: 'HIDDEN' } | { kind: 'DATE'; time: boolean; date: boolean; seconds: boolean };
+export type Shown =
+  | { kind: 'PERCENT' }
+  | { kind: 'THOUSANDS'; divisor: number }
+  | { kind: 'HIDDEN' }
+  | { kind: 'DATE'; time: boolean; date: boolean; seconds: boolean };
 
 /**
  * Whether a number format shows a positive number otherwise than as it is. Besides a
@@ -60,7 +69,13 @@ export function shownOtherwise(format: unknown): Shown | undefined {
   if (/general|@/i.test(first)) return undefined;
   const letters = first.replace(/am\/pm|a\/p/gi, 'h');
   // An m is a month beside d or y, or alone; with only h or s beside it, minutes.
-  if (/[dmyhs]/i.test(letters)) return { kind: 'DATE', date: /[dy]/i.test(letters) || !/[hs]/i.test(letters), time: /[hs]/i.test(letters), seconds: /s/i.test(letters) };
+  if (/[dmyhs]/i.test(letters))
+    return {
+      kind: 'DATE',
+      date: /[dy]/i.test(letters) || !/[hs]/i.test(letters),
+      time: /[hs]/i.test(letters),
+      seconds: /s/i.test(letters),
+    };
   if (!/[0#?]/.test(first)) return { kind: 'HIDDEN' };
   let commas = 0;
   for (const m of first.matchAll(/[0#?](,+)(?![0#?])/g)) commas += m[1]!.length;

@@ -23,7 +23,8 @@ export { numberText } from './sheet.js';
 type Refusal = Omit<Problem, 'file' | 'severity'>;
 const refused = (problem: Refusal): ReadOutcome => ({ ok: false, problem });
 const unreadable = (reason: string): ReadOutcome => refused({ code: 'XLSX_UNREADABLE', params: { reason } });
-const tooLarge = (limit: number): ReadOutcome => refused({ code: 'FILE_TOO_LARGE', params: { size: `> ${toMiB(limit)}`, limit: toMiB(limit), unpacked: 1 } });
+const tooLarge = (limit: number): ReadOutcome =>
+  refused({ code: 'FILE_TOO_LARGE', params: { size: `> ${toMiB(limit)}`, limit: toMiB(limit), unpacked: 1 } });
 
 /** Parsed parts above this size (a commune's form is ~5 KB) are read after a full garbage collection. */
 const COLLECT_AFTER_PARSED_BYTES = 1024 * 1024;
@@ -63,7 +64,11 @@ function sheetPart(part: Uint8Array): SheetPart {
   const span = part[0] === 0xff || part[0] === 0xfe ? undefined : validationsSpan(part);
   const whole = () => partText(part);
   if (!span) return { text: whole, whole, size: part.length };
-  return { text: () => partText(part.subarray(0, span.from)) + partText(part.subarray(span.to)), whole, size: part.length - (span.to - span.from) };
+  return {
+    text: () => partText(part.subarray(0, span.from)) + partText(part.subarray(span.to)),
+    whole,
+    size: part.length - (span.to - span.from),
+  };
 }
 
 /**
@@ -113,20 +118,31 @@ export const xlsxReader: Reader = {
       // The workbook part, from the package's relationships.
       let workbook = 'xl/workbook.xml';
       if (entries.has('_rels/.rels')) {
-        const office = [...sharedRelationships.read(bytes, admitted(entries.get('_rels/.rels')!), '', (b) => readRelationships(b, '')).values()].find((r) => relKind(r.type) === 'officeDocument');
+        const office = [
+          ...sharedRelationships
+            .read(bytes, admitted(entries.get('_rels/.rels')!), '', (b) => readRelationships(b, ''))
+            .values(),
+        ].find((r) => relKind(r.type) === 'officeDocument');
         if (office?.part && entries.has(office.part)) workbook = office.part;
       }
       if (!entries.has(workbook)) {
         const names = [...entries.keys()];
         // An OpenDocument spreadsheet (LibreOffice's .ods) is a ZIP too.
-        if (entries.has('mimetype') && entries.has('content.xml')) return refused({ code: 'XLS_NOT_SUPPORTED', params: { kind: 'ods' } });
-        if (names.some((n) => n.startsWith('xl/'))) return refused({ code: 'XLS_NOT_SUPPORTED', params: { kind: 'xlsb' } });
+        if (entries.has('mimetype') && entries.has('content.xml'))
+          return refused({ code: 'XLS_NOT_SUPPORTED', params: { kind: 'ods' } });
+        if (names.some((n) => n.startsWith('xl/')))
+          return refused({ code: 'XLS_NOT_SUPPORTED', params: { kind: 'xlsb' } });
         return unreadable(entries.has('word/document.xml') ? 'WORD' : 'NOT_A_WORKBOOK');
       }
       const worksheetParts = [...entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n));
-      const rels = entries.has(relsOf(workbook)) ? sharedRelationships.read(bytes, admitted(entries.get(relsOf(workbook))!), workbook, (b) => readRelationships(b, workbook)) : new Map<string, Relationship>();
+      const rels = entries.has(relsOf(workbook))
+        ? sharedRelationships.read(bytes, admitted(entries.get(relsOf(workbook))!), workbook, (b) =>
+            readRelationships(b, workbook),
+          )
+        : new Map<string, Relationship>();
       const ofKind = (kind: string) => [...rels.values()].find((r) => relKind(r.type) === kind)?.part;
-      const strings = ofKind('sharedStrings') ?? (entries.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
+      const strings =
+        ofKind('sharedStrings') ?? (entries.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
       const styles = ofKind('styles') ?? (entries.has('xl/styles.xml') ? 'xl/styles.xml' : undefined);
 
       // Bounds, from the directory, before anything more is inflated.
@@ -135,14 +151,22 @@ export const xlsxReader: Reader = {
       const pkg: Package = {
         sheets: book.sheets.map((s) => {
           const rel = s.rel === undefined ? undefined : rels.get(s.rel);
-          return { name: s.name, state: s.state, part: rel && relKind(rel.type) === 'worksheet' && rel.part && entries.has(rel.part) ? rel.part : undefined };
+          return {
+            name: s.name,
+            state: s.state,
+            part: rel && relKind(rel.type) === 'worksheet' && rel.part && entries.has(rel.part) ? rel.part : undefined,
+          };
         }),
         strings: part(strings) ? strings : undefined,
         styles: part(styles) ? styles : undefined,
         date1904: book.date1904,
         recalculated: book.recalculated,
       };
-      const wanted = [...new Set([pkg.strings, pkg.styles, ...pkg.sheets.map((s) => s.part)].filter((n): n is string => n !== undefined))];
+      const wanted = [
+        ...new Set(
+          [pkg.strings, pkg.styles, ...pkg.sheets.map((s) => s.part)].filter((n): n is string => n !== undefined),
+        ),
+      ];
       let total = 0;
       // Every part read counts, and every worksheet part, read or not: a bomb need not be named by the workbook.
       for (const name of new Set([workbook, relsOf(workbook), ...wanted, ...worksheetParts])) {
@@ -181,7 +205,14 @@ export const xlsxReader: Reader = {
           return refused({
             code: 'HIDDEN_SHEETS_ONLY',
             sheet: filled[0]!.name,
-            params: { sheets: listed(filled.map((s) => `"${s.name}"`), 5), count: filled.length, visible: visible.length },
+            params: {
+              sheets: listed(
+                filled.map((s) => `"${s.name}"`),
+                5,
+              ),
+              count: filled.length,
+              visible: visible.length,
+            },
           });
       }
       return read;
@@ -194,7 +225,14 @@ export const xlsxReader: Reader = {
   },
 };
 
-function readSheets(pkg: Package, visible: Package['sheets'], load: (name: string) => Uint8Array, sheetParts: Map<string, SheetPart>, opts: ReaderOptions, styles: () => Formats): ReadOutcome {
+function readSheets(
+  pkg: Package,
+  visible: Package['sheets'],
+  load: (name: string) => Uint8Array,
+  sheetParts: Map<string, SheetPart>,
+  opts: ReaderOptions,
+  styles: () => Formats,
+): ReadOutcome {
   const mark = opts.numberFormat === 'en' ? '.' : ',';
   const strings = pkg.strings ? readSharedStrings(load(pkg.strings)) : [];
   let formats: Formats | 'NONE' | 'DAMAGED' | undefined;
@@ -220,15 +258,40 @@ function readSheets(pkg: Package, visible: Package['sheets'], load: (name: strin
     try {
       const part = sheetParts.get(sheet.part)!;
       const { handler } = parseXml(part.text(), () => new SheetHandler(strings), undefined, part.whole);
-      ({ table, hasHeader } = sheetTable(sheet.name, handler, { mark, date1904: pkg.date1904, recalculated: pkg.recalculated, formats: formatsOnce }));
+      ({ table, hasHeader } = sheetTable(sheet.name, handler, {
+        mark,
+        date1904: pkg.date1904,
+        recalculated: pkg.recalculated,
+        formats: formatsOnce,
+      }));
     } catch (e) {
       if (e instanceof BadCell)
-        return refused({ code: 'XLSX_BAD_CELL', line: e.line, sheet: sheet.name, cell: /^\d+$/.test(e.cell) ? undefined : e.cell, params: { kind: e.kind, sheet: sheet.name, cell: e.cell, holds: e.holds, row: e.line } });
-      if (e instanceof FormatUnknown) return refused({ code: 'XLSX_UNREADABLE', ...cellPlace(sheet.name, e.line, e.col), params: { reason: 'FORMATS' } });
+        return refused({
+          code: 'XLSX_BAD_CELL',
+          line: e.line,
+          sheet: sheet.name,
+          cell: /^\d+$/.test(e.cell) ? undefined : e.cell,
+          params: { kind: e.kind, sheet: sheet.name, cell: e.cell, holds: e.holds, row: e.line },
+        });
+      if (e instanceof FormatUnknown)
+        return refused({
+          code: 'XLSX_UNREADABLE',
+          ...cellPlace(sheet.name, e.line, e.col),
+          params: { reason: 'FORMATS' },
+        });
       if (e instanceof SheetOverLimit) {
         const p = e.problem;
         if (p.code === 'CORRUPT') return unreadable('CORRUPT');
-        return refused({ code: 'MERGE_TOO_LARGE', sheet: sheet.name, params: { kind: p.kind, sheet: sheet.name, ...(p.range ? { range: p.range, cells: p.cells } : {}), limit: p.limit } });
+        return refused({
+          code: 'MERGE_TOO_LARGE',
+          sheet: sheet.name,
+          params: {
+            kind: p.kind,
+            sheet: sheet.name,
+            ...(p.range ? { range: p.range, cells: p.cells } : {}),
+            limit: p.limit,
+          },
+        });
       }
       throw e;
     }

@@ -15,7 +15,8 @@ export interface Relationship {
 export function resolvePart(base: string, target: string): string | undefined {
   const folder = base.includes('/') ? base.slice(0, base.lastIndexOf('/')) : '';
   // The common case, a plain relative name ("worksheets/sheet1.xml"): no escapes, no dot segments.
-  if (/^[A-Za-z0-9_][\w.-]*(?:\/[A-Za-z0-9_][\w-]*(?:\.[\w-]+)*)*$/.test(target)) return folder === '' ? target : `${folder}/${target}`;
+  if (/^[A-Za-z0-9_][\w.-]*(?:\/[A-Za-z0-9_][\w-]*(?:\.[\w-]+)*)*$/.test(target))
+    return folder === '' ? target : `${folder}/${target}`;
   let decoded: string;
   try {
     decoded = decodeURIComponent(target);
@@ -23,7 +24,12 @@ export function resolvePart(base: string, target: string): string | undefined {
     return undefined;
   }
   const parts: string[] = [];
-  for (const seg of (decoded.startsWith('/') ? decoded.slice(1) : folder === '' ? decoded : `${folder}/${decoded}`).split('/'))
+  for (const seg of (decoded.startsWith('/')
+    ? decoded.slice(1)
+    : folder === ''
+      ? decoded
+      : `${folder}/${decoded}`
+  ).split('/'))
     if (seg === '..') parts.pop();
     else if (seg !== '.' && seg !== '') parts.push(seg);
   return parts.join('/');
@@ -51,7 +57,10 @@ function eventsOf(out: Map<string, Relationship>, base: string): XmlEvents {
       const id = attrs.get('Id');
       const target = attrs.get('Target');
       if (local !== 'Relationship' || id === undefined || target === undefined) return;
-      out.set(id, { type: attrs.get('Type') ?? '', part: attrs.get('TargetMode') === 'External' ? undefined : resolvePart(base, target) });
+      out.set(id, {
+        type: attrs.get('Type') ?? '',
+        part: attrs.get('TargetMode') === 'External' ? undefined : resolvePart(base, target),
+      });
     },
     close() {},
     text() {},
@@ -94,7 +103,8 @@ export function readWorkbook(bytes: Uint8Array): WorkbookPart {
       open(local, attrs) {
         depth++;
         if (depth === 2 && local === 'workbookPr') book.date1904 = truthy(attrs.get('date1904'));
-        else if (depth === 2 && local === 'calcPr') book.recalculated = truthy(attrs.get('fullCalcOnLoad')) || falsy(attrs.get('calcCompleted'));
+        else if (depth === 2 && local === 'calcPr')
+          book.recalculated = truthy(attrs.get('fullCalcOnLoad')) || falsy(attrs.get('calcCompleted'));
         else if (depth === 3 && local === 'sheet') {
           // The relationship's id is the one attribute named `id` with a prefix (r:id; the prefix is the writer's choice).
           const rel = attrs.entries().find(([k]) => k.endsWith(':id'))?.[1];

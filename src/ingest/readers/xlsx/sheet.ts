@@ -33,14 +33,19 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * never was); the 1904 system counts from 1 January 1904. A serial Excel cannot show as a date
  * (below 0, past 9999) shows as "#######".
  */
-export function serialText(serial: number, date1904: boolean, shows: { date: boolean; time: boolean; seconds: boolean }): string {
+export function serialText(
+  serial: number,
+  date1904: boolean,
+  shows: { date: boolean; time: boolean; seconds: boolean },
+): string {
   if (serial < 0 || serial >= 2_958_466) return '#######';
   const days = Math.floor(serial);
   const seconds = Math.round((serial - days) * 86_400);
   let text = '';
   if (shows.date) {
     let y: number, m: number, d: number;
-    if (!date1904 && days === 0) [y, m, d] = [1900, 1, 0]; // Excel shows serial 0 as 0 January 1900
+    if (!date1904 && days === 0)
+      [y, m, d] = [1900, 1, 0]; // Excel shows serial 0 as 0 January 1900
     else if (!date1904 && days === 60) [y, m, d] = [1900, 2, 29];
     else {
       const epoch = date1904 ? Date.UTC(1904, 0, 1) : days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
@@ -78,7 +83,10 @@ function plainText(cell: Cell, mark: ',' | '.'): string {
 
 /** The cell whose format could not be found: a number whose format number is past the workbook's formats, or when there are none to read. */
 export class FormatUnknown extends Error {
-  constructor(readonly line: number, readonly col: number) {
+  constructor(
+    readonly line: number,
+    readonly col: number,
+  ) {
     super('FORMAT_UNKNOWN');
   }
 }
@@ -94,7 +102,8 @@ export interface SheetOptions {
 
 /** The items in ascending order of `by`: as they are when they are (a copy sorted otherwise). */
 function inOrder<T>(items: T[], by: (item: T) => number): T[] {
-  for (let i = 1; i < items.length; i++) if (by(items[i - 1]!) > by(items[i]!)) return [...items].sort((a, b) => by(a) - by(b));
+  for (let i = 1; i < items.length; i++)
+    if (by(items[i - 1]!) > by(items[i]!)) return [...items].sort((a, b) => by(a) - by(b));
   return items;
 }
 
@@ -122,7 +131,12 @@ export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions):
         const n = cell.value.number;
         // No formats part: a number naming none (format 0) is General, one naming a format shows what cannot be known.
         // Formats that cannot be read: even format 0 may be a percentage (a workbook's Normal style made one).
-        const code = typeof formats === 'object' ? formats.codes[cell.style] : formats === 'NONE' && cell.style === 0 ? '' : undefined;
+        const code =
+          typeof formats === 'object'
+            ? formats.codes[cell.style]
+            : formats === 'NONE' && cell.style === 0
+              ? ''
+              : undefined;
         if (code === undefined) throw new FormatUnknown(line, cell.col);
         const shown = code === undefined ? undefined : shownOtherwise(code);
         if (shown?.kind === 'DATE') text = serialText(n, opts.date1904, shown);
@@ -196,7 +210,14 @@ export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions):
     table.outside = new Map<number, Outside>(
       [...cells.far].map(([line, far]) => {
         const text = plainText(far.cell, mark).trim();
-        return [line, { cell: far.address, value: text || (far.cell.formula && !far.cell.formula.calculated ? `=${far.cell.formula.text}` : ''), more: far.more }];
+        return [
+          line,
+          {
+            cell: far.address,
+            value: text || (far.cell.formula && !far.cell.formula.calculated ? `=${far.cell.formula.text}` : ''),
+            more: far.more,
+          },
+        ];
       }),
     );
   return { table, hasHeader: headerAt !== -1 };

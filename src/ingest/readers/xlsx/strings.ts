@@ -5,7 +5,8 @@
 import { parseXml, partText, type Attrs, type XmlEvents } from '../../../ooxml/xml.js';
 
 const ESCAPED = /_x([0-9A-Fa-f]{4})_/g;
-export const unescapeXstring = (s: string) => (s.indexOf('_x') === -1 ? s : s.replace(ESCAPED, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+export const unescapeXstring = (s: string) =>
+  s.indexOf('_x') === -1 ? s : s.replace(ESCAPED, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /**
  * Collects the text of one string item (`si`, or a cell's `is`) from the events inside it:
