@@ -1,0 +1,30 @@
+// What the messages of several stages share: the types of a message and the words for
+// what stands at a path, and counts grouped as each language writes them.
+import type { Lang } from './lang.js';
+
+export type Params = Record<string, string | number | undefined>;
+export type Render = (p: Params) => string;
+/** A code's message in each language. */
+export type Messages = Record<string, Record<Lang, Render>>;
+
+/** What stands at a path that is not a regular file. */
+export const KIND: Record<Lang, Record<string, string>> = {
+  vi: {
+    SYMLINK: 'một liên kết (symlink)',
+    DIRECTORY: 'một thư mục',
+    FIFO: 'một đường ống (FIFO)',
+    SOCKET: 'một socket',
+    DEVICE: 'một thiết bị',
+  },
+  en: {
+    SYMLINK: 'a symbolic link',
+    DIRECTORY: 'a folder',
+    FIFO: 'a pipe (FIFO)',
+    SOCKET: 'a socket',
+    DEVICE: 'a device',
+  },
+};
+
+/** A count with its thousands grouped as each language writes them (100.000 / 100,000). */
+export const grouped = (n: unknown, lang: Lang) =>
+  String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
