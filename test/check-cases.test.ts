@@ -90,7 +90,7 @@ describe('check: one fixture per problem', () => {
 
 describe('the unit of measure a row gives (ĐVT)', () => {
   it("is the indicator's whatever its spelling, case or marks; another unit is another figure", async () => {
-    const { sameMeasure } = await import('../src/validate/validate.js');
+    const { sameMeasure } = await import('../src/validate/checks/fields.js');
     for (const [a, b] of [
       ['tỷ đồng', 'Tỷ đồng'],
       ['tỷ đồng', 'tỉ đồng'],

@@ -17,7 +17,7 @@ import { FatalError, type Problem } from '../messages/problem.js';
 import { canonical } from '../write/guard.js';
 import { withLock, writeFileAtomic } from '../write/atomic.js';
 import type { NumberFormat } from '../numbers/parse.js';
-import { lookupUnit, numericCodes } from '../validate/validate.js';
+import { lookupUnit, numericCodes } from '../validate/checks/unit.js';
 import { fitFileName, safeFileText, unitNamedByFile } from '../layout/files.js';
 import {
   emptyRegister,
