@@ -10,7 +10,7 @@ import { COLUMNS, HEADER_SEARCH_ROWS, matchHeader, type Column } from './headers
 import { MAX_COLUMNS } from '../limits.js';
 import { chooseReader, type ReadOutcome, type ReaderOptions } from './readers/index.js';
 import { csvReader } from './readers/csv.js';
-import { columnLetter } from './readers/xlsx/cells.js';
+import { columnLetter } from './readers/xlsx/refs.js';
 import { FEEDBACK_HEAD } from '../layout/feedback.js';
 import { listed } from '../text/listed.js';
 

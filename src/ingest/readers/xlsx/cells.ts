@@ -3,13 +3,11 @@
 // into the table, a cell stands in its own row, no two cells or rows share a place. A cell
 // that breaks these is refused with its place and what it holds, never read as a guess
 // (the parseFloat of "12,5" is 12). Also read: the rows and columns hidden, and the merges.
-import { MAX_MERGED_CELLS, MAX_MERGES, MAX_SHEET_COLUMNS } from '../../../limits.js';
+import { MAX_SHEET_COLUMNS } from '../../../limits.js';
+import { columnLetter, LAST_COLUMN, LAST_ROW, parseRef, shiftFormula } from './refs.js';
+import { BadCell, type BadCellKind, SheetOverLimit } from './refused.js';
 import { unescapeXstring, StringItem } from './strings.js';
 import type { Attrs, XmlEvents } from '../../../ooxml/xml.js';
-
-/** The last row and column a worksheet can have (Excel's 1,048,576 and XFD). */
-export const LAST_ROW = 1_048_576;
-export const LAST_COLUMN = 16_384;
 
 /** What a cell holds, as the file says it. */
 export type CellValue =
@@ -36,43 +34,6 @@ export interface Row {
   cells: Cell[];
 }
 
-/** Why a cell is refused. */
-export type BadCellKind =
-  | 'NUMBER'
-  | 'SHARED_INDEX'
-  | 'INLINE_WITH_VALUE'
-  | 'OTHER_ROW'
-  | 'TWICE'
-  | 'ROW_TWICE'
-  | 'REFERENCE'
-  | 'BOOLEAN'
-  | 'TYPE';
-
-/** A cell (or a row) whose markup breaks the format: refused, named. */
-export class BadCell extends Error {
-  constructor(
-    readonly kind: BadCellKind,
-    /** Where: "E5", or the row's number for a row. */
-    readonly cell: string,
-    readonly line: number,
-    /** What it holds, as written. */
-    readonly holds: string,
-  ) {
-    super(kind);
-  }
-}
-
-/** The sheet holds more than a return can (a merged area, row numbers past the last): refused. */
-export class SheetOverLimit extends Error {
-  constructor(
-    readonly problem:
-      | { code: 'MERGE_TOO_LARGE'; kind: 'RANGE' | 'COUNT' | 'CELLS'; range?: string; cells?: number; limit: number }
-      | { code: 'CORRUPT' },
-  ) {
-    super(problem.code);
-  }
-}
-
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
 
 /** xsd:double's lexical form (INF and NaN are doubles too, but no figure). */
@@ -80,47 +41,6 @@ const DOUBLE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INDEX = /^\d+$/;
 /** A whole number of at most 15 digits: an xsd:double, exact as a JavaScript number. */
 const INTEGER = /^-?\d{1,15}$/;
-/** ISO 8601 as t="d" cells hold it: a date, with a time and zone or not. */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
-
-/** 1 → "A", 27 → "AA". */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
-/** A cell reference ("E5") as column and row, or undefined when it is not one. */
-export function parseRef(ref: string): { col: number; row: number } | undefined {
-  let i = 0;
-  let col = 0;
-  for (; i < ref.length && i < 4; i++) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c < 0x61 || c > 0x7a) break;
-    col = col * 26 + (c - 0x60);
-  }
-  if (i === 0 || i === ref.length) return undefined;
-  let row = 0;
-  for (let j = i; j < ref.length; j++) {
-    const d = ref.charCodeAt(j) - 0x30;
-    if (d < 0 || d > 9) return undefined;
-    row = row * 10 + d;
-  }
-  if (col > LAST_COLUMN || row < 1 || row > LAST_ROW) return undefined;
-  return { col, row };
-}
-
-/** Whether an ISO date as t="d" holds it names a real day. */
-export function isoDay(text: string): { year: number; month: number; day: number } | undefined {
-  const m = ISO_DATE.exec(text.trim());
-  if (!m) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
-  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return undefined;
-  return { year, month, day };
-}
-
 /** A filled cell left out for standing past MAX_SHEET_COLUMNS: the first of its row, and how many more the row has out there. */
 export interface FarCell {
   cell: Cell;
@@ -133,29 +53,6 @@ export interface SheetCells {
   merges: string[];
   hiddenColumns: number[];
   far: Map<number, FarCell>;
-}
-
-/**
- * Shared formulas: the follower cells of a shared formula hold only its number; their formula
- * is the first cell's, with its relative references moved by the distance between the two.
- */
-function shiftFormula(formula: string, rows: number, cols: number): string {
-  if (rows === 0 && cols === 0) return formula;
-  // References outside quoted text and sheet names: A1, $A1, A$1 ($ holds a part still).
-  return formula.replace(
-    /("[^"]*"|'[^']*')|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g,
-    (m, quoted, colAbs, letters, rowAbs, digits, offset: number, all: string) => {
-      if (quoted) return m;
-      const before = all[offset - 1];
-      if (before !== undefined && /[A-Za-z0-9_.]/.test(before)) return m; // part of a name
-      const ref = parseRef(`${letters}${digits}`);
-      if (!ref) return m;
-      const col = colAbs ? ref.col : ref.col + cols;
-      const row = rowAbs ? ref.row : ref.row + rows;
-      if (col < 1 || row < 1) return '#REF!';
-      return `${colAbs}${columnLetter(col)}${rowAbs}${row}`;
-    },
-  );
 }
 
 /**
@@ -399,60 +296,4 @@ export class SheetHandler implements XmlEvents {
         throw new BadCell('TYPE', c.ref, line, c.type);
     }
   }
-}
-
-/** A merged area ("A1:F1"), its corners; undefined when the reference is not one. */
-export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
-  const [a, b = a] = ref.split(':');
-  const from = parseRef((a ?? '').replace(/\$/g, ''));
-  const to = parseRef((b ?? '').replace(/\$/g, ''));
-  if (!from || !to) return undefined;
-  return {
-    top: Math.min(from.row, to.row),
-    left: Math.min(from.col, to.col),
-    bottom: Math.max(from.row, to.row),
-    right: Math.max(from.col, to.col),
-  };
-}
-
-/**
- * The merged areas a return can hold, each cut back to column MAX_SHEET_COLUMNS (dropped
- * when wholly past it). Refused: an area of more than MAX_MERGED_CELLS cells, more than
- * MAX_MERGES areas or MAX_MERGED_CELLS cells in all, an area that is no reference, and two
- * areas over one cell (Excel repairs such a file).
- */
-export function admitMerges(refs: readonly string[]): { top: number; left: number; bottom: number; right: number }[] {
-  const out: { top: number; left: number; bottom: number; right: number }[] = [];
-  let covered = 0;
-  const taken = new Set<number>();
-  let merges = 0;
-  for (const ref of refs) {
-    merges++;
-    const range = parseRange(ref);
-    if (!range) throw new SheetOverLimit({ code: 'CORRUPT' });
-    const count = (range.bottom - range.top + 1) * (range.right - range.left + 1);
-    covered += count;
-    const name = `${columnLetter(range.left)}${range.top}:${columnLetter(range.right)}${range.bottom}`;
-    if (count > MAX_MERGED_CELLS)
-      throw new SheetOverLimit({
-        code: 'MERGE_TOO_LARGE',
-        kind: 'RANGE',
-        range: name,
-        cells: count,
-        limit: MAX_MERGED_CELLS,
-      });
-    if (merges > MAX_MERGES) throw new SheetOverLimit({ code: 'MERGE_TOO_LARGE', kind: 'COUNT', limit: MAX_MERGES });
-    if (covered > MAX_MERGED_CELLS)
-      throw new SheetOverLimit({ code: 'MERGE_TOO_LARGE', kind: 'CELLS', limit: MAX_MERGED_CELLS });
-    if (range.left > MAX_SHEET_COLUMNS) continue;
-    const kept = { ...range, right: Math.min(range.right, MAX_SHEET_COLUMNS) };
-    for (let r = kept.top; r <= kept.bottom; r++)
-      for (let c = kept.left; c <= kept.right; c++) {
-        const key = r * (MAX_SHEET_COLUMNS + 1) + c;
-        if (taken.has(key)) throw new SheetOverLimit({ code: 'CORRUPT' });
-        taken.add(key);
-      }
-    out.push(kept);
-  }
-  return out;
 }

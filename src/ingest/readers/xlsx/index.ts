@@ -8,7 +8,9 @@ import type { Problem } from '../../../messages/problem.js';
 import { listed } from '../../../text/listed.js';
 import { collectGarbage } from '../../memory.js';
 import type { ReadOutcome, Reader, ReaderOptions, Table } from '../types.js';
-import { BadCell, SheetHandler, SheetOverLimit, columnLetter } from './cells.js';
+import { SheetHandler } from './cells.js';
+import { columnLetter } from './refs.js';
+import { BadCell, SheetOverLimit } from './refused.js';
 import { readFormats, type Formats } from './formats.js';
 import { readRelationships, readWorkbook, relKind, relsOf } from './parts.js';
 import { FormatUnknown, sheetTable } from './sheet.js';
@@ -17,7 +19,7 @@ import { parseXml, partText, XmlError } from '../../../ooxml/xml.js';
 import { inflateEntry, SharedParts, sizeIsFalse, ZipError, zipEntries, type ZipEntry } from '../../../ooxml/zip.js';
 import type { Relationship, WorkbookPart } from './parts.js';
 
-export { columnLetter } from './cells.js';
+export { columnLetter } from './refs.js';
 export { numberText } from './sheet.js';
 
 type Refusal = Omit<Problem, 'file' | 'severity'>;

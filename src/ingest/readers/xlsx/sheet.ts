@@ -6,7 +6,9 @@ import { findHeader } from '../../headers.js';
 import { readsTwoWays } from '../../../numbers/parse.js';
 import type { CsvRecord } from '../../csv.js';
 import type { CellNote, Outside, Table } from '../types.js';
-import { admitMerges, columnLetter, isoDay, type Cell, type SheetCells } from './cells.js';
+import type { Cell, SheetCells } from './cells.js';
+import { admitMerges } from './merges.js';
+import { columnLetter, isoDay } from './refs.js';
 import { shownOtherwise, type Formats } from './formats.js';
 
 /**
