@@ -1,6 +1,7 @@
 // What every command of the CLI shares: the exit codes, the common options, the JSON
 // envelope, how problems and written files are reported, commander's help in the chosen
 // language. Each command lives in commands/<name>.ts; main.ts puts them together.
+import { oneOf } from './usage.js';
 import { type Argument, type Command, Help, Option } from 'commander';
 import { ENCODINGS, type Encoding } from '../ingest/decode.js';
 import { NUMBER_FORMATS, type NumberFormat } from '../numbers/parse.js';
@@ -83,8 +84,8 @@ export function withCommonOptions(cmd: Command, w: Words): Command {
   return cmd
     .option(w.config[0], w.config[1])
     .option('--allow-missing', w.allowMissing)
-    .addOption(new Option(w.encoding[0], w.encoding[1]).choices(ENCODINGS))
-    .addOption(new Option(w.numberFormat[0], w.numberFormat[1]).choices(NUMBER_FORMATS))
+    .addOption(oneOf(new Option(w.encoding[0], w.encoding[1]), ENCODINGS))
+    .addOption(oneOf(new Option(w.numberFormat[0], w.numberFormat[1]), NUMBER_FORMATS))
     .option('--json', w.json)
     .addOption(langOption(w))
     .option('-q, --quiet', w.quiet)
@@ -92,7 +93,7 @@ export function withCommonOptions(cmd: Command, w: Words): Command {
 }
 
 /** --lang is read before commander runs (chooseLang); the option is declared so help shows it and commander checks its value. */
-export const langOption = (w: Words) => new Option(w.lang[0], w.lang[1]).choices(['vi', 'en']);
+export const langOption = (w: Words) => oneOf(new Option(w.lang[0], w.lang[1]), ['vi', 'en']);
 
 export const examples = (w: Words, lines: readonly string[]) =>
   `\n${w.examples}\n${lines.map((l) => `  ${l}`).join('\n')}`;

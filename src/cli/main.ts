@@ -1,12 +1,13 @@
 // The CLI: parses arguments, runs one command through the pipeline, prints, and
 // returns the exit code (0 done, 1 the data has problems, 2 the command could not run).
 // Each command is registered from commands/<name>.ts; what they share is in common.ts.
-import { Command, CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import type { Lang } from '../messages/lang.js';
-import { chooseLang, UI, type Words } from '../messages/ui.js';
+import { chooseLang, UI } from '../messages/ui.js';
 import { FatalError } from '../messages/problem.js';
 import { EXIT, helpIn, langOption, refuseOptionLikeValues, reportFatal, type Cli } from './common.js';
 import { OutputClosed, OutputWriteFailed } from './output.js';
+import { BaocaoCommand, UsageError, usageDetail } from './usage.js';
 import type { World } from './world.js';
 import { VERSION } from './version.js';
 import { registerAggregate } from './commands/aggregate.js';
@@ -20,7 +21,7 @@ import { registerReceive } from './commands/receive.js';
 
 function buildProgram(world: World, lang: Lang, setExit: (code: number) => void): Command {
   const w = UI[lang];
-  const program = new Command('baocao')
+  const program = new BaocaoCommand('baocao')
     .description(w.program)
     .version(VERSION, '-V, --version', w.version)
     .helpOption('-h, --help', w.help)
@@ -47,36 +48,6 @@ function buildProgram(world: World, lang: Lang, setExit: (code: number) => void)
   registerNarrative(cli);
   registerCompletion(cli);
   return program;
-}
-
-/** A usage error in the chosen language, from commander's error code and message. */
-function usageDetail(err: CommanderError, w: Words): string {
-  const quoted = [...err.message.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
-  const suggestion = /Did you mean (?:one of )?(.+)\?\)/.exec(err.message)?.[1];
-  const withSuggestion = (text: string) => (suggestion ? `${text} (${w.didYouMean(suggestion)})` : text);
-  switch (err.code) {
-    case 'commander.unknownOption':
-      return withSuggestion(w.unknownOption(quoted[0] ?? ''));
-    case 'commander.unknownCommand':
-      return withSuggestion(w.unknownCommand(quoted[0] ?? ''));
-    case 'commander.missingArgument':
-      return w.missingArgument(quoted[0] ?? '');
-    case 'commander.optionMissingArgument':
-      return w.optionMissingArgument(quoted[0] ?? '');
-    case 'commander.invalidArgument': {
-      const choices = /Allowed choices are (.+)\./.exec(err.message)?.[1] ?? '';
-      // "option '--encoding <x>' argument 'latin1' is invalid" / "command-argument value 'fish' is invalid for argument 'shell'"
-      const argument = err.message.includes('command-argument');
-      const [name, value] = argument
-        ? [quoted[1] ?? '', quoted[0] ?? '']
-        : [(quoted[0] ?? '').split(' ')[0]!, quoted[1] ?? ''];
-      return w.invalidChoice(name, value, choices);
-    }
-    case 'commander.excessArguments':
-      return w.excessArguments(Number(/Expected (\d+)/.exec(err.message)?.[1] ?? 0));
-    default:
-      return err.message.replace(/^error: /, '');
-  }
 }
 
 export async function run(world: World): Promise<number> {
@@ -107,7 +78,9 @@ export async function run(world: World): Promise<number> {
     }
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return EXIT.OK;
-      reportFatal(world, [{ code: 'USAGE', severity: 'error', params: { detail: usageDetail(err, UI[lang]) } }], {
+      // Codes baocao does not raise (a command's help shown: exit 0 above) keep commander's words.
+      const detail = err instanceof UsageError ? usageDetail(err.facts, UI[lang]) : err.message.replace(/^error: /, '');
+      reportFatal(world, [{ code: 'USAGE', severity: 'error', params: { detail } }], {
         json,
         lang,
       });

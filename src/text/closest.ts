@@ -28,3 +28,24 @@ export function closest(
   }
   return best;
 }
+
+/**
+ * The candidates nearest a misspelt command or option (`--jsno` → `--json`), as commander
+ * suggests them: fewer than 3 edits, most of the word kept, one-letter names never; all
+ * of the best distance, in order.
+ */
+export function nearest(word: string, candidates: readonly string[]): string[] {
+  const dashes = word.startsWith('--') ? 2 : 0;
+  const bare = word.slice(dashes);
+  let best = 3;
+  let found: string[] = [];
+  for (const candidate of new Set(candidates)) {
+    const name = candidate.slice(dashes);
+    if (name.length <= 1) continue;
+    const d = distance(bare, name);
+    if ((Math.max(bare.length, name.length) - d) / Math.max(bare.length, name.length) <= 0.4) continue;
+    if (d < best) [best, found] = [d, [candidate]];
+    else if (d === best) found.push(candidate);
+  }
+  return found.sort((a, b) => a.localeCompare(b));
+}

@@ -1,4 +1,5 @@
 // `baocao forms`: one return form per unit.
+import { oneOf } from '../usage.js';
 import { Option } from 'commander';
 import { configOf, examples, EXIT, langOption, pipeline, reportWritten, type Cli, type SetupFlags } from '../common.js';
 
@@ -7,7 +8,7 @@ export function registerForms({ world, lang, w, setExit, command }: Cli): void {
     .description(w.forms)
     .option(w.config[0], w.config[1])
     .option(w.formsOutput[0], w.formsOutput[1], 'bieu-mau')
-    .addOption(new Option(w.formsFormat[0], w.formsFormat[1]).choices(['xlsx', 'csv']).default('xlsx'))
+    .addOption(oneOf(new Option(w.formsFormat[0], w.formsFormat[1]), ['xlsx', 'csv']).default('xlsx'))
     .option('--force', w.formsForce)
     .option('--json', w.jsonFiles)
     .addOption(langOption(w))
