@@ -1,5 +1,6 @@
 // The rows of a file that share a problem (last period's code on a whole form, a unit code
 // the roster lacks) are one problem at the first of them, counting the rows.
+import { factsOf } from '../src/messages/problem.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ describe('rows alike in a file', () => {
     const { problems } = check({
       'a.csv': csv(['02', '2023-Q4', 'VU'], ['02', '2023-Q4', 'KP'], ['02', '2023-Q4', 'MH']),
     });
-    expect(problems.map((p) => [p.code, p.line, p.unit, p.indicator, p.params?.rows])).toEqual([
+    expect(problems.map((p) => [p.code, p.line, p.unit, p.indicator, factsOf(p).rows])).toEqual([
       ['PERIOD_MISMATCH', 2, '02', undefined, 3],
     ]);
     expect(message('PERIOD_MISMATCH', problems[0]!.params, 'vi')).toContain(
@@ -39,7 +40,7 @@ describe('rows alike in a file', () => {
     const one = check({
       'a.csv': csv(['02', '2023-Q4', 'VU'], ['02', '2024-Q1', 'KP'], ['02', '2024-Q1', 'MH']),
     }).problems;
-    expect(one.map((p) => [p.code, p.line, p.unit, p.indicator, p.params?.rows])).toEqual([
+    expect(one.map((p) => [p.code, p.line, p.unit, p.indicator, factsOf(p).rows])).toEqual([
       ['PERIOD_MISMATCH', 2, '02', 'VU', 1],
     ]);
     expect(message('PERIOD_MISMATCH', one[0]!.params, 'vi')).toBe(
@@ -48,7 +49,7 @@ describe('rows alike in a file', () => {
     const two = check({
       'a.csv': csv(['02', '2023-Q4', 'VU'], ['02', '2023-Q3', 'KP'], ['02', '2023-Q4', 'MH']),
     }).problems;
-    expect(two.map((p) => [p.line, p.params?.value, p.params?.rows])).toEqual([
+    expect(two.map((p) => [p.line, factsOf(p).value, factsOf(p).rows])).toEqual([
       [2, '2023-Q4', 2],
       [3, '2023-Q3', 1],
     ]);
@@ -65,7 +66,7 @@ describe('rows alike in a file', () => {
         ['02', '2023-Q4', 'MH'],
       ),
     });
-    expect(problems.map((p) => [p.code, p.unit, p.params?.rows])).toEqual([['PERIOD_MISMATCH', undefined, 6]]);
+    expect(problems.map((p) => [p.code, p.unit, factsOf(p).rows])).toEqual([['PERIOD_MISMATCH', undefined, 6]]);
     expect(groupFeedback(def, problems, checked).map((f) => f.unit?.code)).toEqual(['01', '02']);
   });
 
@@ -81,7 +82,7 @@ describe('rows alike in a file', () => {
         ['01', '2024-Q1', 'MH'],
       ),
     });
-    expect(problems.map((p) => [p.code, p.line, p.params?.value, p.params?.rows])).toEqual([
+    expect(problems.map((p) => [p.code, p.line, factsOf(p).value, factsOf(p).rows])).toEqual([
       ['UNKNOWN_UNIT', 2, '77', 2],
       ['UNKNOWN_UNIT', 4, '', 2],
     ]);
@@ -99,7 +100,7 @@ describe('rows alike in a file', () => {
     const { problems } = check({ 'a.csv': csv(...rows, ['1049', '2024-Q1', 'KP']) });
     const unknown = problems.filter((p) => p.code === 'UNKNOWN_UNIT');
     expect(unknown).toHaveLength(100);
-    expect(unknown.every((p) => p.params?.rows === 1)).toBe(true);
+    expect(unknown.every((p) => factsOf(p).rows === 1)).toBe(true);
     // 50 more different codes, and the second row of code 1049 (its first was past the grouped 100, so each is a row of its own).
     expect(problems.find((p) => p.code === 'MORE_PROBLEMS')?.params).toMatchObject({ code: 'UNKNOWN_UNIT', count: 51 });
   });

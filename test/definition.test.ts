@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDefinition } from '../src/definition/parse.js';
-import { FatalError, type Problem } from '../src/messages/problem.js';
+import { factsOf, FatalError, type Problem } from '../src/messages/problem.js';
 import { json, runCli } from './helpers.js';
 
 const GOOD = `period:
@@ -34,7 +34,7 @@ function problemsOf(text: string, lang: 'vi' | 'en' = 'vi'): Problem[] {
   return [];
 }
 
-const at = (ps: Problem[]) => ps.map((p) => [p.code, p.line, p.params?.path]);
+const at = (ps: Problem[]) => ps.map((p) => [p.code, p.line, factsOf(p).path]);
 
 describe('report definition', () => {
   it('accepts the good definition', () => {
@@ -46,21 +46,21 @@ describe('report definition', () => {
 
   it('lists the choices of a kind in Vietnamese too, and suggests the key meant for a key misspelt', () => {
     const kind = problemsOf(GOOD.replace('unit: vụ, kind: count }', 'unit: vụ, kind: dem }'));
-    expect(kind.map((p) => p.params?.detail)).toEqual([
+    expect(kind.map((p) => factsOf(p).detail)).toEqual([
       "Giá trị không hợp lệ; cần một trong: 'count' | 'stock' | 'ratio'",
     ]);
     const typo = GOOD.replace('unit: vụ, kind: count }', 'unit: vụ, kind: count, decimal: 1 }').replace(
       'denominator: A',
       'denominator: A, numerater: B',
     );
-    expect(problemsOf(typo).map((p) => [p.params?.path, String(p.params?.detail).replace(/^.*: "/, '"')])).toEqual([
+    expect(problemsOf(typo).map((p) => [factsOf(p).path, String(factsOf(p).detail).replace(/^.*: "/, '"')])).toEqual([
       ['indicators[0].decimal', '"decimal" (có phải "decimals"?)'],
       ['indicators[2].numerater', '"numerater" (có phải "numerator"?)'],
     ]);
-    expect(problemsOf(typo, 'en')[0]!.params?.detail).toContain('(did you mean "decimals"?)');
+    expect(factsOf(problemsOf(typo, 'en')[0]!).detail).toContain('(did you mean "decimals"?)');
     // Nothing near: no guess.
     expect(
-      String(problemsOf(GOOD.replace('kind: count }', 'kind: count, ghiChu: x }'))[0]!.params?.detail),
+      String(factsOf(problemsOf(GOOD.replace('kind: count }', 'kind: count, ghiChu: x }'))[0]!).detail),
     ).not.toContain('phải');
   });
 
@@ -82,13 +82,13 @@ describe('report definition', () => {
       ['CONFIG_INVALID', 9, 'units[1].group'],
     ]);
     // The rule naming A (whose own entry is wrong) is not said to name an unknown indicator.
-    expect(problemsOf(text).map((p) => String(p.params?.detail))).not.toContainEqual(expect.stringContaining('"A"'));
+    expect(problemsOf(text).map((p) => String(factsOf(p).detail))).not.toContainEqual(expect.stringContaining('"A"'));
   });
 
   it('reports a unit code written as a number (Excel-style "024" → 24) with its line', () => {
     const ps = problemsOf(GOOD.replace('code: "02"', 'code: 02'));
     expect(at(ps)).toEqual([['CONFIG_INVALID', 9, 'units[1].code']]);
-    expect(ps[0]!.params!.detail).toContain('"024"');
+    expect(factsOf(ps[0]!).detail).toContain('"024"');
   });
 
   it('reports all problems at once: duplicates, unknown and ratio references, bad dates', () => {
@@ -108,7 +108,7 @@ describe('report definition', () => {
     const text = GOOD.replace('numerator: B, denominator: A }', 'numerator: B, denominator: R }');
     const ps = problemsOf(text, 'en');
     expect(at(ps)).toEqual([['CONFIG_INVALID', 13, 'indicators[2].denominator']]);
-    expect(ps[0]!.params!.detail).toBe('"R" is a ratio; only count or stock indicators can be used here');
+    expect(factsOf(ps[0]!).detail).toBe('"R" is a ratio; only count or stock indicators can be used here');
   });
 
   it('reports schema errors with lines: wrong types, unknown keys, missing fields, bad dates', () => {
@@ -116,7 +116,7 @@ describe('report definition', () => {
       .replace('start: 2024-01-01', 'start: 01/01/2024')
       .replace('kind: count }\n  - { code: B', 'kind: counted }\n  - { code: B');
     const ps = problemsOf(text);
-    expect(ps.map((p) => [p.line, p.params?.path]).sort()).toEqual(
+    expect(ps.map((p) => [p.line, factsOf(p).path]).sort()).toEqual(
       [
         [2, 'period.label'],
         [3, 'period.lable'],
@@ -166,7 +166,7 @@ describe('published JSON Schema', () => {
 describe('YAML traps', () => {
   it('reports an alias to a missing anchor with its line (found by the fuzzer)', () => {
     const ps = problemsOf(GOOD.replace('label: quý I', 'label: *quy'));
-    expect(ps.map((p) => [p.code, p.line, p.params?.detail])).toEqual([['CONFIG_SYNTAX', 3, '*quy']]);
+    expect(ps.map((p) => [p.code, p.line, factsOf(p).detail])).toEqual([['CONFIG_SYNTAX', 3, '*quy']]);
   });
   it('refuses an alias bomb instead of expanding it', () => {
     const bomb =

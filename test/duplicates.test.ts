@@ -1,6 +1,7 @@
 // A unit's rows read twice: a whole return sent again in a second file is one
 // DUPLICATE_RETURN for that file (the clerk keeps one file); anything less is a
 // DUPLICATE_ROW per repeated row. Either way no figure is counted twice.
+import { factsOf } from '../src/messages/problem.js';
 import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -96,7 +97,7 @@ describe('a unit read twice', () => {
     expect(message('DUPLICATE_RETURN', problems[0]!.params, 'en')).toContain('do not move a whole file out');
     // The same when the file read first is the one with other units' rows (a district's file, then the unit's own).
     const later = check({ 'a.csv': csv(...unit01, ...unit02), 'b.csv': csv(...unit02) }).problems;
-    expect(later.map((p) => [p.code, p.params?.shared])).toEqual([['DUPLICATE_RETURN', 1]]);
+    expect(later.map((p) => [p.code, factsOf(p).shared])).toEqual([['DUPLICATE_RETURN', 1]]);
     // Two files of one unit each: one file is kept.
     expect(
       check({ 'a.csv': csv(...unit01), 'b.csv': csv(...unit01), 'c.csv': csv(...unit02) }).problems[0]!.params,

@@ -2,6 +2,7 @@
 // (one per code), the feedback speaks to the unit — never an option, a definition key, an
 // environment variable or the office's folders — and the office's own problems (a scan in its
 // folder, its archive of last period) are never sent to a unit.
+import type { Problem } from '../src/messages/problem.js';
 import { Workbook } from '@cj-tech-master/excelts';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,7 +74,7 @@ describe('feedback, as a commune reads it', () => {
 
   it("says each code whose office message names an option in the unit's own words", () => {
     const said = (code: ProblemCode, params: Record<string, string | number>) =>
-      unitMessage({ code, severity: 'error', unit: '01', params });
+      unitMessage({ code, severity: 'error', unit: '01', params } as Problem);
     expect(said('MISSING_UNIT', { unitName: 'Xã Hai' })).toBe(
       'Đơn vị chưa có số liệu. Đề nghị gửi báo cáo theo biểu mẫu.',
     );

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDefinition } from '../src/definition/parse.js';
 import { presetPeriod, PERIOD_KINDS } from '../src/definition/period.js';
-import { FatalError } from '../src/messages/problem.js';
+import { factsOf, FatalError } from '../src/messages/problem.js';
 import { json, runCli, spawnCli } from './helpers.js';
 
 const REST = `units: [{ code: "01", name: Xã Một }]
@@ -19,7 +19,7 @@ function problemsOf(period: string): { path: unknown; detail: unknown; line: unk
     parseDefinition(`# kỳ\nperiod: ${period}\n${REST}`, 'baocao.yaml', '/');
   } catch (err) {
     if (err instanceof FatalError)
-      return err.problems.map((p) => ({ path: p.params?.path, detail: p.params?.detail, line: p.line }));
+      return err.problems.map((p) => ({ path: factsOf(p).path, detail: factsOf(p).detail, line: p.line }));
     throw err;
   }
   return [];

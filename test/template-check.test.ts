@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDefinition } from '../src/definition/parse.js';
 import { detail, isDetailKey } from '../src/messages/details.js';
-import { FatalError } from '../src/messages/problem.js';
+import { factsOf, FatalError } from '../src/messages/problem.js';
 import { compileTemplate } from '../src/report/template/template.js';
 import { probeView } from '../src/report/template/view.js';
 import { ROOT, runCli, SAMPLE } from './helpers.js';
@@ -19,12 +19,14 @@ function problems(source: string) {
     return [];
   } catch (err) {
     if (!(err instanceof FatalError)) throw err;
-    return err.problems.map((p) => [
-      p.code,
-      p.line,
-      p.params?.name ??
-        (isDetailKey(p.params?.detailKey) ? detail(p.params.detailKey, p.params, 'vi') : p.params?.detail),
-    ]);
+    return err.problems.map((p) => {
+      const facts = factsOf(p);
+      return [
+        p.code,
+        p.line,
+        facts.name ?? (isDetailKey(facts.detailKey) ? detail(facts.detailKey, facts, 'vi') : facts.detail),
+      ];
+    });
   }
 }
 
@@ -193,7 +195,7 @@ describe('misspelt names', () => {
         compileTemplate({ file: 'mau.md.hbs', source }, probe);
         return [];
       } catch (err) {
-        return (err as FatalError).problems.map((p) => [p.line, p.params?.name, p.params?.suggestion]);
+        return (err as FatalError).problems.map((p) => [p.line, factsOf(p).name, factsOf(p).suggestion]);
       }
     };
     expect(

@@ -10,7 +10,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { Workbook } from '@cj-tech-master/excelts';
 import { parseDefinition } from '../src/definition/parse.js';
-import type { Problem } from '../src/messages/problem.js';
+import { factsOf, type Problem } from '../src/messages/problem.js';
 import { findUnusual, type UnitFigure } from '../src/validate/unusual.js';
 import { random, realisticFigures, type RealisticIndicator } from '../scripts/realistic-figures.mjs';
 import { FIXTURES, json, runCli } from './helpers.js';
@@ -157,7 +157,7 @@ describe('unusual values', () => {
       def,
       values({ A: { X: [201, 20], Y: [3, 61] }, B: { X: [20, 20], Y: [61, 60] } }),
     ).warnings;
-    expect(found.map((p) => [p.unit, p.indicator, p.params?.how, p.params?.factor ?? p.params?.share])).toEqual([
+    expect(found.map((p) => [p.unit, p.indicator, factsOf(p).how, factsOf(p).factor ?? factsOf(p).share])).toEqual([
       ['A', 'X', 'up', '10,1'],
       ['A', 'Y', 'down', '4,9'],
     ]);

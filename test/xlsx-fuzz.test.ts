@@ -4,6 +4,7 @@
 // sheet's last row, column XFD, garbage), merges over any area — read to a return or to
 // coded problems, never an exception. Seed and scale as in fuzz.test.ts; BAOCAO_FUZZ_SHOW=1
 // prints how the cases ended (read, no rows, or the code that refused the workbook).
+import { factsOf } from '../src/messages/problem.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -170,7 +171,7 @@ describe('no workbook crashes the reader', () => {
           (p) => p.severity === 'error' && (!p.line || p.code === 'XLSX_UNREADABLE' || p.code === 'XLSX_BAD_CELL'),
         );
         const outcome = unread
-          ? `${unread.code}${unread.params?.reason === 'FORMATS' ? ' FORMATS' : ''}`
+          ? `${unread.code}${factsOf(unread).reason === 'FORMATS' ? ' FORMATS' : ''}`
           : file.rows.length > 0
             ? 'read'
             : 'no rows';

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { feedbackWorkbook, groupFeedback, splitMessage } from '../src/feedback/feedback.js';
 import { loadDefinition } from '../src/ingest/definition.js';
-import type { Problem } from '../src/messages/problem.js';
+import { factsOf, type Problem } from '../src/messages/problem.js';
 import { FIXTURES, ROOT, SAMPLE, runCli, sampleCopy } from './helpers.js';
 import { columnLetter, numberText, xlsxReader } from '../src/ingest/readers/xlsx/index.js';
 import { scalesByHundred, shownOtherwise } from '../src/ingest/readers/xlsx/formats.js';
@@ -658,7 +658,7 @@ describe('cells outside the table', () => {
       new TextEncoder().encode('ma_don_vi,ky_bao_cao,ma_chi_tieu,ky_nay,cung_ky\n01,2024-Q1,VU,20,19,ghi chú\n'),
       'a.csv',
     );
-    expect(csv.problems.map((p) => [p.code, p.params?.reason])).toEqual([['MALFORMED_CSV', 'FIELD_COUNT']]);
+    expect(csv.problems.map((p) => [p.code, factsOf(p).reason])).toEqual([['MALFORMED_CSV', 'FIELD_COUNT']]);
   });
 });
 

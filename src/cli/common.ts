@@ -7,7 +7,7 @@ import { ENCODINGS, type Encoding } from '../ingest/decode.js';
 import { NUMBER_FORMATS, type NumberFormat } from '../numbers/parse.js';
 import type { Lang } from '../messages/lang.js';
 import type { Words } from '../messages/ui.js';
-import { FatalError, type Problem } from '../messages/problem.js';
+import { factsOf, FatalError, type Problem } from '../messages/problem.js';
 import type { CheckOutcome, PipelineOptions } from '../pipeline.js';
 import { colorFor } from './color.js';
 import { formatExplained, formatProblem, formatProblems, formatSummary, problemJson } from './problems-view.js';
@@ -56,7 +56,7 @@ export function writeJson(
   body: object = {},
 ) {
   const count = (list: readonly Problem[]) =>
-    list.reduce((n, p) => n + (p.code === 'MORE_PROBLEMS' ? Number(p.params?.count ?? 0) : 1), 0);
+    list.reduce((n, p) => n + (p.code === 'MORE_PROBLEMS' ? Number(factsOf(p).count ?? 0) : 1), 0);
   const value = {
     schemaVersion: SCHEMA_VERSION,
     ok,
@@ -76,7 +76,7 @@ export function reportFatal(world: World, problems: Problem[], flags: Pick<Commo
   for (const p of problems) {
     const line = formatProblem(p, flags.lang, c);
     // The file first, unless the message names it already.
-    world.stderr.write((p.file && p.params?.path !== p.file ? `${p.file}: ` : '') + line + '\n');
+    world.stderr.write((p.file && factsOf(p).path !== p.file ? `${p.file}: ` : '') + line + '\n');
   }
 }
 

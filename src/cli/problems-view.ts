@@ -3,7 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import { message, safeText } from '../messages/catalog.js';
 import type { Lang } from '../messages/lang.js';
-import type { Problem } from '../messages/problem.js';
+import { factsOf, type Problem } from '../messages/problem.js';
 import type { CheckOutcome } from '../pipeline.js';
 import { UI } from '../messages/ui.js';
 import { listed } from '../text/listed.js';
@@ -11,7 +11,7 @@ import { listed } from '../text/listed.js';
 /** An explained figure for --json: the problem's place and message, and the unit's words whole. */
 export function explainedJson(p: Problem, lang: Lang): Record<string, unknown> {
   const { severity: _, ...item } = problemJson(p, lang);
-  return { ...item, explanation: String(p.params?.explanation ?? '') };
+  return { ...item, explanation: String(factsOf(p).explanation ?? '') };
 }
 
 export function problemJson(p: Problem, lang: Lang): Record<string, unknown> {

@@ -10,7 +10,7 @@ import { closest } from '../text/closest.js';
 import { MAX_YAML_ALIASES } from '../limits.js';
 import type { Lang } from '../messages/lang.js';
 import { isDetailKey } from '../messages/details.js';
-import { FatalError, type Problem } from '../messages/problem.js';
+import { factsOf, FatalError, type Problem } from '../messages/problem.js';
 import type { RuleData } from './rules.js';
 import { detailText, type PathKey, salvaged, semanticIssues } from './semantics.js';
 import { NARRATIVE_SECTIONS, type NarrativeSection } from './narrative-sections.js';
@@ -210,11 +210,11 @@ export function parseCarefully(text: string, file: string, baseDir: string, lang
     // indicator that is not there, a unit in no group) are said beside the schema's problems,
     // not after they are fixed; nothing is said twice of one key.
     const salvage = salvaged(data);
-    const said = new Set(shaped.map((p) => p.params?.path));
+    const said = new Set(shaped.map((p) => factsOf(p).path));
     const more = salvage
       ? semanticIssues(salvage.data, lang)
           .map((s) => problem(salvage.at(s.path), s.detail))
-          .filter((p) => !said.has(p.params?.path))
+          .filter((p) => !said.has(factsOf(p).path))
       : [];
     throw new FatalError([...shaped, ...more].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Definition, Unit } from '../definition/parse.js';
 import { safeText } from '../messages/catalog.js';
 import { officeOnly, unitMessage } from './unit-messages.js';
-import type { Problem } from '../messages/problem.js';
+import { factsOf, type Problem } from '../messages/problem.js';
 import type { CheckedReturns } from '../validate/validate.js';
 import { fitFileName, formFileName, safeFileText, unitNamedByFile } from '../layout/files.js';
 import { FEEDBACK_HEAD } from '../layout/feedback.js';
@@ -46,12 +46,12 @@ export function groupFeedback(def: Definition, problems: readonly Problem[], che
     // not the unit's to fix: it is left out, unless the file is named for another unit, which
     // may have sent the first unit's form by mistake; that unit is told.
     if (p.code === 'DUPLICATE_RETURN') {
-      const named = p.params?.namedCode;
+      const named = factsOf(p).namedCode;
       if (typeof named === 'string' && def.unitByCode.has(named)) add(byUnit, named, p);
       continue;
     }
     // Likewise a file only misnamed (the unit it is named for sent its own return): the office renames it.
-    if (p.code === 'FILE_NAMES_OTHER_UNIT' && p.params?.elsewhere !== undefined) continue;
+    if (p.code === 'FILE_NAMES_OTHER_UNIT' && factsOf(p).elsewhere !== undefined) continue;
     // And what is the office's own (a scan in its folder, its archive of last period).
     if (officeOnly(p)) continue;
     if (p.unit !== undefined && def.unitByCode.has(p.unit)) add(byUnit, p.unit, p);
@@ -154,7 +154,7 @@ export async function feedbackWorkbook(def: Definition, fb: Feedback): Promise<U
   fb.problems.forEach((p, i) => {
     const { what, fix } = splitMessage(unitMessage(p));
     const indicator = p.indicator === undefined ? undefined : def.indicatorByCode.get(p.indicator);
-    const value = p.params?.value;
+    const value = factsOf(p).value;
     const row = ws.getRow(TITLED_HEADER_ROW + 1 + i);
     // Text from the returns (file and sheet names, values) as messages show it: control
     // characters (which XML cannot hold) replaced, a 10 MB cell cut to its start.

@@ -3,7 +3,7 @@
 // (a file in its folder that is no return, its last-period archive) stays with the office;
 // a problem whose office message names an option or a key is said to the unit in its own words.
 import { message, type ProblemCode } from '../messages/catalog.js';
-import type { Problem } from '../messages/problem.js';
+import { factsOf, type Problem } from '../messages/problem.js';
 
 /** Codes that are the office's to settle, never sent to a unit. */
 export const OFFICE_ONLY: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
@@ -18,7 +18,7 @@ export const OFFICE_ONLY: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'RETURN_CHANGED', // the office's register and returns folder
 ]);
 
-type Params = Problem['params'];
+type Params = ReturnType<typeof factsOf>;
 const rows = (p: Params) => Number(p?.rows) > 1;
 
 /** The unit's own words for codes whose office message names what only the office can do. */
@@ -48,5 +48,5 @@ export const officeOnly = (p: Problem) => OFFICE_ONLY.has(p.code);
 
 /** A problem's message as a unit reads it, in Vietnamese. */
 export function unitMessage(p: Problem): string {
-  return UNIT_TEXT[p.code]?.(p.params) ?? message(p.code, p.params, 'vi');
+  return UNIT_TEXT[p.code]?.(factsOf(p)) ?? message(p.code, p.params, 'vi');
 }

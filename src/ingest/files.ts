@@ -4,7 +4,7 @@
 // read, so a run's memory is bounded by its largest return, not by all of them.
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
-import { FatalError, type Problem } from '../messages/problem.js';
+import { FatalError, type Problem, type ProblemWithout } from '../messages/problem.js';
 import type { Encoding } from './decode.js';
 import type { NumberFormat } from '../numbers/parse.js';
 import { MAX_RETURN_BYTES, MAX_RUN_BYTES, toMiB } from '../limits.js';
@@ -134,7 +134,7 @@ export async function ingestReturns(
     consume(file);
   };
   /** A file that could not be read: kept in the list (its units' gaps are then not reported) with its problem. */
-  const unread = (file: string, problem: Omit<Problem, 'file' | 'severity'>) => take(unreadReturn(file, problem));
+  const unread = (file: string, problem: ProblemWithout<'file' | 'severity'>) => take(unreadReturn(file, problem));
   const entries: Entry[] = [];
   for (const input of inputs) for (const e of expand(input, opts.cwd, problems)) entries.push(e);
   let total = 0;

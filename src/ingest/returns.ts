@@ -3,7 +3,7 @@
 // reader (./readers/) gives records; finding the columns and building rows is here,
 // the same for every format.
 import { ProblemCollector } from '../messages/collector.js';
-import type { Problem } from '../messages/problem.js';
+import type { Problem, ProblemWithout } from '../messages/problem.js';
 import type { Encoding } from './decode.js';
 import { READS_AS_EMPTY, type CellNote } from './readers/types.js';
 import { COLUMNS, HEADER_SEARCH_ROWS, matchHeader, type Column } from './headers.js';
@@ -66,11 +66,11 @@ export interface ReturnFile {
  * A file that could not be read: no rows, its one problem. Not `complete` unless said
  * (its units' gaps are then not reported, as its rows may be theirs).
  */
-export const unreadReturn = (file: string, p: Omit<Problem, 'file' | 'severity'>, complete = false): ReturnFile => ({
+export const unreadReturn = (file: string, p: ProblemWithout<'file' | 'severity'>, complete = false): ReturnFile => ({
   file,
   rows: [],
   complete,
-  problems: [{ severity: 'error', file, ...p }],
+  problems: [{ severity: 'error', file, ...p } as Problem],
 });
 
 /** A return in any format the readers know (./readers/index.ts chooses by the bytes and the name). */
@@ -89,7 +89,7 @@ export function readTextReturn(bytes: Uint8Array, file: string, opts: ReaderOpti
 /** What a reader gave, as a return: the header's columns found, the rows built, the problems said. */
 function fromTable(read: ReadOutcome, file: string): ReturnFile {
   const problems: Problem[] = [];
-  const fail = (p: Omit<Problem, 'file' | 'severity'>, complete = false) => unreadReturn(file, p, complete);
+  const fail = (p: ProblemWithout<'file' | 'severity'>, complete = false) => unreadReturn(file, p, complete);
   if (!read.ok) return fail(read.problem, read.complete);
   const table = read.table;
   const encoding = table.encoding;

@@ -5,11 +5,14 @@ import type { Lang } from './lang.js';
 import { FILE_MESSAGES } from './codes/files.js';
 import { ROW_MESSAGES } from './codes/rows.js';
 import { SETUP_MESSAGES } from './codes/setup.js';
-import type { Params, Render } from './words.js';
+import type { Params, Render, Said } from './words.js';
 
 const catalog = { ...FILE_MESSAGES, ...ROW_MESSAGES, ...SETUP_MESSAGES };
 
 export type ProblemCode = keyof typeof catalog;
+/** The facts a problem of the code carries, as its message reads them. */
+export type ParamsOf<C extends ProblemCode> =
+  (typeof catalog)[C] extends Said<infer P> ? ([P] extends [never] ? Record<never, never> : P) : never;
 export const PROBLEM_CODES = Object.keys(catalog) as ProblemCode[];
 
 /** Text with every control character (which could move a terminal's cursor or recolour it) shown as �. */
@@ -32,5 +35,5 @@ export function message(code: ProblemCode, params: Params = {}, lang: Lang = 'vi
   for (const [k, v] of Object.entries(params)) safe[k] = typeof v === 'string' ? safeText(v) : v;
   // A keyed detail is worded in the run's language (details.ts).
   if (isDetailKey(params.detailKey)) safe.detail = detail(params.detailKey, safe, lang);
-  return (catalog[code][lang] as Render)(safe);
+  return (catalog[code][lang] as unknown as Render)(safe);
 }

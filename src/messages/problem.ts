@@ -1,11 +1,11 @@
 // A problem found in the data or the set-up: a stable code, where it is, and the
 // facts its message needs. Messages are rendered from the catalog at output time.
-import type { ProblemCode } from './catalog.js';
+import type { ParamsOf, ProblemCode } from './catalog.js';
 
 export type Severity = 'error' | 'warning';
 
-export interface Problem {
-  code: ProblemCode;
+/** Where a problem is, and how grave. */
+interface Placed {
   severity: Severity;
   file?: string;
   line?: number;
@@ -15,9 +15,25 @@ export interface Problem {
   cell?: string;
   unit?: string;
   indicator?: string;
-  /** Facts the message is built from (values, expected names, counts). */
-  params?: Record<string, string | number>;
 }
+
+/**
+ * A problem of the code `C`, with the facts its message is built from (values, expected
+ * names, counts) typed by that message: required when the message needs them.
+ */
+export type ProblemFor<C extends ProblemCode> = Placed & { code: C } & (Record<never, never> extends ParamsOf<C>
+    ? { params?: ParamsOf<C> }
+    : { params: ParamsOf<C> });
+
+/** A problem's facts, read whatever its code (the feedback, the views). */
+export const factsOf = (p: Problem): Readonly<Record<string, string | number | undefined>> =>
+  (p.params ?? {}) as Record<string, string | number | undefined>;
+
+/** A problem of any code without the fields `K` (which the caller adds). */
+export type ProblemWithout<K extends string> = { [C in ProblemCode]: Omit<ProblemFor<C>, K> }[ProblemCode];
+
+/** A problem of any code: the union, so that the code decides what its params must be. */
+export type Problem = { [C in ProblemCode]: ProblemFor<C> }[ProblemCode];
 
 export interface ProblemList {
   errors: Problem[];
@@ -41,7 +57,13 @@ export class FatalError extends Error {
     this.name = 'FatalError';
   }
 
-  static of(code: ProblemCode, where: Omit<Problem, 'code' | 'severity'> = {}): FatalError {
-    return new FatalError([{ code, severity: 'error', ...where }]);
+  /** A failure of one code; its params as that code's message needs them. */
+  static of<C extends ProblemCode>(
+    code: C,
+    ...where: Record<never, never> extends ParamsOf<C>
+      ? [where?: Omit<ProblemFor<C>, 'code' | 'severity'>]
+      : [where: Omit<ProblemFor<C>, 'code' | 'severity'>]
+  ): FatalError {
+    return new FatalError([{ code, severity: 'error', ...where[0] } as Problem]);
   }
 }

@@ -1,7 +1,7 @@
 // What every reader gives back: the records of one table with their places, so that
 // one piece of code (../returns.ts) finds the columns and builds rows for any format.
 // A new format is one new file here and one line in ./index.ts.
-import type { Problem } from '../../messages/problem.js';
+import type { ProblemWithout } from '../../messages/problem.js';
 import type { CsvRecord } from '../csv.js';
 import type { Encoding } from '../decode.js';
 import type { NumberFormat } from '../../numbers/parse.js';
@@ -78,7 +78,7 @@ export interface Outside {
 export type ReadOutcome =
   | { ok: true; table: Table }
   /** The file cannot be read at all: one problem, with what to do. `complete` as in ReturnFile. */
-  | { ok: false; problem: Omit<Problem, 'file' | 'severity'>; complete?: boolean };
+  | { ok: false; problem: ProblemWithout<'file' | 'severity'>; complete?: boolean };
 
 export interface Reader {
   read(bytes: Uint8Array, opts: ReaderOptions): ReadOutcome | Promise<ReadOutcome>;

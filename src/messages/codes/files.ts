@@ -1,7 +1,7 @@
 // The messages of reading files: what a return's bytes, text and workbook can be refused for.
 import { MAX_SHEETS } from '../../limits.js';
 import type { Lang } from '../lang.js';
-import { grouped, KIND, type Messages, type Render } from '../words.js';
+import { grouped, KIND, type Messages, says, type Value, type Render } from '../words.js';
 
 /** Why a workbook cannot be read, and what to do (CORRUPT also for any other reason). */
 const WORKBOOK_UNREADABLE: Record<Lang, Record<string, string>> = {
@@ -65,29 +65,29 @@ const BAD_CELL: Record<Lang, Record<string, Render>> = {
 };
 
 export const FILE_MESSAGES = {
-  EMPTY_FILE: {
+  EMPTY_FILE: says({
     vi: () => 'Tệp không có dữ liệu. Hãy điền biểu mẫu (dòng tiêu đề và mỗi chỉ tiêu một dòng) rồi gửi lại.',
     en: () => 'The file has no data. Fill in the form (a header row and one row per indicator) and send it again.',
-  },
-  FILE_NAMED_TWICE: {
+  }),
+  FILE_NAMED_TWICE: says<{ first: Value }>({
     vi: (p) =>
       `Tệp này đã được đọc ở ${p.first}: cùng một tệp được chỉ ra nhiều lần trong lệnh. Chỉ đọc một lần; số liệu không bị cộng hai lần.`,
     en: (p) =>
       `This file was already read as ${p.first}: the same file is named more than once in the command. It is read once; no figure is counted twice.`,
-  },
-  HIDDEN_SHEETS_ONLY: {
+  }),
+  HIDDEN_SHEETS_ONLY: says<{ count: Value; sheets: Value; visible?: Value }>({
     vi: (p) =>
       `Số liệu không được đọc: ${Number(p.count) > 1 ? `các trang tính có dữ liệu (${p.sheets}) đều` : `trang tính có dữ liệu (${p.sheets})`} đang bị ẩn${p.visible ? ', các trang hiện ra không có gì' : ''}. Mở tệp, chuột phải vào tên trang tính, chọn "Bỏ ẩn" (Unhide), lưu rồi gửi lại.`,
     en: (p) =>
       `No figures were read: the sheet(s) holding data (${p.sheets}) are hidden${p.visible ? ' and the visible ones are empty' : ''}. Open the file, right-click a sheet tab, choose Unhide, save and send it again.`,
-  },
-  NOT_TEXT: {
+  }),
+  NOT_TEXT: says<{ kind: Value }>({
     vi: (p) =>
       `Tệp không phải văn bản CSV (${p.kind}). Trong Excel chọn "Lưu thành" (Save As) kiểu "CSV UTF-8" rồi gửi lại tệp .csv.`,
     en: (p) =>
       `The file is not CSV text (${p.kind}). In Excel use "Save As" with type "CSV UTF-8" and send the .csv file.`,
-  },
-  INVALID_ENCODING: {
+  }),
+  INVALID_ENCODING: says<{ detected?: Value; encoding: Value }>({
     vi: (p) =>
       p.detected
         ? 'Không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258; có thể là TCVN3 hoặc VNI). Mở tệp trong Excel và lưu lại dạng "CSV UTF-8".'
@@ -96,8 +96,8 @@ export const FILE_MESSAGES = {
       p.detected
         ? 'The encoding of the file is not recognised (not UTF-8, UTF-16 or Windows-1258; perhaps TCVN3 or VNI). Open it in Excel and save it as "CSV UTF-8".'
         : `The file cannot be read as ${p.encoding}. Drop --encoding to detect it, or save the file as "CSV UTF-8".`,
-  },
-  FILE_TOO_LARGE: {
+  }),
+  FILE_TOO_LARGE: says<{ unpacked?: Value; limit: Value; size: Value }>({
     vi: (p) =>
       p.unpacked
         ? `Bảng tính khi giải nén lớn hơn ${p.limit} MiB, vượt giới hạn của một tệp báo cáo (tệp có thể bị hỏng hoặc cố ý làm phình to). Mở bằng Excel, chỉ giữ trang biểu mẫu rồi lưu lại.`
@@ -106,8 +106,8 @@ export const FILE_MESSAGES = {
       p.unpacked
         ? `The workbook unpacks to more than ${p.limit} MiB, over the limit for one return (it may be damaged or built to swell). Open it in Excel, keep only the form's sheet and save it again.`
         : `The file is ${p.size} MiB, over the ${p.limit} MiB limit for one return. Check it is a return; split it into several files if need be.`,
-  },
-  UNREADABLE_FILE: {
+  }),
+  UNREADABLE_FILE: says<{ reason: Value }>({
     vi: (p) =>
       `Không đọc được tệp: ${
         {
@@ -124,62 +124,68 @@ export const FILE_MESSAGES = {
           PERMISSION: 'permission denied',
         }[String(p.reason)] ?? `error ${p.reason}`
       }. Copy the return into the folder again and rerun.`,
-  },
-  NOT_REGULAR_FILE: {
+  }),
+  NOT_REGULAR_FILE: says<{ kind: Value }>({
     vi: (p) =>
       `Không phải tệp thông thường mà là ${KIND.vi[String(p.kind)] ?? p.kind}; không đọc để tránh treo chương trình. Chép tệp báo cáo vào thư mục; muốn đọc từ đường ống thì dùng "-" (ví dụ: cat tệp.csv | baocao check -).`,
     en: (p) =>
       `Not a regular file but ${KIND.en[String(p.kind)] ?? p.kind}; it is not read, so the run cannot hang. Copy the return into the folder; to read from a pipe, use "-" (e.g. cat file.csv | baocao check -).`,
-  },
-  RUN_TOO_LARGE: {
+  }),
+  RUN_TOO_LARGE: says<{ limit: Value }>({
     vi: (p) =>
       `Tổng dung lượng các tệp đã vượt ${p.limit} MiB cho một lần chạy; tệp này và các tệp sau không được đọc. Kiểm tra thư mục đúng là thư mục báo cáo, hoặc chia thành nhiều lần chạy.`,
     en: (p) =>
       `The files together exceed ${p.limit} MiB for one run; this file and the ones after it were not read. Check the folder holds returns, or split the run.`,
-  },
-  HEADER_TOO_WIDE: {
+  }),
+  HEADER_TOO_WIDE: says<{ count: Value; limit: Value }>({
     vi: (p) =>
       `Dòng tiêu đề có ${p.count} cột, quá giới hạn ${p.limit} cột; tệp không được đọc. Dùng biểu mẫu do \`baocao forms\` tạo (6 cột).`,
     en: (p) =>
       `The header row has ${p.count} columns, over the limit of ${p.limit}; the file was not read. Use the form \`baocao forms\` writes (6 columns).`,
-  },
-  SHEETS_NOT_READ: {
+  }),
+  SHEETS_NOT_READ: says<{ sheet: Value; count: Value; sheets: Value }>({
     vi: (p) =>
       `Chỉ trang tính "${p.sheet}" được đọc; ${p.count} trang khác cũng có dòng tiêu đề báo cáo nhưng không được đọc: ${p.sheets}. Nếu các trang đó có số liệu của đơn vị khác, tách mỗi trang thành một tệp .xlsx; nếu là trang nháp, xoá hoặc ẩn đi.`,
     en: (p) =>
       `Only the sheet "${p.sheet}" was read; ${p.count} other sheet(s) also have the return's header row and were not read: ${p.sheets}. If they hold other units' figures, save each sheet as its own .xlsx file; if they are drafts, delete or hide them.`,
-  },
-  HIDDEN_ROWS: {
+  }),
+  HIDDEN_ROWS: says<{ count: Value; sheet: Value; rows: Value }>({
     vi: (p) =>
       `${p.count} dòng số liệu đang bị ẩn trong trang tính "${p.sheet}" nhưng vẫn được đọc và tổng hợp như mọi dòng khác: dòng ${p.rows}. Bỏ ẩn các dòng đó (chọn dòng › chuột phải › Bỏ ẩn/Unhide) để xem lại số liệu; dòng không dùng thì xoá hẳn.`,
     en: (p) =>
       `${p.count} data row(s) are hidden in the sheet "${p.sheet}" but are read and added up like any other: row(s) ${p.rows}. Unhide them (select the rows › right-click › Unhide) to check their figures; delete rows that are not meant to count.`,
-  },
-  ROWS_WITHOUT_FIGURES: {
+  }),
+  ROWS_WITHOUT_FIGURES: says<{ count: Value; rows: Value }>({
     vi: (p) =>
       `${p.count} dòng không có mã chỉ tiêu và không có số liệu nên không được tính (thường là tiêu đề mục, chữ ký hay ghi chú): dòng ${p.rows}. Nếu có dòng là số liệu, ghi mã chỉ tiêu và số liệu vào dòng đó.`,
     en: (p) =>
       `${p.count} row(s) have no indicator code and no figures, so they are not counted (usually section headings, signatures or notes): row(s) ${p.rows}. If one of them holds figures, write its indicator code and figures in it.`,
-  },
-  HIDDEN_COLUMNS: {
+  }),
+  HIDDEN_COLUMNS: says<{ count: Value; sheet: Value; columns: Value }>({
     vi: (p) =>
       `${p.count} cột của biểu mẫu đang bị ẩn trong trang tính "${p.sheet}" nhưng vẫn được đọc và tổng hợp: cột ${p.columns}. Bỏ ẩn các cột đó (chọn các cột hai bên › chuột phải › Bỏ ẩn/Unhide) để xem lại số liệu trong đó.`,
     en: (p) =>
       `${p.count} of the form's column(s) are hidden in the sheet "${p.sheet}" but are read and added up: column(s) ${p.columns}. Unhide them (select the columns on either side › right-click › Unhide) to check the figures in them.`,
-  },
-  XLS_NOT_SUPPORTED: {
+  }),
+  XLS_NOT_SUPPORTED: says<{ kind?: Value }>({
     vi: (p) =>
       `Tệp dạng ${p.kind === 'ods' ? 'OpenDocument (.ods)' : p.kind === 'xlsb' ? 'bảng tính nhị phân (.xlsb)' : 'Excel 97–2003 (.xls)'} không đọc được. Mở bằng Excel hoặc LibreOffice, "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại tệp .xlsx.`,
     en: (p) =>
       `A ${p.kind === 'ods' ? 'OpenDocument (.ods)' : p.kind === 'xlsb' ? 'binary workbook (.xlsb)' : 'Excel 97–2003 (.xls)'} file cannot be read. Open it in Excel or LibreOffice, use "Save As" with type "Excel Workbook (.xlsx)" and send the .xlsx file.`,
-  },
-  XLSX_ENCRYPTED: {
+  }),
+  XLSX_ENCRYPTED: says({
     vi: () =>
       'Bảng tính có đặt mật khẩu mở tệp nên không đọc được. Mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hoá bằng mật khẩu, xoá trống) rồi lưu và gửi lại.',
     en: () =>
       'The workbook is protected with a password to open, so it cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it), save and send it again.',
-  },
-  MERGE_TOO_LARGE: {
+  }),
+  MERGE_TOO_LARGE: says<{
+    sheet: Value;
+    kind: 'RANGE' | 'COUNT' | 'CELLS';
+    range?: Value;
+    cells?: Value;
+    limit: Value;
+  }>({
     vi: (p) =>
       `Trang tính "${p.sheet}" ${
         p.kind === 'RANGE'
@@ -196,24 +202,24 @@ export const FILE_MESSAGES = {
             ? `has more than ${grouped(p.limit, 'en')} merged areas`
             : `has merged areas covering more than ${grouped(p.limit, 'en')} cells`
       }, so the workbook is not read. Select that area (or the whole sheet: Ctrl+A), choose Merge & Center › Unmerge Cells, save and send it again.`,
-  },
-  CELL_OUTSIDE_TABLE: {
+  }),
+  CELL_OUTSIDE_TABLE: says<{ cell?: Value; position: Value; nameless: Value; value: Value; more: Value }>({
     vi: (p) =>
       `${p.cell ? `Ô ${p.cell}` : `Ô thứ ${p.position} của dòng`} ${Number(p.nameless) ? 'nằm dưới một cột không có tiêu đề' : 'nằm ngoài bảng (bên phải cột cuối của dòng tiêu đề)'} nên không được đọc: "${p.value}"${Number(p.more) > 0 ? `, cùng ${p.more} ô khác trên dòng này` : ''}. Số liệu phải ghi vào các cột của bảng; nếu là ghi chú, có thể để nguyên${p.cell ? ' hoặc chuyển sang trang tính khác' : ''}.`,
     en: (p) =>
       `${p.cell ? `The cell ${p.cell}` : `Cell ${p.position} of the line`} ${Number(p.nameless) ? 'is under a column with no header' : "is outside the table (right of the header row's last column)"}, so it is not read: "${p.value}"${Number(p.more) > 0 ? `, and ${p.more} more cell(s) on this row` : ''}. Figures belong in the table's columns; a note may stay${p.cell ? ' or move to another sheet' : ''}.`,
-  },
-  XLSX_UNREADABLE: {
+  }),
+  XLSX_UNREADABLE: says<{ reason: Value }>({
     vi: (p) => WORKBOOK_UNREADABLE.vi[String(p.reason)] ?? WORKBOOK_UNREADABLE.vi.CORRUPT!,
     en: (p) => WORKBOOK_UNREADABLE.en[String(p.reason)] ?? WORKBOOK_UNREADABLE.en.CORRUPT!,
-  },
-  XLSX_BAD_CELL: {
+  }),
+  XLSX_BAD_CELL: says<{ kind: Value; cell: Value; sheet: Value; holds: Value; row?: Value }>({
     vi: (p) =>
       `${BAD_CELL.vi[String(p.kind)]?.(p) ?? `Ô ${p.cell} ghi sai cấu trúc tệp .xlsx`}, nên bảng tính không được đọc (không đoán số liệu từ ô viết sai). Tệp do một chương trình khác Excel ghi sai: mở bằng Excel, xem lại ô ${p.cell} của trang "${p.sheet}", "Lưu thành" (Save As) kiểu "Excel Workbook (.xlsx)" rồi gửi lại; hoặc xin đơn vị xuất lại tệp.`,
     en: (p) =>
       `${BAD_CELL.en[String(p.kind)]?.(p) ?? `The cell ${p.cell} breaks the .xlsx format`}, so the workbook is not read (no figure is guessed from a cell written wrong). A program other than Excel wrote the file wrong: open it in Excel, look at cell ${p.cell} of the sheet "${p.sheet}", use "Save As" with type "Excel Workbook (.xlsx)" and send it again; or ask the unit to export the file again.`,
-  },
-  UNSUPPORTED_FILE: {
+  }),
+  UNSUPPORTED_FILE: says<{ kind?: Value }>({
     vi: (p) =>
       p.kind === 'folder'
         ? 'Thư mục con không được đọc: chỉ đọc các tệp nằm ngay trong thư mục báo cáo. Nếu trong đó có báo cáo, chép chúng ra ngoài, hoặc ghi thêm thư mục con này vào lệnh.'
@@ -226,18 +232,18 @@ export const FILE_MESSAGES = {
         : p.kind === 'archive'
           ? 'A compressed file is not opened, so the returns in it are not read. Unpack it into the returns folder (the files directly in the folder, not in a subfolder), move the compressed file out, and run again.'
           : 'Not a return (.xlsx or .csv), so it is not read. If it is a unit\'s return, open it in Excel and "Save As" type "Excel Workbook (.xlsx)"; otherwise move it out of the returns folder.',
-  },
-  FEEDBACK_FILE: {
+  }),
+  FEEDBACK_FILE: says({
     vi: () =>
       'Tệp này là bảng phản hồi baocao đã ghi (danh sách lỗi gửi đơn vị), không phải báo cáo, nên không được đọc. Chuyển tệp ra khỏi thư mục báo cáo; nếu đơn vị gửi lại tệp này thay cho báo cáo, đề nghị đơn vị sửa biểu mẫu báo cáo của mình và gửi lại biểu mẫu đó.',
     en: () =>
       'This is a feedback list baocao wrote (the problems sent to a unit), not a return, so it is not read. Move it out of the returns folder; if a unit sent it back instead of its return, ask the unit to correct its return form and send that.',
-  },
-  NO_CSV_FILES: {
+  }),
+  NO_CSV_FILES: says({
     vi: () => 'Thư mục không có tệp báo cáo nào (.xlsx, .csv). Hãy chép các báo cáo của đơn vị vào thư mục này.',
     en: () => "The folder holds no return (.xlsx, .csv). Copy the units' returns into it.",
-  },
-  MALFORMED_CSV: {
+  }),
+  MALFORMED_CSV: says<{ reason?: Value; count?: Value; expected?: Value }>({
     vi: (p) =>
       `Dòng không đúng định dạng CSV: ${
         p.reason === 'QUOTE_NOT_CLOSED'
@@ -258,21 +264,21 @@ export const FILE_MESSAGES = {
               ? `the line has ${p.count} cells but the header row has ${p.expected} columns`
               : 'the line cannot be read'
       }. Open the file in Excel, correct this line and save as CSV.`,
-  },
-  MISSING_COLUMN: {
+  }),
+  MISSING_COLUMN: says<{ expected: Value; alias: Value }>({
     vi: (p) =>
       `Thiếu cột "${p.expected}" (${p.alias}) trong dòng tiêu đề. Dùng biểu mẫu do \`baocao forms\` tạo ra, hoặc thêm cột này.`,
     en: (p) =>
       `The header row lacks the column "${p.expected}" (or "${p.alias}", as the Vietnamese form heads it). Use the form \`baocao forms\` writes, or add the column.`,
-  },
-  DUPLICATE_COLUMN: {
+  }),
+  DUPLICATE_COLUMN: says<{ expected: Value; first: Value; second: Value }>({
     vi: (p) =>
       `Cột "${p.expected}" xuất hiện hai lần trong dòng tiêu đề (cột ${p.first} và cột ${p.second}). Xoá một cột.`,
     en: (p) =>
       `The column "${p.expected}" appears twice in the header row (columns ${p.first} and ${p.second}). Delete one.`,
-  },
-  EXTRA_COLUMN: {
+  }),
+  EXTRA_COLUMN: says({
     vi: () => 'Cột không thuộc biểu mẫu, đã bỏ qua.',
     en: () => 'The column is not part of the form and was ignored.',
-  },
+  }),
 } satisfies Messages;

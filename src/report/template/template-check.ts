@@ -3,6 +3,7 @@
 // construct may bypass literal text or recurse (partials, decorators, {{{ }}}).
 // All problems are reported at once, each with its line.
 import type { DetailKey } from '../../messages/details.js';
+import type { ParamsOf, ProblemCode } from '../../messages/catalog.js';
 import type { Problem } from '../../messages/problem.js';
 import { HELPERS, SIGNATURES } from './helpers.js';
 import { SCOPE_PREFIX } from './scopes.js';
@@ -84,8 +85,8 @@ export function checkTemplate(
   opts: { narrative?: boolean } = {},
 ): Problem[] {
   const problems: Problem[] = [];
-  const report = (code: Problem['code'], node: AST, params: Record<string, string | number>) =>
-    problems.push({ code, severity: 'error', file, line: node.loc?.start.line, params });
+  const report = <C extends ProblemCode>(code: C, node: AST, params: ParamsOf<C>) =>
+    problems.push({ code, severity: 'error', file, line: node.loc?.start.line, params } as Problem);
 
   /** Where the last lookup failed: the object it looked in and the name it did not find. */
   let miss: { parent: unknown; name: string } | undefined;
@@ -98,7 +99,7 @@ export function checkTemplate(
     const suggestion = miss
       ? closest(miss.name, keysOf(miss.parent), Math.max(2, Math.floor(miss.name.length / 3)))?.name
       : undefined;
-    const params: Record<string, string> = { name: e.original };
+    const params: { name: string; suggestion?: string } = { name: e.original };
     if (suggestion && miss)
       params.suggestion = e.original.replace(
         new RegExp(`(^|[./])${escapeRegExp(miss.name)}(?=$|\\.)`),

@@ -34,7 +34,7 @@ function controlCharacters(template: Template): FatalError | undefined {
     file: template.file,
     line: template.source.slice(0, m.index).split('\n').length,
     params: {
-      detailKey: 'CONTROL_IN_TEMPLATE',
+      detailKey: 'CONTROL_IN_TEMPLATE' as const,
       char: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
     },
   }));

@@ -30,13 +30,13 @@ export class RowsAlike {
       if (group.indicator !== p.indicator) delete group.indicator;
       return;
     }
-    const problem: Problem = {
+    const problem = {
       severity: 'error',
       file: row.file,
       line: row.line,
       ...p,
       params: { ...p.params, rows: 1 },
-    };
+    } as Problem;
     if (this.groups.size < MAX_ALIKE) this.groups.set(key, problem);
     this.add(problem);
   }

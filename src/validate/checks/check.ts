@@ -2,13 +2,13 @@
 // typed by them, so that the compiler holds each check to the codes it names.
 import type { ReturnRow } from '../../ingest/returns.js';
 import type { ProblemCode } from '../../messages/catalog.js';
-import type { Problem, Severity } from '../../messages/problem.js';
+import type { ProblemFor, Severity } from '../../messages/problem.js';
 
-/** A problem of one of the codes `C`. */
-export type ProblemOf<C extends ProblemCode> = Problem & { code: C };
+/** A problem of one of the codes `C` (each with its own params). */
+export type ProblemOf<C extends ProblemCode> = { [K in C]: ProblemFor<K> }[C];
 
 /** A problem at a row: the row gives its file and line. */
-export type AtRow<C extends ProblemCode> = Omit<ProblemOf<C>, 'file' | 'line' | 'severity'>;
+export type AtRow<C extends ProblemCode> = { [K in C]: Omit<ProblemFor<K>, 'file' | 'line' | 'severity'> }[C];
 
 /** A check names every code it raises; its report takes those codes only. */
 export interface Check<C extends ProblemCode> {
@@ -20,7 +20,7 @@ export interface Report<C extends ProblemCode> {
   /** A problem at a row (an error unless told). */
   at(row: ReturnRow, p: AtRow<C>, severity?: Severity): void;
   /** One problem for the rows of the file that have the same one (RowsAlike). */
-  alike(row: ReturnRow, p: AtRow<C> & { params: { value: string } & Record<string, string | number> }): void;
+  alike(row: ReturnRow, p: AtRow<C> & { params: { value: string } }): void;
   /** A problem placed by the check itself. */
   add(p: ProblemOf<C>): void;
 }

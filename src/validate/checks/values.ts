@@ -6,7 +6,7 @@ import type { ReturnRow } from '../../ingest/returns.js';
 import type { ProblemCode } from '../../messages/catalog.js';
 import { type CountError, type NumberFormat, type ParsedValue, parseValue, valueFormat } from '../../numbers/parse.js';
 import type { PreviousArchive } from '../previous.js';
-import type { Check, Report } from './check.js';
+import type { AtRow, Check, Report } from './check.js';
 
 type Code = CountError | 'FORMULA_NOT_CALCULATED' | 'PREVIOUS_MISMATCH';
 type NoteProblem = { code: Code; params: Record<string, string | number> };
@@ -94,7 +94,7 @@ export class ValueCheck implements Check<Code> {
       const note = row.notes?.[side];
       const own = { code: parsed.code, params: { value: row[side], unitLabel: indicator.unit, ...parsed.params } };
       const { code, params } = note ? NOTE_PROBLEMS[note.kind](note as never, own) : own;
-      report.at(row, { code, column, unit: unit.code, indicator: indicator.code, params });
+      report.at(row, { code, column, unit: unit.code, indicator: indicator.code, params } as AtRow<Code>);
     }
     return { current, previous };
   }

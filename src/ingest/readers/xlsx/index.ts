@@ -4,7 +4,7 @@
 // read (title rows and merged title cells above it are passed over); other visible sheets
 // with the header are named, hidden sheets are never read.
 import { MAX_SHEETS, MAX_SHEET_XML_BYTES, MAX_WORKBOOK_XML_BYTES, toMiB } from '../../../limits.js';
-import type { Problem } from '../../../messages/problem.js';
+import type { Problem, ProblemWithout } from '../../../messages/problem.js';
 import { listed } from '../../../text/listed.js';
 import { collectGarbage } from '../../memory.js';
 import type { ReadOutcome, Reader, ReaderOptions, Table } from '../types.js';
@@ -22,7 +22,7 @@ import type { Relationship, WorkbookPart } from './parts.js';
 export { columnLetter } from './refs.js';
 export { numberText } from './sheet.js';
 
-type Refusal = Omit<Problem, 'file' | 'severity'>;
+type Refusal = ProblemWithout<'file' | 'severity'>;
 const refused = (problem: Refusal): ReadOutcome => ({ ok: false, problem });
 const unreadable = (reason: string): ReadOutcome => refused({ code: 'XLSX_UNREADABLE', params: { reason } });
 const tooLarge = (limit: number): ReadOutcome =>
