@@ -87,7 +87,7 @@ export const FILE_MESSAGES = {
     en: (p) =>
       `The file is not CSV text (${p.kind}). In Excel use "Save As" with type "CSV UTF-8" and send the .csv file.`,
   }),
-  INVALID_ENCODING: says<{ detected?: Value; encoding: Value }>({
+  INVALID_ENCODING: says<{ detected: 0 | 1; encoding: Value }>({
     vi: (p) =>
       p.detected
         ? 'Không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258; có thể là TCVN3 hoặc VNI). Mở tệp trong Excel và lưu lại dạng "CSV UTF-8".'
@@ -97,7 +97,7 @@ export const FILE_MESSAGES = {
         ? 'The encoding of the file is not recognised (not UTF-8, UTF-16 or Windows-1258; perhaps TCVN3 or VNI). Open it in Excel and save it as "CSV UTF-8".'
         : `The file cannot be read as ${p.encoding}. Drop --encoding to detect it, or save the file as "CSV UTF-8".`,
   }),
-  FILE_TOO_LARGE: says<{ unpacked?: Value; limit: Value; size: Value }>({
+  FILE_TOO_LARGE: says<{ unpacked?: 1; limit: Value; size: Value }>({
     vi: (p) =>
       p.unpacked
         ? `Bảng tính khi giải nén lớn hơn ${p.limit} MiB, vượt giới hạn của một tệp báo cáo (tệp có thể bị hỏng hoặc cố ý làm phình to). Mở bằng Excel, chỉ giữ trang biểu mẫu rồi lưu lại.`

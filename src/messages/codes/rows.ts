@@ -173,15 +173,14 @@ export const ROW_MESSAGES = {
         ? `The cell holds the formula "=${p.formula}" but no saved result (the file was made by another program and never recalculated). Open it in Excel and save it again, or type the figure into the cell.`
         : `The cell holds the formula "=${p.formula}" but the workbook is marked as needing its formulas recalculated (made by another program; Excel recalculates it when opening), so the result saved in the file (${p.saved === '' ? 'empty' : `"${p.saved}"`}) may not be the figure Excel shows. Open it in Excel and save it again, or type the figure into the cell.`,
   }),
-  NOT_A_NUMBER: says<{
-    shownAs?: Value;
-    divisor?: Value;
-    value: Value;
-    stored?: Value;
-    decimals?: Value;
-    unitLabel?: Value;
-    merged?: Value;
-  }>({
+  // The case is what the unit's workbook shows (shownAs: the format divides or hides the number;
+  // else a number stored behind a percentage format), or, for text, the column's decimals.
+  NOT_A_NUMBER: says<
+    | { shownAs: 'THOUSANDS'; divisor: Value; value: Value; stored: Value }
+    | { shownAs: 'HIDDEN'; divisor?: Value; value: Value; stored: Value }
+    | { shownAs?: undefined; value: Value; stored: Value; decimals?: Value; unitLabel?: Value; merged?: Value }
+    | { shownAs?: undefined; value: Value; stored?: undefined; decimals?: Value; unitLabel?: Value; merged?: Value }
+  >({
     vi: (p) =>
       p.shownAs === 'THOUSANDS'
         ? `Ô được định dạng để hiện số đã chia cho ${grouped(p.divisor, 'vi')} (dấu phẩy ở cuối định dạng số): đơn vị thấy khoảng "${p.value}" nhưng tệp lưu số ${p.stored}. Đổi định dạng ô sang Number (Số) hoặc General (Chung), rồi ghi lại số liệu của chỉ tiêu theo đúng đơn vị tính của chỉ tiêu.`
