@@ -9,7 +9,7 @@ import { feedbackWorkbook, groupFeedback, splitMessage } from '../src/feedback/f
 import { loadDefinition } from '../src/ingest/definition.js';
 import { factsOf, type Problem } from '../src/messages/problem.js';
 import { FIXTURES, ROOT, SAMPLE, runCli, sampleCopy } from './helpers.js';
-import { columnLetter, numberText, xlsxReader } from '../src/ingest/readers/xlsx/index.js';
+import { columnLetter, numberText, validationsSpan, xlsxReader } from '../src/ingest/readers/xlsx/index.js';
 import { scalesByHundred, shownOtherwise } from '../src/ingest/readers/xlsx/formats.js';
 import { readWorkbook, resolvePart } from '../src/ingest/readers/xlsx/parts.js';
 import { SheetHandler } from '../src/ingest/readers/xlsx/cells.js';
@@ -926,6 +926,29 @@ describe('cells whose markup breaks the format (ECMA-376 §18.3.1.4, §18.18.11)
       s.replace(/(<row r="4")[^>]*>[\s\S]*?<\/row>/, (row) => row.replace(/ r="[A-Z]+4"/g, '')),
     );
     expect(bare.ok && bare.table.records.find((x) => x.line === 4)!.cells.slice(4, 6)).toEqual(['7', '5']);
+    // Cells and rows out of order, each at its own place: read as in order; a repeat after them, refused.
+    const cellsOf = (row: string) => row.match(/<c [\s\S]*?(?:\/>|<\/c>)/g)!;
+    const inOrder = await edited((s) => s.replace('<sheetData>', '<sheetData >'));
+    expect(inOrder.ok).toBe(true);
+    const reversed = await edited((s) =>
+      s.replace(
+        /(<row r="4"[^>]*>)([\s\S]*?)(<\/row>)/,
+        (_, open, cells, close) => open + cellsOf(cells).reverse().join('') + close,
+      ),
+    );
+    expect(reversed.ok && reversed.table.records).toEqual(inOrder.ok && inOrder.table.records);
+    const repeated = await edited((s) =>
+      s.replace(/(<row r="4"[^>]*>)([\s\S]*?)(<\/row>)/, (_, open, cells, close) => {
+        const list = cellsOf(cells).reverse();
+        return open + [...list, list[1]!].join('') + close;
+      }),
+    );
+    expect(repeated).toMatchObject({ ok: false, problem: { code: 'XLSX_BAD_CELL', params: { kind: 'TWICE' } } });
+    const rowsBack = await edited((s) => {
+      const rows = s.match(/<row [\s\S]*?<\/row>/g)!;
+      return s.replace(rows.join(''), [...rows].reverse().join(''));
+    });
+    expect(rowsBack.ok && rowsBack.table.records).toEqual(inOrder.ok && inOrder.table.records);
   });
 
   it('error, boolean and date cells read as what the unit sees: "#DIV/0!", TRUE, a valid ISO date as the date, an invalid one as the text it holds (never INTERNAL)', async () => {
@@ -1066,5 +1089,25 @@ describe('parts read before the bounds are known', () => {
       ok: false,
       problem: { code: 'XLSX_UNREADABLE', line: 4, sheet: 'Biểu mẫu', cell: 'E4', params: { reason: 'FORMATS' } },
     });
+  });
+});
+
+describe('the data validations passed over unread', () => {
+  const span = (xml: string) => validationsSpan(new TextEncoder().encode(xml));
+  const block =
+    '<dataValidations count="1"><dataValidation sqref="F4"><formula1>0</formula1></dataValidation></dataValidations>';
+  it('are the one element between its start tag and its end tag, or nothing is passed over', () => {
+    const xml = `<worksheet><sheetData/>${block}<pageMargins/></worksheet>`;
+    const at = span(xml);
+    expect(at && xml.slice(at.from, at.to)).toBe(block);
+    expect(span(`<worksheet><sheetData/></worksheet>`)).toBeUndefined();
+    expect(span(`<worksheet>${block}${block}</worksheet>`)).toBeUndefined();
+    expect(span(`<worksheet><dataValidations count="1"><dataValidation/></worksheet>`)).toBeUndefined();
+    expect(span(`<worksheet><dataValidationsX/>${block}</worksheet>`)).toBeUndefined();
+    expect(
+      span(`<worksheet>${block.replace('</dataValidations>', '</dataValidations >')}</worksheet>`),
+    ).toBeUndefined();
+    // The name anywhere else (a message's text): read whole, the tokenizer judges.
+    expect(span(`<worksheet>${block}<headerFooter>dataValidations</headerFooter></worksheet>`)).toBeUndefined();
   });
 });

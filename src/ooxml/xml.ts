@@ -41,12 +41,16 @@ class TagAttrs implements Attrs {
   count = 0;
   /** For each attribute: name start, name end, value start, value end. */
   at = new Int32Array(64);
+  /** For each attribute: 1 when its value holds no reference, tab or line break (it is its own text). */
+  plain = new Uint8Array(16);
   get(name: string): string | undefined {
     const at = this.at;
     for (let k = 0; k < this.count; k++) {
       const from = at[4 * k]!;
-      if (at[4 * k + 1]! - from === name.length && this.xml.startsWith(name, from))
-        return attrValue(this.xml.slice(at[4 * k + 2]!, at[4 * k + 3]!));
+      if (at[4 * k + 1]! - from === name.length && this.xml.startsWith(name, from)) {
+        const raw = this.xml.slice(at[4 * k + 2]!, at[4 * k + 3]!);
+        return this.plain[k] === 1 ? raw : attrValue(raw);
+      }
     }
     return undefined;
   }
@@ -59,7 +63,7 @@ class TagAttrs implements Attrs {
       ]);
     return out;
   }
-  add(nameFrom: number, nameTo: number, valueFrom: number, valueTo: number): void {
+  add(nameFrom: number, nameTo: number, valueFrom: number, valueTo: number, plain: boolean): void {
     let at = this.at;
     const xml = this.xml;
     const length = nameTo - nameFrom;
@@ -76,7 +80,11 @@ class TagAttrs implements Attrs {
       const grown = new Int32Array(at.length * 2);
       grown.set(at);
       this.at = at = grown;
+      const plain = new Uint8Array(at.length / 4);
+      plain.set(this.plain);
+      this.plain = plain;
     }
+    this.plain[this.count] = plain ? 1 : 0;
     at[k] = nameFrom;
     at[k + 1] = nameTo;
     at[k + 2] = valueFrom;
@@ -213,13 +221,15 @@ function fast(xml: string, on: XmlEvents): void {
       if (close === -1) throw new NotPlain();
       // A value is decoded when asked for; one with a reference is checked now (a stray "&" is no XML), one with a "<" is no XML.
       let references = false;
+      let spaces = false;
       for (let v = j + 1; v < close; v++) {
         const ch = xml.charCodeAt(v);
         if (ch === 0x3c) throw new NotPlain();
         if (ch === 0x26) references = true;
+        else if (ch === 0x09 || ch === 0x0a || ch === 0x0d) spaces = true;
       }
       if (references) decode(xml.slice(j + 1, close));
-      attrs.add(nameFrom, nEnd, j + 1, close);
+      attrs.add(nameFrom, nEnd, j + 1, close, !references && !spaces);
       j = close + 1;
     }
     rootSeen = true;

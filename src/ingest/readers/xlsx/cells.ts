@@ -69,10 +69,15 @@ export class SheetHandler implements XmlEvents {
   private section = '';
   private zeroHeight = false;
   private row: Row | undefined;
-  private rowCols = new Set<number>();
+  /** The row's columns so far (reused from row to row), and as a set once a cell came out of order. */
+  private readonly colList: number[] = [];
+  private rowCols: Set<number> | undefined;
+  /** The row's highest column so far: a cell past it is new. */
+  private maxCol = 0;
   private lastRow = 0;
   private lastCol = 0;
-  private rowNumbers = new Set<number>();
+  /** The rows' numbers so far, once a row came out of order. */
+  private rowNumbers: Set<number> | undefined;
   private cell:
     | {
         col: number;
@@ -186,14 +191,20 @@ export class SheetHandler implements XmlEvents {
       number = Number(r);
     }
     if (number < 1 || number > LAST_ROW) throw new SheetOverLimit({ code: 'CORRUPT' });
-    if (this.rowNumbers.has(number)) throw new BadCell('ROW_TWICE', String(number), number, String(number));
-    this.rowNumbers.add(number);
+    // Rows in order (as every writer puts them) are each new; one out of order is looked up among them all.
+    if (number <= this.lastRow) this.rowNumbers ??= new Set(this.rows.map((r) => r.number));
+    if (this.rowNumbers) {
+      if (this.rowNumbers.has(number)) throw new BadCell('ROW_TWICE', String(number), number, String(number));
+      this.rowNumbers.add(number);
+    }
     const height = attrs.get('ht');
     const ht = height === undefined ? undefined : Number(height);
     const hidden = truthy(attrs.get('hidden')) || ht === 0 || (this.zeroHeight && !(ht !== undefined && ht > 0));
     this.row = { number, hidden, cells: [] };
     this.rows.push(this.row);
-    this.rowCols = new Set();
+    this.rowCols = undefined;
+    this.colList.length = 0;
+    this.maxCol = 0;
     this.lastRow = number;
     this.lastCol = 0;
   }
@@ -215,8 +226,13 @@ export class SheetHandler implements XmlEvents {
       col = at.col;
       ref = /[a-z]/.test(r) ? r.toUpperCase() : r;
     }
-    if (this.rowCols.has(col)) throw new BadCell('TWICE', ref, row.number, ref);
-    this.rowCols.add(col);
+    // Likewise the cells of a row: one out of order is looked up among the row's columns so far.
+    if (col <= this.maxCol) this.rowCols ??= new Set(this.colList);
+    if (this.rowCols) {
+      if (this.rowCols.has(col)) throw new BadCell('TWICE', ref, row.number, ref);
+      this.rowCols.add(col);
+    } else this.colList.push(col);
+    this.maxCol = Math.max(this.maxCol, col);
     this.lastCol = col;
     const style = attrs.get('s');
     const s = style === undefined ? 0 : Number(style);

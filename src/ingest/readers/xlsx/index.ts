@@ -33,6 +33,7 @@ const COLLECT_AFTER_PARSED_BYTES = 1024 * 1024;
 
 const VALIDATIONS_OPEN = Buffer.from('<dataValidations');
 const VALIDATIONS_CLOSE = Buffer.from('</dataValidations>');
+const VALIDATIONS_NAME = Buffer.from('dataValidations');
 
 /**
  * Where a worksheet's data validations lie in its bytes: the element's one start tag and its one
@@ -45,12 +46,16 @@ const VALIDATIONS_CLOSE = Buffer.from('</dataValidations>');
 export function validationsSpan(part: Uint8Array): { from: number; to: number } | undefined {
   const buf = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
   const open = buf.indexOf(VALIDATIONS_OPEN);
-  if (open === -1 || buf.lastIndexOf(VALIDATIONS_OPEN) !== open) return undefined;
+  if (open === -1) return undefined;
   const after = buf[open + VALIDATIONS_OPEN.length];
   // `<dataValidations>` or `<dataValidations count="…">`, not a longer name.
   if (after !== 0x3e && after !== 0x20 && after !== 0x09 && after !== 0x0a && after !== 0x0d) return undefined;
-  const close = buf.indexOf(VALIDATIONS_CLOSE, open);
-  if (close === -1 || buf.lastIndexOf(VALIDATIONS_CLOSE) !== close) return undefined;
+  // The name's next appearance must be its end tag, and none may follow (one pass over the bytes).
+  const next = buf.indexOf(VALIDATIONS_NAME, open + VALIDATIONS_OPEN.length);
+  const close = next - 2;
+  if (next === -1 || buf[close] !== 0x3c || buf[close + 1] !== 0x2f || buf[next + VALIDATIONS_NAME.length] !== 0x3e)
+    return undefined;
+  if (buf.indexOf(VALIDATIONS_NAME, next + VALIDATIONS_NAME.length) !== -1) return undefined;
   return { from: open, to: close + VALIDATIONS_CLOSE.length };
 }
 
