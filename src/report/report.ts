@@ -9,51 +9,22 @@ import { chartSpecs } from '../present/charts.js';
 import type { Block, ReportModel } from './model.js';
 import { appendixModel } from './appendix.js';
 import { agencyInSentence } from '../present/names.js';
-import { compileTemplate } from './template/template.js';
-import { buildView, probeView } from './template/view.js';
-import { parseNarrative, type NarrativeText } from './narrative.js';
+import { buildView } from './template/view.js';
 
-export type CompiledTemplate = ReturnType<typeof compileTemplate>;
-
-export { compileTemplate };
-export { probeView };
-
-/** The narrative's sections, each compiled like a template. */
-export type CompiledNarrative = ReadonlyMap<string, CompiledTemplate>;
-
-export { parseNarrative };
+export {
+  compileNarrative,
+  compileTemplate,
+  parseNarrative,
+  probeView,
+  type CompiledNarrative,
+  type CompiledTemplate,
+} from './prepare.js';
+import type { CompiledNarrative, CompiledTemplate } from './prepare.js';
 export { readEarlierReport } from './roundtrip/earlier.js';
 export { mergeNarrative, writeSections } from './roundtrip/merge.js';
 export { withoutControls } from './docx/pack.js';
 export { WRITERS, writerFor } from './writers.js';
 export { sourceDigest } from './docx/manifest.js';
-
-/**
- * The narrative's sections (narrative.ts) checked and compiled like a template: each section's
- * text keeps its lines (the comments become blank lines), so problems name the file's line.
- */
-export function compileNarrative(
-  sections: ReadonlyMap<string, NarrativeText>,
-  file: string,
-  probe: ReturnType<typeof probeView>,
-): CompiledNarrative {
-  const compiled = new Map<string, CompiledTemplate>();
-  const problems: FatalError[] = [];
-  for (const [key, section] of sections) {
-    if (section.text.trim() === '') continue;
-    try {
-      compiled.set(
-        key,
-        compileTemplate({ file, source: '\n'.repeat(section.line) + section.text, narrative: true }, probe),
-      );
-    } catch (err) {
-      if (!(err instanceof FatalError)) throw err;
-      problems.push(err);
-    }
-  }
-  if (problems.length > 0) throw new FatalError(problems.flatMap((p) => p.problems));
-  return compiled;
-}
 
 export interface Rendered {
   /** The report as data, for any writer (writers.ts). */

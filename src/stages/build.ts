@@ -79,9 +79,10 @@ async function prepareTemplate(definition: Definition, cwd: string, template?: s
   const templateShown =
     template ?? (definition.templatePath ? path.relative(cwd, templateFile) : 'templates/so-ket.md.hbs');
   const source = await readTemplateSource(templateFile, templateShown);
-  const render = await import('../report/report.js');
-  const probe = render.probeView(definition);
-  const compiled = render.compileTemplate({ file: templateShown, source }, probe);
+  // The checks alone (report/prepare.ts): `check` loads neither marked nor docx.
+  const prep = await import('../report/prepare.js');
+  const probe = prep.probeView(definition);
+  const compiled = prep.compileTemplate({ file: templateShown, source }, probe);
   // The clerk's narrative, checked like the template.
   const narrativeShown = definition.narrativePath && path.relative(cwd, definition.narrativePath);
   const narrativeSource = definition.narrativePath
@@ -90,12 +91,11 @@ async function prepareTemplate(definition: Definition, cwd: string, template?: s
   const narrativeTexts =
     narrativeSource === undefined
       ? new Map<string, NarrativeText>()
-      : render.parseNarrative(narrativeSource, narrativeShown!, definition.narrativeSections);
-  const narrative = render.compileNarrative(narrativeTexts, narrativeShown || '', probe);
+      : prep.parseNarrative(narrativeSource, narrativeShown!, definition.narrativeSections);
+  const narrative = prep.compileNarrative(narrativeTexts, narrativeShown || '', probe);
   return {
     templateFile,
     templateShown,
-    render,
     template: compiled,
     narrative,
     narrativeShown,
@@ -119,7 +119,8 @@ export async function buildStage(opts: BuildOptions): Promise<BuildOutcome> {
   if (!doc) throw FatalError.of('DOCUMENT_MISSING', { file: definition.file });
 
   const prepared = await prepareTemplate(definition, opts.cwd, opts.template);
-  const { templateFile, templateShown, template, render, narrativeShown } = prepared;
+  const { templateFile, templateShown, template, narrativeShown } = prepared;
+  const render = await import('../report/report.js');
 
   const outFile = outputFile(opts.cwd, opts.output, definition);
   const outShown = path.relative(opts.cwd, outFile) || outFile;
