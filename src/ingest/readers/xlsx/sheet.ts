@@ -112,6 +112,9 @@ function inOrder<T>(items: T[], by: (item: T) => number): T[] {
 /** Whether the sheet has a number cell, whose format must then be read. */
 export const hasNumbers = (cells: SheetCells) => cells.rows.some((r) => r.cells.some((c) => c.value.kind === 'number'));
 
+/** A cell's key among the notes: its line and column from 0 ("4:5" is F4). */
+const noteKey = (line: number, col: number) => `${line}:${col - 1}`;
+
 /** The sheet's records, and whether it has the return's header. */
 export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions): { table: Table; hasHeader: boolean } {
   const { mark } = opts;
@@ -127,7 +130,6 @@ export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions):
     const line = row.number;
     const out: string[] = [];
     for (const cell of inOrder(row.cells, (c) => c.col)) {
-      const key = () => `${line}:${cell.col - 1}`;
       let text = plainText(cell, mark);
       if (cell.value.kind === 'number') {
         const n = cell.value.number;
@@ -145,10 +147,10 @@ export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions):
         // Zero is zero at any scale: a 0 in a percentage cell ("0%") is read as it is.
         else if (shown?.kind === 'PERCENT' && n !== 0) {
           text = `${numberText(n * 100, mark)}%`;
-          notes.set(key(), { kind: 'PERCENT', stored: numberText(n, mark) });
+          notes.set(noteKey(line, cell.col), { kind: 'PERCENT', stored: numberText(n, mark) });
         } else if ((shown?.kind === 'THOUSANDS' || shown?.kind === 'HIDDEN') && n !== 0) {
           // Divided by thousands, or not shown: the cell reads as empty and is refused with both numbers.
-          notes.set(key(), {
+          notes.set(noteKey(line, cell.col), {
             kind: 'DISPLAYED',
             how: shown.kind,
             stored: numberText(n, mark),
@@ -156,14 +158,14 @@ export function sheetTable(name: string, cells: SheetCells, opts: SheetOptions):
             divisor: shown.kind === 'THOUSANDS' ? shown.divisor : 1,
           });
           text = '';
-        } else if (readsTwoWays(text)) notes.set(key(), { kind: 'NUMBER', text });
+        } else if (readsTwoWays(text)) notes.set(noteKey(line, cell.col), { kind: 'NUMBER', text });
       }
       if (cell.formula) {
         if (!cell.formula.calculated) {
-          notes.set(key(), { kind: 'FORMULA_UNCALCULATED', formula: cell.formula.text });
+          notes.set(noteKey(line, cell.col), { kind: 'FORMULA_UNCALCULATED', formula: cell.formula.text });
           uncalculated.add(line);
         } else if (opts.recalculated) {
-          notes.set(key(), { kind: 'FORMULA_UNTRUSTED', formula: cell.formula.text, saved: text });
+          notes.set(noteKey(line, cell.col), { kind: 'FORMULA_UNTRUSTED', formula: cell.formula.text, saved: text });
           uncalculated.add(line);
         }
       }
