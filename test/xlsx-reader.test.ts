@@ -926,6 +926,10 @@ describe('cells whose markup breaks the format (ECMA-376 §18.3.1.4, §18.18.11)
       s.replace(/(<row r="4")[^>]*>[\s\S]*?<\/row>/, (row) => row.replace(/ r="[A-Z]+4"/g, '')),
     );
     expect(bare.ok && bare.table.records.find((x) => x.line === 4)!.cells.slice(4, 6)).toEqual(['7', '5']);
+    // A reference in small letters ("e4") names the same cell, and is named in capitals.
+    const lower = await edited((s) => s.replace('<c r="E4"', '<c r="e4"'));
+    expect(lower.ok && lower.table.records.find((x) => x.line === 4)!.cells[4]).toBe('7');
+    expect(await edited((s) => s.replace('<c r="F4"', '<c r="e4"'))).toEqual(badCell('TWICE', 'E4', 'E4'));
     // Cells and rows out of order, each at its own place: read as in order; a repeat after them, refused.
     const cellsOf = (row: string) => row.match(/<c [\s\S]*?(?:\/>|<\/c>)/g)!;
     const inOrder = await edited((s) => s.replace('<sheetData>', '<sheetData >'));

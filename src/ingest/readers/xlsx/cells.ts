@@ -60,6 +60,18 @@ export interface SheetCells {
  * they are met (`strings`); what lies outside the sheet's data (views, validations, print
  * settings, pictures) is passed over unread.
  */
+/** The number a string of at most 9 digits writes, or -1 for anything else (the slow path judges it). */
+function digitsValue(text: string): number {
+  if (text.length === 0 || text.length > 9) return -1;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 export class SheetHandler implements XmlEvents {
   readonly rows: Row[] = [];
   readonly merges: string[] = [];
@@ -224,7 +236,8 @@ export class SheetHandler implements XmlEvents {
       if (!at) throw new BadCell('REFERENCE', r, row.number, r);
       if (at.row !== row.number) throw new BadCell('OTHER_ROW', r, row.number, r);
       col = at.col;
-      ref = /[a-z]/.test(r) ? r.toUpperCase() : r;
+      // Excel names a reference in capitals ("e5" is E5); its letters come first, at most three.
+      ref = r.charCodeAt(0) >= 0x61 || r.charCodeAt(1) >= 0x61 || r.charCodeAt(2) >= 0x61 ? r.toUpperCase() : r;
     }
     // Likewise the cells of a row: one out of order is looked up among the row's columns so far.
     if (col <= this.maxCol) this.rowCols ??= new Set(this.colList);
@@ -273,9 +286,15 @@ export class SheetHandler implements XmlEvents {
 
   private value(c: NonNullable<SheetHandler['cell']>, line: number): CellValue {
     const v = c.v;
+    // The common cases: a whole number as Excel writes it, a shared string's index of a few digits.
+    if (v !== undefined && c.inline === undefined) {
+      if (c.type === 'n' && INTEGER.test(v)) return { kind: 'number', number: Number(v) };
+      if (c.type === 's') {
+        const index = digitsValue(v);
+        if (index !== -1 && index < this.strings.length) return { kind: 'text', text: this.strings[index]! };
+      }
+    }
     const bad = (kind: BadCellKind) => new BadCell(kind, c.ref, line, v ?? '');
-    if (c.type === 'n' && c.inline === undefined && v !== undefined && INTEGER.test(v))
-      return { kind: 'number', number: Number(v) }; // the common case: a whole number as Excel writes it
     switch (c.type) {
       case 'n': {
         if (c.inline !== undefined) throw new BadCell('INLINE_WITH_VALUE', c.ref, line, c.inline.value());
