@@ -546,6 +546,12 @@ describe('cells whose format divides the number by thousands, or hides it', () =
       { kind: 'DATE', date: false, time: true, seconds: false },
     ]);
     expect(['0_%', '0*%'].map(scalesByHundred)).toEqual([false, false]);
+    // Judged once and remembered: asked again, and past the thousand remembered, the same verdicts.
+    const again = ['#,##0,', ';;;', '0.0%', '#,##0', 'dd/mm/yyyy', 'h:mm'];
+    const first = kinds(again);
+    kinds(Array.from({ length: 1_200 }, (_, i) => `0"${i}"`));
+    expect(kinds(again)).toEqual(first);
+    expect(kinds(['#,##0,"x1201"', '0.0%"y"'])).toEqual([{ kind: 'THOUSANDS', divisor: 1000 }, { kind: 'PERCENT' }]);
   });
 
   it('are refused by check with what the unit sees and what the file holds, never added up as 1234567 for "1.235"', async () => {

@@ -64,6 +64,19 @@ export type Shown =
  */
 export function shownOtherwise(format: unknown): Shown | undefined {
   if (typeof format !== 'string' || format.trim() === '') return undefined;
+  // Asked for every number cell, of the few formats a workbook's forms use: each judged once.
+  const known = judged.get(format);
+  if (known !== undefined) return known === 'AS_IS' ? undefined : known;
+  const shown = judge(format);
+  if (judged.size < MAX_JUDGED) judged.set(format, shown ?? 'AS_IS');
+  return shown;
+}
+
+/** The formats judged so far (a value is never changed by its readers), at most MAX_JUDGED of them. */
+const judged = new Map<string, Shown | 'AS_IS'>();
+const MAX_JUDGED = 1_000;
+
+function judge(format: string): Shown | undefined {
   if (scalesByHundred(format)) return { kind: 'PERCENT' };
   const first = formatOnly(format).split(';')[0]!;
   if (/general|@/i.test(first)) return undefined;
