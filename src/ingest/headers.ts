@@ -78,7 +78,13 @@ export const HEADER_SEARCH_ROWS = 30;
  * required column, or -1. Title rows above it (a form saved as CSV keeps them) are passed over.
  */
 export function findHeader(records: readonly { cells: readonly string[] }[]): number {
-  for (let i = 0; i < Math.min(records.length, HEADER_SEARCH_ROWS); i++)
-    if (matchHeader(records[i]!.cells).missing.length === 0) return i;
+  for (let i = 0; i < Math.min(records.length, HEADER_SEARCH_ROWS); i++) {
+    const cells = records[i]!.cells;
+    // A row of fewer filled cells than the required columns (a title) names them not: not normalised.
+    let filled = 0;
+    for (const c of cells) if (/\S/.test(c) && ++filled >= REQUIRED_COLUMNS.length) break;
+    if (filled < REQUIRED_COLUMNS.length) continue;
+    if (matchHeader(cells).missing.length === 0) return i;
+  }
   return -1;
 }
