@@ -29,11 +29,16 @@ export type ProblemFor<C extends ProblemCode> = Placed & { code: C } & (Record<n
 export const factsOf = (p: Problem): Readonly<Record<string, string | number | undefined>> =>
   (p.params ?? {}) as Record<string, string | number | undefined>;
 
-/** A problem of any code without the fields `K` (which the caller adds). */
-export type ProblemWithout<K extends string> = { [C in ProblemCode]: Omit<ProblemFor<C>, K> }[ProblemCode];
+/** A problem of one of the codes `C` (each with its own params): the union, so that the code decides what its params must be. */
+export type ProblemOf<C extends ProblemCode> = { [K in C]: ProblemFor<K> }[C];
 
-/** A problem of any code: the union, so that the code decides what its params must be. */
-export type Problem = { [C in ProblemCode]: ProblemFor<C> }[ProblemCode];
+/** A problem of one of the codes `C` (any, by default) without the fields `K` (which the caller adds). */
+export type ProblemWithout<K extends string, C extends ProblemCode = ProblemCode> = {
+  [D in C]: Omit<ProblemFor<D>, K>;
+}[C];
+
+/** A problem of any code. */
+export type Problem = ProblemOf<ProblemCode>;
 
 export interface ProblemList {
   errors: Problem[];

@@ -2,13 +2,10 @@
 // typed by them, so that the compiler holds each check to the codes it names.
 import type { ReturnRow } from '../../ingest/returns.js';
 import type { ProblemCode } from '../../messages/catalog.js';
-import type { ProblemFor, Severity } from '../../messages/problem.js';
-
-/** A problem of one of the codes `C` (each with its own params). */
-export type ProblemOf<C extends ProblemCode> = { [K in C]: ProblemFor<K> }[C];
+import type { ProblemOf, ProblemWithout, Severity } from '../../messages/problem.js';
 
 /** A problem at a row: the row gives its file and line. */
-export type AtRow<C extends ProblemCode> = { [K in C]: Omit<ProblemFor<K>, 'file' | 'line' | 'severity'> }[C];
+export type AtRow<C extends ProblemCode> = ProblemWithout<'file' | 'line' | 'severity', C>;
 
 /** A check names every code it raises; its report takes those codes only. */
 export interface Check<C extends ProblemCode> {

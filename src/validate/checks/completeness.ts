@@ -2,7 +2,8 @@
 // return, last period's figures of a unit, any return at all.
 import type { Definition, Unit } from '../../definition/parse.js';
 import type { PreviousArchive } from '../previous.js';
-import type { Check, ProblemOf } from './check.js';
+import type { ProblemOf } from '../../messages/problem.js';
+import type { Check } from './check.js';
 
 type Code = 'MISSING_INDICATOR' | 'MISSING_UNIT' | 'NO_RETURNS' | 'PREVIOUS_MISSING';
 

@@ -4,7 +4,8 @@ import type { Definition, Indicator, Unit } from '../../definition/parse.js';
 import type { ReturnRow } from '../../ingest/returns.js';
 import { formatScaledVi } from '../../numbers/format.js';
 import type { NumberFormat } from '../../numbers/parse.js';
-import type { Check, ParsedCells, ProblemOf, Report } from './check.js';
+import type { ProblemOf } from '../../messages/problem.js';
+import type { Check, ParsedCells, Report } from './check.js';
 import { readValue } from './values.js';
 
 /** A row whose unit and indicator were already read (`first`: where, "file:line"). */

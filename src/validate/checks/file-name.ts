@@ -4,7 +4,8 @@ import type { Definition, Unit } from '../../definition/parse.js';
 import type { ReturnFile } from '../../ingest/returns.js';
 import { unitNamedByFile } from '../../layout/files.js';
 import { listed } from '../../text/listed.js';
-import type { Check, ProblemOf, Report } from './check.js';
+import type { ProblemOf } from '../../messages/problem.js';
+import type { Check, Report } from './check.js';
 
 type Code = 'FILE_NAMES_OTHER_UNIT';
 

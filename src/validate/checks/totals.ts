@@ -4,7 +4,8 @@ import type { Definition, Indicator } from '../../definition/parse.js';
 import { ruleKind } from '../../definition/rules.js';
 import { formatDecimalVi } from '../../numbers/format.js';
 import { MAX_SAFE, type Rational } from '../../numbers/rational.js';
-import type { Check, ParsedCells, ProblemOf } from './check.js';
+import type { ProblemOf } from '../../messages/problem.js';
+import type { Check, ParsedCells } from './check.js';
 
 /** Totals a JSON number carries exactly (2^53 − 1): past that a figure would be written wrong. */
 function checkSums(

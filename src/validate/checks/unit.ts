@@ -1,7 +1,8 @@
 // The unit a row names: a roster code, forgiving the leading zeros Excel drops.
 import type { Definition, Unit } from '../../definition/parse.js';
 import type { ReturnRow } from '../../ingest/returns.js';
-import type { Check, ProblemOf, Report } from './check.js';
+import type { ProblemOf } from '../../messages/problem.js';
+import type { Check, Report } from './check.js';
 
 /** The roster's all-digit codes by their number ("024" under "24"), for lookupUnit. */
 export function numericCodes(def: Definition): Map<string, Unit[]> {
