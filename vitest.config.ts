@@ -29,6 +29,8 @@ const endToEnd = [
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // Every temporary folder of the run inside one, removed at the end (test/global-setup.ts).
+    globalSetup: ['test/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: endToEnd } },
       { extends: true, test: { name: 'e2e', include: endToEnd } },
