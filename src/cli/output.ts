@@ -2,8 +2,8 @@
 // descriptor, every byte accounted for. A reader that went away (EPIPE: `| head`)
 // ends the command quietly; any other failure (ENOSPC, EIO) is an error the exit
 // code reports, so a cut-off JSON document never comes with exit 0.
-import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, writeSync } from 'node:fs';
+import { requireBuiltin } from '../node-builtin.js';
 
 /** Where the CLI writes (stdout, stderr, or a test's buffer). */
 export interface OutStream {
@@ -56,15 +56,46 @@ export function writeAll(fd: number, data: string): void {
   }
 }
 
+/**
+ * Whether `fd` is a terminal. A terminal is a character device, so on POSIX a pipe or a file
+ * (a scheduled job's log, a `--json` reader) is told from its fstat, without loading `node:tty`
+ * and the modules it brings; Windows asks `isatty` always.
+ */
+export function isTerminal(fd: number, platform: NodeJS.Platform = process.platform): boolean {
+  if (platform !== 'win32') {
+    try {
+      if (!fstatSync(fd).isCharacterDevice()) return false;
+    } catch {
+      return false; // not open: no terminal
+    }
+  }
+  return requireBuiltin<typeof import('node:tty')>('node:tty').isatty(fd);
+}
+
+/** A stream's isTTY, asked when first read. */
+function lazyTty(fd: number): () => boolean {
+  let tty: boolean | undefined;
+  return () => (tty ??= isTerminal(fd));
+}
+
 /** stdout: failures reach the caller. */
 export function checkedStream(fd: number): OutStream {
-  return { isTTY: isatty(fd), write: (s: string) => writeAll(fd, s) };
+  const tty = lazyTty(fd);
+  return {
+    get isTTY() {
+      return tty();
+    },
+    write: (s: string) => writeAll(fd, s),
+  };
 }
 
 /** stderr: where failures are reported, so a failure to report one is dropped, never thrown. */
 export function bestEffortStream(fd: number): OutStream {
+  const tty = lazyTty(fd);
   return {
-    isTTY: isatty(fd),
+    get isTTY() {
+      return tty();
+    },
     write: (s: string) => {
       try {
         writeAll(fd, s);

@@ -2,7 +2,7 @@
 // with its unit, the name it was filed under, its SHA-256 and when it came. One JSON file
 // beside the definition, rewritten whole (atomically, under a lock) at each receipt; never
 // guessed at: one that cannot be read stops the command, and is left as it is.
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
 import type { Definition } from '../definition/parse.js';
@@ -49,7 +49,7 @@ export const registerPath = (def: Definition): string => path.join(def.dir, REGI
 export async function readRegister(def: Definition, shown: string): Promise<Register | undefined> {
   let text: string;
   try {
-    text = await fs.readFile(registerPath(def), 'utf8');
+    text = readFileSync(registerPath(def), 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw FatalError.of('REGISTER_UNREADABLE', {

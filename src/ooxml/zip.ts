@@ -3,7 +3,11 @@
 // and checked against its CRC-32. A zip bomb is refused from the directory, before anything
 // is inflated; a part damaged on the way (its bytes no longer match its checksum) is refused
 // as damaged, as Excel refuses it.
-import { crc32, inflateRawSync } from 'node:zlib';
+import { requireBuiltin } from '../node-builtin.js';
+
+/** Node's zlib, loaded when a package is first read (a CSV-only run never needs it, nor the stream modules it loads). */
+let zlib: typeof import('node:zlib') | undefined;
+const zlibModule = () => (zlib ??= requireBuiltin<typeof import('node:zlib')>('node:zlib'));
 
 export interface ZipEntry {
   name: string;
@@ -126,13 +130,13 @@ export function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   else if (e.method === 8) {
     try {
       // One byte more than stated is allowed, so that data longer than its stated size is told from data that fills it.
-      out = e.size === 0 ? new Uint8Array(0) : inflateRawSync(packed, { maxOutputLength: e.size + 1 });
+      out = e.size === 0 ? new Uint8Array(0) : zlibModule().inflateRawSync(packed, { maxOutputLength: e.size + 1 });
     } catch (err) {
       throw new ZipError((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'CORRUPT' : 'DAMAGED');
     }
   } else throw new ZipError('CORRUPT');
   if (out.length !== e.size) throw new ZipError(e.method === 0 ? 'CORRUPT' : 'DAMAGED');
-  if (crc32(out) >>> 0 !== e.crc >>> 0) throw new ZipError('DAMAGED');
+  if (zlibModule().crc32(out) >>> 0 !== e.crc >>> 0) throw new ZipError('DAMAGED');
   return out;
 }
 
