@@ -252,12 +252,16 @@ function benchOne() {
 }
 
 const all = [];
-for (const n of nodes) {
-  node = n;
-  if (n !== process.execPath) writeCodeCaches(root, n);
-  all.push(benchOne());
-  console.log('');
+try {
+  for (const n of nodes) {
+    node = n;
+    if (n !== process.execPath) writeCodeCaches(root, n);
+    all.push(benchOne());
+    console.log('');
+  }
+} finally {
+  // Also when a command failed (once() throws): the scratch folder holds every report written.
+  rmSync(tmp, { recursive: true, force: true });
 }
 writeFileSync(path.join(bench, 'results.json'), JSON.stringify(all, null, 2) + '\n');
-rmSync(tmp, { recursive: true, force: true });
 console.log(`written: ${path.relative(root, path.join(bench, 'results.json'))}`);
