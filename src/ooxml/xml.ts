@@ -151,11 +151,28 @@ function nameEnd(xml: string, i: number): number {
 }
 
 const text = (raw: string) => decode(raw.indexOf('\r') === -1 ? raw : raw.replace(/\r\n?/g, '\n'));
+
+/**
+ * Character data (no markup in it) as the fast path gives it to a handler: line breaks
+ * normalised, references decoded; undefined when it is not plain (a stray "&", a reference
+ * XML forbids), for the caller to read the part through parseXml instead.
+ */
+export function plainText(raw: string): string | undefined {
+  try {
+    return text(raw);
+  } catch (e) {
+    if (e instanceof NotPlain) return undefined;
+    throw e;
+  }
+}
+
+/** Whether a part holds none of what the fast path leaves to saxes in any text: a character XML forbids, or "]]>". */
+export const plainCharacters = (xml: string) => !FORBIDDEN.test(xml) && !xml.includes(']]>');
 /** An attribute's value as XML gives it: literal tabs and line breaks are spaces, then references are decoded. */
 const attrValue = (raw: string) => decode(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
 
 function fast(xml: string, on: XmlEvents): void {
-  if (FORBIDDEN.test(xml) || xml.includes(']]>')) throw new NotPlain();
+  if (!plainCharacters(xml)) throw new NotPlain();
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (xml.startsWith('<?xml', i) && isSpace(xml.charCodeAt(i + 5))) {
     const end = xml.indexOf('?>', i);

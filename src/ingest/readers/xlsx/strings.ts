@@ -2,7 +2,16 @@
 // text of cells. A string item's text is its runs' text; the phonetic guide of East Asian text
 // (`rPh`) is not part of it. `_xHHHH_` stands for a character XML cannot hold (Excel writes a
 // carriage return as `_x000D_`).
-import { parseXml, partText, type Attrs, type XmlEvents } from '../../../ooxml/xml.js';
+import {
+  parseXml,
+  partText,
+  plainCharacters,
+  plainText,
+  XmlError,
+  type Attrs,
+  type Tokenizer,
+  type XmlEvents,
+} from '../../../ooxml/xml.js';
 
 const ESCAPED = /_x([0-9A-Fa-f]{4})_/g;
 export const unescapeXstring = (s: string) =>
@@ -38,8 +47,52 @@ export class StringItem {
 
 /** The shared strings part: every item's text, by index. */
 export function readSharedStrings(bytes: Uint8Array): string[] {
-  const { handler } = parseXml(partText(bytes), () => new SharedStrings());
-  return handler.items;
+  const xml = partText(bytes);
+  return plainItems(xml) ?? readItems(xml);
+}
+
+/** The items as the XML tokenizers read them (`only`: one of them, for tests). */
+export function readItems(xml: string, only?: Tokenizer): string[] {
+  return parseXml(xml, () => new SharedStrings(), only).handler.items;
+}
+
+/** The table's start: the XML declaration, the root's start tag (checked by the fast tokenizer, `shellIsPlain`). */
+const ROOT = /^\uFEFF?(?:<\?xml[^<>]*\?>)?[ \t\r\n]*<sst(?:[ \t\r\n][^<>]*)?>/;
+/** An item as most writers store it: one `t`, its text and nothing else. */
+const ITEM = /[ \t\r\n]*<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/y;
+const END = /[ \t\r\n]*<\/sst>[ \t\r\n]*$/y;
+
+/**
+ * The items of a table in the plain shape Excel, LibreOffice and the forms write — every item
+ * one `t` and nothing else — read by one regular expression an item, not event by event;
+ * undefined for anything else (a run, a phonetic guide, a prefix, a comment, an entity the fast
+ * path does not know), which readItems reads. test/xlsx-plain.test.ts holds the two equal.
+ */
+export function plainItems(xml: string): string[] | undefined {
+  const root = ROOT.exec(xml);
+  if (!root || !plainCharacters(xml) || !shellIsPlain(root[0])) return undefined;
+  const items: string[] = [];
+  let at = root[0].length;
+  ITEM.lastIndex = at;
+  for (let m = ITEM.exec(xml); m !== null; m = ITEM.exec(xml)) {
+    const text = plainText(m[1]!);
+    if (text === undefined) return undefined;
+    items.push(unescapeXstring(text));
+    at = ITEM.lastIndex;
+  }
+  END.lastIndex = at;
+  return END.test(xml) ? items : undefined;
+}
+
+/** Whether the declaration and the root's start tag are what the fast tokenizer reads (a closed root of no items). */
+function shellIsPlain(start: string): boolean {
+  try {
+    parseXml(`${start}</sst>`, () => new SharedStrings(), 'fast');
+    return true;
+  } catch (e) {
+    if (e instanceof XmlError) return false;
+    throw e;
+  }
 }
 
 /**
