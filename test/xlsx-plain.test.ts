@@ -1,11 +1,16 @@
-// The workbook reader's plain-shape path — the shared strings read one item to a regular
-// expression — is held equal to the events path read by saxes (the reference parser) on
-// generated parts: the same strings, the same refusal. Most generated parts are in the plain
-// shape Excel and LibreOffice write; some are not (a run, a phonetic guide, a prefix, a comment,
-// CDATA, an entity the fast path does not know), and those must give way.
+// The workbook reader's plain-shape paths — the shared strings read one item to a regular
+// expression, a sheet's rows one row and one cell to a regular expression — are held equal to
+// the events path read by saxes (the reference parser) on generated parts: the same strings,
+// the same rows and cells, the same refusal. Most generated parts are in the plain shape Excel
+// and LibreOffice write; some are not (a run, a formula, a lowercase reference, a cell out of
+// order or in another row, a value that is no number, attributes in another order, a comment,
+// a second sheetData, an entity the fast path does not know), and those must give way.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readCells, SheetHandler } from '../src/ingest/readers/xlsx/cells.js';
+import { columnLetter } from '../src/ingest/readers/xlsx/refs.js';
 import { plainItems, readItems, readSharedStrings } from '../src/ingest/readers/xlsx/strings.js';
+import { parseXml, XmlError } from '../src/ooxml/xml.js';
 
 const SEED = Number(process.env.BAOCAO_FUZZ_SEED ?? 20210813);
 const RUNS = Math.max(1, Number(process.env.BAOCAO_FUZZ_RUNS ?? 1));
@@ -119,5 +124,219 @@ describe('the shared strings read item by item', () => {
       expect(plainItems(xml)).toEqual(readItems(xml, 'reference'));
     }
     expect(plainItems(`<sst ${NS}><si><t>a &amp; b_x000D_</t></si></sst>`)).toEqual(['a & b\r']);
+  });
+});
+
+describe("a sheet's rows read row by row", () => {
+  const strings = ['Mã đơn vị', 'Kỳ này', '', 'TTXH_VU'];
+  const value = oneOf<string>(
+    ['3', 40],
+    ['0', 12],
+    ['-12', 4],
+    ['12.5', 6],
+    ['1e3', 1],
+    ['.5', 1],
+    ['123456789012345678', 1],
+    ['1e999', 1],
+    ['12,5', 1],
+    ['1 234', 1],
+    [' 3', 1],
+    ['0x10', 1],
+    ['INF', 1],
+    ['', 1],
+    ['1.9', 1],
+    ['99', 1],
+    ['&#51;', 1],
+  );
+  const index = oneOf<string>(['0', 30], ['1', 20], ['3', 2], ['4', 1], ['1.9', 1], ['', 1], ['0001', 1], [' 1', 1]);
+  const rowRef = oneOf<'same' | 'other' | 'padded' | 'none'>(['same', 40], ['other', 1], ['padded', 1], ['none', 1]);
+  const style = oneOf<string>(['', 30], [' s="4"', 30], [' s="0"', 2], [' s="-1"', 1], [' s="1.5"', 1]);
+  const cellBody = fc.oneof(
+    {
+      arbitrary: fc.tuple(oneOf<string>(['', 8], [' t="n"', 2]), value).map(([t, v]) => [t, `<v>${v}</v>`] as const),
+      weight: 30,
+    },
+    { arbitrary: index.map((i) => [' t="s"', `<v>${i}</v>`] as const), weight: 30 },
+    { arbitrary: fc.constantFrom(['', ''] as const, [' t="s"', ''] as const), weight: 2 },
+    {
+      arbitrary: fc.constantFrom(
+        [' t="str"', '<v>x</v>'] as const,
+        [' t="b"', '<v>1</v>'] as const,
+        [' t="e"', '<v>#N/A</v>'] as const,
+        [' t="d"', '<v>2021-06-14</v>'] as const,
+        [' t="z"', '<v>1</v>'] as const,
+      ),
+      weight: 1,
+    },
+    {
+      arbitrary: fc.constantFrom(
+        ['', '<f>SUM(A1:A2)</f><v>3</v>'] as const,
+        [' t="inlineStr"', '<is><t>x</t></is>'] as const,
+        ['', '<v>1</v><v>2</v>'] as const,
+        ['', '<v/>'] as const,
+      ),
+      weight: 1,
+    },
+  );
+  /** A cell: how far its column is from the one before (mostly the next; now and then the same, back, or past the table), and its markup for a row. */
+  const cell = fc.tuple(
+    oneOf<number>([1, 40], [2, 6], [0, 1], [-1, 1], [60, 1], [16_400, 1]),
+    fc.tuple(
+      rowRef,
+      style,
+      cellBody,
+      oneOf<'/' | 'v'>(['v', 6], ['/', 1]),
+      oneOf<string>(['', 30], [' ', 1], ['\n', 1]),
+      oneOf<boolean>([false, 30], [true, 1]),
+    ),
+  );
+  const cellXml = (
+    [ref, s, [t, body], close, before, lower]: [string, string, readonly [string, string], '/' | 'v', string, boolean],
+    col: number,
+    row: number,
+  ) => {
+    const letters = columnLetter(Math.max(1, col));
+    const at = `${lower ? letters.toLowerCase() : letters}${ref === 'other' ? row + 1 : ref === 'padded' ? `0${row}` : row}`;
+    const r = ref === 'none' ? '' : ` r="${at}"`;
+    if (close === '/' || body === '') return `${before}<c${r}${s}${t}${close === '/' ? '/>' : '></c>'}`;
+    return `${before}<c${r}${s}${t}>${body}</c>`;
+  };
+  const rowAttrs = oneOf<string>(
+    ['', 6],
+    [' spans="1:8"', 4],
+    [' spans="1:8" ht="30" customHeight="1" x14ac:dyDescent="0.25"', 4],
+    [' customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false"', 4],
+    [' ht="0" customHeight="1"', 1],
+    [' hidden="1"', 1],
+    [' hidden="true"', 1],
+    [' ht="15" hidden="yes"', 1],
+    [' ht="1.2.3"', 1],
+    [' customHeight="1" ht="30"', 1],
+    [' spans="1:8"  ht="30"', 1],
+    [' s="2" customFormat="1"', 1],
+  );
+  const rowStep = oneOf<number>([1, 30], [2, 3], [0, 1], [-1, 1]);
+  const row = fc.tuple(
+    rowStep,
+    rowAttrs,
+    fc.array(cell, { maxLength: 6 }),
+    oneOf<string>(['', 20], ['\n', 2], ['\r\n  ', 1]),
+  );
+  const sheetData = fc.array(row, { maxLength: 6 }).map((rows) => {
+    let number = 0;
+    return rows
+      .map(([step, attrs, cells, before]) => {
+        number += step;
+        const r = number === 0 && step === 0 ? '' : ` r="${number}"`;
+        if (cells.length === 0) return `${before}<row${r}${attrs}/>`;
+        let col = 0;
+        const xml = cells.map(([step, parts]) => cellXml(parts, (col += step), number));
+        return `${before}<row${r}${attrs}>${xml.join('')}</row>`;
+      })
+      .join('');
+  });
+  const before = oneOf<string>(
+    ['', 12],
+    ['<sheetFormatPr defaultRowHeight="15"/>', 9],
+    ['<sheetFormatPr defaultRowHeight="15" zeroHeight="1"/>', 1],
+    [
+      '<sheetViews><sheetView workbookViewId="0"/></sheetViews><cols><col min="2" max="2" width="0" customWidth="1"/></cols>',
+      2,
+    ],
+    ['<!-- a comment -->', 1],
+  );
+  const after = oneOf<string>(
+    ['', 24],
+    ['<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>', 6],
+    ['<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>', 2],
+    ['<extLst><ext uri="x"><sheetData><row r="9"><c r="A9"><v>1</v></c></row></sheetData></ext></extLst>', 1],
+    ['<sheetData/>', 1],
+    ['<sheetData><row r="20"><c r="A20"><v>1</v></c></row></sheetData>', 1],
+  );
+  const dataOpen = oneOf<string>(
+    ['<sheetData>', 40],
+    ['<sheetData >', 1],
+    ['<x:sheetData>', 1],
+    ['<extLst><ext uri="x"><sheetData>', 1],
+  );
+  const sheet = fc.tuple(before, dataOpen, sheetData, after).map(([b, open, rows, a]) => {
+    const close =
+      open === '<x:sheetData>'
+        ? '</x:sheetData>'
+        : open.startsWith('<extLst>')
+          ? '</sheetData></ext></extLst>'
+          : '</sheetData>';
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS} xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">${b}${open}${rows}${close}${a}</worksheet>`;
+  });
+
+  const cellsOf = (h: SheetHandler) => ({
+    rows: h.rows,
+    merges: h.merges,
+    hiddenColumns: h.hiddenColumns,
+    far: [...h.far],
+  });
+
+  it('reads the cells saxes reads, refuses what it refuses, and gives way to the events on anything but the plain shape', () => {
+    let plain = 0;
+    let other = 0;
+    fc.assert(
+      fc.property(sheet, (xml) => {
+        const reference = outcome(() => cellsOf(parseXml(xml, () => new SheetHandler(strings), 'reference').handler));
+        let rows: string | undefined;
+        const got = outcome(() => {
+          const read = readCells(xml, () => xml, strings);
+          rows = read.rows;
+          return cellsOf(read.handler);
+        });
+        expect(got).toEqual(reference);
+        if (rows === 'plain') plain++;
+        else other++;
+      }),
+      { numRuns: 3000 * RUNS, seed: SEED },
+    );
+    expect(plain).toBeGreaterThan(600);
+    expect(other).toBeGreaterThan(600);
+  });
+
+  it("reads Excel's and LibreOffice's rows by the plain path", () => {
+    const wrap = (rows: string) =>
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><dimension ref="A1:C2"/><sheetFormatPr defaultRowHeight="15"/><sheetData>${rows}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+    const excel = wrap(
+      '<row r="1" spans="1:3" ht="30" customHeight="1" x14ac:dyDescent="0.25"><c r="A1" s="1" t="s"><v>0</v></c><c r="C1" s="2"><v>12.5</v></c></row><row r="2" spans="1:3" hidden="1"><c r="B2" s="3"/><c r="C2"><v>-7</v></c></row>',
+    );
+    const libre = wrap(
+      '<row r="1" customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false"><c r="A1" s="0" t="s"><v>1</v></c><c r="B1" s="0" t="n"><v>3</v></c></row>',
+    );
+    for (const xml of [excel, libre]) {
+      const read = readCells(xml, () => xml, strings);
+      expect(read.rows).toBe('plain');
+      expect(cellsOf(read.handler)).toEqual(
+        cellsOf(parseXml(xml, () => new SheetHandler(strings), 'reference').handler),
+      );
+    }
+    const { handler } = readCells(excel, () => excel, strings);
+    expect(handler.rows.map((r) => [r.number, r.hidden, r.cells.map((c) => [c.col, c.value, c.style])])).toEqual([
+      [
+        1,
+        false,
+        [
+          [1, { kind: 'text', text: 'Mã đơn vị' }, 1],
+          [3, { kind: 'number', number: 12.5 }, 2],
+        ],
+      ],
+      [
+        2,
+        true,
+        [
+          [2, { kind: 'empty' }, 3],
+          [3, { kind: 'number', number: -7 }, 0],
+        ],
+      ],
+    ]);
+  });
+
+  it('refuses a malformed part as the events path does (XmlError), whatever its rows', () => {
+    const xml = `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><cols></worksheet>`;
+    expect(() => readCells(xml, () => xml, strings)).toThrow(XmlError);
   });
 });

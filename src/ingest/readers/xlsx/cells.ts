@@ -3,11 +3,13 @@
 // into the table, a cell stands in its own row, no two cells or rows share a place. A cell
 // that breaks these is refused with its place and what it holds, never read as a guess
 // (the parseFloat of "12,5" is 12). Also read: the rows and columns hidden, and the merges.
+// Rows in the plain shape Excel and LibreOffice write are read by regular expressions
+// (readCells, plainRows); anything else by the XML events, which judge it.
 import { MAX_SHEET_COLUMNS } from '../../../limits.js';
 import { columnLetter, LAST_COLUMN, LAST_ROW, parseRef, shiftFormula } from './refs.js';
 import { BadCell, type BadCellKind, SheetOverLimit } from './refused.js';
 import { unescapeXstring, StringItem } from './strings.js';
-import type { Attrs, XmlEvents } from '../../../ooxml/xml.js';
+import { parseXml, XmlError, type Attrs, type XmlEvents } from '../../../ooxml/xml.js';
 
 /** What a cell holds, as the file says it. */
 export type CellValue =
@@ -41,6 +43,55 @@ const DOUBLE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INDEX = /^\d+$/;
 /** A whole number of at most 15 digits: an xsd:double, exact as a JavaScript number. */
 const INTEGER = /^-?\d{1,15}$/;
+const BOOL = '(?:[01]|true|false)';
+/** A row's start tag in the plain shape: CT_Row's attributes in the schema's order, each at most once, one space apart. */
+const PLAIN_ROW = new RegExp(
+  '[ \\t\\r\\n]*<row r="(\\d{1,7})"(?: spans="[\\d: ]{0,40}")?(?: s="\\d{1,9}")?' +
+    `(?: customFormat="${BOOL}")?(?: ht="([\\d.]{1,20})")?(?: hidden="(${BOOL})")?(?: customHeight="${BOOL}")?` +
+    `(?: outlineLevel="\\d")?(?: collapsed="${BOOL}")?(?: thickTop="${BOOL}")?(?: thickBot="${BOOL}")?` +
+    `(?: ph="${BOOL}")?(?: x14ac:dyDescent="[\\d.]{1,20}")?(/?)>`,
+  'y',
+);
+/** A cell in the plain shape: `r` in capitals, `s`, `t` (shared string or number), empty or one `<v>`. */
+const PLAIN_CELL =
+  /[ \t\r\n]*<c r="([A-Z]{1,3})(\d{1,7})"(?: s="(\d{1,9})")?(?: t="([sn])")?(?:\/>|>(?:<v>([^<]{0,64})<\/v>)?<\/c>)/y;
+const PLAIN_ROW_END = /[ \t\r\n]*<\/row>/y;
+const isSpaceCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * A worksheet's cells: its rows read by plainRows when they are plain and the rest of the part
+ * (everything but the rows) by the fast tokenizer; otherwise the whole part through parseXml.
+ * `xml` may be the part without its data validations; `whole` is the part as it is, for saxes.
+ */
+export function readCells(
+  xml: string,
+  whole: () => string,
+  strings: readonly string[],
+): { handler: SheetHandler; rows: 'plain' | 'events' } {
+  const open = xml.indexOf(SHEET_DATA_OPEN);
+  if (open !== -1) {
+    const from = open + SHEET_DATA_OPEN.length;
+    const to = xml.indexOf(SHEET_DATA_CLOSE, from);
+    // The element named once: no other sheetData before it or after its end tag (what lies between, plainRows reads or refuses).
+    if (
+      to !== -1 &&
+      xml.lastIndexOf('sheetData', open) === -1 &&
+      xml.indexOf('sheetData', to + SHEET_DATA_CLOSE.length) === -1
+    ) {
+      const handler = new SheetHandler(strings);
+      try {
+        parseXml(xml.slice(0, from) + xml.slice(to), () => handler, 'fast');
+        if (handler.plainRows(xml, from, to)) return { handler, rows: 'plain' };
+      } catch (e) {
+        if (!(e instanceof XmlError)) throw e;
+      }
+    }
+  }
+  return { handler: parseXml(xml, () => new SheetHandler(strings), undefined, whole).handler, rows: 'events' };
+}
+const SHEET_DATA_OPEN = '<sheetData>';
+const SHEET_DATA_CLOSE = '</sheetData>';
+
 /** A filled cell left out for standing past MAX_SHEET_COLUMNS: the first of its row, and how many more the row has out there. */
 export interface FarCell {
   cell: Cell;
@@ -79,6 +130,8 @@ export class SheetHandler implements XmlEvents {
   readonly far = new Map<number, FarCell>();
   private depth = 0;
   private section = '';
+  /** Whether the sheet's data element was met where it belongs (a child of the root). */
+  private sheetDataAt2 = false;
   private zeroHeight = false;
   private row: Row | undefined;
   /** The row's columns so far (reused from row to row), and as a set once a cell came out of order. */
@@ -116,6 +169,7 @@ export class SheetHandler implements XmlEvents {
     if (d === 1) return;
     if (d === 2) {
       this.section = local;
+      if (local === 'sheetData') this.sheetDataAt2 = true;
       if (local === 'sheetFormatPr') this.zeroHeight = truthy(attrs.get('zeroHeight'));
       else if (local !== 'sheetData' && local !== 'cols' && local !== 'mergeCells') return true;
       return;
@@ -171,6 +225,67 @@ export class SheetHandler implements XmlEvents {
         this.capture = undefined;
       } else if (local === 'is') this.inIs = 0;
     } else if (d > 5 && this.inIs > 0 && this.cell) this.cell.inline!.close(local);
+  }
+
+  /**
+   * The rows of `<sheetData>`'s content (xml between `from` and `to`) when they are all in the
+   * plain shape Excel and LibreOffice write — each row's attributes in the schema's order, each
+   * cell `r`, `s`, `t` (s or n) and at most a `<v>` of a whole index or a number — read by one
+   * regular expression a row and one a cell, in place of the tokenizer's events; false, with
+   * the rows read so far left in this handler, for anything else (which the events must read).
+   * Only what the events would read the same is read: rows and cells in order, each cell in
+   * its row and within the table, no formula, no inline string.
+   */
+  plainRows(xml: string, from: number, to: number): boolean {
+    if (!this.sheetDataAt2 || this.rows.length > 0) return false;
+    const strings = this.strings;
+    let at = from;
+    let lastRow = 0;
+    for (;;) {
+      PLAIN_ROW.lastIndex = at;
+      const row = PLAIN_ROW.exec(xml);
+      if (row === null || PLAIN_ROW.lastIndex > to) break;
+      at = PLAIN_ROW.lastIndex;
+      const number = Number(row[1]);
+      if (number <= lastRow || number > LAST_ROW) return false;
+      lastRow = number;
+      const height = row[2];
+      const ht = height === undefined ? undefined : Number(height);
+      const hidden = truthy(row[3]) || ht === 0 || (this.zeroHeight && !(ht !== undefined && ht > 0));
+      const cells: Cell[] = [];
+      this.rows.push({ number, hidden, cells });
+      if (row[4] === '/') continue;
+      let lastCol = 0;
+      for (;;) {
+        PLAIN_CELL.lastIndex = at;
+        const c = PLAIN_CELL.exec(xml);
+        if (c === null) break;
+        at = PLAIN_CELL.lastIndex;
+        if (Number(c[2]) !== number) return false;
+        const letters = c[1]!;
+        let col = 0;
+        for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.charCodeAt(i) - 0x40);
+        if (col <= lastCol || col > MAX_SHEET_COLUMNS) return false;
+        lastCol = col;
+        const v = c[5];
+        let value: CellValue;
+        if (v === undefined) value = { kind: 'empty' };
+        else if (c[4] === 's') {
+          const index = digitsValue(v);
+          if (index === -1 || index >= strings.length) return false;
+          value = { kind: 'text', text: strings[index]! };
+        } else if (v === '') value = { kind: 'empty' };
+        else if (INTEGER.test(v)) value = { kind: 'number', number: Number(v) };
+        else if (DOUBLE.test(v) && Number.isFinite(Number(v))) value = { kind: 'number', number: Number(v) };
+        else return false;
+        cells.push({ col, value, style: c[3] === undefined ? 0 : Number(c[3]) });
+      }
+      PLAIN_ROW_END.lastIndex = at;
+      if (!PLAIN_ROW_END.test(xml)) return false;
+      at = PLAIN_ROW_END.lastIndex;
+    }
+    while (at < to && isSpaceCode(xml.charCodeAt(at))) at++;
+    return at === to;
   }
 
   text(t: string): void {

@@ -8,14 +8,14 @@ import type { Problem, ProblemWithout } from '../../../messages/problem.js';
 import { listed } from '../../../text/listed.js';
 import { collectGarbage } from '../../memory.js';
 import type { ReadOutcome, Reader, ReaderOptions, Table } from '../types.js';
-import { SheetHandler } from './cells.js';
+import { readCells } from './cells.js';
 import { columnLetter } from './refs.js';
 import { BadCell, SheetOverLimit } from './refused.js';
 import { readFormats, type Formats } from './formats.js';
 import { readRelationships, readWorkbook, relKind, relsOf } from './parts.js';
 import { FormatUnknown, sheetTable } from './sheet.js';
 import { readSharedStrings } from './strings.js';
-import { parseXml, partText, XmlError } from '../../../ooxml/xml.js';
+import { partText, XmlError } from '../../../ooxml/xml.js';
 import { inflateEntry, SharedParts, sizeIsFalse, ZipError, zipEntries, type ZipEntry } from '../../../ooxml/zip.js';
 import type { Relationship, WorkbookPart } from './parts.js';
 
@@ -264,7 +264,7 @@ function readSheets(
     let hasHeader: boolean;
     try {
       const part = sheetParts.get(sheet.part)!;
-      const { handler } = parseXml(part.text(), () => new SheetHandler(strings), undefined, part.whole);
+      const { handler } = readCells(part.text(), part.whole, strings);
       ({ table, hasHeader } = sheetTable(sheet.name, handler, {
         mark,
         date1904: pkg.date1904,
