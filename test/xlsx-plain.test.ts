@@ -1,14 +1,16 @@
 // The workbook reader's plain-shape paths — the shared strings read one item to a regular
-// expression, a sheet's rows one row and one cell to a regular expression — are held equal to
+// expression, a sheet's rows one row to a regular expression and its cells by a scan — are held equal to
 // the events path read by saxes (the reference parser) on generated parts: the same strings,
 // the same rows and cells, the same refusal. Most generated parts are in the plain shape Excel
 // and LibreOffice write; some are not (a run, a formula, a lowercase reference, a cell out of
 // order or in another row, a value that is no number, attributes in another order, a comment,
-// a second sheetData, an entity the fast path does not know), and those must give way.
+// a second sheetData, an entity the fast path does not know), and those must give way; a few
+// are malformed (a quote or an end tag taken), and those are refused as saxes refuses them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCells, SheetHandler } from '../src/ingest/readers/xlsx/cells.js';
 import { columnLetter } from '../src/ingest/readers/xlsx/refs.js';
+import { BadCell } from '../src/ingest/readers/xlsx/refused.js';
 import { plainItems, readItems, readSharedStrings } from '../src/ingest/readers/xlsx/strings.js';
 import { parseXml, XmlError } from '../src/ooxml/xml.js';
 
@@ -137,6 +139,8 @@ describe("a sheet's rows read row by row", () => {
     ['1e3', 1],
     ['.5', 1],
     ['123456789012345678', 1],
+    ['99999999999999999', 1],
+    ['-', 1],
     ['1e999', 1],
     ['12,5', 1],
     ['1 234', 1],
@@ -188,18 +192,47 @@ describe("a sheet's rows read row by row", () => {
       oneOf<'/' | 'v'>(['v', 6], ['/', 1]),
       oneOf<string>(['', 30], [' ', 1], ['\n', 1]),
       oneOf<boolean>([false, 30], [true, 1]),
+      // Now and then a cell just outside the plain shape (each edge of what plainCells reads).
+      oneOf<(xml: string) => string>(
+        [(x) => x, 150],
+        [(x) => x.replace('<c ', '<c  '), 1],
+        [(x) => x.replace('<c ', '<c\t'), 1],
+        [(x) => x.replace(/ r="([A-Za-z]+)/, ' r="$1AAA'), 1],
+        [(x) => x.replace(/ r="([A-Za-z]+)/, ' r="$10000000'), 1],
+        [(x) => x.replace(/ s="/, ' s="0000000000'), 1],
+        [(x) => x.replace(/ s="/, ' s="1234567890123456789'), 1],
+        [(x) => x.replace(/ t="([a-z]+)"/, ' t="$1$1"'), 1],
+        [(x) => x.replace(/(<c[^>/]*)(\/?>)/, '$1 $2'), 1],
+        [(x) => x.replace(/<v>([^<]*)<\/v>/, (_m, v: string) => `<v>${v.padStart(64, '0')}</v>`), 2],
+        [(x) => x.replace(/<v>([^<]*)<\/v>/, (_m, v: string) => `<v>${v.padStart(65, '0')}</v>`), 1],
+        [(x) => x.replace('</v>', '</v >'), 1],
+        [(x) => x.replace(/<\/c>$/, '</c >'), 1],
+        // Malformed: the reference's quote taken by a letter, the value's end tag misnamed (see `sheet`).
+        [(x) => x.replace(/( r="[A-Z]+\d+)"/, '$1x'), 1],
+        [(x) => x.replace('</v></c>', '</x></c>'), 1],
+        [(x) => x.replace(/( s="\d+)"/, '$1x'), 1],
+        [(x) => x.replace(/( t="[sn])"/, '$1x'), 1],
+      ),
     ),
   );
   const cellXml = (
-    [ref, s, [t, body], close, before, lower]: [string, string, readonly [string, string], '/' | 'v', string, boolean],
+    [ref, s, [t, body], close, before, lower, odd]: [
+      string,
+      string,
+      readonly [string, string],
+      '/' | 'v',
+      string,
+      boolean,
+      (xml: string) => string,
+    ],
     col: number,
     row: number,
   ) => {
     const letters = columnLetter(Math.max(1, col));
     const at = `${lower ? letters.toLowerCase() : letters}${ref === 'other' ? row + 1 : ref === 'padded' ? `0${row}` : row}`;
     const r = ref === 'none' ? '' : ` r="${at}"`;
-    if (close === '/' || body === '') return `${before}<c${r}${s}${t}${close === '/' ? '/>' : '></c>'}`;
-    return `${before}<c${r}${s}${t}>${body}</c>`;
+    if (close === '/' || body === '') return odd(`${before}<c${r}${s}${t}${close === '/' ? '/>' : '></c>'}`);
+    return odd(`${before}<c${r}${s}${t}>${body}</c>`);
   };
   const rowAttrs = oneOf<string>(
     ['', 6],
@@ -259,7 +292,11 @@ describe("a sheet's rows read row by row", () => {
     ['<x:sheetData>', 1],
     ['<extLst><ext uri="x"><sheetData>', 1],
   );
-  const sheet = fc.tuple(before, dataOpen, sheetData, after).map(([b, open, rows, a]) => {
+  const sheet = fc.tuple(before, dataOpen, sheetData, after).map(([b, open, generated, a]) => {
+    // Inside an extension list the rows are passed over unread, their well-formedness unchecked (docs/xlsx-reader.md): made well-formed there.
+    const rows = open.startsWith('<extLst>')
+      ? generated.replace(/( r="[A-Z]+\d+| s="\d+| t="[sn])x/g, '$1"').replaceAll('</x></c>', '</v></c>')
+      : generated;
     const close =
       open === '<x:sheetData>'
         ? '</x:sheetData>'
@@ -294,8 +331,9 @@ describe("a sheet's rows read row by row", () => {
       }),
       { numRuns: 3000 * RUNS, seed: SEED },
     );
-    expect(plain).toBeGreaterThan(600);
-    expect(other).toBeGreaterThan(600);
+    // Both paths well walked: each takes about a fifth of the parts, at least an eighth whatever the seed.
+    expect(plain).toBeGreaterThan(375 * RUNS);
+    expect(other).toBeGreaterThan(375 * RUNS);
   });
 
   it("reads Excel's and LibreOffice's rows by the plain path", () => {
@@ -305,7 +343,7 @@ describe("a sheet's rows read row by row", () => {
       '<row r="1" spans="1:3" ht="30" customHeight="1" x14ac:dyDescent="0.25"><c r="A1" s="1" t="s"><v>0</v></c><c r="C1" s="2"><v>12.5</v></c></row><row r="2" spans="1:3" hidden="1"><c r="B2" s="3"/><c r="C2"><v>-7</v></c></row>',
     );
     const libre = wrap(
-      '<row r="1" customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false"><c r="A1" s="0" t="s"><v>1</v></c><c r="B1" s="0" t="n"><v>3</v></c></row>',
+      '<row r="1" customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false"><c r="A1" s="0" t="s"><v>1</v></c><c r="B1" s="0" t="n"><v>3</v></c><c r="C1" s="0"></c></row>',
     );
     for (const xml of [excel, libre]) {
       const read = readCells(xml, () => xml, strings);
@@ -338,5 +376,10 @@ describe("a sheet's rows read row by row", () => {
   it('refuses a malformed part as the events path does (XmlError), whatever its rows', () => {
     const xml = `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><cols></worksheet>`;
     expect(() => readCells(xml, () => xml, strings)).toThrow(XmlError);
+    // A cell the events refuse (in another row) before the damage: the part is named as damaged, as saxes names it.
+    const bad = xml.replace('r="A1"', 'r="A2"');
+    expect(() => readCells(bad, () => bad, strings)).toThrow(XmlError);
+    const whole = bad.replace('<cols>', '');
+    expect(() => readCells(whole, () => whole, strings)).toThrow(BadCell);
   });
 });

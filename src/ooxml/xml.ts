@@ -380,13 +380,32 @@ export function parseXml<T extends XmlEvents>(
       fast(xml, handler);
       return { handler, tokenizer: 'fast' };
     } catch (e) {
-      if (!(e instanceof NotPlain)) throw e;
+      if (!(e instanceof NotPlain)) throw malformedFirst(e, whole());
       if (only === 'fast') throw new XmlError('not plain');
     }
   }
   const handler = make();
   reference(whole(), handler);
   return { handler, tokenizer: 'reference' };
+}
+
+const NO_EVENTS: XmlEvents = { open() {}, close() {}, text() {} };
+
+/**
+ * What the handler refused on the fast path (a cell, a limit), unless the part is not
+ * well-formed: saxes reads to the end and puts bad XML first, and so must the fast path,
+ * which stops at the handler's refusal (a damaged part is named as damaged, not by one of
+ * its cells). The check costs a saxes pass on refused parts only.
+ */
+function malformedFirst(refused: unknown, xml: string): unknown {
+  if (refused instanceof XmlError) return refused;
+  try {
+    reference(xml, NO_EVENTS);
+  } catch (e) {
+    if (e instanceof XmlError) return e;
+    throw e;
+  }
+  return refused;
 }
 
 /** A part's bytes as text: UTF-8, or UTF-16 when it starts with that byte-order mark. */
