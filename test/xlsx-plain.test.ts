@@ -74,6 +74,8 @@ describe('the shared strings read item by item', () => {
     { arbitrary: fc.constantFrom('<si/>', '<si><t/></si>', '<si></si>', '<si><t>a</t><t>b</t></si>'), weight: 1 },
     { arbitrary: text.map((t) => `<si><!-- c --><t>${t}</t></si>`), weight: 1 },
     { arbitrary: text.map((t) => `<si><t><![CDATA[${t.replace(/]]>/g, '')}]]></t></si>`), weight: 1 },
+    // Malformed: the end tag misnamed.
+    { arbitrary: text.map((t) => `<si><t>${t}</x></si>`), weight: 1 },
   );
   const between = oneOf<string>(['', 12], ['\n', 2], ['\r\n  ', 1], ['x', 1]);
   const root = oneOf<string>(

@@ -1120,4 +1120,28 @@ describe('the data validations passed over unread', () => {
     // The name anywhere else (a message's text): read whole, the tokenizer judges.
     expect(span(`<worksheet>${block}<headerFooter>dataValidations</headerFooter></worksheet>`)).toBeUndefined();
   });
+
+  it('are found the same after the same element (kept from the last part), after another, and cut short', () => {
+    const other = block.replace('F4', 'F5');
+    const parts = [
+      `<worksheet><sheetData/>${block}<pageMargins/></worksheet>`,
+      `<worksheet><sheetData><row r="1"/></sheetData>${block}</worksheet>`,
+      `<worksheet>${block}<headerFooter>dataValidations</headerFooter></worksheet>`,
+      `<worksheet>${block.slice(0, 40)}`,
+      `<worksheet>${other}</worksheet>`,
+      `<worksheet>${block.replace('</dataValidations>', '<dataValidations/></dataValidations>')}</worksheet>`,
+      `<worksheet>${other}</worksheet>`,
+    ];
+    const cut = (xml: string) => {
+      const at = span(xml);
+      return at && xml.slice(at.from, at.to);
+    };
+    const expected = [block, block, undefined, undefined, other, undefined, other];
+    // Each part after each: what the one before it left kept makes no difference.
+    for (const first of parts)
+      parts.forEach((xml, i) => {
+        cut(first);
+        expect(cut(xml)).toBe(expected[i]);
+      });
+  });
 });

@@ -42,22 +42,40 @@ const VALIDATIONS_NAME = Buffer.from('dataValidations');
  * plain markup is markup, so those bytes are exactly the element; where the markup is not plain
  * (the name inside a comment or CDATA), the fast tokenizer meets that in what is left and saxes
  * reads the whole part instead (parseXml's `whole`). Anything else is passed over by the tokenizer.
+ * An element the same, byte for byte, as the last one found is known to end where that one did,
+ * without a search for the name in it (a comparison: the units of one form share their validations).
  */
 export function validationsSpan(part: Uint8Array): { from: number; to: number } | undefined {
   const buf = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
   const open = buf.indexOf(VALIDATIONS_OPEN);
   if (open === -1) return undefined;
-  const after = buf[open + VALIDATIONS_OPEN.length];
-  // `<dataValidations>` or `<dataValidations count="…">`, not a longer name.
-  if (after !== 0x3e && after !== 0x20 && after !== 0x09 && after !== 0x0a && after !== 0x0d) return undefined;
-  // The name's next appearance must be its end tag, and none may follow (one pass over the bytes).
-  const next = buf.indexOf(VALIDATIONS_NAME, open + VALIDATIONS_OPEN.length);
-  const close = next - 2;
-  if (next === -1 || buf[close] !== 0x3c || buf[close + 1] !== 0x2f || buf[next + VALIDATIONS_NAME.length] !== 0x3e)
-    return undefined;
-  if (buf.indexOf(VALIDATIONS_NAME, next + VALIDATIONS_NAME.length) !== -1) return undefined;
-  return { from: open, to: close + VALIDATIONS_CLOSE.length };
+  let end: number;
+  if (
+    lastSpan &&
+    open + lastSpan.length <= buf.length &&
+    buf.compare(lastSpan, 0, lastSpan.length, open, open + lastSpan.length) === 0
+  ) {
+    // The same bytes as the last element found (the units of one form share it): its end is where that one's was.
+    end = open + lastSpan.length;
+  } else {
+    const after = buf[open + VALIDATIONS_OPEN.length];
+    // `<dataValidations>` or `<dataValidations count="…">`, not a longer name.
+    if (after !== 0x3e && after !== 0x20 && after !== 0x09 && after !== 0x0a && after !== 0x0d) return undefined;
+    // The name's next appearance must be its end tag.
+    const next = buf.indexOf(VALIDATIONS_NAME, open + VALIDATIONS_OPEN.length);
+    const close = next - 2;
+    if (next === -1 || buf[close] !== 0x3c || buf[close + 1] !== 0x2f || buf[next + VALIDATIONS_NAME.length] !== 0x3e)
+      return undefined;
+    end = close + VALIDATIONS_CLOSE.length;
+    lastSpan = end - open <= MAX_KEPT_SPAN ? Buffer.from(buf.subarray(open, end)) : undefined;
+  }
+  // And none may follow.
+  if (buf.indexOf(VALIDATIONS_NAME, end) !== -1) return undefined;
+  return { from: open, to: end };
 }
+/** The last element validationsSpan found, byte for byte, when it is no larger than MAX_KEPT_SPAN (a baocao form of 14 indicators has 9 KB). */
+let lastSpan: Buffer | undefined;
+const MAX_KEPT_SPAN = 256 * 1024;
 
 /** A worksheet as it is parsed: its text without its data validations (validationsSpan), and the whole text for saxes; decoded when read. */
 interface SheetPart {

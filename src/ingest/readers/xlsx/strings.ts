@@ -58,41 +58,66 @@ export function readItems(xml: string, only?: Tokenizer): string[] {
 
 /** The table's start: the XML declaration, the root's start tag (checked by the fast tokenizer, `shellIsPlain`). */
 const ROOT = /^\uFEFF?(?:<\?xml[^<>]*\?>)?[ \t\r\n]*<sst(?:[ \t\r\n][^<>]*)?>/;
-/** An item as most writers store it: one `t`, its text and nothing else. */
-const ITEM = /[ \t\r\n]*<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/y;
 const END = /[ \t\r\n]*<\/sst>[ \t\r\n]*$/y;
+/** An item as most writers store it: one `t`, its text and nothing else. */
+const ITEM_OPEN = '<si><t>';
+const ITEM_OPEN_PRESERVE = '<si><t xml:space="preserve">';
+const ITEM_CLOSE = '</t></si>';
+const isSpaceCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 /**
  * The items of a table in the plain shape Excel, LibreOffice and the forms write — every item
- * one `t` and nothing else — read by one regular expression an item, not event by event;
- * undefined for anything else (a run, a phonetic guide, a prefix, a comment, an entity the fast
- * path does not know), which readItems reads. test/xlsx-plain.test.ts holds the two equal.
+ * one `t` and nothing else, `[ \t\r\n]*<si><t( xml:space="preserve")?>([^<]*)</t></si>` —
+ * read by a scan, not event by event; undefined for anything else (a run, a phonetic guide, a
+ * prefix, a comment, an entity the fast path does not know), which readItems reads. A table
+ * with no reference, carriage return or `_x` escape anywhere gives its items' text as it
+ * stands. test/xlsx-plain.test.ts holds the two equal.
  */
 export function plainItems(xml: string): string[] | undefined {
   const root = ROOT.exec(xml);
   if (!root || !plainCharacters(xml) || !shellIsPlain(root[0])) return undefined;
+  const asWritten = xml.indexOf('&') === -1 && xml.indexOf('\r') === -1 && xml.indexOf('_x') === -1;
   const items: string[] = [];
   let at = root[0].length;
-  ITEM.lastIndex = at;
-  for (let m = ITEM.exec(xml); m !== null; m = ITEM.exec(xml)) {
-    const text = plainText(m[1]!);
-    if (text === undefined) return undefined;
-    items.push(unescapeXstring(text));
-    at = ITEM.lastIndex;
+  for (;;) {
+    let i = at;
+    while (isSpaceCode(xml.charCodeAt(i))) i++;
+    let from: number;
+    if (xml.startsWith(ITEM_OPEN, i)) from = i + ITEM_OPEN.length;
+    else if (xml.startsWith(ITEM_OPEN_PRESERVE, i)) from = i + ITEM_OPEN_PRESERVE.length;
+    else break;
+    const to = xml.indexOf('<', from);
+    if (to === -1 || !xml.startsWith(ITEM_CLOSE, to)) break;
+    const raw = xml.slice(from, to);
+    if (asWritten) items.push(raw);
+    else {
+      const text = plainText(raw);
+      if (text === undefined) return undefined;
+      items.push(unescapeXstring(text));
+    }
+    at = to + ITEM_CLOSE.length;
   }
   END.lastIndex = at;
   return END.test(xml) ? items : undefined;
 }
 
+/** shellIsPlain's answers by start tag: the units' forms share a few (the counts differ). */
+const plainShells = new Map<string, boolean>();
+
 /** Whether the declaration and the root's start tag are what the fast tokenizer reads (a closed root of no items). */
 function shellIsPlain(start: string): boolean {
+  let plain = plainShells.get(start);
+  if (plain !== undefined) return plain;
   try {
     parseXml(`${start}</sst>`, () => new SharedStrings(), 'fast');
-    return true;
+    plain = true;
   } catch (e) {
-    if (e instanceof XmlError) return false;
-    throw e;
+    if (!(e instanceof XmlError)) throw e;
+    plain = false;
   }
+  if (plainShells.size >= 256) plainShells.clear();
+  plainShells.set(start, plain);
+  return plain;
 }
 
 /**
