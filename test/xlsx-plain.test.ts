@@ -1,5 +1,5 @@
 // The workbook reader's plain-shape paths — the shared strings read one item to a regular
-// expression, a sheet's rows one row to a regular expression and its cells by a scan — are held equal to
+// expression, a sheet's rows one row and one cell to a regular expression — are held equal to
 // the events path read by saxes (the reference parser) on generated parts: the same strings,
 // the same rows and cells, the same refusal. Most generated parts are in the plain shape Excel
 // and LibreOffice write; some are not (a run, a formula, a lowercase reference, a cell out of
@@ -194,7 +194,7 @@ describe("a sheet's rows read row by row", () => {
       oneOf<'/' | 'v'>(['v', 6], ['/', 1]),
       oneOf<string>(['', 30], [' ', 1], ['\n', 1]),
       oneOf<boolean>([false, 30], [true, 1]),
-      // Now and then a cell just outside the plain shape (each edge of what plainCells reads).
+      // Now and then a cell just outside the plain shape (each edge of what the cell expression reads).
       oneOf<(xml: string) => string>(
         [(x) => x, 150],
         [(x) => x.replace('<c ', '<c  '), 1],

@@ -3,9 +3,8 @@
 // into the table, a cell stands in its own row, no two cells or rows share a place. A cell
 // that breaks these is refused with its place and what it holds, never read as a guess
 // (the parseFloat of "12,5" is 12). Also read: the rows and columns hidden, and the merges.
-// Rows in the plain shape Excel and LibreOffice write are read by a regular expression a row
-// and a scan of its cells (readCells, plainRows, plainCells); anything else by the XML events,
-// which judge it.
+// Rows in the plain shape Excel and LibreOffice write are read by regular expressions
+// (readCells, plainRows); anything else by the XML events, which judge it.
 import { MAX_SHEET_COLUMNS } from '../../../limits.js';
 import { columnLetter, LAST_COLUMN, LAST_ROW, parseRef, shiftFormula } from './refs.js';
 import { BadCell, type BadCellKind, SheetOverLimit } from './refused.js';
@@ -53,100 +52,12 @@ const PLAIN_ROW = new RegExp(
     `(?: ph="${BOOL}")?(?: x14ac:dyDescent="[\\d.]{1,20}")?(/?)>`,
   'y',
 );
+/** A cell in the plain shape: `r` in capitals, `s`, `t` (shared string or number), empty or one `<v>`. */
+const PLAIN_CELL =
+  /[ \t\r\n]*<c r="([A-Z]{1,3})(\d{1,7})"(?: s="(\d{1,9})")?(?: t="([sn])")?(?:\/>|>(?:<v>([^<]{0,64})<\/v>)?<\/c>)/y;
 const PLAIN_ROW_END = /[ \t\r\n]*<\/row>/y;
 const isSpaceCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-
 const EMPTY: CellValue = { kind: 'empty' };
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-
-/**
- * The cells of one row in the plain shape, from `at` (after the row's start tag): each
- * `<c r="…" s="…" t="…">` with its reference in capitals, its format number, its type `s` or `n`
- * (in that order, each but `r` optional), empty or holding one `<v>`, read character by
- * character. Returns where the cells end (the first markup that is no such cell: the row's
- * end tag, or what the events must read), or -1 when a cell is one the events would read
- * otherwise or refuse: in another row, out of order, past the table, an index outside it, a
- * value that is no xsd:double. Bounds that only the events could judge are not kept here: a
- * reference's letters and digits read past what a sheet holds give a place no row or table
- * has, and an index or a number with leading zeros reads as the events read it.
- */
-function plainCells(
-  xml: string,
-  at: number,
-  rowNumber: number,
-  cells: Cell[],
-  strings: readonly string[],
-  texts: (CellValue | undefined)[],
-): number {
-  let lastCol = 0;
-  for (;;) {
-    let i = at;
-    while (isSpaceCode(xml.charCodeAt(i))) i++;
-    if (!xml.startsWith('<c r="', i)) return at;
-    i += 6;
-    // No letters read as column 0, no digits as row 0: both refused below (out of order, another row).
-    let col = 0;
-    let c = xml.charCodeAt(i);
-    for (; c >= 0x41 && c <= 0x5a; c = xml.charCodeAt(++i)) col = col * 26 + (c - 0x40);
-    let row = 0;
-    for (; isDigit(c); c = xml.charCodeAt(++i)) row = row * 10 + (c - 0x30);
-    if (c !== 0x22) return at;
-    i++;
-    let style = 0;
-    if (xml.startsWith(' s="', i)) {
-      // At most 9 digits, exact as they accumulate (a longer number is read by the events, as Number reads it).
-      i += 4;
-      let n = 0;
-      for (c = xml.charCodeAt(i); isDigit(c) && n < 9; c = xml.charCodeAt(++i), n++) style = style * 10 + (c - 0x30);
-      if (c !== 0x22) return at;
-      i++;
-    }
-    let shared = false;
-    if (xml.startsWith(' t="', i)) {
-      c = xml.charCodeAt(i + 4);
-      if ((c !== 0x73 && c !== 0x6e) || xml.charCodeAt(i + 5) !== 0x22) return at;
-      shared = c === 0x73;
-      i += 6;
-    }
-    let value = EMPTY;
-    if (xml.startsWith('/>', i)) i += 2;
-    else if (xml.startsWith('></c>', i)) i += 5;
-    else if (xml.startsWith('><v>', i)) {
-      const from = i + 4;
-      const to = xml.indexOf('<', from);
-      if (to === -1 || !xml.startsWith('</v></c>', to)) return at;
-      i = to + 8;
-      if (shared) {
-        // A whole index inside the table.
-        if (to === from) return -1;
-        let index = 0;
-        for (let p = from; p < to; p++) {
-          const d = xml.charCodeAt(p);
-          if (!isDigit(d)) return -1;
-          index = index * 10 + (d - 0x30);
-        }
-        if (index >= strings.length) return -1;
-        value = texts[index] ??= { kind: 'text', text: strings[index]! };
-      } else if (to > from) {
-        // Digits alone, at most 15 of them, are exact as they accumulate; anything else is read by Number when it is an xsd:double.
-        let p = from;
-        let whole = 0;
-        for (; p < to && isDigit(xml.charCodeAt(p)); p++) whole = whole * 10 + (xml.charCodeAt(p) - 0x30);
-        if (p === to && to - from <= 15) value = { kind: 'number', number: whole };
-        else {
-          const v = xml.slice(from, to);
-          const number = Number(v);
-          if (!DOUBLE.test(v) || !Number.isFinite(number)) return -1;
-          value = { kind: 'number', number };
-        }
-      }
-    } else return at;
-    if (row !== rowNumber || col <= lastCol || col > MAX_SHEET_COLUMNS) return -1;
-    lastCol = col;
-    at = i;
-    cells.push({ col, value, style });
-  }
-}
 
 /**
  * A worksheet's cells: its rows read by plainRows when they are plain and the rest of the part
@@ -321,7 +232,7 @@ export class SheetHandler implements XmlEvents {
    * The rows of `<sheetData>`'s content (xml between `from` and `to`) when they are all in the
    * plain shape Excel and LibreOffice write — each row's attributes in the schema's order, each
    * cell `r`, `s`, `t` (s or n) and at most a `<v>` of a whole index or a number — read by one
-   * regular expression a row and plainCells, in place of the tokenizer's events; false, with
+   * regular expression a row and one a cell, in place of the tokenizer's events; false, with
    * the rows read so far left in this handler, for anything else (which the events must read).
    * Only what the events would read the same is read: rows and cells in order, each cell in
    * its row and within the table, no formula, no inline string.
@@ -347,8 +258,31 @@ export class SheetHandler implements XmlEvents {
       const cells: Cell[] = [];
       this.rows.push({ number, hidden, cells });
       if (row[4] === '/') continue;
-      at = plainCells(xml, at, number, cells, strings, texts);
-      if (at === -1) return false;
+      let lastCol = 0;
+      for (;;) {
+        PLAIN_CELL.lastIndex = at;
+        const c = PLAIN_CELL.exec(xml);
+        if (c === null) break;
+        at = PLAIN_CELL.lastIndex;
+        if (Number(c[2]) !== number) return false;
+        const letters = c[1]!;
+        let col = 0;
+        for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.charCodeAt(i) - 0x40);
+        if (col <= lastCol || col > MAX_SHEET_COLUMNS) return false;
+        lastCol = col;
+        const v = c[5];
+        let value: CellValue;
+        if (v === undefined) value = EMPTY;
+        else if (c[4] === 's') {
+          const index = digitsValue(v);
+          if (index === -1 || index >= strings.length) return false;
+          value = texts[index] ??= { kind: 'text', text: strings[index]! };
+        } else if (v === '') value = EMPTY;
+        else if (INTEGER.test(v)) value = { kind: 'number', number: Number(v) };
+        else if (DOUBLE.test(v) && Number.isFinite(Number(v))) value = { kind: 'number', number: Number(v) };
+        else return false;
+        cells.push({ col, value, style: c[3] === undefined ? 0 : Number(c[3]) });
+      }
       PLAIN_ROW_END.lastIndex = at;
       if (!PLAIN_ROW_END.test(xml)) return false;
       at = PLAIN_ROW_END.lastIndex;
