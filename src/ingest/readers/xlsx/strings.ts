@@ -90,7 +90,7 @@ export function plainItems(xml: string): string[] | undefined {
   return END.test(xml) ? items : undefined;
 }
 
-/** shellIsPlain's answers by start tag: the units' forms share a few (the counts differ). */
+/** shellIsPlain's answers by start tag (of at most 1,024 characters): the units' forms share a few (the counts differ). */
 const plainShells = new Map<string, boolean>();
 
 /** Whether the declaration and the root's start tag are what the fast tokenizer reads (a closed root of no items). */
@@ -105,7 +105,7 @@ function shellIsPlain(start: string): boolean {
     plain = false;
   }
   if (plainShells.size >= 256) plainShells.clear();
-  plainShells.set(start, plain);
+  if (start.length <= 1024) plainShells.set(start, plain);
   return plain;
 }
 
